@@ -1,0 +1,50 @@
+import { type Config, ConfigError, loadConfig } from "../server/config.ts";
+import { type Database, migrateDatabase, openDatabase } from "../server/platform/db.ts";
+import { DomainError } from "../server/platform/errors.ts";
+
+/** Exit codes scripts can rely on; the README lists them. */
+export const exitCodes = {
+  ok: 0,
+  /** The command ran and found a problem (e.g. a broken audit chain). */
+  failed: 1,
+  /** Wrong arguments or options. */
+  usage: 2,
+  /** The configuration is invalid. */
+  config: 3,
+  /** The input was refused by the platform's rules (a duplicate, a bad value). */
+  refused: 4,
+  /** Anything else: the database could not be reached, a bug. */
+  error: 70,
+} as const;
+
+/** Runs a command body, turning the platform's errors into a message and an exit code. */
+export async function runCommand(body: () => Promise<number | undefined>): Promise<void> {
+  try {
+    const code = await body();
+    process.exitCode = typeof code === "number" ? code : exitCodes.ok;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = exitCodes.config;
+    } else if (error instanceof DomainError) {
+      const details = error.details ? `\n${JSON.stringify(error.details, null, 2)}` : "";
+      process.stderr.write(`${error.code}: ${error.message}${details}\n`);
+      process.exitCode = error.status === 401 || error.status === 403 ? exitCodes.failed : exitCodes.refused;
+    } else {
+      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = exitCodes.error;
+    }
+  }
+}
+
+/** Opens the configured database, migrated, for the length of one command, and always closes it. */
+export async function withDatabase<T>(body: (database: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  try {
+    await migrateDatabase(database);
+    return await body(database, config);
+  } finally {
+    await database.close();
+  }
+}

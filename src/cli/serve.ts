@@ -1,0 +1,33 @@
+import type { Command } from "commander";
+import { loadConfig } from "../server/config.ts";
+import { serve } from "../server/main.ts";
+import { migrateDatabase, openDatabase } from "../server/platform/db.ts";
+import { runCommand } from "./common.ts";
+
+/** `astana serve` and `astana migrate`. */
+export function registerServeCommands(program: Command): void {
+  program
+    .command("serve")
+    .description("Start the server: apply migrations, load start-up data, serve the API and the web app")
+    .option("--build-web-if-needed", "build the web app first if it is missing or older than its sources")
+    .action(async (options: { buildWebIfNeeded?: boolean }) => {
+      await runCommand(async () => {
+        await serve(loadConfig(), { buildWebIfNeeded: options.buildWebIfNeeded === true });
+      });
+    });
+
+  program
+    .command("migrate")
+    .description("Apply every pending database migration and exit")
+    .action(async () => {
+      await runCommand(async () => {
+        const database = await openDatabase(loadConfig().database);
+        try {
+          await migrateDatabase(database);
+          process.stdout.write(`Migrations applied (${database.kind}).\n`);
+        } finally {
+          await database.close();
+        }
+      });
+    });
+}

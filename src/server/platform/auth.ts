@@ -1,0 +1,86 @@
+import { hash as argon2Hash, verify as argon2Verify } from "@node-rs/argon2";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { twoFactor } from "better-auth/plugins";
+import * as authSchema from "./auth-schema.ts";
+
+/** The header our HTTP bridge sets from Fastify's `request.ip`; any client-sent value is overwritten. */
+export const clientAddressHeader = "x-astana-client-address";
+
+export type AuthSettings = {
+  // biome-ignore lint/suspicious/noExplicitAny: better-auth's drizzle adapter accepts either driver's handle
+  db: any;
+  secret: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  signInAttemptsPerMinute: number;
+};
+
+/**
+ * Passwords are hashed with argon2id (OWASP's first choice) rather than better-auth's default scrypt,
+ * so the same hasher serves sign-in, the first-run setup and `astana user create`.
+ */
+export function hashPassword(password: string): Promise<string> {
+  return argon2Hash(password, { algorithm: 2 });
+}
+
+/** Checks a password against its argon2 hash; a malformed hash is a mismatch, not a crash. */
+export async function verifyPassword(data: { hash: string; password: string }): Promise<boolean> {
+  try {
+    return await argon2Verify(data.hash, data.password);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * better-auth, configured for a closed community: no self sign-up (accounts are created by an
+ * administrator, the CLI or the first-run setup), httpOnly SameSite=Lax cookies that are Secure behind
+ * https, two-factor TOTP, and a per-address limit on sign-in and second-factor attempts.
+ */
+export function createAuth(settings: AuthSettings) {
+  const strict = { window: 60, max: settings.signInAttemptsPerMinute };
+  return betterAuth({
+    appName: "Astana",
+    baseURL: settings.publicUrl,
+    basePath: "/api/auth",
+    secret: settings.secret,
+    trustedOrigins: [settings.publicUrl],
+    database: drizzleAdapter(settings.db, { provider: "pg", schema: authSchema }),
+    user: {
+      additionalFields: {
+        isAdmin: { type: "boolean", required: false, defaultValue: false, input: false },
+        locale: { type: "string", required: false, defaultValue: "en", input: true },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      window: 60,
+      max: 300,
+      storage: "database",
+      customRules: {
+        "/sign-in/email": strict,
+        "/two-factor/verify-totp": strict,
+        "/two-factor/verify-backup-code": strict,
+      },
+    },
+    advanced: {
+      useSecureCookies: settings.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: settings.secureCookies },
+      ipAddress: { ipAddressHeaders: [clientAddressHeader] },
+      cookiePrefix: "astana",
+    },
+    telemetry: { enabled: false },
+    plugins: [twoFactor({ issuer: "Astana" })],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

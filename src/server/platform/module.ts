@@ -1,0 +1,64 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import type { Config } from "../config.ts";
+import type { Auth } from "./auth.ts";
+import type { Actor } from "./authz.ts";
+import type { Database, Db } from "./db.ts";
+import type { EventHub } from "./events.ts";
+import { type Operation, runOperation } from "./operation.ts";
+
+/** Everything a module's routes and start-up tasks may use; handed in, never imported. */
+export type ServerDeps = {
+  config: Config;
+  database: Database;
+  db: Db;
+  auth: Auth;
+  events: EventHub;
+  log: FastifyBaseLogger;
+};
+
+/** The Fastify instance as modules see it: routes typed by their zod contracts. */
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/**
+ * A module's manifest (`module.ts`): its routes and what it does at start-up. The server registers
+ * every manifest in `modules.ts`; adding a module is adding a folder and one line there.
+ */
+export type AppModule = {
+  name: string;
+  /** Registers the module's HTTP routes under /api. */
+  routes?: (app: ZodApp, deps: ServerDeps) => void | Promise<void>;
+  /** Runs after migrations, before the server listens (e.g. loading the demonstration record). */
+  onStart?: (deps: ServerDeps) => void | Promise<void>;
+};
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The actor of this request, resolved from its session once, before the handler. */
+    actor: Actor;
+  }
+}
+
+/** Runs an operation as the request's actor, with the request id in its audit entry. */
+export function perform<Schema extends z.ZodType, Result, Target>(
+  request: FastifyRequest,
+  db: Db,
+  operation: Operation<Schema, Result, Target>,
+  input: unknown,
+): Promise<Result> {
+  return runOperation({ db, requestId: request.id }, operation, request.actor, input);
+}

@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+/** The confidentiality tiers, widest first (DESIGN §1). */
+export const tiers = [
+  "public",
+  "process",
+  "observers-excluded",
+  "guarantors",
+  "delegation",
+  "intermediary",
+] as const;
+export type Tier = (typeof tiers)[number];
+
+/**
+ * The append-only audit log. Each entry's hash covers its content and the previous entry's hash,
+ * so an edited or deleted row breaks the chain from that point on (`astana audit verify`).
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    actorId: text("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    outcome: text("outcome").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    processId: text("process_id"),
+    delegationId: text("delegation_id"),
+    tier: text("tier").$type<Tier>().notNull(),
+    data: jsonb("data").notNull().default(sql`'{}'::jsonb`),
+    requestId: text("request_id"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (table) => [
+    index("audit_log_action_idx").on(table.action),
+    index("audit_log_actor_idx").on(table.actorId),
+    index("audit_log_subject_idx").on(table.subjectType, table.subjectId),
+    index("audit_log_at_idx").on(table.at),
+  ],
+);
+
+/**
+ * Events written in the same transaction as the change they describe, published after commit by
+ * NOTIFY and pushed to browsers over Server-Sent Events, each filtered by its tier.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    type: text("type").notNull(),
+    processId: text("process_id"),
+    delegationId: text("delegation_id"),
+    tier: text("tier").$type<Tier>().notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    payload: jsonb("payload").notNull().default(sql`'{}'::jsonb`),
+  },
+  (table) => [index("outbox_at_idx").on(table.at)],
+);
