@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { Forbidden, Unauthenticated } from "./errors.ts";
 import { type Tier, tiers } from "./schema.ts";
@@ -94,15 +94,17 @@ const rolesOpeningTier: Record<Exclude<Tier, "public">, ProcessRole[]> = {
 export type TierScope = { tier: Tier; processId: string | null; delegationId?: string | null };
 
 /**
- * The tier rule of DESIGN §1, for one record. Deny by default: a tier this function does not know,
- * or a non-public record with no process, is visible to nobody. A delegation's own records are
- * visible to its members; exchange lists (`intermediary`) to the neutral intermediary and to the
- * delegation that submitted them. The system actor sees everything; administrators get no content.
+ * The tier rule of DESIGN §1, for one record. Deny by default: a tier this function does not know is
+ * visible to nobody. A delegation's own records are visible to its members; exchange lists
+ * (`intermediary`) to the neutral intermediary and to the delegation that submitted them. Records of
+ * no process (accounts, platform settings) are the administrators'; administrators get no process
+ * content through that role. The system actor sees everything.
  */
 export function canSee(actor: Actor, scope: TierScope): boolean {
   if (actor.kind === "system") return true;
   if (scope.tier === "public") return true;
-  if (actor.kind !== "account" || scope.processId === null) return false;
+  if (actor.kind !== "account") return false;
+  if (scope.processId === null) return actor.isAdmin;
   const ownDelegation = scope.delegationId != null && delegationIdsOf(actor).includes(scope.delegationId);
   switch (scope.tier) {
     case "delegation":
@@ -128,6 +130,7 @@ export type TierColumns = { tier: AnyPgColumn; processId: AnyPgColumn; delegatio
 export function visibleTo(actor: Actor, columns: TierColumns): SQL {
   if (actor.kind === "system") return sql`true`;
   const conditions: (SQL | undefined)[] = [eq(columns.tier, "public")];
+  if (actor.kind === "account" && actor.isAdmin) conditions.push(isNull(columns.processId));
   if (actor.kind === "account") {
     const processTiers = new Map<string, Set<Tier>>();
     for (const membership of actor.memberships) {
