@@ -1,0 +1,129 @@
+import { useEffect, useRef } from "react";
+
+/** One event as the server streams it (`GET /api/events`), already filtered by the reader's tier. */
+export type LiveEvent = {
+  id: number | string;
+  type: string;
+  at: string;
+  processId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+};
+
+type Subscriber = {
+  types: ReadonlySet<string>;
+  onEvent: (event: LiveEvent) => void;
+  onReconnect?: () => void;
+};
+
+const firstRetryMs = 1_000;
+const lastRetryMs = 30_000;
+
+/**
+ * One EventSource per tab, shared by every page that listens, so ten live widgets cost one connection.
+ * The browser retries a dropped stream by itself; when the server refuses it outright (the source is
+ * CLOSED) this retries with a growing delay. After any reconnection, subscribers are told, because the
+ * events sent meanwhile are lost and a page should refetch what it shows.
+ */
+class LiveConnection {
+  private source: EventSource | null = null;
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly boundTypes = new Set<string>();
+  private retryDelay = firstRetryMs;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private hasOpened = false;
+  private readonly url: string;
+
+  constructor(url: string) {
+    this.url = url;
+  }
+
+  subscribe(subscriber: Subscriber): () => void {
+    this.subscribers.add(subscriber);
+    if (!this.source && !this.retryTimer) this.open();
+    else for (const type of subscriber.types) this.bind(type);
+    return () => {
+      this.subscribers.delete(subscriber);
+      if (this.subscribers.size === 0) this.close();
+    };
+  }
+
+  /** Reopens the stream, e.g. after sign-in or sign-out, so the server filters for the new reader. */
+  restart(): void {
+    if (this.subscribers.size === 0) return;
+    this.close();
+    this.hasOpened = false;
+    this.open();
+  }
+
+  private open(): void {
+    const source = new EventSource(this.url, { withCredentials: true });
+    this.source = source;
+    this.boundTypes.clear();
+    for (const subscriber of this.subscribers) for (const type of subscriber.types) this.bind(type);
+    source.onopen = () => {
+      this.retryDelay = firstRetryMs;
+      if (this.hasOpened) for (const subscriber of this.subscribers) subscriber.onReconnect?.();
+      this.hasOpened = true;
+    };
+    source.onerror = () => {
+      if (source.readyState !== EventSource.CLOSED || this.source !== source) return;
+      this.source = null;
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        if (this.subscribers.size > 0) this.open();
+      }, this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, lastRetryMs);
+    };
+  }
+
+  private bind(type: string): void {
+    if (!this.source || this.boundTypes.has(type)) return;
+    this.boundTypes.add(type);
+    this.source.addEventListener(type, (message) => this.dispatch(type, message as MessageEvent<string>));
+  }
+
+  private dispatch(type: string, message: MessageEvent<string>): void {
+    let event: LiveEvent;
+    try {
+      event = { ...(JSON.parse(message.data) as LiveEvent), type };
+    } catch {
+      return;
+    }
+    for (const subscriber of this.subscribers) if (subscriber.types.has(type)) subscriber.onEvent(event);
+  }
+
+  private close(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.source?.close();
+    this.source = null;
+    this.boundTypes.clear();
+  }
+}
+
+export const liveConnection = new LiveConnection("/api/events");
+
+/**
+ * Calls `onEvent` for every live event of the given types while the component is mounted, and
+ * `onReconnect` after the stream was interrupted (events may have been missed: refetch).
+ */
+export function useLiveEvents(
+  types: readonly string[],
+  onEvent: (event: LiveEvent) => void,
+  options: { onReconnect?: () => void; enabled?: boolean } = {},
+): void {
+  const handlers = useRef({ onEvent, onReconnect: options.onReconnect });
+  handlers.current = { onEvent, onReconnect: options.onReconnect };
+  const enabled = options.enabled ?? true;
+  const typeKey = [...types].sort().join("\n");
+  useEffect(() => {
+    if (!enabled || typeKey === "") return;
+    return liveConnection.subscribe({
+      types: new Set(typeKey.split("\n")),
+      onEvent: (event) => handlers.current.onEvent(event),
+      onReconnect: () => handlers.current.onReconnect?.(),
+    });
+  }, [typeKey, enabled]);
+}
