@@ -1,0 +1,386 @@
+import {
+  Alert,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconCircleCheck, IconListDetails, IconMessageReport, IconSend } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../../shell/api.ts";
+import { describeError } from "../../shell/errors.ts";
+import {
+  AccreditationBadge,
+  ActionDialog,
+  FormButtons,
+  FormError,
+  LoadFailure,
+  Loading,
+  StaleAlert,
+} from "./components.tsx";
+import { localName, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
+import { MembersForm } from "./MembersForm.tsx";
+import { notifySuccess } from "./notices.tsx";
+import { recordApi as api, keys, recordKey, useParticipants, useRoundDelegations } from "./queries.ts";
+import { processRoles, type RoundDelegation, type RoundDetail } from "./types.ts";
+
+/** Invites one or more participants at once; each is a request, and each refusal is named. */
+function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<string> }) {
+  const { t, i18n } = useTranslation(["secretariat", "shell"]);
+  const client = useQueryClient();
+  const participants = useParticipants();
+  const form = useForm({
+    initialValues: { participantIds: [] as string[], role: "" },
+    validate: {
+      participantIds: (value) => (value.length > 0 ? null : t("secretariat:delegations.chooseSomeone")),
+    },
+  });
+  const save = useRecordForm(form, async (values) => {
+    const names = new Map((participants.data?.items ?? []).map((item) => [item.id, item]));
+    const failed: { id: string; message: string }[] = [];
+    let invitedCount = 0;
+    for (const participantId of values.participantIds) {
+      try {
+        await api.post(`/api/rounds/${encodeURIComponent(round.id)}/delegations`, {
+          participantId,
+          ...(values.role ? { role: values.role } : {}),
+        });
+        invitedCount += 1;
+      } catch (caught) {
+        if (!(caught instanceof ApiError) || caught.status >= 500 || caught.status === 0) throw caught;
+        const participant = names.get(participantId);
+        const name = participant ? localName(participant.names, i18n.language) : participantId;
+        const reason =
+          caught.fieldErrors.role && !values.role
+            ? t("secretariat:delegations.noRole")
+            : caught.code === "duplicate"
+              ? t("secretariat:delegations.alreadyInvited")
+              : describeError(t, caught);
+        failed.push({ id: participantId, message: `${name}: ${reason}` });
+      }
+    }
+    await client.invalidateQueries({ queryKey: recordKey });
+    if (invitedCount > 0) notifySuccess(t("secretariat:delegations.invited", { count: invitedCount }));
+    form.setFieldValue(
+      "participantIds",
+      failed.map((failure) => failure.id),
+    );
+    if (failed.length > 0) {
+      form.setFieldError("participantIds", failed.map((failure) => failure.message).join(" "));
+    }
+  });
+  const options = (participants.data?.items ?? [])
+    .filter((participant) => !invited.has(participant.id))
+    .map((participant) => ({ value: participant.id, label: localName(participant.names, i18n.language) }))
+    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  return (
+    <Paper withBorder p="md" radius="md">
+      <form onSubmit={save.onSubmit} noValidate aria-label={t("secretariat:delegations.inviteTitle")}>
+        <Stack gap="sm">
+          <Title order={3} size="h5">
+            {t("secretariat:delegations.inviteTitle")}
+          </Title>
+          <FormError message={save.error} />
+          <MultiSelect
+            label={t("secretariat:fields.participants")}
+            placeholder={options.length > 0 ? t("secretariat:delegations.pick") : undefined}
+            data={options}
+            searchable
+            clearable
+            hidePickedOptions
+            nothingFoundMessage={t("secretariat:delegations.nobodyLeft")}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps("participantIds")}
+          />
+          <Select
+            label={t("secretariat:fields.inviteRole")}
+            description={t("secretariat:fields.inviteRoleHelp")}
+            data={[
+              { value: "", label: t("secretariat:delegations.currentRole") },
+              ...processRoles.map((role) => ({ value: role, label: t(`secretariat:role.${role}`) })),
+            ]}
+            allowDeselect={false}
+            w={{ base: "100%", sm: 320 }}
+            {...form.getInputProps("role")}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.submitting} leftSection={<IconSend size={16} aria-hidden />}>
+              {t("secretariat:delegations.invite")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+type Decision = "accredit" | "requestChanges";
+
+/** Accredits a submitted list (an optional note) or sends it back with a note saying what to change. */
+function DecisionForm({
+  decision,
+  delegation: opened,
+  onDone,
+  onCancel,
+}: {
+  decision: Decision;
+  delegation: RoundDelegation;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation(["secretariat", "shell"]);
+  const client = useQueryClient();
+  const check = recordChecks(t);
+  const [delegation, setDelegation] = useState(opened);
+  const [reloading, setReloading] = useState(false);
+  const form = useForm({
+    initialValues: { note: "" },
+    validate: { note: (value) => (decision === "requestChanges" ? check.required(value) : null) },
+  });
+  const name = localName(delegation.participant.names, i18n.language);
+  const save = useRecordForm(form, async (values) => {
+    const path = decision === "accredit" ? "accredit" : "request-changes";
+    await api.post(`/api/round-delegations/${encodeURIComponent(delegation.id)}/${path}`, {
+      note: decision === "accredit" ? textOrNull(values.note) : values.note.trim(),
+      version: delegation.version,
+    });
+    await client.invalidateQueries({ queryKey: recordKey });
+    notifySuccess(t(`secretariat:delegations.${decision}Done`, { name }));
+    onDone();
+  });
+  const reload = async () => {
+    setReloading(true);
+    try {
+      setDelegation(
+        await client.fetchQuery({
+          queryKey: keys.roundDelegation(delegation.id),
+          queryFn: () =>
+            api.get<RoundDelegation>(`/api/round-delegations/${encodeURIComponent(delegation.id)}`),
+          staleTime: 0,
+        }),
+      );
+      save.clear();
+    } finally {
+      setReloading(false);
+    }
+  };
+  return (
+    <form
+      onSubmit={save.onSubmit}
+      noValidate
+      aria-label={t(`secretariat:delegations.${decision}Title`, { name })}
+    >
+      <Stack gap="sm">
+        {save.stale ? <StaleAlert onReload={reload} reloading={reloading} /> : null}
+        <FormError message={save.error} />
+        <MembersTable delegation={delegation} />
+        <Textarea
+          label={
+            decision === "accredit"
+              ? t("secretariat:fields.noteOptional")
+              : t("secretariat:fields.changesNote")
+          }
+          required={decision === "requestChanges"}
+          autosize
+          minRows={3}
+          data-autofocus
+          {...form.getInputProps("note")}
+        />
+        <FormButtons
+          onCancel={onCancel}
+          submitting={save.submitting}
+          color={decision === "accredit" ? "green" : "orange"}
+          submitLabel={t(`secretariat:delegations.${decision}`)}
+        />
+      </Stack>
+    </form>
+  );
+}
+
+/** A delegation's submitted members, the head first marked. */
+export function MembersTable({ delegation }: { delegation: RoundDelegation }) {
+  const { t } = useTranslation("secretariat");
+  if (delegation.members.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t("delegations.noMembers")}
+      </Text>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={480}>
+      <Table verticalSpacing="xs" data-testid="members-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("fields.nameNative")}</Table.Th>
+            <Table.Th scope="col">{t("fields.nameLatin")}</Table.Th>
+            <Table.Th scope="col">{t("fields.title")}</Table.Th>
+            <Table.Th scope="col">{t("fields.isHead")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...delegation.members]
+            .sort((a, b) => a.position - b.position)
+            .map((member) => (
+              <Table.Tr key={member.id}>
+                <Table.Td dir="auto">{member.nameNative ?? "—"}</Table.Td>
+                <Table.Td dir="ltr">{member.nameLatin}</Table.Td>
+                <Table.Td dir="auto">{member.title ?? "—"}</Table.Td>
+                <Table.Td>{member.isHead ? t("delegations.head") : ""}</Table.Td>
+              </Table.Tr>
+            ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+type Open = { kind: Decision | "members" | "view"; delegation: RoundDelegation } | null;
+
+/**
+ * The round's delegations for the secretariat: invite participants, follow each delegation's
+ * accreditation, read its list, accredit it or ask for changes, or enter a list received on paper.
+ */
+export function DelegationsPanel({ round }: { round: RoundDetail }) {
+  const { t, i18n } = useTranslation("secretariat");
+  const delegations = useRoundDelegations(round.id);
+  const [open, setOpen] = useState<Open>(null);
+  const close = () => setOpen(null);
+
+  if (delegations.isPending) return <Loading />;
+  if (delegations.error) return <LoadFailure error={delegations.error} />;
+  const items = [...delegations.data.items].sort((a, b) =>
+    localName(a.participant.names, i18n.language).localeCompare(
+      localName(b.participant.names, i18n.language),
+      i18n.language,
+    ),
+  );
+  const invited = new Set(items.map((item) => item.participant.id));
+  const openName = open ? localName(open.delegation.participant.names, i18n.language) : "";
+  const dialogTitle = open
+    ? open.kind === "members"
+      ? t("delegations.enterListTitle", { name: openName })
+      : open.kind === "view"
+        ? t("delegations.viewTitle", { name: openName })
+        : t(`delegations.${open.kind}Title`, { name: openName })
+    : "";
+
+  return (
+    <Stack gap="md">
+      {delegations.data.can.invite ? <InviteForm round={round} invited={invited} /> : null}
+      {items.length === 0 ? (
+        <Text c="dimmed">{t("delegations.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped verticalSpacing="sm" data-testid="delegations-table">
+            <Table.Caption>{t("delegations.count", { count: items.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("fields.participant")}</Table.Th>
+                <Table.Th scope="col">{t("fields.role")}</Table.Th>
+                <Table.Th scope="col">{t("fields.accreditation")}</Table.Th>
+                <Table.Th scope="col">{t("delegations.head")}</Table.Th>
+                <Table.Th scope="col">{t("delegations.members")}</Table.Th>
+                <Table.Th scope="col">{t("rounds.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((delegation) => {
+                const name = localName(delegation.participant.names, i18n.language);
+                return (
+                  <Table.Tr key={delegation.id} data-participant={delegation.participant.slug}>
+                    <Table.Td>{name}</Table.Td>
+                    <Table.Td>{t(`role.${delegation.role}`)}</Table.Td>
+                    <Table.Td>
+                      <AccreditationBadge status={delegation.status} />
+                      {delegation.status === "changes_requested" && delegation.secretariatNote ? (
+                        <Text size="xs" c="dimmed" mt={4} className="pre-line">
+                          {delegation.secretariatNote}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td dir="auto">{delegation.head?.nameLatin ?? "—"}</Table.Td>
+                    <Table.Td>{delegation.members.length}</Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="wrap">
+                        {delegation.members.length > 0 ? (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            leftSection={<IconListDetails size={14} aria-hidden />}
+                            onClick={() => setOpen({ kind: "view", delegation })}
+                            aria-label={t("delegations.viewFor", { name })}
+                          >
+                            {t("delegations.view")}
+                          </Button>
+                        ) : null}
+                        {delegation.can.accredit ? (
+                          <Button
+                            size="compact-sm"
+                            color="green"
+                            leftSection={<IconCircleCheck size={14} aria-hidden />}
+                            onClick={() => setOpen({ kind: "accredit", delegation })}
+                            aria-label={t("delegations.accreditFor", { name })}
+                          >
+                            {t("delegations.accredit")}
+                          </Button>
+                        ) : null}
+                        {delegation.can.requestChanges ? (
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            color="orange"
+                            leftSection={<IconMessageReport size={14} aria-hidden />}
+                            onClick={() => setOpen({ kind: "requestChanges", delegation })}
+                            aria-label={t("delegations.requestChangesFor", { name })}
+                          >
+                            {t("delegations.requestChanges")}
+                          </Button>
+                        ) : null}
+                        {delegation.can.submitMembers ? (
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => setOpen({ kind: "members", delegation })}
+                            aria-label={t("delegations.enterListFor", { name })}
+                          >
+                            {t("delegations.enterList")}
+                          </Button>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ActionDialog opened={open !== null} onClose={close} title={dialogTitle} size="xl">
+        {open?.kind === "view" ? (
+          <Stack>
+            {open.delegation.secretariatNote ? (
+              <Alert color="gray" title={t("fields.secretariatNote")}>
+                <span className="pre-line">{open.delegation.secretariatNote}</span>
+              </Alert>
+            ) : null}
+            <MembersTable delegation={open.delegation} />
+          </Stack>
+        ) : open?.kind === "members" ? (
+          <MembersForm delegation={open.delegation} onDone={close} onCancel={close} />
+        ) : open ? (
+          <DecisionForm decision={open.kind} delegation={open.delegation} onDone={close} onCancel={close} />
+        ) : null}
+      </ActionDialog>
+    </Stack>
+  );
+}

@@ -1,0 +1,295 @@
+import {
+  ActionIcon,
+  Button,
+  Fieldset,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
+import {
+  dateOrNull,
+  localName,
+  namesInput,
+  namesValues,
+  recordChecks,
+  slugFrom,
+  textOrNull,
+  useRecordForm,
+} from "./forms.ts";
+import { notifySuccess } from "./notices.tsx";
+import { recordApi as api, keys, recordKey, useParticipants } from "./queries.ts";
+import {
+  type DatePrecision,
+  datePrecisions,
+  type Meeting,
+  type MeetingKind,
+  meetingKinds,
+  type ProcessDetail,
+  processRoles,
+} from "./types.ts";
+
+type Attendee = { key: string; participantId: string; role: string };
+type MeetingValues = {
+  slug: string;
+  kind: MeetingKind;
+  level: string;
+  names: { en: string; ru: string; ar: string };
+  city: string;
+  venue: string;
+  host: string;
+  startDate: string;
+  endDate: string;
+  datePrecision: DatePrecision;
+  dateNote: string;
+  participants: Attendee[];
+};
+
+let attendeeKey = 0;
+const newAttendee = (participantId = "", role = ""): Attendee => ({
+  key: `attendee-${++attendeeKey}`,
+  participantId,
+  role,
+});
+
+function valuesOf(meeting: Meeting | null): MeetingValues {
+  return {
+    slug: meeting?.slug ?? "",
+    kind: meeting?.kind ?? "ministerial",
+    level: meeting?.level ?? "",
+    names: namesValues(meeting?.names),
+    city: meeting?.city ?? "",
+    venue: meeting?.venue ?? "",
+    host: meeting?.host ?? "",
+    startDate: meeting?.startDate ?? "",
+    endDate: meeting?.endDate ?? "",
+    datePrecision: meeting?.datePrecision ?? "day",
+    dateNote: meeting?.dateNote ?? "",
+    participants: (meeting?.participants ?? []).map((entry) => newAttendee(entry.participant.id, entry.role)),
+  };
+}
+
+/**
+ * A meeting in the format outside the rounds (a ministerial meeting, a summit, quadrilateral
+ * consultations, a congress) with the participants who took part and in what role.
+ */
+export function MeetingForm({
+  process,
+  meeting: opened,
+  onDone,
+  onCancel,
+}: {
+  process: ProcessDetail;
+  meeting?: Meeting;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation(["secretariat", "shell"]);
+  const client = useQueryClient();
+  const check = recordChecks(t);
+  const participants = useParticipants();
+  const [meeting, setMeeting] = useState<Meeting | null>(opened ?? null);
+  const [reloading, setReloading] = useState(false);
+  const slugTouched = useRef(Boolean(opened));
+  const form = useForm<MeetingValues>({
+    initialValues: valuesOf(meeting),
+    validate: {
+      slug: check.slug,
+      names: { en: check.required },
+      endDate: (value, values) => check.endNotBeforeStart(values.startDate, value),
+      participants: {
+        participantId: (value, values) => {
+          if (!value) return t("shell:validation.required");
+          const twice = values.participants.filter((entry) => entry.participantId === value).length > 1;
+          return twice ? t("secretariat:meetings.listedTwice") : null;
+        },
+        role: check.required,
+      },
+    },
+    onValuesChange: (values, previous) => {
+      if (!slugTouched.current && !meeting && values.names.en !== previous.names.en) {
+        form.setFieldValue("slug", slugFrom(values.names.en));
+      }
+    },
+  });
+
+  const save = useRecordForm(form, async (values) => {
+    const fields = {
+      kind: values.kind,
+      level: textOrNull(values.level),
+      names: namesInput(values.names),
+      city: textOrNull(values.city),
+      venue: textOrNull(values.venue),
+      host: textOrNull(values.host),
+      startDate: dateOrNull(values.startDate),
+      endDate: dateOrNull(values.endDate),
+      datePrecision: values.datePrecision,
+      dateNote: textOrNull(values.dateNote),
+      participants: values.participants.map((entry) => ({
+        participantId: entry.participantId,
+        role: entry.role,
+      })),
+    };
+    const saved = meeting
+      ? await api.patch<Meeting>(`/api/meetings/${encodeURIComponent(meeting.id)}`, {
+          ...fields,
+          version: meeting.version,
+        })
+      : await api.post<Meeting>(`/api/processes/${encodeURIComponent(process.slug)}/meetings`, {
+          ...fields,
+          slug: values.slug.trim(),
+        });
+    await client.invalidateQueries({ queryKey: recordKey });
+    notifySuccess(
+      t(meeting ? "secretariat:meetings.saved" : "secretariat:meetings.created", {
+        name: localName(saved.names, i18n.language),
+      }),
+    );
+    onDone();
+  });
+
+  const reload = async () => {
+    if (!meeting) return;
+    setReloading(true);
+    try {
+      const fresh = await client.fetchQuery({
+        queryKey: [...keys.meetings(process.slug), meeting.id],
+        queryFn: () => api.get<Meeting>(`/api/meetings/${encodeURIComponent(meeting.id)}`),
+        staleTime: 0,
+      });
+      setMeeting(fresh);
+      form.setValues(valuesOf(fresh));
+      form.clearErrors();
+      save.clear();
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const participantOptions = (participants.data?.items ?? [])
+    .map((participant) => ({ value: participant.id, label: localName(participant.names, i18n.language) }))
+    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  const roleOptions = processRoles.map((role) => ({ value: role, label: t(`secretariat:role.${role}`) }));
+  const attendees = form.getValues().participants;
+
+  return (
+    <form
+      onSubmit={save.onSubmit}
+      noValidate
+      aria-label={meeting ? t("secretariat:meetings.editTitle") : t("secretariat:meetings.create")}
+    >
+      <Stack gap="sm">
+        {save.stale ? <StaleAlert onReload={reload} reloading={reloading} /> : null}
+        <FormError message={save.error} />
+        <NamesFields
+          getInputProps={form.getInputProps}
+          legend={t("secretariat:fields.meetingNames")}
+          autofocus
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Select
+            label={t("secretariat:fields.meetingKind")}
+            data={meetingKinds.map((kind) => ({ value: kind, label: t(`secretariat:meetingKind.${kind}`) }))}
+            allowDeselect={false}
+            required
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps("kind")}
+          />
+          <TextInput
+            label={t("secretariat:fields.level")}
+            description={t("secretariat:fields.levelHelp")}
+            {...form.getInputProps("level")}
+          />
+          <TextInput
+            label={t("secretariat:fields.slug")}
+            description={t("secretariat:fields.slugHelp")}
+            dir="ltr"
+            required
+            disabled={Boolean(meeting)}
+            {...form.getInputProps("slug")}
+            onChange={(event) => {
+              slugTouched.current = true;
+              form.getInputProps("slug").onChange(event);
+            }}
+          />
+          <TextInput label={t("secretariat:fields.city")} {...form.getInputProps("city")} />
+          <TextInput label={t("secretariat:fields.venue")} {...form.getInputProps("venue")} />
+          <TextInput label={t("secretariat:fields.meetingHost")} {...form.getInputProps("host")} />
+          <DateField label={t("secretariat:fields.startDate")} {...form.getInputProps("startDate")} />
+          <DateField label={t("secretariat:fields.endDate")} {...form.getInputProps("endDate")} />
+          <Select
+            label={t("secretariat:fields.precision")}
+            data={datePrecisions.map((precision) => ({
+              value: precision,
+              label: t(`secretariat:precision.${precision}`),
+            }))}
+            allowDeselect={false}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps("datePrecision")}
+          />
+        </SimpleGrid>
+        <TextInput label={t("secretariat:fields.dateNote")} {...form.getInputProps("dateNote")} />
+        <Fieldset legend={t("secretariat:fields.participants")} variant="unstyled">
+          <Stack gap="xs">
+            {attendees.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t("secretariat:meetings.noParticipants")}
+              </Text>
+            ) : null}
+            {attendees.map((attendee, index) => (
+              <Group key={attendee.key} align="flex-start" gap="xs" wrap="nowrap">
+                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" style={{ flex: 1 }}>
+                  <Select
+                    label={t("secretariat:fields.participant")}
+                    data={participantOptions}
+                    searchable
+                    comboboxProps={{ withinPortal: true }}
+                    {...form.getInputProps(`participants.${index}.participantId`)}
+                  />
+                  <Select
+                    label={t("secretariat:fields.role")}
+                    data={roleOptions}
+                    comboboxProps={{ withinPortal: true }}
+                    {...form.getInputProps(`participants.${index}.role`)}
+                  />
+                </SimpleGrid>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mt={26}
+                  onClick={() => form.removeListItem("participants", index)}
+                  aria-label={t("secretariat:meetings.removeParticipant", { n: index + 1 })}
+                >
+                  <IconTrash size={16} aria-hidden />
+                </ActionIcon>
+              </Group>
+            ))}
+            <div>
+              <Button
+                variant="light"
+                size="compact-md"
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => form.insertListItem("participants", newAttendee())}
+              >
+                {t("secretariat:meetings.addParticipant")}
+              </Button>
+            </div>
+          </Stack>
+        </Fieldset>
+        <FormButtons
+          onCancel={onCancel}
+          submitting={save.submitting}
+          submitLabel={meeting ? t("secretariat:actions.save") : t("secretariat:meetings.createSubmit")}
+        />
+      </Stack>
+    </form>
+  );
+}

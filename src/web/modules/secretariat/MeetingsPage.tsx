@@ -1,0 +1,105 @@
+import { Button, Stack, Table, Text } from "@mantine/core";
+import { IconPencil, IconPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ActionDialog, LoadFailure, Loading } from "./components.tsx";
+import { useDays } from "./format.ts";
+import { localName } from "./forms.ts";
+import { MeetingForm } from "./MeetingForm.tsx";
+import { useMeetings } from "./queries.ts";
+import type { Meeting, ProcessDetail } from "./types.ts";
+import { Workspace } from "./Workspace.tsx";
+
+function Meetings({ process }: { process: ProcessDetail }) {
+  const { t, i18n } = useTranslation("secretariat");
+  const days = useDays();
+  const meetings = useMeetings(process.slug);
+  const [editing, setEditing] = useState<Meeting | "new" | null>(null);
+  const close = () => setEditing(null);
+  if (meetings.isPending) return <Loading />;
+  if (meetings.error) return <LoadFailure error={meetings.error} />;
+  const items = [...meetings.data.items].sort((a, b) => (b.startDate ?? "").localeCompare(a.startDate ?? ""));
+  return (
+    <Stack gap="md">
+      {meetings.data.can.create ? (
+        <div>
+          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setEditing("new")}>
+            {t("meetings.create")}
+          </Button>
+        </div>
+      ) : null}
+      {items.length === 0 ? (
+        <Text c="dimmed">{t("meetings.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped verticalSpacing="sm" data-testid="meetings-table">
+            <Table.Caption>{t("meetings.count", { count: items.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("fields.name")}</Table.Th>
+                <Table.Th scope="col">{t("fields.meetingKind")}</Table.Th>
+                <Table.Th scope="col">{t("fields.dates")}</Table.Th>
+                <Table.Th scope="col">{t("fields.city")}</Table.Th>
+                <Table.Th scope="col">{t("fields.participants")}</Table.Th>
+                <Table.Th scope="col">{t("rounds.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((meeting) => {
+                const name = localName(meeting.names, i18n.language);
+                return (
+                  <Table.Tr key={meeting.id}>
+                    <Table.Td>{name}</Table.Td>
+                    <Table.Td>{t(`meetingKind.${meeting.kind}`)}</Table.Td>
+                    <Table.Td className="nowrap-cell">
+                      {days.span(meeting.startDate, meeting.endDate) ?? "—"}
+                    </Table.Td>
+                    <Table.Td>{meeting.city ?? "—"}</Table.Td>
+                    <Table.Td>
+                      {meeting.participants
+                        .map((entry) => localName(entry.participant.names, i18n.language))
+                        .join(", ") || "—"}
+                    </Table.Td>
+                    <Table.Td>
+                      {meeting.can.update ? (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          leftSection={<IconPencil size={14} aria-hidden />}
+                          onClick={() => setEditing(meeting)}
+                          aria-label={t("meetings.editFor", { name })}
+                        >
+                          {t("actions.edit")}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ActionDialog
+        opened={editing !== null}
+        onClose={close}
+        title={editing === "new" ? t("meetings.create") : t("meetings.editTitle")}
+        size="xl"
+      >
+        {editing ? (
+          <MeetingForm
+            process={process}
+            meeting={editing === "new" ? undefined : editing}
+            onDone={close}
+            onCancel={close}
+          />
+        ) : null}
+      </ActionDialog>
+    </Stack>
+  );
+}
+
+/** /secretariat/:processSlug/meetings — meetings in the format outside the rounds. */
+export function MeetingsPage() {
+  return <Workspace>{(process) => <Meetings process={process} />}</Workspace>;
+}

@@ -1,0 +1,170 @@
+import { Select, SimpleGrid, Stack, TagsInput, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
+import {
+  dateOrNull,
+  namesInput,
+  namesValues,
+  recordChecks,
+  slugFrom,
+  textOrNull,
+  useRecordForm,
+} from "./forms.ts";
+import { notifySuccess } from "./notices.tsx";
+import { recordApi as api, keys, recordKey } from "./queries.ts";
+import { type ParticipantKind, type ParticipantSummary, participantKinds } from "./types.ts";
+
+type ParticipantValues = {
+  slug: string;
+  kind: ParticipantKind;
+  names: { en: string; ru: string; ar: string };
+  shortName: string;
+  existsFrom: string;
+  aliases: string[];
+};
+
+function valuesOf(participant: ParticipantSummary | null): ParticipantValues {
+  return {
+    slug: participant?.slug ?? "",
+    kind: participant?.kind ?? "state",
+    names: namesValues(participant?.names),
+    shortName: participant?.shortName ?? "",
+    existsFrom: participant?.existsFrom ?? "",
+    aliases: participant?.aliases ?? [],
+  };
+}
+
+/**
+ * A participant (a state, a party, an organization), shared by every process: its names in three
+ * languages, its address (slug), and the date from which it exists, before which no role can be
+ * dated. Edits are saved from the version opened.
+ */
+export function ParticipantForm({
+  participant: opened,
+  onDone,
+  onCancel,
+}: {
+  participant?: ParticipantSummary;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation(["secretariat", "shell"]);
+  const client = useQueryClient();
+  const check = recordChecks(t);
+  const [participant, setParticipant] = useState<ParticipantSummary | null>(opened ?? null);
+  const [reloading, setReloading] = useState(false);
+  const slugTouched = useRef(Boolean(opened));
+  const form = useForm<ParticipantValues>({
+    initialValues: valuesOf(participant),
+    validate: { slug: check.slug, names: { en: check.required } },
+    onValuesChange: (values, previous) => {
+      // The address follows the English name until the secretariat writes one itself.
+      if (!slugTouched.current && values.names.en !== previous.names.en) {
+        form.setFieldValue("slug", slugFrom(values.names.en));
+      }
+    },
+  });
+
+  const save = useRecordForm(form, async (values) => {
+    const fields = {
+      slug: values.slug.trim(),
+      kind: values.kind,
+      names: namesInput(values.names),
+      shortName: textOrNull(values.shortName),
+      existsFrom: dateOrNull(values.existsFrom),
+      aliases: values.aliases.map((alias) => alias.trim()).filter(Boolean),
+    };
+    const saved = participant
+      ? await api.patch<ParticipantSummary>(`/api/participants/${encodeURIComponent(participant.id)}`, {
+          ...fields,
+          version: participant.version,
+        })
+      : await api.post<ParticipantSummary>("/api/participants", fields);
+    await client.invalidateQueries({ queryKey: recordKey });
+    notifySuccess(
+      t(participant ? "secretariat:participants.saved" : "secretariat:participants.created", {
+        name: saved.names.en,
+      }),
+    );
+    onDone();
+  });
+
+  const reload = async () => {
+    if (!participant) return;
+    setReloading(true);
+    try {
+      const fresh = await client.fetchQuery({
+        queryKey: [...keys.participants(), participant.id],
+        queryFn: () => api.get<ParticipantSummary>(`/api/participants/${encodeURIComponent(participant.id)}`),
+        staleTime: 0,
+      });
+      setParticipant(fresh);
+      form.setValues(valuesOf(fresh));
+      form.clearErrors();
+      save.clear();
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return (
+    <form
+      onSubmit={save.onSubmit}
+      noValidate
+      aria-label={
+        participant ? t("secretariat:participants.editTitle") : t("secretariat:participants.create")
+      }
+    >
+      <Stack gap="sm">
+        {save.stale ? <StaleAlert onReload={reload} reloading={reloading} /> : null}
+        <FormError message={save.error} />
+        <NamesFields
+          getInputProps={form.getInputProps}
+          legend={t("secretariat:fields.participantNames")}
+          autofocus
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={t("secretariat:fields.kind")}
+            data={participantKinds.map((kind) => ({ value: kind, label: t(`secretariat:kind.${kind}`) }))}
+            allowDeselect={false}
+            required
+            {...form.getInputProps("kind")}
+          />
+          <TextInput
+            label={t("secretariat:fields.slug")}
+            description={t("secretariat:fields.slugHelp")}
+            dir="ltr"
+            required
+            {...form.getInputProps("slug")}
+            onChange={(event) => {
+              slugTouched.current = true;
+              form.getInputProps("slug").onChange(event);
+            }}
+          />
+          <TextInput label={t("secretariat:fields.shortName")} {...form.getInputProps("shortName")} />
+          <DateField
+            label={t("secretariat:fields.existsFrom")}
+            description={t("secretariat:fields.existsFromHelp")}
+            {...form.getInputProps("existsFrom")}
+          />
+        </SimpleGrid>
+        <TagsInput
+          label={t("secretariat:fields.aliases")}
+          description={t("secretariat:fields.aliasesHelp")}
+          {...form.getInputProps("aliases")}
+        />
+        <FormButtons
+          onCancel={onCancel}
+          submitting={save.submitting}
+          submitLabel={
+            participant ? t("secretariat:actions.save") : t("secretariat:participants.createSubmit")
+          }
+        />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+import { Anchor, Button, Table, Text } from "@mantine/core";
+import { IconCalendarPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { ActionDialog, LoadFailure, Loading, RoundStatusBadge } from "./components.tsx";
+import { useDays } from "./format.ts";
+import { localName } from "./forms.ts";
+import { useRounds } from "./queries.ts";
+import { RoundActions } from "./RoundActions.tsx";
+import { RoundForm } from "./RoundForm.tsx";
+import type { ProcessDetail } from "./types.ts";
+import { Workspace } from "./Workspace.tsx";
+
+/** The secretariat's rounds of a process: newest first, each with its status and allowed actions. */
+function RoundsTable({ process }: { process: ProcessDetail }) {
+  const { t, i18n } = useTranslation("secretariat");
+  const days = useDays();
+  const navigate = useNavigate();
+  const rounds = useRounds(process.slug);
+  const [planning, setPlanning] = useState(false);
+
+  if (rounds.isPending) return <Loading />;
+  if (rounds.error) return <LoadFailure error={rounds.error} />;
+  const items = [...rounds.data.items].sort((a, b) => b.number - a.number);
+  const nextNumber = items.reduce((highest, round) => Math.max(highest, round.number), 0) + 1;
+  const base = `/secretariat/${encodeURIComponent(process.slug)}`;
+  return (
+    <>
+      {rounds.data.can.plan ? (
+        <div>
+          <Button leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={() => setPlanning(true)}>
+            {t("rounds.plan")}
+          </Button>
+        </div>
+      ) : null}
+      {items.length === 0 ? (
+        <Text c="dimmed">{t("rounds.none")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover verticalSpacing="sm" data-testid="rounds-table">
+            <Table.Caption>{t("rounds.count", { count: items.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("fields.roundNumber")}</Table.Th>
+                <Table.Th scope="col">{t("fields.name")}</Table.Th>
+                <Table.Th scope="col">{t("fields.dates")}</Table.Th>
+                <Table.Th scope="col">{t("fields.city")}</Table.Th>
+                <Table.Th scope="col">{t("fields.status")}</Table.Th>
+                <Table.Th scope="col">{t("rounds.actions")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((round) => (
+                <Table.Tr key={round.id} data-round={round.number}>
+                  <Table.Td>{round.number}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`${base}/rounds/${encodeURIComponent(round.id)}`}>
+                      {localName(round.names, i18n.language)}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td className="nowrap-cell">
+                    {days.span(round.startDate, round.endDate) ?? (
+                      <Text span c="dimmed" size="sm">
+                        {t("rounds.noDates")}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{round.city ?? "—"}</Table.Td>
+                  <Table.Td>
+                    <RoundStatusBadge status={round.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <RoundActions round={round} process={process} variant="menu" />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <ActionDialog opened={planning} onClose={() => setPlanning(false)} title={t("rounds.plan")} size="xl">
+        <RoundForm
+          process={process}
+          nextNumber={nextNumber}
+          onCancel={() => setPlanning(false)}
+          onDone={(round) => {
+            setPlanning(false);
+            navigate(`${base}/rounds/${encodeURIComponent(round.id)}`);
+          }}
+        />
+      </ActionDialog>
+    </>
+  );
+}
+
+/** /secretariat/:processSlug — the workspace's first section, the rounds. */
+export function RoundsPage() {
+  return <Workspace>{(process) => <RoundsTable process={process} />}</Workspace>;
+}
