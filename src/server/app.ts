@@ -18,7 +18,7 @@ import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { anonymous } from "./platform/authz.ts";
 import type { Database } from "./platform/db.ts";
 import { EventHub } from "./platform/events.ts";
-import { frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
 import { registerPlatformRoutes } from "./platform/routes.ts";
 import { version } from "./version.ts";
@@ -45,6 +45,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
