@@ -60,6 +60,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,
     signInAttemptsPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    log: app.log,
   });
   const events = new EventHub(database);
   const deps: ServerDeps = { config, database, db: database.db, auth, events, log: app.log };

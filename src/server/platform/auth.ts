@@ -7,6 +7,14 @@ import * as authSchema from "./auth-schema.ts";
 /** The header our HTTP bridge sets from Fastify's `request.ip`; any client-sent value is overwritten. */
 export const clientAddressHeader = "x-astana-client-address";
 
+/** Where better-auth's own messages go: the server's structured log, not the console. */
+export type AuthLog = {
+  debug(object: object, message: string): void;
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+};
+
 export type AuthSettings = {
   // biome-ignore lint/suspicious/noExplicitAny: better-auth's drizzle adapter accepts either driver's handle
   db: any;
@@ -14,6 +22,7 @@ export type AuthSettings = {
   publicUrl: string;
   secureCookies: boolean;
   signInAttemptsPerMinute: number;
+  log?: AuthLog;
 };
 
 /**
@@ -36,7 +45,9 @@ export async function verifyPassword(data: { hash: string; password: string }): 
 /**
  * better-auth, configured for a closed community: no self sign-up (accounts are created by an
  * administrator, the CLI or the first-run setup), httpOnly SameSite=Lax cookies that are Secure behind
- * https, two-factor TOTP, and a per-address limit on sign-in and second-factor attempts.
+ * https, two-factor TOTP, and a per-address limit on sign-in and second-factor attempts. Name, language
+ * and the administrator right are changed through the platform's audited operations, never by
+ * better-auth's own endpoints (`input: false`).
  */
 export function createAuth(settings: AuthSettings) {
   const strict = { window: 60, max: settings.signInAttemptsPerMinute };
@@ -50,7 +61,7 @@ export function createAuth(settings: AuthSettings) {
     user: {
       additionalFields: {
         isAdmin: { type: "boolean", required: false, defaultValue: false, input: false },
-        locale: { type: "string", required: false, defaultValue: "en", input: true },
+        locale: { type: "string", required: false, defaultValue: "en", input: false },
       },
     },
     emailAndPassword: {
@@ -79,6 +90,13 @@ export function createAuth(settings: AuthSettings) {
       cookiePrefix: "astana",
     },
     telemetry: { enabled: false },
+    logger: settings.log
+      ? {
+          level: "debug",
+          log: (level, message, ...args) =>
+            settings.log?.[level]({ details: args }, `better-auth: ${message}`),
+        }
+      : undefined,
     plugins: [twoFactor({ issuer: "Astana" })],
   });
 }
