@@ -43,9 +43,27 @@ export async function verifyPassword(data: { hash: string; password: string }): 
 }
 
 /**
+ * The origins a browser may send credentialed requests from: the public address, and when that is
+ * the machine itself (`localhost`), its other loopback spellings, so opening http://127.0.0.1:3000
+ * instead of http://localhost:3000 does not make sign-out fail as a cross-site request.
+ */
+export function trustedOriginsFor(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const origins = [url.origin];
+  if (url.hostname === "localhost") {
+    for (const host of ["127.0.0.1", "[::1]"]) {
+      const alias = new URL(url.origin);
+      alias.hostname = host;
+      origins.push(alias.origin);
+    }
+  }
+  return origins;
+}
+
+/**
  * better-auth, configured for a closed community: no self sign-up (accounts are created by an
  * administrator, the CLI or the first-run setup), httpOnly SameSite=Lax cookies that are Secure behind
- * https, two-factor TOTP, and a per-address limit on sign-in and second-factor attempts. Name, language
+ * https, a check that credentialed requests come from our own origin, two-factor TOTP, and a per-address limit on sign-in and second-factor attempts. Name, language
  * and the administrator right are changed through the platform's audited operations, never by
  * better-auth's own endpoints (`input: false`).
  */
@@ -56,7 +74,7 @@ export function createAuth(settings: AuthSettings) {
     baseURL: settings.publicUrl,
     basePath: "/api/auth",
     secret: settings.secret,
-    trustedOrigins: [settings.publicUrl],
+    trustedOrigins: trustedOriginsFor(settings.publicUrl),
     database: drizzleAdapter(settings.db, { provider: "pg", schema: authSchema }),
     user: {
       additionalFields: {
@@ -84,6 +102,9 @@ export function createAuth(settings: AuthSettings) {
       },
     },
     advanced: {
+      // better-auth turns its origin (CSRF) check off when NODE_ENV is "test"; keep it on everywhere,
+      // so the tests exercise what production does.
+      disableOriginCheck: false,
       useSecureCookies: settings.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: settings.secureCookies },
       ipAddress: { ipAddressHeaders: [clientAddressHeader] },
