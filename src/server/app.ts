@@ -91,7 +91,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     if (session?.user) request.actor = await resolveActor(database.db, session.user.id);
   });
 
-  await registerAuthBridge(app, auth);
+  await registerAuthBridge(app, auth, database.db);
   await app.register(
     async (api) => {
       await registerPlatformRoutes(api as unknown as ZodApp, deps);

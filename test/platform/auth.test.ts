@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from "fastify";
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { account, rateLimit, user } from "../../src/server/platform/auth-schema.ts";
+import { auditLog } from "../../src/server/platform/schema.ts";
 import { createTestAccount, startTestApp, type TestApp } from "../helpers/app.ts";
 
 const password = "correct horse battery";
@@ -257,6 +258,13 @@ describe("two-factor TOTP", () => {
     const signedIn = await fromOurPage(app, { method: "GET", url: "/api/me", as: cookieHeader(secondStep) });
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json().email).toBe("tom@example.org");
+
+    // The credential changes are on the audit record, about Tom's account.
+    const entries = await app.deps.db.select().from(auditLog).where(eq(auditLog.subjectType, "account"));
+    expect(entries.map((entry) => [entry.action, entry.actorLabel, entry.outcome])).toEqual([
+      ["auth.two-factor.enable", "tom@example.org", "ok"],
+      ["auth.two-factor.verify", "tom@example.org", "ok"],
+    ]);
 
     // A backup code completes a sign-in too, once.
     const again = cookieHeader(await signIn(app, "tom@example.org", password));

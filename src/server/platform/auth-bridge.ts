@@ -1,5 +1,7 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { appendAudit } from "./audit.ts";
 import { type Auth, clientAddressHeader } from "./auth.ts";
+import type { Db } from "./db.ts";
 import { errorBody } from "./http-errors.ts";
 
 /**
@@ -24,6 +26,21 @@ export const offeredAuthPaths: Record<"GET" | "POST", ReadonlySet<string>> = {
     "/two-factor/verify-backup-code",
     "/two-factor/generate-backup-codes",
   ]),
+};
+
+/**
+ * Changes to a person's credentials that better-auth makes on its own, with the audit action each
+ * gets: whoever investigates an account later must see when its password or second factor changed.
+ */
+export const auditedAuthPaths: Record<string, string> = {
+  "/change-password": "auth.password.change",
+  "/two-factor/enable": "auth.two-factor.enable",
+  "/two-factor/verify-totp": "auth.two-factor.verify",
+  "/two-factor/disable": "auth.two-factor.disable",
+  "/two-factor/generate-backup-codes": "auth.two-factor.regenerate-backup-codes",
+  "/revoke-session": "auth.session.revoke",
+  "/revoke-sessions": "auth.session.revoke",
+  "/revoke-other-sessions": "auth.session.revoke",
 };
 
 const authPrefix = "/api/auth";
@@ -76,9 +93,10 @@ export function toAuthErrorBody(status: number, text: string, retryAfter: string
 /**
  * Hands /api/auth/* to better-auth as Web requests. The client address better-auth rate-limits on
  * is Fastify's `request.ip` (which honours TRUST_PROXY), never a header the client chose. Only the
- * endpoints in `offeredAuthPaths` pass; errors answer in the platform's shape.
+ * endpoints in `offeredAuthPaths` pass; errors answer in the platform's shape; a successful change of
+ * credentials by a signed-in person is audited (`auditedAuthPaths`).
  */
-export async function registerAuthBridge(app: FastifyInstance, auth: Auth): Promise<void> {
+export async function registerAuthBridge(app: FastifyInstance, auth: Auth, db: Db): Promise<void> {
   app.route({
     method: ["GET", "POST"],
     url: `${authPrefix}/*`,
@@ -96,6 +114,8 @@ export async function registerAuthBridge(app: FastifyInstance, auth: Auth): Prom
         else headers.set(key, String(value));
       }
       headers.set(clientAddressHeader, request.ip);
+      const auditAction = auditedAuthPaths[path];
+      const signedIn = auditAction ? await auth.api.getSession({ headers }).catch(() => null) : null;
       const hasBody = request.method !== "GET" && request.body !== undefined && request.body !== null;
       if (hasBody) headers.set("content-type", "application/json");
       const response = await auth.handler(
@@ -113,6 +133,12 @@ export async function registerAuthBridge(app: FastifyInstance, auth: Auth): Prom
           request.log.error({ status: response.status, body: text }, "better-auth failed");
         return sendAuthError(reply, response.status, text, response.headers.get("x-retry-after"));
       }
+      if (auditAction && signedIn?.user) {
+        // better-auth has committed the change; a failure to record it is logged, not turned into an error.
+        await auditCredentialChange(db, request, auditAction, signedIn.user).catch((error: unknown) =>
+          request.log.error({ err: error, action: auditAction }, "could not audit a credential change"),
+        );
+      }
       for (const [key, value] of response.headers) {
         const name = key.toLowerCase();
         if (name !== "set-cookie" && name !== "content-length") reply.header(key, value);
@@ -129,4 +155,27 @@ function sendAuthError(reply: FastifyReply, status: number, text: string, retryA
     .status(status)
     .header("content-type", "application/json; charset=utf-8")
     .send(toAuthErrorBody(status, text, retryAfter));
+}
+
+/** One audit entry for a credential change, about the account itself: visible to administrators only. */
+async function auditCredentialChange(
+  db: Db,
+  request: FastifyRequest,
+  action: string,
+  account: { id: string; email: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await appendAudit(tx as unknown as Db, {
+      actorId: account.id,
+      actorLabel: account.email,
+      action,
+      outcome: "ok",
+      subjectType: "account",
+      subjectId: account.id,
+      processId: null,
+      tier: "process",
+      data: { clientAddress: request.ip },
+      requestId: request.id,
+    });
+  });
 }
