@@ -61,6 +61,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,
     signInAttemptsPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    log: app.log,
   });
   const events = new EventHub(database);
   const deps: ServerDeps = { config, database, db: database.db, auth, events, log: app.log };
@@ -91,7 +92,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     if (session?.user) request.actor = await resolveActor(database.db, session.user.id);
   });
 
-  await registerAuthBridge(app, auth);
+  await registerAuthBridge(app, auth, database.db);
   await app.register(
     async (api) => {
       await registerPlatformRoutes(api as unknown as ZodApp, deps);
