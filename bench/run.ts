@@ -1,9 +1,10 @@
 // `npm run bench`: measures the platform's costs on the embedded database and writes bench/RESULTS.md
 // with the machine and the date. Targets are ratios within one run (the machines are shared and
 // noisy), never absolute times in tests.
-import { cpus, totalmem } from "node:os";
+
 import { writeFileSync } from "node:fs";
-import { benchmarks, type BenchResult } from "./suite.ts";
+import { cpus, totalmem } from "node:os";
+import { type BenchResult, benchmarks } from "./suite.ts";
 
 const only = process.argv.slice(2);
 const results: BenchResult[] = [];
