@@ -217,6 +217,24 @@ describe("two secretariat members editing the same round", () => {
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ venue: "Rixos President", version: 3 });
   });
+  it("lets exactly one of two simultaneous saves from the same version through", async () => {
+    const round = await plan(29, { startDate: "2025-09-01", endDate: "2025-09-02" });
+    const results = await Promise.all(
+      [fx.as.secretariat, fx.as.secretariat2].map((as, index) =>
+        app.request({
+          method: "PATCH",
+          url: `/api/rounds/${round.id}`,
+          as,
+          payload: { version: 1, venue: `Hall ${index}` },
+        }),
+      ),
+    );
+    expect(results.map((result) => result.statusCode).sort()).toEqual([200, 409]);
+    const now = (
+      await app.request({ method: "GET", url: `/api/rounds/${round.id}`, as: fx.as.secretariat })
+    ).json();
+    expect(now.version).toBe(2);
+  });
 });
 
 describe("the round lifecycle", () => {

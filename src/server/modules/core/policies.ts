@@ -49,6 +49,7 @@ export function canManageParticipants(actor: Actor): boolean {
   );
 }
 
+/** The statuses in which a round is public whatever its history. */
 export const publicRoundStatuses = ["announced", "in_session", "concluded"] as const;
 
 /** What decides a round's tier: its status, and whether it was ever announced. */
@@ -65,6 +66,7 @@ export function roundTier(round: RoundVisibilityFacts): Tier {
   return announced ? "public" : "process";
 }
 
+/** The tier rule applied to one round (see `roundTier`). */
 export function canSeeRound(actor: Actor, round: RoundVisibilityFacts): boolean {
   return canSee(actor, { tier: roundTier(round), processId: round.processId });
 }
@@ -79,6 +81,7 @@ export const roundTransitions: Record<RoundStatus, RoundStatus[]> = {
   cancelled: [],
 };
 
+/** Whether the lifecycle allows a round to go from one status to another. */
 export function roundMayMove(from: RoundStatus, to: RoundStatus): boolean {
   return roundTransitions[from].includes(to);
 }
@@ -114,6 +117,7 @@ export function roundDelegationTier(delegation: RoundDelegationFacts): Tier {
   return delegation.status === "accredited" ? roundTier(delegation.round) : "delegation";
 }
 
+/** The secretariat sees every invitation; others see by `roundDelegationTier`. */
 export function canSeeRoundDelegation(actor: Actor, delegation: RoundDelegationFacts): boolean {
   if (isSecretariat(actor, delegation.round.processId)) return true;
   return canSee(actor, {

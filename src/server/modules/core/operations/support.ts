@@ -13,6 +13,7 @@ import {
 import { presentRoundCore } from "../presenters/process.ts";
 import { participants, processes, roundAnnouncements, roundDelegations, rounds } from "../schema.ts";
 
+/** Identifiers are random UUIDs: nothing about a record can be guessed from its id. */
 export const newId = (): string => randomUUID();
 
 /** A rule broken by one field: 422 naming it, so a form can show the message beside the field. */

@@ -1,6 +1,7 @@
 // The round's list of participants as a printable HTML page in English, Russian or Arabic.
 import type { ParticipantsList } from "../../../../contracts/process.ts";
 
+/** The languages the printable list is available in. */
 export const printLanguages = ["en", "ru", "ar"] as const;
 export type PrintLanguage = (typeof printLanguages)[number];
 

@@ -20,10 +20,12 @@ import type {
 type ParticipantRow = typeof participants.$inferSelect;
 type RoundRow = typeof rounds.$inferSelect;
 
+/** A participant as other records name it: id, slug, kind and names (English as `name`). */
 export function participantRef(row: ParticipantRow): ParticipantRef {
   return { id: row.id, slug: row.slug, kind: row.kind, name: row.names.en, names: row.names };
 }
 
+/** A participant with what the actor may do to it; participants are public records. */
 export function presentParticipant(row: ParticipantRow, can: { update: boolean }): ParticipantSummary {
   return {
     ...participantRef(row),
@@ -55,6 +57,7 @@ export function presentRoundCore(row: RoundRow) {
   };
 }
 
+/** A lifecycle decision of a process: when, by whom, from which status to which. */
 export function presentDecision(row: typeof processDecisions.$inferSelect) {
   return {
     id: row.id,
@@ -67,6 +70,7 @@ export function presentDecision(row: typeof processDecisions.$inferSelect) {
   };
 }
 
+/** A role held in a process over a span of dates. */
 export function presentRoleAssignment(
   row: typeof processRoleAssignments.$inferSelect,
   participant: ParticipantRow,
@@ -84,6 +88,7 @@ export function presentRoleAssignment(
   };
 }
 
+/** A change of a participant's standing, with its date, round and statement. */
 export function presentRoleChange(
   row: typeof roleChanges.$inferSelect,
   participant: ParticipantRow,
@@ -103,6 +108,7 @@ export function presentRoleChange(
   };
 }
 
+/** A member of a round delegation, in their own script and in Latin letters. */
 export function presentMember(row: typeof delegationMembers.$inferSelect): DelegationMember {
   return {
     id: row.id,
@@ -114,6 +120,7 @@ export function presentMember(row: typeof delegationMembers.$inferSelect): Deleg
   };
 }
 
+/** A meeting outside the rounds with its participants; meetings are public records. */
 export function presentMeeting(
   row: typeof meetings.$inferSelect,
   processSlug: string,

@@ -152,7 +152,7 @@ export function registerRoundRoutes(app: ZodApp, deps: ServerDeps): void {
         tags,
         summary: "The round's list of accredited participants in an order of precedence",
         params: IdParams,
-        querystring: z.strictObject({ order: PrecedenceOrder.optional() }),
+        querystring: z.object({ order: PrecedenceOrder.optional() }),
         response: { 200: ParticipantsList, ...readErrors },
       },
     },
@@ -166,7 +166,7 @@ export function registerRoundRoutes(app: ZodApp, deps: ServerDeps): void {
         tags,
         summary: "The round's list of participants as a printable page (en, ru or ar)",
         params: IdParams,
-        querystring: z.strictObject({
+        querystring: z.object({
           lang: z.enum(printLanguages).default("en"),
           order: PrecedenceOrder.optional(),
         }),
