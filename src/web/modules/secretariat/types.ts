@@ -1,8 +1,56 @@
-// The shapes of the core module's answers the secretariat's pages read, as src/contracts/process.ts
-// (branch `core`) defines them. Kept here, field for field, until that contract reaches this branch;
-// then this file becomes `export type { … } from "../../../contracts/process.ts"`.
+// The core module's answers as these pages read them: the shared contracts (types only, so zod stays
+// out of the browser bundle), and the lists of choices the forms offer, checked against the contracts.
+import type { z } from "zod";
+import type {
+  AccreditationStatus as AccreditationStatusSchema,
+  DatePrecision as DatePrecisionSchema,
+  LocalizedNames as LocalizedNamesSchema,
+  MeetingKind as MeetingKindSchema,
+  MeetingList as MeetingListSchema,
+  ParticipantKind as ParticipantKindSchema,
+  ParticipantList as ParticipantListSchema,
+  PrecedenceOrder as PrecedenceOrderSchema,
+  ProcessList as ProcessListSchema,
+  ProcessRole as ProcessRoleSchema,
+  ProcessStatus as ProcessStatusSchema,
+  RoleChangeKind as RoleChangeKindSchema,
+  RoundDelegationList as RoundDelegationListSchema,
+  RoundList as RoundListSchema,
+  RoundStatus as RoundStatusSchema,
+} from "../../../contracts/process.ts";
 
-export const processRoles = [
+export type {
+  DelegationMember,
+  Meeting,
+  ParticipantRef,
+  ParticipantSummary,
+  ParticipantsList,
+  ProcessDetail,
+  ProcessSummary,
+  RoleAssignment,
+  RoleChange,
+  RoundDelegation,
+  RoundDetail,
+  RoundSummary,
+} from "../../../contracts/process.ts";
+
+export type ProcessRole = z.infer<typeof ProcessRoleSchema>;
+export type ParticipantKind = z.infer<typeof ParticipantKindSchema>;
+export type ProcessStatus = z.infer<typeof ProcessStatusSchema>;
+export type RoundStatus = z.infer<typeof RoundStatusSchema>;
+export type AccreditationStatus = z.infer<typeof AccreditationStatusSchema>;
+export type MeetingKind = z.infer<typeof MeetingKindSchema>;
+export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
+export type PrecedenceOrder = z.infer<typeof PrecedenceOrderSchema>;
+export type RoleChangeKind = z.infer<typeof RoleChangeKindSchema>;
+export type LocalizedNames = z.infer<typeof LocalizedNamesSchema>;
+
+/** A list naming every value of a union exactly: a value added to the contract fails to compile here. */
+function allOf<T extends string>() {
+  return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)) => list;
+}
+
+export const processRoles = allOf<ProcessRole>()([
   "host",
   "guarantor",
   "party",
@@ -10,239 +58,32 @@ export const processRoles = [
   "international_organization",
   "intermediary",
   "monitor",
-] as const;
-export type ProcessRole = (typeof processRoles)[number];
-export const participantKinds = ["state", "party", "organization"] as const;
-export type ParticipantKind = (typeof participantKinds)[number];
-export type ProcessStatus = "active" | "suspended" | "concluded";
-export type RoundStatus = "planned" | "announced" | "in_session" | "concluded" | "postponed" | "cancelled";
-export type AccreditationStatus = "invited" | "submitted" | "changes_requested" | "accredited" | "declined";
-export const meetingKinds = ["ministerial", "summit", "quadrilateral", "congress", "technical"] as const;
-export type MeetingKind = (typeof meetingKinds)[number];
-export const datePrecisions = ["day", "month", "year"] as const;
-export type DatePrecision = (typeof datePrecisions)[number];
-export const precedenceOrders = ["english_alphabetical", "role_then_alphabetical", "custom"] as const;
-export type PrecedenceOrder = (typeof precedenceOrders)[number];
-export const roleChangeKinds = [
+]);
+export const participantKinds = allOf<ParticipantKind>()(["state", "party", "organization"]);
+export const meetingKinds = allOf<MeetingKind>()([
+  "ministerial",
+  "summit",
+  "quadrilateral",
+  "congress",
+  "technical",
+]);
+export const datePrecisions = allOf<DatePrecision>()(["day", "month", "year"]);
+export const precedenceOrders = allOf<PrecedenceOrder>()([
+  "english_alphabetical",
+  "role_then_alphabetical",
+  "custom",
+]);
+export const roleChangeKinds = allOf<RoleChangeKind>()([
   "granted",
   "withdrawn",
   "boycott_declared",
   "boycott_ended",
   "absent",
   "statement",
-] as const;
-export type RoleChangeKind = (typeof roleChangeKinds)[number];
+]);
 
-export type LocalizedNames = { en: string; ru?: string; ar?: string };
-
-export type ParticipantRef = {
-  id: string;
-  slug: string;
-  kind: ParticipantKind;
-  name: string;
-  names: LocalizedNames;
-};
-
-export type ProcessCan = {
-  update: boolean;
-  launch: boolean;
-  suspend: boolean;
-  conclude: boolean;
-  resume: boolean;
-  planRound: boolean;
-  createMeeting: boolean;
-  assignRole: boolean;
-  recordRoleChange: boolean;
-};
-
-export type ProcessDecision = {
-  id: string;
-  kind: "launch" | "suspend" | "conclude" | "resume";
-  fromStatus: ProcessStatus | null;
-  toStatus: ProcessStatus;
-  decidedOn: string;
-  decidedBy: string;
-  text: string;
-};
-
-export type RoleAssignment = {
-  id: string;
-  processId: string;
-  processSlug: string;
-  participant: ParticipantRef;
-  role: ProcessRole;
-  fromDate: string | null;
-  toDate: string | null;
-  note: string | null;
-};
-
-export type RoleChange = {
-  id: string;
-  processId: string;
-  processSlug: string;
-  participant: ParticipantRef;
-  role: ProcessRole;
-  change: RoleChangeKind;
-  occurredOn: string | null;
-  occurredPrecision: DatePrecision;
-  roundNumber: number | null;
-  statement: string | null;
-};
-
-export type ProcessSummary = {
-  id: string;
-  slug: string;
-  name: string;
-  names: LocalizedNames;
-  status: ProcessStatus;
-  host: ParticipantRef;
-  defaultCity: string | null;
-  defaultVenue: string | null;
-  timezone: string;
-  launchedOn: string | null;
-  isDemo: boolean;
-  version: number;
-  can: ProcessCan;
-};
-
-export type ProcessDetail = ProcessSummary & {
-  decisions: ProcessDecision[];
-  guarantors: ParticipantRef[];
-  roles: RoleAssignment[];
-  roleHistory: RoleAssignment[];
-  roleChanges: RoleChange[];
-};
-
-export type ProcessList = { items: ProcessSummary[]; can: { create: boolean } };
-
-export type RoundCan = {
-  update: boolean;
-  announce: boolean;
-  open: boolean;
-  conclude: boolean;
-  postpone: boolean;
-  cancel: boolean;
-  decideNext: boolean;
-  invite: boolean;
-  setPrecedence: boolean;
-  recordParticipation: boolean;
-};
-
-export type RoundSummary = {
-  id: string;
-  processId: string;
-  processSlug: string;
-  number: number;
-  name: string;
-  names: LocalizedNames;
-  status: RoundStatus;
-  statusReason: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  city: string | null;
-  venue: string | null;
-  isDemo: boolean;
-  version: number;
-  can: RoundCan;
-};
-
-export type RoundList = { processId: string; items: RoundSummary[]; can: { plan: boolean } };
-
-export type RoundAnnouncement = {
-  id: string;
-  publishedOn: string;
-  text: string;
-  announcedStart: string | null;
-  announcedEnd: string | null;
-  announcedCity: string | null;
-};
-
-export type DelegationMember = {
-  id: string;
-  position: number;
-  nameNative: string | null;
-  nameLatin: string;
-  title: string | null;
-  isHead: boolean;
-};
-
-export type RoundDelegation = {
-  id: string;
-  roundId: string;
-  roundNumber: number;
-  processId: string;
-  participant: ParticipantRef;
-  delegationId: string | null;
-  role: ProcessRole;
-  status: AccreditationStatus;
-  secretariatNote: string | null;
-  version: number;
-  head: DelegationMember | null;
-  members: DelegationMember[];
-  can: { submitMembers: boolean; accredit: boolean; requestChanges: boolean };
-};
-
-export type RoundDelegationList = { roundId: string; items: RoundDelegation[]; can: { invite: boolean } };
-
-export type NextRoundDecision = {
-  wording: string;
-  city: string | null;
-  windowStart: string | null;
-  windowEnd: string | null;
-};
-
-export type RoundDetail = RoundSummary & {
-  announcements: RoundAnnouncement[];
-  delegations: RoundDelegation[];
-  nextRound: NextRoundDecision | null;
-  precedence: { order: PrecedenceOrder; customOrder: string[] | null };
-};
-
-export type ParticipantsList = {
-  roundId: string;
-  roundNumber: number;
-  order: PrecedenceOrder;
-  entries: {
-    position: number;
-    participant: ParticipantRef;
-    role: ProcessRole;
-    head: DelegationMember | null;
-    members: DelegationMember[];
-  }[];
-  can: { setPrecedence: boolean };
-};
-
-export type ParticipantSummary = ParticipantRef & {
-  shortName: string | null;
-  existsFrom: string | null;
-  aliases: string[];
-  isDemo: boolean;
-  version: number;
-  can: { update: boolean };
-};
-
-export type ParticipantList = { items: ParticipantSummary[]; can: { create: boolean } };
-
-export type Meeting = {
-  id: string;
-  processId: string;
-  processSlug: string;
-  slug: string;
-  kind: MeetingKind;
-  level: string | null;
-  name: string;
-  names: LocalizedNames;
-  city: string | null;
-  venue: string | null;
-  host: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  datePrecision: DatePrecision;
-  dateNote: string | null;
-  isDemo: boolean;
-  version: number;
-  participants: { participant: ParticipantRef; role: ProcessRole }[];
-  can: { update: boolean };
-};
-
-export type MeetingList = { processId: string; items: Meeting[]; can: { create: boolean } };
+export type ProcessList = z.infer<typeof ProcessListSchema>;
+export type RoundList = z.infer<typeof RoundListSchema>;
+export type RoundDelegationList = z.infer<typeof RoundDelegationListSchema>;
+export type ParticipantList = z.infer<typeof ParticipantListSchema>;
+export type MeetingList = z.infer<typeof MeetingListSchema>;
