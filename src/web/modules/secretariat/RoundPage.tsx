@@ -161,9 +161,13 @@ export function RoundPage() {
   const roundId = params.roundId ?? "";
   const processSlug = params.processSlug ?? "";
   const round = useRound(roundId);
-  const title = round.data
-    ? t("roundPage.title", { number: round.data.number, name: localName(round.data.names, i18n.language) })
-    : t("roundPage.loading");
+  const name = round.data ? localName(round.data.names, i18n.language) : "";
+  // "Round 23" says it all; a name of its own ("Astana 22") is shown with the number.
+  const title = !round.data
+    ? t("roundPage.loading")
+    : name.includes(String(round.data.number))
+      ? name
+      : t("roundPage.title", { number: round.data.number, name });
   return (
     <Workspace
       title={() => title}
