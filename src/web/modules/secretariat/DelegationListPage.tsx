@@ -81,7 +81,7 @@ export function DelegationListPage() {
     <Page title={t("myDelegation.listTitle", { participant, number: current.roundNumber })}>
       <Anchor component={Link} to="/my-delegation" size="sm">
         <Group gap={4} component="span" wrap="nowrap">
-          <IconArrowBack size={14} aria-hidden />
+          <IconArrowBack size={14} aria-hidden className="mirror-in-rtl" />
           {t("myDelegation.back")}
         </Group>
       </Anchor>

@@ -140,7 +140,7 @@ export function RoundForm({
         />
         <NamesFields
           getInputProps={form.getInputProps}
-          legend={t("secretariat:fields.roundNames")}
+          legend={round ? t("secretariat:fields.roundName") : t("secretariat:fields.roundNames")}
           autofocus={Boolean(round)}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

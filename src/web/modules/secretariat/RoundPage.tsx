@@ -179,7 +179,7 @@ export function RoundPage() {
           size="sm"
         >
           <Group gap={4} component="span" wrap="nowrap">
-            <IconArrowBack size={14} aria-hidden />
+            <IconArrowBack size={14} aria-hidden className="mirror-in-rtl" />
             {t("roundPage.allRounds")}
           </Group>
         </Anchor>,

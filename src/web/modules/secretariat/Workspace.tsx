@@ -86,6 +86,7 @@ export function Workspace({
               variant="subtle"
               size="compact-md"
               className="workspace-section"
+              fw={500}
               leftSection={<Icon size={16} aria-hidden />}
             >
               {t(section.label)}

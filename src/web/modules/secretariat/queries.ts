@@ -69,11 +69,16 @@ export function useRound(roundId: string) {
   });
 }
 
+/**
+ * A round's delegations. The events of another delegation's list (tier `delegation`) do not reach the
+ * secretariat's stream, so while this is on screen it is also checked every few seconds.
+ */
 export function useRoundDelegations(roundId: string) {
   return useQuery({
     queryKey: keys.delegations(roundId),
     queryFn: ({ signal }) =>
       api.get<RoundDelegationList>(`/api/rounds/${enc(roundId)}/delegations`, { signal }),
+    refetchInterval: 15_000,
   });
 }
 
