@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Card,
   Group,
   MultiSelect,
   Paper,
@@ -27,6 +28,7 @@ import {
   Loading,
   StaleAlert,
 } from "./components.tsx";
+import { useIsPhone } from "./format.ts";
 import { localName, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
 import { MembersForm } from "./MembersForm.tsx";
 import { notifySuccess } from "./notices.tsx";
@@ -246,6 +248,67 @@ export function MembersTable({ delegation }: { delegation: RoundDelegation }) {
 
 type Open = { kind: Decision | "members" | "view"; delegation: RoundDelegation } | null;
 
+/** What the secretariat may do with one delegation, as the server allows it. */
+function DelegationActions({
+  delegation,
+  name,
+  onOpen,
+}: {
+  delegation: RoundDelegation;
+  name: string;
+  onOpen: (open: Open) => void;
+}) {
+  const { t } = useTranslation("secretariat");
+  return (
+    <Group gap={6} wrap="wrap">
+      {delegation.members.length > 0 ? (
+        <Button
+          size="compact-sm"
+          variant="default"
+          leftSection={<IconListDetails size={14} aria-hidden />}
+          onClick={() => onOpen({ kind: "view", delegation })}
+          aria-label={t("delegations.viewFor", { name })}
+        >
+          {t("delegations.view")}
+        </Button>
+      ) : null}
+      {delegation.can.accredit ? (
+        <Button
+          size="compact-sm"
+          color="green"
+          leftSection={<IconCircleCheck size={14} aria-hidden />}
+          onClick={() => onOpen({ kind: "accredit", delegation })}
+          aria-label={t("delegations.accreditFor", { name })}
+        >
+          {t("delegations.accredit")}
+        </Button>
+      ) : null}
+      {delegation.can.requestChanges ? (
+        <Button
+          size="compact-sm"
+          variant="light"
+          color="orange"
+          leftSection={<IconMessageReport size={14} aria-hidden />}
+          onClick={() => onOpen({ kind: "requestChanges", delegation })}
+          aria-label={t("delegations.requestChangesFor", { name })}
+        >
+          {t("delegations.requestChanges")}
+        </Button>
+      ) : null}
+      {delegation.can.submitMembers ? (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          onClick={() => onOpen({ kind: "members", delegation })}
+          aria-label={t("delegations.enterListFor", { name })}
+        >
+          {t("delegations.enterList")}
+        </Button>
+      ) : null}
+    </Group>
+  );
+}
+
 /**
  * The round's delegations for the secretariat: invite participants, follow each delegation's
  * accreditation, read its list, accredit it or ask for changes, or enter a list received on paper.
@@ -253,6 +316,7 @@ type Open = { kind: Decision | "members" | "view"; delegation: RoundDelegation }
 export function DelegationsPanel({ round }: { round: RoundDetail }) {
   const { t, i18n } = useTranslation("secretariat");
   const delegations = useRoundDelegations(round.id);
+  const isPhone = useIsPhone();
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
 
@@ -279,6 +343,48 @@ export function DelegationsPanel({ round }: { round: RoundDetail }) {
       {delegations.data.can.invite ? <InviteForm round={round} invited={invited} /> : null}
       {items.length === 0 ? (
         <Text c="dimmed">{t("delegations.none")}</Text>
+      ) : isPhone ? (
+        <Stack
+          gap="sm"
+          component="ul"
+          p={0}
+          m={0}
+          data-testid="delegations-table"
+          aria-label={t("delegations.count", { count: items.length })}
+        >
+          {items.map((delegation) => {
+            const name = localName(delegation.participant.names, i18n.language);
+            return (
+              <Card
+                key={delegation.id}
+                component="li"
+                withBorder
+                radius="md"
+                padding="sm"
+                className="card-item"
+                data-participant={delegation.participant.slug}
+              >
+                <Stack gap={6}>
+                  <Group justify="space-between" wrap="wrap" gap="xs">
+                    <Text fw={600}>{name}</Text>
+                    <AccreditationBadge status={delegation.status} />
+                  </Group>
+                  <Text size="sm" c="dimmed">
+                    {t(`role.${delegation.role}`)}
+                    {delegation.head ? ` · ${delegation.head.nameLatin}` : ""}
+                    {` · ${t("delegations.memberCount", { count: delegation.members.length })}`}
+                  </Text>
+                  {delegation.status === "changes_requested" && delegation.secretariatNote ? (
+                    <Text size="xs" c="dimmed" className="pre-line">
+                      {delegation.secretariatNote}
+                    </Text>
+                  ) : null}
+                  <DelegationActions delegation={delegation} name={name} onOpen={setOpen} />
+                </Stack>
+              </Card>
+            );
+          })}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={720}>
           <Table striped verticalSpacing="sm" data-testid="delegations-table">
@@ -311,52 +417,7 @@ export function DelegationsPanel({ round }: { round: RoundDetail }) {
                     <Table.Td dir="auto">{delegation.head?.nameLatin ?? "—"}</Table.Td>
                     <Table.Td>{delegation.members.length}</Table.Td>
                     <Table.Td>
-                      <Group gap={6} wrap="wrap">
-                        {delegation.members.length > 0 ? (
-                          <Button
-                            size="compact-sm"
-                            variant="default"
-                            leftSection={<IconListDetails size={14} aria-hidden />}
-                            onClick={() => setOpen({ kind: "view", delegation })}
-                            aria-label={t("delegations.viewFor", { name })}
-                          >
-                            {t("delegations.view")}
-                          </Button>
-                        ) : null}
-                        {delegation.can.accredit ? (
-                          <Button
-                            size="compact-sm"
-                            color="green"
-                            leftSection={<IconCircleCheck size={14} aria-hidden />}
-                            onClick={() => setOpen({ kind: "accredit", delegation })}
-                            aria-label={t("delegations.accreditFor", { name })}
-                          >
-                            {t("delegations.accredit")}
-                          </Button>
-                        ) : null}
-                        {delegation.can.requestChanges ? (
-                          <Button
-                            size="compact-sm"
-                            variant="light"
-                            color="orange"
-                            leftSection={<IconMessageReport size={14} aria-hidden />}
-                            onClick={() => setOpen({ kind: "requestChanges", delegation })}
-                            aria-label={t("delegations.requestChangesFor", { name })}
-                          >
-                            {t("delegations.requestChanges")}
-                          </Button>
-                        ) : null}
-                        {delegation.can.submitMembers ? (
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            onClick={() => setOpen({ kind: "members", delegation })}
-                            aria-label={t("delegations.enterListFor", { name })}
-                          >
-                            {t("delegations.enterList")}
-                          </Button>
-                        ) : null}
-                      </Group>
+                      <DelegationActions delegation={delegation} name={name} onOpen={setOpen} />
                     </Table.Td>
                   </Table.Tr>
                 );

@@ -1,10 +1,10 @@
-import { Anchor, Button, Table, Text } from "@mantine/core";
+import { Anchor, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { IconCalendarPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { ActionDialog, LoadFailure, Loading, RoundStatusBadge } from "./components.tsx";
-import { useDays } from "./format.ts";
+import { useDays, useIsPhone } from "./format.ts";
 import { localName } from "./forms.ts";
 import { useRounds } from "./queries.ts";
 import { RoundActions } from "./RoundActions.tsx";
@@ -16,6 +16,7 @@ import { Workspace } from "./Workspace.tsx";
 function RoundsTable({ process }: { process: ProcessDetail }) {
   const { t, i18n } = useTranslation("secretariat");
   const days = useDays();
+  const isPhone = useIsPhone();
   const navigate = useNavigate();
   const rounds = useRounds(process.slug);
   const [planning, setPlanning] = useState(false);
@@ -36,6 +37,44 @@ function RoundsTable({ process }: { process: ProcessDetail }) {
       ) : null}
       {items.length === 0 ? (
         <Text c="dimmed">{t("rounds.none")}</Text>
+      ) : isPhone ? (
+        <Stack
+          gap="sm"
+          component="ul"
+          p={0}
+          m={0}
+          data-testid="rounds-table"
+          aria-label={t("rounds.count", { count: items.length })}
+        >
+          {items.map((round) => (
+            <Card
+              key={round.id}
+              component="li"
+              withBorder
+              radius="md"
+              padding="sm"
+              data-round={round.number}
+              className="card-item"
+            >
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Stack gap={4}>
+                  <Anchor component={Link} to={`${base}/rounds/${encodeURIComponent(round.id)}`} fw={600}>
+                    {localName(round.names, i18n.language)}
+                  </Anchor>
+                  <Text size="sm">
+                    {[days.span(round.startDate, round.endDate) ?? t("rounds.noDates"), round.city]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </Text>
+                  <div>
+                    <RoundStatusBadge status={round.status} />
+                  </div>
+                </Stack>
+                <RoundActions round={round} process={process} variant="menu" />
+              </Group>
+            </Card>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped highlightOnHover verticalSpacing="sm" data-testid="rounds-table">

@@ -1,3 +1,4 @@
+import { useMediaQuery } from "@mantine/hooks";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccreditationStatus, ProcessStatus, RoundStatus } from "./types.ts";
@@ -52,3 +53,8 @@ export const accreditationColor: Record<AccreditationStatus, string> = {
   accredited: "green",
   declined: "red",
 };
+
+/** Below 48em (the shell's own breakpoint) tables become lists of cards. */
+export function useIsPhone(): boolean {
+  return useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
+}
