@@ -274,6 +274,19 @@ test.describe
       expect(printable.headers()["content-type"]).toContain("text/html");
       expect(await printable.text()).toContain("Alexander Lavrentiev");
 
+      // A custom order: Türkiye moved before Russia, kept for the round, and printed in that order.
+      await page.getByRole("radio", { name: "Custom" }).check();
+      const custom = page.getByTestId("custom-order").getByRole("listitem");
+      await expect(custom).toHaveText([/Russia/, /Türkiye/]);
+      await page.getByRole("button", { name: "Move Türkiye up" }).click();
+      await expect(custom).toHaveText([/Türkiye/, /Russia/]);
+      await page.getByRole("button", { name: "Save as the round's order" }).click();
+      await expectNotice(page, "The order of precedence of round 23 is saved.");
+      expect(await print.getAttribute("href")).toContain("order=custom");
+      const round = await (await page.request.get(`/api/rounds/${roundId}`)).json();
+      expect(round.precedence.order).toBe("custom");
+      expect(round.precedence.customOrder).toHaveLength(2);
+
       await delegatePage.setViewportSize({ width: 375, height: 800 });
       await delegatePage.reload();
       await expect(delegatePage.getByTestId("members-table")).toContainText("Alexander Kinshchak");
@@ -367,5 +380,90 @@ test.describe
       await expect(page.getByTestId("rounds-table")).toContainText("معلَن عنها");
       await expectNoHorizontalOverflow(page);
       await page.screenshot({ path: path.join(shots, "secretariat-rounds-ar-phone.png"), fullPage: true });
+    });
+
+    test("opens and concludes round 23, records its decision on the next round, postpones and cancels round 24, suspends and resumes the process", async ({
+      page,
+      baseURL,
+    }) => {
+      test.setTimeout(90_000);
+      await page.goto(roundUrl);
+      await page.getByRole("button", { name: "Open the session", exact: true }).click();
+      await page
+        .getByRole("dialog", { name: "Open the session of round 23" })
+        .getByRole("button", { name: "Open the session" })
+        .click();
+      await expectNotice(page, "Round 23 is in session.");
+      await page.getByRole("button", { name: "Conclude", exact: true }).click();
+      await page
+        .getByRole("dialog", { name: "Conclude round 23" })
+        .getByRole("button", { name: "Conclude the round" })
+        .click();
+      await expectNotice(page, "Round 23 is concluded.");
+      await expect(page.getByText("Concluded", { exact: true }).first()).toBeVisible();
+
+      await page.getByRole("button", { name: "Record the decision" }).click();
+      const decision = page.getByRole("dialog", { name: "Decision on the next round" });
+      await decision.getByLabel("The decision as worded").fill("in Astana, in the second half of 2027");
+      await decision.getByLabel("City").fill("Astana");
+      await decision.getByLabel("Window from").fill("2027-12-31");
+      await decision.getByLabel("Window until").fill("2027-07-01");
+      await decision.getByRole("button", { name: "Save" }).click();
+      await expectFieldError(decision.getByLabel("Window until"), "The end date is before the start date.");
+      await decision.getByLabel("Window from").fill("2027-07-01");
+      await decision.getByLabel("Window until").fill("2027-12-31");
+      await decision.getByRole("button", { name: "Save" }).click();
+      await expectNotice(page, "The decision of round 23 on the next round is saved.");
+      await expect(page.getByText("“in Astana, in the second half of 2027”")).toBeVisible();
+
+      await post(page.request, baseURL ?? "", `/api/processes/${setup.processSlug}/rounds`, {
+        number: 24,
+        startDate: "2027-09-01",
+        endDate: "2027-09-02",
+      });
+      await page.goto(`/secretariat/${setup.processSlug}`);
+      await page.getByRole("button", { name: "Actions for round 24" }).click();
+      await page.getByRole("menuitem", { name: "Postpone" }).click();
+      const postpone = page.getByRole("dialog", { name: "Postpone round 24" });
+      await postpone.getByRole("button", { name: "Postpone" }).click();
+      await expectFieldError(postpone.getByLabel("Reason"), "Required.");
+      await postpone.getByLabel("Reason").fill("At the request of the guarantors.");
+      await postpone.getByLabel("New start date (if known)").fill("2027-10-02");
+      await postpone.getByLabel("New end date (if known)").fill("2027-10-01");
+      await postpone.getByRole("button", { name: "Postpone" }).click();
+      await expectFieldError(
+        postpone.getByLabel("New end date (if known)"),
+        "The end date is before the start date.",
+      );
+      await postpone.getByLabel("New end date (if known)").fill("2027-10-03");
+      await postpone.getByRole("button", { name: "Postpone" }).click();
+      await expectNotice(page, "Round 24 is postponed.");
+      const row24 = page.getByTestId("rounds-table").getByRole("row", { name: /Round 24/ });
+      await expect(row24).toContainText("Postponed");
+      await page.getByRole("button", { name: "Actions for round 24" }).click();
+      await page.getByRole("menuitem", { name: "Cancel the round" }).click();
+      const cancel = page.getByRole("dialog", { name: "Cancel round 24" });
+      await cancel.getByLabel("Reason").fill("The guarantors could not agree on a date.");
+      await cancel.getByRole("button", { name: "Cancel the round" }).click();
+      await expectNotice(page, "Round 24 is cancelled.");
+      await expect(row24).toContainText("Cancelled");
+      await expect(page.getByRole("button", { name: "Actions for round 24" })).toHaveCount(1);
+
+      await page.getByRole("link", { name: "Process", exact: true }).click();
+      await page.getByRole("button", { name: "Suspend", exact: true }).click();
+      const suspend = page.getByRole("dialog", { name: "Suspend the process" });
+      await suspend.getByLabel("Decided or requested by").fill("Ministry of Foreign Affairs of Kazakhstan");
+      await suspend
+        .getByLabel("Text of the decision")
+        .fill("The meetings are suspended until further notice.");
+      await suspend.getByRole("button", { name: "Suspend the process" }).click();
+      await expectNotice(page, "The process is suspended.");
+      await page.getByRole("button", { name: "Resume", exact: true }).click();
+      const resume = page.getByRole("dialog", { name: "Resume the process" });
+      await resume.getByLabel("Decided or requested by").fill("Collective request of the guarantors");
+      await resume.getByLabel("Text of the decision").fill("The meetings resume.");
+      await resume.getByRole("button", { name: "Resume the process" }).click();
+      await expectNotice(page, "The process is resumed.");
+      await expect(page.getByText("Active", { exact: true }).first()).toBeVisible();
     });
   });

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
 import {
   dateOrNull,
+  localName,
   namesInput,
   namesValues,
   recordChecks,
@@ -51,7 +52,7 @@ export function ParticipantForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation(["secretariat", "shell"]);
+  const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
   const [participant, setParticipant] = useState<ParticipantSummary | null>(opened ?? null);
@@ -86,7 +87,7 @@ export function ParticipantForm({
     await client.invalidateQueries({ queryKey: recordKey });
     notifySuccess(
       t(participant ? "secretariat:participants.saved" : "secretariat:participants.created", {
-        name: saved.names.en,
+        name: localName(saved.names, i18n.language),
       }),
     );
     onDone();
