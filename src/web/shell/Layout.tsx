@@ -7,9 +7,10 @@ import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { AccountMenu } from "./AccountMenu.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLanguageSync } from "./language.ts";
+import { useLiveConnectionFollows } from "./live-events.ts";
 import { MainNav } from "./MainNav.tsx";
 import type { AppRoute } from "./routes.ts";
-import { useSetupNeeded } from "./session.ts";
+import { useSession, useSetupNeeded } from "./session.ts";
 
 /**
  * The frame of every page: a skip link, the header (product, language, account), the main navigation
@@ -23,7 +24,9 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   const { needed, isLoading: setupLoading } = useSetupNeeded();
   const location = useLocation();
   const navRef = useRef<HTMLDivElement>(null);
+  const { account, isLoading: sessionLoading } = useSession();
   useLanguageSync();
+  useLiveConnectionFollows(sessionLoading ? null : (account?.id ?? null));
 
   // A page change closes the phone's navigation drawer.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every address change

@@ -16,7 +16,7 @@ import { CreateAccountForm } from "./CreateAccountForm.tsx";
 const accountsKey = ["core", "accounts"] as const;
 
 /** Account events that change this list; the server sends them to administrators only. */
-const accountEvents = ["core.account.create", "core.account.update"];
+const accountEvents = ["core.account.create", "core.account.update", "core.account.set-locale"];
 
 /** Administrators: every account, kept current live, and the form that creates one. */
 export function AccountsPage() {
