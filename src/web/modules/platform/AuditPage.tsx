@@ -1,16 +1,16 @@
 import {
   Alert,
-  Badge,
   Button,
   Center,
   Code,
   Group,
   Loader,
+  Stack,
   Table,
   Text,
   VisuallyHidden,
 } from "@mantine/core";
-import { IconAlertCircle } from "@tabler/icons-react";
+import { IconAlertCircle, IconBan, IconCircleCheck } from "@tabler/icons-react";
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -175,15 +175,29 @@ export function AuditPage() {
                       <Code dir="ltr">{entry.action}</Code>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={entry.outcome === "ok" ? "teal" : "red"} variant="light">
-                        {t(`platform:audit.outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}
-                      </Badge>
+                      <Group gap={4} wrap="nowrap" c={entry.outcome === "ok" ? "teal.8" : "red.8"}>
+                        {entry.outcome === "ok" ? (
+                          <IconCircleCheck size={16} aria-hidden />
+                        ) : (
+                          <IconBan size={16} aria-hidden />
+                        )}
+                        <Text size="sm" fw={500} inherit>
+                          {t(`platform:audit.outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}
+                        </Text>
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       {entry.subjectType ? (
-                        <span dir="ltr" className="subject">
-                          {entry.subjectType} {entry.subjectId ?? ""}
-                        </span>
+                        <Stack gap={2} align="flex-start">
+                          <Text size="sm">
+                            {t(`platform:subjects.${entry.subjectType}`, { defaultValue: entry.subjectType })}
+                          </Text>
+                          {entry.subjectId ? (
+                            <Code dir="ltr" className="subject-id">
+                              {entry.subjectId}
+                            </Code>
+                          ) : null}
+                        </Stack>
                       ) : (
                         "—"
                       )}
