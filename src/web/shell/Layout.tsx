@@ -1,5 +1,5 @@
 import { AppShell, Burger, Center, Container, Group, Loader, Text, UnstyledButton } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { IconBuildingBank } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,6 +24,7 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   const { needed, isLoading: setupLoading } = useSetupNeeded();
   const location = useLocation();
   const navRef = useRef<HTMLDivElement>(null);
+  const burgerRef = useRef<HTMLButtonElement>(null);
   const { account, isLoading: sessionLoading } = useSession();
   useLanguageSync();
   useLiveConnectionFollows(sessionLoading ? null : (account?.id ?? null));
@@ -35,6 +36,13 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   useEffect(() => {
     if (isPhone && navOpened) navRef.current?.querySelector<HTMLElement>("a, button")?.focus();
   }, [isPhone, navOpened]);
+
+  // Escape closes the phone's drawer and returns the focus to the burger that opened it.
+  useWindowEvent("keydown", (event) => {
+    if (event.key !== "Escape" || !isPhone || !navOpened) return;
+    nav.close();
+    burgerRef.current?.focus();
+  });
 
   const navHidden = isPhone && !navOpened;
   let content = <Outlet />;
@@ -62,6 +70,7 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="xs" wrap="nowrap" className="header-start">
               <Burger
+                ref={burgerRef}
                 opened={navOpened}
                 onClick={nav.toggle}
                 hiddenFrom="sm"
