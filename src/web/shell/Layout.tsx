@@ -29,9 +29,16 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   useLanguageSync();
   useLiveConnectionFollows(sessionLoading ? null : (account?.id ?? null));
 
-  // A page change closes the phone's navigation drawer.
+  // A page change closes the phone's navigation drawer and moves the focus to the new page, so a
+  // screen reader announces it and Tab continues from there (not on the first load).
+  const firstPath = useRef(location.pathname);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every address change
-  useEffect(() => nav.close(), [location.pathname]);
+  useEffect(() => {
+    nav.close();
+    if (firstPath.current === location.pathname) return;
+    firstPath.current = "";
+    document.getElementById("main-content")?.focus({ preventScroll: true });
+  }, [location.pathname]);
 
   useEffect(() => {
     if (isPhone && navOpened) navRef.current?.querySelector<HTMLElement>("a, button")?.focus();

@@ -96,7 +96,7 @@ export function AuditTable({ entries, fresh }: ListProps) {
             <Table.Tr key={entry.seq} data-fresh={fresh.has(entry.seq) || undefined} className="audit-row">
               <Table.Td>{format.number(entry.seq)}</Table.Td>
               <Table.Td className="nowrap">{format.dateTime(entry.at)}</Table.Td>
-              <Table.Td className="break-anywhere">{entry.actorLabel}</Table.Td>
+              <Table.Td className="nowrap">{entry.actorLabel}</Table.Td>
               <Table.Td>
                 <Action entry={entry} />
               </Table.Td>
