@@ -29,6 +29,7 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** The signed-in account (null for a visitor), shared by every component through the query cache. */
 export function useSession() {
   const query = useQuery({ queryKey: sessionKey, queryFn: fetchMe, staleTime: 60_000 });
   return { account: query.data ?? null, isLoading: query.isPending, error: query.error };
