@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAuditCommands } from "./audit.ts";
 import { exitCodes, runCommand } from "./common.ts";
+import { registerDemoCommands } from "./demo.ts";
 import { registerServeCommands } from "./serve.ts";
 import { registerUserCommands } from "./users.ts";
 
@@ -13,6 +14,7 @@ const program = new Command()
 registerServeCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerDemoCommands(program);
 
 try {
   await program.parseAsync(process.argv);
