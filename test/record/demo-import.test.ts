@@ -300,6 +300,6 @@ describe("the demonstration record, loaded on first start with DEMO on", () => {
       .from(auditLog)
       .where(eq(auditLog.action, "record.demo.load"));
     expect(loads.filter((entry) => entry.outcome === "ok")).toHaveLength(1);
-    expect((loads[0]?.data as { counts: Record<string, number> }).counts.rounds).toBe(22);
+    expect((loads[0]?.data as { counts?: Record<string, number> } | undefined)?.counts?.rounds).toBe(22);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, notExists, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, notExists, or, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../../platform/db.ts";
 import { coreSchema } from "../../core/index.ts";
