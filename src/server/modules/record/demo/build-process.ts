@@ -1,7 +1,7 @@
 import type { coreSchema } from "../../core/index.ts";
 import { roundId } from "./build-rounds.ts";
 import { type DemoBuilder, demoProcessId, type SourcedRecord } from "./builder.ts";
-import type { DemoRecordEntry, DemoRound } from "./data.ts";
+import type { DemoMilestone, DemoRecordEntry, DemoRound } from "./data.ts";
 import { demoParticipants } from "./participants.ts";
 
 type ProcessRole = coreSchema.ProcessRole;
@@ -9,6 +9,12 @@ type ProcessRole = coreSchema.ProcessRole;
 function recordById(records: DemoRecordEntry[], id: string): DemoRecordEntry {
   const found = records.find((record) => record.id === id);
   if (!found) throw new Error(`the demonstration record has no entry ${id}`);
+  return found;
+}
+
+function milestoneById(records: DemoRecordEntry[], id: string): DemoMilestone {
+  const found = recordById(records, id);
+  if (found.record_type !== "milestone") throw new Error(`${id} is not a milestone`);
   return found;
 }
 
@@ -64,14 +70,14 @@ export function buildProcess(builder: DemoBuilder, records: DemoRecordEntry[]): 
 
 function buildDecisions(builder: DemoBuilder, records: DemoRecordEntry[], firstRound: DemoRound): void {
   const naming = recordById(records, "naming");
-  const conclusion = recordById(records, "milestone-conclusion-2023");
-  const resumption = recordById(records, "milestone-resumption-2024");
+  const conclusion = milestoneById(records, "milestone-conclusion-2023");
+  const resumption = milestoneById(records, "milestone-resumption-2024");
   const round21 = recordById(records, "round-21") as DemoRound;
   const decisions: {
     kind: "launch" | "conclude" | "resume";
     from: "active" | "concluded" | null;
     to: "active" | "concluded";
-    on: string;
+    on: string | null;
     by: string;
     text: string;
     cites: [SourcedRecord, number[]][];
@@ -80,7 +86,7 @@ function buildDecisions(builder: DemoBuilder, records: DemoRecordEntry[], firstR
       kind: "launch",
       from: null,
       to: "active",
-      on: firstRound.start_date ?? "",
+      on: firstRound.start_date,
       by: "Russia, Türkiye and Iran, with Kazakhstan as host",
       text: `${firstFact(naming).text}. The first meeting opened in ${firstRound.city} on ${firstRound.start_date}.`,
       cites: [
@@ -92,7 +98,7 @@ function buildDecisions(builder: DemoBuilder, records: DemoRecordEntry[], firstR
       kind: "conclude",
       from: "active",
       to: "concluded",
-      on: "date" in conclusion && typeof conclusion.date === "string" ? conclusion.date : "",
+      on: conclusion.date,
       by: "Kazakhstan (host), by declaration",
       text: firstFact(conclusion).text,
       cites: [[conclusion, firstFact(conclusion).source_refs]],
@@ -101,7 +107,7 @@ function buildDecisions(builder: DemoBuilder, records: DemoRecordEntry[], firstR
       kind: "resume",
       from: "concluded",
       to: "active",
-      on: "date" in resumption && typeof resumption.date === "string" ? resumption.date : "",
+      on: resumption.date,
       by: "Collective request of the guarantors (Russia, Türkiye, Iran)",
       text: `${firstFact(resumption).text}. Host's account: ${round21.host ?? ""}`,
       cites: [
@@ -111,6 +117,7 @@ function buildDecisions(builder: DemoBuilder, records: DemoRecordEntry[], firstR
     },
   ];
   for (const decision of decisions) {
+    if (!decision.on) throw new Error(`the ${decision.kind} decision has no date in the data`);
     const id = `${demoProcessId}-decision-${decision.kind}`;
     builder.rows.processDecisions.push({
       id,
@@ -128,7 +135,7 @@ function buildDecisions(builder: DemoBuilder, records: DemoRecordEntry[], firstR
   builder.rows.roundAnnouncements.push({
     id: announcementId,
     roundId: roundId(21),
-    publishedOn: "date" in resumption && typeof resumption.date === "string" ? resumption.date : "",
+    publishedOn: resumption.date,
     text: firstFact(resumption).text,
     announcedStart: round21.start_date,
     announcedEnd: round21.end_date,

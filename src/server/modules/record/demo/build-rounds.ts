@@ -61,13 +61,13 @@ export function buildRounds(builder: DemoBuilder, records: DemoRound[]): void {
     builder.cite("round", id, "host", record, record.host_source_refs);
     if (decision) {
       builder.cite("round", id, "nextRoundDecision", record, decision.source_refs);
-      if (reading?.window && numbers.has(record.number + 1)) {
+      if (reading?.window && record.end_date && numbers.has(record.number + 1)) {
         const nextId = roundId(record.number + 1);
         const announcementId = `${nextId}-announcement-from-round-${record.number}`;
         builder.rows.roundAnnouncements.push({
           id: announcementId,
           roundId: nextId,
-          publishedOn: record.end_date ?? record.start_date ?? "",
+          publishedOn: record.end_date,
           text: decision.text,
           announcedStart: reading.window.start,
           announcedEnd: reading.window.end,

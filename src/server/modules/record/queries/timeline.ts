@@ -17,6 +17,12 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 }
 
+const decisionWords = {
+  launch: "Launched",
+  suspend: "Suspended",
+  conclude: "Concluded",
+  resume: "Resumed",
+} as const;
 const periodKind = {
   launch: "active",
   suspend: "suspended",
@@ -98,7 +104,7 @@ export async function processTimeline(
       kind: "decision" as const,
       subkind: decision.kind,
       id: decision.id,
-      label: `${decision.decidedBy}: ${decision.kind}`,
+      label: `${decisionWords[decision.kind]} (${decision.decidedBy})`,
       number: null,
       startDate: decision.decidedOn,
       endDate: decision.decidedOn,
