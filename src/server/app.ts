@@ -33,6 +33,8 @@ export type BuildOptions = {
   logger?: FastifyServerOptions["logger"];
   /** Keeps our logger options but writes the lines to this stream instead of standard output. */
   logStream?: DestinationStream;
+  /** How often live event streams send a keep-alive and re-check their actor (default 25 s). */
+  liveKeepAliveMs?: number;
 };
 
 /** Log fields that carry credentials; pino replaces their values before a line is written. */
@@ -79,7 +81,13 @@ export type AstanaApp = { app: ZodApp; deps: ServerDeps; auth: Auth };
  * Assembles the HTTP server: contracts, error shape, OpenAPI, sessions, the platform's routes, every
  * module's routes, the live event stream and the web app. Nothing listens until the caller says so.
  */
-export async function buildApp({ config, database, logger, logStream }: BuildOptions): Promise<AstanaApp> {
+export async function buildApp({
+  config,
+  database,
+  logger,
+  logStream,
+  liveKeepAliveMs,
+}: BuildOptions): Promise<AstanaApp> {
   const app = Fastify({
     logger: logger ?? { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) },
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -92,8 +100,15 @@ export async function buildApp({ config, database, logger, logStream }: BuildOpt
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  // Shutting down: requests already under way finish, and their connections are not kept alive
+  // afterwards, so closing waits for the work in flight and not for idle keep-alive sockets.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    if (closing) reply.header("connection", "close");
   });
 
   const auth = createAuth({
@@ -147,7 +162,7 @@ export async function buildApp({ config, database, logger, logStream }: BuildOpt
   await app.register(
     async (api) => {
       await registerPlatformRoutes(api as unknown as ZodApp, deps, {
-        eventStream: { refreshActor: actorOf },
+        eventStream: { refreshActor: actorOf, keepAliveMs: liveKeepAliveMs },
       });
       for (const module of appModules) await module.routes?.(api as unknown as ZodApp, deps);
     },

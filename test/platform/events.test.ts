@@ -1,10 +1,14 @@
 import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp, startModules } from "../../src/server/app.ts";
+import { loadConfig } from "../../src/server/config.ts";
+import { coreSchema } from "../../src/server/modules/core/index.ts";
 import { systemActor } from "../../src/server/platform/authz.ts";
 import { writeEvent } from "../../src/server/platform/events.ts";
 import { runOperation } from "../../src/server/platform/operation.ts";
-import { startTestApp, type TestApp } from "../helpers/app.ts";
-import { testDatabaseKind } from "../helpers/database.ts";
+import { nextRemoteAddress, startTestApp, type TestApp } from "../helpers/app.ts";
+import { freshDatabase, testDatabaseKind } from "../helpers/database.ts";
 import { password, seedWorld, touchRecord, type World } from "./audit-fixtures.ts";
 
 type Message = { id?: string; event?: string; data?: string; comments: string[] };
@@ -263,7 +267,60 @@ describe("closing the server with streams open", () => {
     const started = Date.now();
     await app.close();
     await stream.ended;
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(app.deps.events.size).toBe(0);
+  });
+});
+
+describe("keep-alive", () => {
+  it("sends keep-alive comments and re-checks the actor, so a role lost mid-stream stops its events", async () => {
+    const database = await freshDatabase();
+    const config = loadConfig({
+      SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789",
+      DEMO: "off",
+      SERVE_WEB: "off",
+      DATA_DIR: "/tmp/astana-test-unused",
+    });
+    const built = await buildApp({ config, database, logger: false, liveKeepAliveMs: 150 });
+    await startModules(built.deps);
+    await built.app.listen({ port: 0, host: "127.0.0.1" });
+    let stream: Stream | undefined;
+    try {
+      const world = await seedWorld(database.db);
+      const signIn = await built.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in/email",
+        payload: { email: "envoy@mid.ru", password },
+        remoteAddress: nextRemoteAddress(),
+      });
+      const cookie = signIn.cookies.map((item) => `${item.name}=${item.value}`).join("; ");
+      stream = await openStream(`http://127.0.0.1:${(built.app.server.address() as AddressInfo).port}`, {
+        cookie,
+      });
+      const touch = (input: Record<string, unknown>) =>
+        runOperation({ db: database.db }, touchRecord, systemActor("test"), {
+          processId: world.processId,
+          ...input,
+        });
+      await touch({ tier: "guarantors", note: "while a guarantor" });
+      await stream.waitFor(withNote("while a guarantor"));
+
+      await database.db
+        .delete(coreSchema.delegationMemberships)
+        .where(eq(coreSchema.delegationMemberships.accountId, world.accounts.guarantor));
+      const keepAlives = () =>
+        stream?.messages.filter((message) => message.comments.includes("keep-alive")).length ?? 0;
+      const seen = keepAlives();
+      await expect.poll(keepAlives, { timeout: 3000 }).toBeGreaterThanOrEqual(seen + 2);
+
+      await touch({ tier: "guarantors", note: "after leaving the delegation" });
+      await touch({ tier: "public", note: "public marker" });
+      await stream.waitFor(withNote("public marker"));
+      expect(notesOf(stream)).toEqual(["while a guarantor", "public marker"]);
+    } finally {
+      stream?.close();
+      await built.app.close();
+      await database.close();
+    }
   });
 });
