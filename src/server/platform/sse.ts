@@ -51,9 +51,12 @@ export async function registerEventStream(
 ): Promise<void> {
   const keepAliveMs = options.keepAliveMs ?? keepAliveIntervalMs;
   const open = new Set<() => void>();
+  const refreshing = new Set<Promise<unknown>>();
 
   app.addHook("preClose", async () => {
     for (const end of [...open]) end();
+    // Let actor checks under way finish while the database is still open.
+    await Promise.allSettled([...refreshing]);
   });
 
   app.get(
@@ -113,12 +116,15 @@ export async function registerEventStream(
       });
       const keepAlive = setInterval(() => {
         write(": keep-alive\n\n");
-        options
-          .refreshActor?.(request)
+        if (!options.refreshActor) return;
+        const check = options
+          .refreshActor(request)
           .then((fresh) => {
             actor = fresh;
           })
-          .catch(() => {});
+          .catch(() => {})
+          .finally(() => refreshing.delete(check));
+        refreshing.add(check);
       }, keepAliveMs);
       keepAlive.unref();
 
