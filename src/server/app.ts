@@ -19,7 +19,7 @@ import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { type Actor, anonymous } from "./platform/authz.ts";
 import type { Database } from "./platform/db.ts";
 import { EventHub } from "./platform/events.ts";
-import { frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
 import { registerPlatformRoutes } from "./platform/routes.ts";
 import { version } from "./version.ts";
@@ -95,6 +95,7 @@ export async function buildApp({
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -117,6 +118,7 @@ export async function buildApp({
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,
     signInAttemptsPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    log: app.log,
   });
   const events = new EventHub(database, (error) =>
     app.log.error({ err: error }, "live event dispatch failed"),
@@ -158,7 +160,7 @@ export async function buildApp({
     }
   });
 
-  await registerAuthBridge(app, auth);
+  await registerAuthBridge(app, auth, database.db);
   await app.register(
     async (api) => {
       await registerPlatformRoutes(api as unknown as ZodApp, deps, {
