@@ -14,7 +14,8 @@ import { runOperation } from "../../src/server/platform/operation.ts";
 import { auditLog } from "../../src/server/platform/schema.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { freshDatabase } from "../helpers/database.ts";
-import { password, seedWorld, touchRecord, type World } from "./audit-fixtures.ts";
+import { buildFixtures, type Fixtures, fixturePassword as password } from "../helpers/fixtures.ts";
+import { touchRecord } from "./audit-fixtures.ts";
 
 const system = systemActor("test");
 
@@ -220,18 +221,29 @@ describe("astana audit verify", () => {
 
 describe("GET /api/audit", () => {
   let app: TestApp;
-  let world: World;
+  let fixtures: Fixtures;
+  const world = {
+    get processId() {
+      return fixtures.processes[0]?.id ?? "";
+    },
+    get otherProcessId() {
+      return fixtures.processes[1]?.id ?? "";
+    },
+    get guarantorDelegation() {
+      return fixtures.processes[0]?.delegationIds.guarantor ?? "";
+    },
+  };
   const cookies: Record<string, string> = {};
 
   beforeAll(async () => {
     app = await startTestApp();
-    world = await seedWorld(app.deps.db);
+    fixtures = await buildFixtures(app.deps.db, 2);
     for (const [role, email] of Object.entries({
       admin: "admin@example.org",
-      host: "secretariat@mfa.kz",
-      guarantor: "envoy@mid.ru",
-      observer: "observer@mfa.jo",
-      plain: "reader@example.org",
+      host: "host@p1.example.org",
+      guarantor: "guarantor@p1.example.org",
+      observer: "observer@p1.example.org",
+      plain: "outsider@example.org",
     })) {
       cookies[role] = await app.signIn(email, password);
     }
@@ -249,7 +261,7 @@ describe("GET /api/audit", () => {
     await touch(db, {
       processId: p,
       tier: "delegation",
-      delegationId: world.delegations.guarantor,
+      delegationId: world.guarantorDelegation,
       subjectId: "position-1",
       note: "guarantor's own",
     });

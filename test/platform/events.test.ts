@@ -9,7 +9,8 @@ import { writeEvent } from "../../src/server/platform/events.ts";
 import { runOperation } from "../../src/server/platform/operation.ts";
 import { nextRemoteAddress, startTestApp, type TestApp } from "../helpers/app.ts";
 import { freshDatabase, testDatabaseKind } from "../helpers/database.ts";
-import { password, seedWorld, touchRecord, type World } from "./audit-fixtures.ts";
+import { buildFixtures, fixturePassword as password } from "../helpers/fixtures.ts";
+import { touchRecord } from "./audit-fixtures.ts";
 
 type Message = { id?: string; event?: string; data?: string; comments: string[] };
 
@@ -104,7 +105,7 @@ const notesOf = (stream: Stream) =>
 
 describe(`live updates over Server-Sent Events (${testDatabaseKind})`, () => {
   let app: TestApp;
-  let world: World;
+  const world = { processId: "process-p1", otherProcessId: "process-p2" };
   let baseUrl: string;
   const cookies: Record<string, string> = {};
   const system = systemActor("test");
@@ -114,9 +115,11 @@ describe(`live updates over Server-Sent Events (${testDatabaseKind})`, () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    world = await seedWorld(app.deps.db);
-    cookies.guarantor = await app.signIn("envoy@mid.ru", password);
-    cookies.observer = await app.signIn("observer@mfa.jo", password);
+    const fixtures = await buildFixtures(app.deps.db, 2);
+    world.processId = fixtures.processes[0]?.id ?? "";
+    world.otherProcessId = fixtures.processes[1]?.id ?? "";
+    cookies.guarantor = await app.signIn("guarantor@p1.example.org", password);
+    cookies.observer = await app.signIn("observer@p1.example.org", password);
     await app.app.listen({ port: 0, host: "127.0.0.1" });
     baseUrl = `http://127.0.0.1:${(app.app.server.address() as AddressInfo).port}`;
   });
@@ -286,11 +289,13 @@ describe("keep-alive", () => {
     await built.app.listen({ port: 0, host: "127.0.0.1" });
     let stream: Stream | undefined;
     try {
-      const world = await seedWorld(database.db);
+      const fixtures = await buildFixtures(database.db, 1);
+      const p1 = fixtures.processes[0];
+      if (!p1) throw new Error("no process fixture");
       const signIn = await built.app.inject({
         method: "POST",
         url: "/api/auth/sign-in/email",
-        payload: { email: "envoy@mid.ru", password },
+        payload: { email: "guarantor@p1.example.org", password },
         remoteAddress: nextRemoteAddress(),
       });
       const cookie = signIn.cookies.map((item) => `${item.name}=${item.value}`).join("; ");
@@ -299,7 +304,7 @@ describe("keep-alive", () => {
       });
       const touch = (input: Record<string, unknown>) =>
         runOperation({ db: database.db }, touchRecord, systemActor("test"), {
-          processId: world.processId,
+          processId: p1.id,
           ...input,
         });
       await touch({ tier: "guarantors", note: "while a guarantor" });
@@ -307,7 +312,7 @@ describe("keep-alive", () => {
 
       await database.db
         .delete(coreSchema.delegationMemberships)
-        .where(eq(coreSchema.delegationMemberships.accountId, world.accounts.guarantor));
+        .where(eq(coreSchema.delegationMemberships.accountId, p1.accounts.guarantor.id));
       const keepAlives = () =>
         stream?.messages.filter((message) => message.comments.includes("keep-alive")).length ?? 0;
       const seen = keepAlives();
