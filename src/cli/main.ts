@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { version } from "../server/version.ts";
 import { registerAuditCommands } from "./audit.ts";
 import { exitCodes, exitCodesHelp, runCommand } from "./common.ts";
+import { registerProcessCommands } from "./process.ts";
 import { registerServeCommands } from "./serve.ts";
 import { registerUserCommands } from "./users.ts";
 
@@ -16,6 +17,7 @@ const program = new Command()
 registerServeCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerProcessCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -116,5 +116,5 @@ describe("exit codes of a command that runs", () => {
     });
     expect(duplicate.code).toBe(exitCodes.refused);
     expect(duplicate.stderr).toContain("email_taken");
-  });
+  }, 120_000);
 });

@@ -153,6 +153,13 @@ export const datePrecisions = ["day", "month", "year"] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
 
 /**
+ * How a round's list of participants is ordered: by the participants' English names, by role and then
+ * by name, or in an explicit order the secretariat stored on the round (`precedence_custom`).
+ */
+export const precedenceOrders = ["english_alphabetical", "role_then_alphabetical", "custom"] as const;
+export type PrecedenceOrder = (typeof precedenceOrders)[number];
+
+/**
  * A transition of a process's lifecycle (launched, suspended, concluded, resumed) as a recorded
  * decision: when, by whom or at whose request, and its text.
  */
@@ -198,6 +205,11 @@ export const rounds = pgTable(
     nextRoundWindowStart: date("next_round_window_start"),
     nextRoundWindowEnd: date("next_round_window_end"),
     completeness: jsonb("completeness").$type<Record<string, unknown>>(),
+    precedenceOrder: text("precedence_order")
+      .$type<PrecedenceOrder>()
+      .notNull()
+      .default("english_alphabetical"),
+    precedenceCustom: jsonb("precedence_custom").$type<string[]>(),
     isDemo: boolean("is_demo").notNull().default(false),
     version: integer("version").notNull().default(1),
     ...timestamps,
