@@ -4,4 +4,3 @@ export { citeSource } from "./operations/cite-source.ts";
 export { loadDemo, resetDemo } from "./operations/demo-record.ts";
 export { recordConflict } from "./operations/record-conflict.ts";
 export * as recordSchema from "./schema.ts";
-export { roundTier } from "./subjects.ts";

@@ -1,8 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Actor, Tier } from "../../platform/authz.ts";
 import { canSee } from "../../platform/authz.ts";
 import type { Db } from "../../platform/db.ts";
-import { coreSchema } from "../core/index.ts";
+import { coreSchema, roundTier } from "../core/index.ts";
 import { conflicts, conflictValues, facts, milestones, type SubjectType } from "./schema.ts";
 
 const {
@@ -33,12 +33,15 @@ export function subjectKey(subjectType: string, subjectId: string): string {
   return `${subjectType}:${subjectId}`;
 }
 
+/** Whether the round has ever been announced: part of core's rule for when a round becomes public. */
+const announced = sql<boolean>`exists (select 1 from ${roundAnnouncements} where ${roundAnnouncements.roundId} = ${rounds.id})`;
+
 /**
- * A round is public once announced; a planned round is the process's own business until then. The
- * same rule covers what hangs off a round (its participations, announcements and delegations).
+ * What hangs off a round (its participations, announcements and delegations) has the round's own
+ * tier, by core's rule (`roundTier`): public once announced, the process's business before.
  */
-export function roundTier(status: string): Tier {
-  return status === "planned" ? "process" : "public";
+function tierOfRound(round: typeof rounds.$inferSelect, hasAnnouncement: boolean): Tier {
+  return roundTier({ processId: round.processId, status: round.status, hasAnnouncement });
 }
 
 type Loader = (db: Db, ids: string[]) => Promise<Omit<SubjectInfo, "subjectType">[]>;
@@ -62,16 +65,18 @@ const loaders: Record<SubjectType, Loader> = {
       tier: "public" as Tier,
     })),
   round: async (db, ids) =>
-    (await db.select().from(rounds).where(inArray(rounds.id, ids))).map((row) => ({
-      subjectId: row.id,
-      label: english(row.names),
-      processId: row.processId,
-      tier: roundTier(row.status),
-    })),
+    (await db.select({ round: rounds, announced }).from(rounds).where(inArray(rounds.id, ids))).map(
+      (row) => ({
+        subjectId: row.round.id,
+        label: english(row.round.names),
+        processId: row.round.processId,
+        tier: tierOfRound(row.round, row.announced),
+      }),
+    ),
   round_announcement: async (db, ids) =>
     (
       await db
-        .select({ id: roundAnnouncements.id, on: roundAnnouncements.publishedOn, round: rounds })
+        .select({ id: roundAnnouncements.id, on: roundAnnouncements.publishedOn, round: rounds, announced })
         .from(roundAnnouncements)
         .innerJoin(rounds, eq(rounds.id, roundAnnouncements.roundId))
         .where(inArray(roundAnnouncements.id, ids))
@@ -79,7 +84,7 @@ const loaders: Record<SubjectType, Loader> = {
       subjectId: row.id,
       label: `Announcement of ${english(row.round.names)} (${row.on})`,
       processId: row.round.processId,
-      tier: roundTier(row.round.status),
+      tier: tierOfRound(row.round, row.announced),
     })),
   round_participation: async (db, ids) =>
     (
@@ -88,6 +93,7 @@ const loaders: Record<SubjectType, Loader> = {
           id: roundParticipations.id,
           role: roundParticipations.role,
           round: rounds,
+          announced,
           names: participants.names,
         })
         .from(roundParticipations)
@@ -98,7 +104,7 @@ const loaders: Record<SubjectType, Loader> = {
       subjectId: row.id,
       label: `${english(row.names)} at ${english(row.round.names)} (${row.role})`,
       processId: row.round.processId,
-      tier: roundTier(row.round.status),
+      tier: tierOfRound(row.round, row.announced),
     })),
   role_change: async (db, ids) =>
     (
@@ -121,6 +127,7 @@ const loaders: Record<SubjectType, Loader> = {
           name: delegationMembers.nameLatin,
           status: roundDelegations.status,
           round: rounds,
+          announced,
           names: participants.names,
         })
         .from(delegationMembers)
@@ -133,7 +140,7 @@ const loaders: Record<SubjectType, Loader> = {
       label: `${row.name} (${english(row.names)}, ${english(row.round.names)})`,
       processId: row.round.processId,
       // A delegation's list is published with its accreditation, not before.
-      tier: row.status === "accredited" ? roundTier(row.round.status) : ("process" as Tier),
+      tier: row.status === "accredited" ? tierOfRound(row.round, row.announced) : ("process" as Tier),
     })),
   meeting: async (db, ids) =>
     (await db.select().from(meetings).where(inArray(meetings.id, ids))).map((row) => ({

@@ -1,10 +1,9 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { AttendanceMatrix } from "../../../../contracts/record.ts";
-import { type Actor, canSee } from "../../../platform/authz.ts";
+import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-import { coreSchema } from "../../core/index.ts";
+import { coreSchema, roundsVisibleTo } from "../../core/index.ts";
 import { citations } from "../schema.ts";
-import { roundTier } from "../subjects.ts";
 import { findProcess } from "./process.ts";
 
 const { participants, processRoleAssignments, roundParticipations, rounds } = coreSchema;
@@ -26,9 +25,11 @@ const roleOrder = [
  */
 export async function attendanceMatrix(db: Db, actor: Actor, idOrSlug: string): Promise<AttendanceMatrix> {
   const process = await findProcess(db, idOrSlug);
-  const roundRows = (
-    await db.select().from(rounds).where(eq(rounds.processId, process.id)).orderBy(asc(rounds.number))
-  ).filter((round) => canSee(actor, { tier: roundTier(round.status), processId: round.processId }));
+  const roundRows = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.processId, process.id), roundsVisibleTo(actor)))
+    .orderBy(asc(rounds.number));
   const roundIds = roundRows.map((round) => round.id);
   const cells =
     roundIds.length === 0

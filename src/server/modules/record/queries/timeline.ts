@@ -1,10 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Timeline } from "../../../../contracts/record.ts";
-import { type Actor, canSee, visibleTo } from "../../../platform/authz.ts";
+import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-import { coreSchema } from "../../core/index.ts";
+import { coreSchema, roundsVisibleTo } from "../../core/index.ts";
 import { milestones } from "../schema.ts";
-import { roundTier } from "../subjects.ts";
 import { findProcess } from "./process.ts";
 
 const { meetings, processDecisions, rounds } = coreSchema;
@@ -42,9 +41,11 @@ export async function processTimeline(
   minGapDays: number,
 ): Promise<Timeline> {
   const process = await findProcess(db, idOrSlug);
-  const roundRows = (
-    await db.select().from(rounds).where(eq(rounds.processId, process.id)).orderBy(asc(rounds.number))
-  ).filter((round) => canSee(actor, { tier: roundTier(round.status), processId: round.processId }));
+  const roundRows = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.processId, process.id), roundsVisibleTo(actor)))
+    .orderBy(asc(rounds.number));
   const meetingRows = await db.select().from(meetings).where(eq(meetings.processId, process.id));
   const milestoneRows = await db
     .select()
