@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { admin, createAccountViaApi, signInViaApi, uniqueEmail } from "./helpers.ts";
 
-// Needs GET /api/audit and GET /api/events from the audit branch; remove the fixme once merged.
-test.fixme("the audit log lists entries, filters them, and shows new ones at the top as they happen", async ({
+test("the audit log lists entries, filters them, and shows new ones at the top as they happen", async ({
   page,
   browser,
   baseURL,

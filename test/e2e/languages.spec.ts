@@ -55,8 +55,7 @@ test("Russian shows Russian text, left to right", async ({ page }) => {
   await expect(page.getByText("Введите адрес электронной почты").first()).toBeVisible();
 });
 
-// Needs PUT /api/me/locale and `locale` in GET /api/me from the auth branch; remove the fixme once merged.
-test.fixme("a signed-in person's language choice is kept on the account and followed on another device", async ({
+test("a signed-in person's language choice is kept on the account and followed on another device", async ({
   page,
   browser,
   baseURL,

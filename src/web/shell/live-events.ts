@@ -26,8 +26,9 @@ const lastRetryMs = 30_000;
  * One EventSource per tab, shared by every page that listens, so ten live widgets cost one connection.
  * The browser retries a dropped stream by itself and resumes after the last event id it saw (the server
  * replays what was missed); when the server refuses the stream outright (the source is CLOSED) this
- * reopens it with a growing delay, resuming from the same id. When the server cannot fill the gap it
- * sends `resync`, and subscribers are told to refetch what they show.
+ * reopens it with a growing delay, resuming from the same id. Subscribers are told to refetch what they
+ * show whenever the stream opens (what changed before it was open was never sent) and when the server
+ * cannot fill a gap (`resync`).
  */
 class LiveConnection {
   private source: EventSource | null = null;
@@ -70,6 +71,8 @@ class LiveConnection {
     for (const subscriber of this.subscribers) for (const type of subscriber.types) this.bind(type);
     source.onopen = () => {
       this.retryDelay = firstRetryMs;
+      // A change made before the stream was open was never sent: let the pages catch up once.
+      for (const subscriber of this.subscribers) subscriber.onReconnect?.();
     };
     source.onerror = () => {
       if (source.readyState !== EventSource.CLOSED || this.source !== source) return;
@@ -112,7 +115,8 @@ export const liveConnection = new LiveConnection("/api/events");
 
 /**
  * Calls `onEvent` for every live event of the given types while the component is mounted, and
- * `onReconnect` when events were lost for good (the server said `resync`): refetch then.
+ * `onReconnect` when the stream (re)opens or the server says `resync`: events may have been missed, so
+ * refetch then.
  */
 export function useLiveEvents(
   types: readonly string[],
