@@ -1,0 +1,41 @@
+import { createTheme, DirectionProvider, MantineProvider } from "@mantine/core";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { ApiError } from "../shell/api.ts";
+import { directionOf, i18n } from "../shell/i18n.ts";
+
+const theme = createTheme({
+  primaryColor: "indigo",
+  focusRing: "auto",
+  defaultRadius: "md",
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif',
+});
+
+/** One cache for the whole app; sign-in and sign-out reset it, since answers depend on who asks. */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) will not change by asking again; a network hiccup might.
+      retry: (failures, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+/** Data, language, direction and the design system, around the whole app. */
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nextProvider i18n={i18n}>
+        <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
+          <MantineProvider theme={theme} defaultColorScheme="light">
+            {children}
+          </MantineProvider>
+        </DirectionProvider>
+      </I18nextProvider>
+    </QueryClientProvider>
+  );
+}

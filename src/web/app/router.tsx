@@ -1,0 +1,38 @@
+import { createBrowserRouter } from "react-router";
+import { Layout } from "../shell/Layout.tsx";
+import { NotFoundPage } from "../shell/pages/NotFoundPage.tsx";
+import { RouteErrorPage } from "../shell/pages/RouteErrorPage.tsx";
+import { SetupPage } from "../shell/pages/SetupPage.tsx";
+import { SignInPage } from "../shell/pages/SignInPage.tsx";
+import { TwoFactorPage } from "../shell/pages/TwoFactorPage.tsx";
+import { RequireAccess } from "../shell/RequireAccess.tsx";
+import type { AppRoute } from "../shell/routes.ts";
+import { moduleRoutes } from "./routes.ts";
+
+/** The shell's own pages; the modules' pages come from `moduleRoutes`. */
+const shellRoutes: AppRoute[] = [
+  { path: "/sign-in", Component: SignInPage, access: "public" },
+  { path: "/setup", Component: SetupPage, access: "public" },
+  { path: "/account/two-factor", Component: TwoFactorPage, access: "signed-in" },
+];
+
+/** Every page inside the shell's layout, each behind its access rule; unknown addresses get "not found". */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout routes={moduleRoutes} />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        ...[...shellRoutes, ...moduleRoutes].map(({ path, Component, access }) => ({
+          path,
+          element: (
+            <RequireAccess access={access}>
+              <Component />
+            </RequireAccess>
+          ),
+        })),
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,134 @@
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useDocumentTitle } from "@mantine/hooks";
+import { IconAlertCircle, IconCircleCheck } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { api } from "../api.ts";
+import { reportFailure } from "../errors.ts";
+import { validators } from "../forms.ts";
+import type { Locale } from "../i18n.ts";
+import { isLocale } from "../i18n.ts";
+import { LocaleSelect } from "../LocaleSelect.tsx";
+import { PasswordField } from "../PasswordField.tsx";
+import { setupKey, signIn, useSetupNeeded } from "../session.ts";
+
+/**
+ * First-run setup: creates the first administrator. The server accepts it only while no administrator
+ * exists, so this page is harmless once setup is done; it then says so.
+ */
+export function SetupPage() {
+  const { t, i18n } = useTranslation("shell");
+  const check = validators(t);
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const { needed, isLoading } = useSetupNeeded();
+  const [error, setError] = useState<string | null>(null);
+  useDocumentTitle(`${t("setup.title")} · ${t("product")}`);
+
+  const form = useForm({
+    initialValues: {
+      name: "",
+      email: "",
+      password: "",
+      confirmPassword: "",
+      locale: (isLocale(i18n.language) ? i18n.language : "en") as Locale,
+    },
+    validate: {
+      name: check.required,
+      email: check.email,
+      password: check.password,
+      confirmPassword: (value, values) =>
+        value === values.password ? null : t("validation.passwordsDiffer"),
+    },
+  });
+
+  if (isLoading) return null;
+  if (!needed) {
+    return (
+      <Paper withBorder p="lg" radius="md" maw={480} mx="auto" mt="xl">
+        <Stack gap="sm">
+          <Title order={1} size="h2">
+            {t("setup.title")}
+          </Title>
+          <Alert color="teal" icon={<IconCircleCheck aria-hidden />}>
+            {t("setup.done")}
+          </Alert>
+          <Anchor component={Link} to="/sign-in">
+            {t("account.signIn")}
+          </Anchor>
+        </Stack>
+      </Paper>
+    );
+  }
+
+  const submit = form.onSubmit(async ({ confirmPassword: _, ...values }) => {
+    setError(null);
+    try {
+      await api.post("/api/setup", { ...values, email: values.email.trim(), name: values.name.trim() });
+    } catch (caught) {
+      setError(reportFailure(t, caught, form));
+      return;
+    }
+    client.setQueryData(setupKey, { needed: false });
+    try {
+      await signIn(client, values.email.trim(), values.password);
+      navigate("/", { replace: true });
+    } catch {
+      navigate("/sign-in?created=1", { replace: true, state: { email: values.email.trim() } });
+    }
+  });
+
+  return (
+    <Paper withBorder p="lg" radius="md" maw={480} mx="auto" mt="xl">
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          {t("setup.title")}
+        </Title>
+        <Text size="sm">{t("setup.intro")}</Text>
+        {error ? (
+          <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <form onSubmit={submit} noValidate aria-label={t("setup.title")}>
+          <Stack gap="sm">
+            <TextInput
+              label={t("fields.name")}
+              autoComplete="name"
+              required
+              {...form.getInputProps("name")}
+            />
+            <TextInput
+              label={t("fields.email")}
+              type="email"
+              autoComplete="username"
+              dir="ltr"
+              required
+              {...form.getInputProps("email")}
+            />
+            <PasswordField
+              label={t("fields.password")}
+              description={t("validation.passwordLength", { count: 10 })}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps("password")}
+            />
+            <PasswordField
+              label={t("fields.confirmPassword")}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps("confirmPassword")}
+            />
+            <LocaleSelect label={t("fields.locale")} {...form.getInputProps("locale")} />
+            <Button type="submit" loading={form.submitting} fullWidth>
+              {t("setup.submit")}
+            </Button>
+          </Stack>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}

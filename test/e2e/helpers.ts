@@ -1,0 +1,53 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The administrator the first-run test creates; later tests sign in with it. */
+export const admin = {
+  name: "Aigerim Seitkali",
+  email: "admin@astana.test",
+  password: "correct horse battery staple",
+};
+
+/** better-auth checks the Origin of requests that carry cookies, so send it as a browser would. */
+function originHeader(baseURL: string) {
+  return { origin: new URL(baseURL).origin };
+}
+
+/**
+ * Signs the page's browser context in through the API (the sign-in form itself is tested in
+ * first-run.spec.ts); the session cookie lands in the context's cookie jar.
+ */
+export async function signInViaApi(page: Page, baseURL: string, email: string, password: string) {
+  const response = await page.request.post("/api/auth/sign-in/email", {
+    data: { email, password },
+    headers: originHeader(baseURL),
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** Creates an account as the signed-in administrator of `page`; returns the created account. */
+export async function createAccountViaApi(
+  page: Page,
+  baseURL: string,
+  account: { name: string; email: string; password: string; isAdmin?: boolean; locale?: string },
+) {
+  const response = await page.request.post("/api/accounts", {
+    data: { isAdmin: false, locale: "en", ...account },
+    headers: originHeader(baseURL),
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { id: string; email: string; name: string };
+}
+
+/** A unique e-mail per call, so tests never collide on the one shared database. */
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@astana.test`;
+}
+
+/** The page has no horizontal scrolling at the current viewport width. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `page scrolls sideways at ${innerWidth}px`).toBeLessThanOrEqual(innerWidth);
+}

@@ -1,0 +1,37 @@
+/**
+ * The server the browser tests run against: `astana serve --build-web-if-needed` on a fresh temporary
+ * data directory (so the first-run setup is open), removed again when Playwright stops the server.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const dataDir = mkdtempSync(path.join(tmpdir(), "astana-e2e-"));
+
+const server = spawn(process.execPath, ["src/cli/main.ts", "serve", "--build-web-if-needed"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: process.env.E2E_PORT ?? "3210",
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://localhost:${process.env.E2E_PORT ?? "3210"}`,
+    DEMO: "off",
+    LOG_LEVEL: "warn",
+    // Every test signs in from the same address; the limit itself is tested by the API suite.
+    AUTH_RATE_LIMIT_PER_MINUTE: "1000",
+  },
+});
+
+const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => {
+  cleanUp();
+  process.exit(code ?? (signal ? 1 : 0));
+});
