@@ -51,6 +51,8 @@ export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
   private unlisten: (() => Promise<void>) | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** The newest outbox id handled, so a catch-up after a reconnect neither repeats nor skips. */
+  private lastId = 0;
 
   private readonly database: Database;
   private readonly onError: (error: unknown) => void;
@@ -63,9 +65,15 @@ export class EventHub {
   /** Starts listening for NOTIFY on the events channel. */
   async start(): Promise<void> {
     if (this.unlisten) return;
-    this.unlisten = await this.database.listen(eventsChannel, (payload) => {
-      this.queue = this.queue.then(() => this.dispatch(payload)).catch(this.onError);
-    });
+    this.unlisten = await this.database.listen(
+      eventsChannel,
+      (payload) => {
+        this.queue = this.queue.then(() => this.dispatch(Number(payload))).catch(this.onError);
+      },
+      () => {
+        this.queue = this.queue.then(() => this.catchUp()).catch(this.onError);
+      },
+    );
   }
 
   /** Stops listening, forgets every subscriber and waits for the dispatch under way. */
@@ -86,11 +94,31 @@ export class EventHub {
     return this.subscribers.size;
   }
 
-  private async dispatch(payload: string): Promise<void> {
-    const id = Number(payload);
-    if (!Number.isSafeInteger(id) || this.subscribers.size === 0) return;
+  /** After the listening connection was lost and reopened: deliver what was committed meanwhile. */
+  private async catchUp(): Promise<void> {
+    if (this.lastId === 0) return;
+    const missed = await this.database.db
+      .select()
+      .from(outbox)
+      .where(gt(outbox.id, this.lastId))
+      .orderBy(asc(outbox.id))
+      .limit(1000);
+    for (const event of missed) this.deliver(event);
+  }
+
+  private async dispatch(id: number): Promise<void> {
+    // Not `id <= lastId`: ids are taken at insert, so transactions may commit out of id order.
+    if (!Number.isSafeInteger(id)) return;
+    if (this.subscribers.size === 0) {
+      this.lastId = Math.max(this.lastId, id);
+      return;
+    }
     const [event] = await this.database.db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
-    if (!event) return;
+    if (event) this.deliver(event);
+  }
+
+  private deliver(event: PublishedEvent): void {
+    this.lastId = Math.max(this.lastId, event.id);
     const scope = { tier: event.tier, processId: event.processId, delegationId: event.delegationId };
     for (const subscriber of this.subscribers) {
       try {
