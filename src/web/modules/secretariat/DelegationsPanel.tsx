@@ -1,5 +1,6 @@
 import {
   Alert,
+  Badge,
   Button,
   Card,
   Group,
@@ -211,11 +212,39 @@ function DecisionForm({
 /** A delegation's submitted members, the head first marked. */
 export function MembersTable({ delegation }: { delegation: RoundDelegation }) {
   const { t } = useTranslation("secretariat");
+  const isPhone = useIsPhone();
   if (delegation.members.length === 0) {
     return (
       <Text size="sm" c="dimmed">
         {t("delegations.noMembers")}
       </Text>
+    );
+  }
+  const members = [...delegation.members].sort((a, b) => a.position - b.position);
+  if (isPhone) {
+    return (
+      <Stack gap="xs" component="ul" p={0} m={0} data-testid="members-table">
+        {members.map((member) => (
+          <li key={member.id} className="card-item member-row" data-head={member.isHead || undefined}>
+            <Group gap="xs" wrap="wrap">
+              <Text fw={600} dir="ltr">
+                {member.nameLatin}
+              </Text>
+              {member.isHead ? (
+                <Badge variant="light" size="sm">
+                  {t("delegations.head")}
+                </Badge>
+              ) : null}
+            </Group>
+            {member.nameNative ? <Text dir="auto">{member.nameNative}</Text> : null}
+            {member.title ? (
+              <Text size="sm" c="dimmed" dir="auto">
+                {member.title}
+              </Text>
+            ) : null}
+          </li>
+        ))}
+      </Stack>
     );
   }
   return (
@@ -230,16 +259,14 @@ export function MembersTable({ delegation }: { delegation: RoundDelegation }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {[...delegation.members]
-            .sort((a, b) => a.position - b.position)
-            .map((member) => (
-              <Table.Tr key={member.id}>
-                <Table.Td dir="auto">{member.nameNative ?? "—"}</Table.Td>
-                <Table.Td dir="ltr">{member.nameLatin}</Table.Td>
-                <Table.Td dir="auto">{member.title ?? "—"}</Table.Td>
-                <Table.Td>{member.isHead ? t("delegations.head") : ""}</Table.Td>
-              </Table.Tr>
-            ))}
+          {members.map((member) => (
+            <Table.Tr key={member.id}>
+              <Table.Td dir="auto">{member.nameNative ?? "—"}</Table.Td>
+              <Table.Td dir="ltr">{member.nameLatin}</Table.Td>
+              <Table.Td dir="auto">{member.title ?? "—"}</Table.Td>
+              <Table.Td>{member.isHead ? t("delegations.head") : ""}</Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
