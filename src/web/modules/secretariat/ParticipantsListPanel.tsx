@@ -92,8 +92,10 @@ function CustomOrder({
             <Text span size="sm" c="dimmed" w={24}>
               {index + 1}.
             </Text>
-            <span className="precedence-name">{name}</span>
-            {delegation.status !== "accredited" ? <AccreditationBadge status={delegation.status} /> : null}
+            <span className="precedence-name">
+              <span>{name}</span>
+              {delegation.status !== "accredited" ? <AccreditationBadge status={delegation.status} /> : null}
+            </span>
             <ActionIcon
               variant="subtle"
               disabled={index === 0}
@@ -212,7 +214,7 @@ export function ParticipantsListPanel({ round }: { round: RoundDetail }) {
       <Paper withBorder p="md" radius="md">
         <Stack gap="sm">
           <Title order={3} size="h5">
-            {t("precedence.title")}
+            {t("roundPage.list")}
           </Title>
           <FormError message={error} />
           <Radio.Group
