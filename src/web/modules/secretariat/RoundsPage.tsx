@@ -70,7 +70,9 @@ function RoundsTable({ process }: { process: ProcessDetail }) {
                     <RoundStatusBadge status={round.status} />
                   </div>
                 </Stack>
-                <RoundActions round={round} process={process} variant="menu" />
+                <div className="no-shrink">
+                  <RoundActions round={round} process={process} variant="menu" />
+                </div>
               </Group>
             </Card>
           ))}
