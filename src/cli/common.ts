@@ -17,6 +17,19 @@ export const exitCodes = {
   error: 70,
 } as const;
 
+/** The exit codes as the top-level `--help` lists them, so a script's author need not read the source. */
+export function exitCodesHelp(): string {
+  return [
+    "Exit codes:",
+    `  ${exitCodes.ok}   success`,
+    `  ${exitCodes.failed}   the command ran and found a problem (e.g. a broken audit chain)`,
+    `  ${exitCodes.usage}   wrong command, arguments or options`,
+    `  ${exitCodes.config}   invalid configuration (the message names the variable)`,
+    `  ${exitCodes.refused}   the input was refused (a duplicate, a bad value)`,
+    `  ${exitCodes.error}  anything else (the database could not be reached, a bug)`,
+  ].join("\n");
+}
+
 /** Runs a command body, turning the platform's errors into a message and an exit code. */
 export async function runCommand(body: () => Promise<number | undefined>): Promise<void> {
   try {

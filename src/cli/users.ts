@@ -1,41 +1,57 @@
 import type { Command } from "commander";
+import { CreateAccountInput } from "../contracts/accounts.ts";
 import { createAccount } from "../server/modules/core/index.ts";
 import { systemActor } from "../server/platform/authz.ts";
+import { BadRequest } from "../server/platform/errors.ts";
 import { runOperation } from "../server/platform/operation.ts";
 import { runCommand, withDatabase } from "./common.ts";
+
+type CreateOptions = { email: string; name: string; admin?: boolean; locale: string; json?: boolean };
 
 /** `astana user create`: the operator's way to create accounts, including the first administrator. */
 export function registerUserCommands(program: Command): void {
   const user = program.command("user").description("Manage accounts");
   user
     .command("create")
-    .description("Create an account (the password is read from ASTANA_PASSWORD or standard input)")
+    .description(
+      "Create an account (the password is read from ASTANA_PASSWORD or standard input). Exit codes: 0 created, 2 wrong options, 4 refused (e-mail taken, password too short, bad value)",
+    )
     .requiredOption("--email <email>", "the account's e-mail address, used to sign in")
     .requiredOption("--name <name>", "the person's name as it should be shown")
     .option("--admin", "make the account a platform administrator")
     .option("--locale <locale>", "interface language: en, ru or ar", "en")
     .option("--json", "print the created account as JSON")
-    .action(
-      async (options: { email: string; name: string; admin?: boolean; locale: string; json?: boolean }) => {
-        await runCommand(async () => {
-          const password = process.env.ASTANA_PASSWORD ?? (await readStdin()).replace(/\r?\n$/, "");
-          const created = await withDatabase((database) =>
-            runOperation({ db: database.db }, createAccount, systemActor("cli"), {
-              email: options.email,
-              name: options.name,
-              password,
-              isAdmin: options.admin === true,
-              locale: options.locale,
-            }),
-          );
-          process.stdout.write(
-            options.json
-              ? `${JSON.stringify(created)}\n`
-              : `Created ${created.isAdmin ? "administrator " : ""}${created.email} (${created.id}).\n`,
-          );
-        });
-      },
-    );
+    .action(async (options: CreateOptions) => {
+      await runCommand(async () => {
+        const password = process.env.ASTANA_PASSWORD ?? (await readStdin()).replace(/\r?\n$/, "");
+        const input = checkedInput(options, password);
+        const created = await withDatabase((database) =>
+          runOperation({ db: database.db }, createAccount, systemActor("cli"), input),
+        );
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(created)}\n`
+            : `Created ${created.isAdmin ? "administrator " : ""}${created.email} (${created.id}).\n`,
+        );
+      });
+    });
+}
+
+/**
+ * Checks the account before the database is opened, so a refused value fails at once and the message
+ * names the option at fault (`password: At least 10 characters.`), never echoing the password.
+ */
+function checkedInput(options: CreateOptions, password: string): CreateAccountInput {
+  const parsed = CreateAccountInput.safeParse({
+    email: options.email,
+    name: options.name,
+    password,
+    isAdmin: options.admin === true,
+    locale: options.locale,
+  });
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  throw new BadRequest(`The account was refused:\n  ${lines.join("\n  ")}`, null, "invalid_input");
 }
 
 async function readStdin(): Promise<string> {

@@ -3,9 +3,18 @@ import { PlainText } from "./common.ts";
 
 export const supportedLocales = ["en", "ru", "ar"] as const;
 export const Locale = z.enum(supportedLocales);
+export type Locale = z.infer<typeof Locale>;
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email("Not a valid e-mail address."));
 export const Password = z.string().min(10, "At least 10 characters.").max(256, "At most 256 characters.");
+
+/** An identifier in a path or a body: printable, bounded, never empty. */
+export const RecordId = z
+  .string()
+  .trim()
+  .min(1, "Required.")
+  .max(100, "At most 100 characters.")
+  .regex(/^[A-Za-z0-9_.:-]+$/, "Letters, digits, '_', '.', ':' and '-' only.");
 
 export const CreateAccountInput = z.strictObject({
   email: Email,
@@ -28,3 +37,94 @@ export const Account = z
   })
   .meta({ id: "Account" });
 export type Account = z.infer<typeof Account>;
+
+export const AccountList = z.object({ accounts: z.array(Account) });
+export type AccountList = z.infer<typeof AccountList>;
+
+const accountChanges = {
+  name: PlainText(200).optional(),
+  locale: Locale.optional(),
+  isAdmin: z.boolean().optional(),
+};
+const someChange = {
+  check: (body: { name?: string; locale?: Locale; isAdmin?: boolean }) =>
+    body.name !== undefined || body.locale !== undefined || body.isAdmin !== undefined,
+  message: "Send at least one of name, locale, isAdmin.",
+};
+
+/** What an administrator may change on an account (PATCH /api/accounts/:id): at least one field. */
+export const UpdateAccountBody = z.strictObject(accountChanges).refine(someChange.check, someChange.message);
+export type UpdateAccountBody = z.infer<typeof UpdateAccountBody>;
+
+/** The input of core.account.update: the account and the changes. */
+export const UpdateAccountInput = z
+  .strictObject({ accountId: RecordId, ...accountChanges })
+  .refine(someChange.check, someChange.message);
+export type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
+
+export const AccountParams = z.strictObject({ id: RecordId });
+
+/** PUT /api/me/locale: the signed-in person's interface language. */
+export const SetLocaleBody = z.strictObject({ locale: Locale });
+export type SetLocaleBody = z.infer<typeof SetLocaleBody>;
+
+export const processRoleNames = [
+  "host",
+  "guarantor",
+  "party",
+  "observer",
+  "international_organization",
+  "intermediary",
+  "monitor",
+] as const;
+
+export const MembershipSummary = z.object({
+  processId: z.string(),
+  delegationId: z.string(),
+  participantId: z.string(),
+  roles: z.array(z.enum(processRoleNames)),
+});
+
+/** GET /api/me: the signed-in account, its memberships, and what it may do next. */
+export const Me = Account.extend({
+  memberships: z.array(MembershipSummary),
+  can: z.object({
+    manageAccounts: z.boolean().describe("may list, create and change accounts"),
+    manageMembershipsIn: z
+      .array(z.string())
+      .describe(
+        "processes where this account is the host secretariat and may change delegation memberships; administrators may change them everywhere",
+      ),
+  }),
+}).meta({ id: "Me" });
+export type Me = z.infer<typeof Me>;
+
+export const DelegationParams = z.strictObject({ delegationId: RecordId });
+export const DelegationMemberParams = z.strictObject({ delegationId: RecordId, accountId: RecordId });
+
+/** POST /api/delegations/:delegationId/members: the person joins the delegation with a position. */
+export const AddMemberBody = z.strictObject({
+  accountId: RecordId,
+  position: PlainText(100).default("member"),
+});
+export type AddMemberBody = z.infer<typeof AddMemberBody>;
+
+/** The input of core.membership.add. */
+export const AddMembershipInput = AddMemberBody.extend({ delegationId: RecordId });
+export type AddMembershipInput = z.infer<typeof AddMembershipInput>;
+
+/** The input of core.membership.remove. */
+export const RemoveMembershipInput = DelegationMemberParams;
+export type RemoveMembershipInput = z.infer<typeof RemoveMembershipInput>;
+
+export const DelegationMember = z
+  .object({
+    id: z.string(),
+    delegationId: z.string(),
+    processId: z.string(),
+    accountId: z.string(),
+    position: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "DelegationMember" });
+export type DelegationMember = z.infer<typeof DelegationMember>;

@@ -9,11 +9,15 @@ export function hasControlCharacters(value: string): boolean {
   return false;
 }
 
-/** Printable text (a name, a title): trimmed, bounded, and refused if it holds control characters. */
+/**
+ * Printable text (a name, a title): trimmed, bounded, and refused if it holds control characters or a
+ * lone surrogate (which the database would silently turn into U+FFFD).
+ */
 export const PlainText = (max: number) =>
   z
     .string()
     .trim()
     .min(1, "Required.")
     .max(max, `At most ${max} characters.`)
-    .refine((value) => !hasControlCharacters(value), "Contains control characters.");
+    .refine((value) => !hasControlCharacters(value), "Contains control characters.")
+    .refine((value) => value.isWellFormed(), "Contains an invalid character (a lone surrogate).");

@@ -18,7 +18,7 @@ import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { anonymous } from "./platform/authz.ts";
 import type { Database } from "./platform/db.ts";
 import { EventHub } from "./platform/events.ts";
-import { frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
 import { registerPlatformRoutes } from "./platform/routes.ts";
 import { version } from "./version.ts";
@@ -45,6 +45,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -60,6 +61,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,
     signInAttemptsPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    log: app.log,
   });
   const events = new EventHub(database);
   const deps: ServerDeps = { config, database, db: database.db, auth, events, log: app.log };
@@ -90,7 +92,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     if (session?.user) request.actor = await resolveActor(database.db, session.user.id);
   });
 
-  await registerAuthBridge(app, auth);
+  await registerAuthBridge(app, auth, database.db);
   await app.register(
     async (api) => {
       await registerPlatformRoutes(api as unknown as ZodApp, deps);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -7,7 +7,15 @@ const onOff = z
   .enum(["on", "off", "true", "false", "1", "0"])
   .transform((value) => value === "on" || value === "true" || value === "1");
 
-const port = z.coerce.number().int().min(0).max(65535);
+/** A whole number written in digits only: "1e3", "0x50", " 80" and "Infinity" are refused, not coerced. */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number written in digits")
+    .transform(Number)
+    .pipe(z.int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const port = wholeNumber(0, 65535);
 
 /**
  * Every environment variable the server reads, with its default. The README's configuration table
@@ -19,20 +27,18 @@ export const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// address")
+    .regex(/^postgres(ql)?:\/\/./, "must be a postgres:// or postgresql:// address")
+    .refine((value) => URL.canParse(value), "must be a postgres:// or postgresql:// address")
     .optional(),
-  PUBLIC_URL: z.url({ message: "must be an absolute http(s) address" }).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an absolute http:// or https:// address" })
+    .optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DEMO: onOff.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: onOff.default(false),
-  BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(50 * 1024 * 1024)
-    .default(1024 * 1024),
-  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+  BODY_LIMIT_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  AUTH_RATE_LIMIT_PER_MINUTE: wholeNumber(1, 10000).default(10),
   SERVE_WEB: onOff.default(true),
 });
 
@@ -49,6 +55,13 @@ export type Config = Environment & {
 /** Raised when the environment cannot configure a server; the message names every bad variable. */
 export class ConfigError extends Error {
   override name = "ConfigError";
+  /** The environment variables at fault, e.g. ["PORT"]. */
+  readonly variables: string[];
+
+  constructor(message: string, variables: string[]) {
+    super(message);
+    this.variables = variables;
+  }
 }
 
 /**
@@ -59,7 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(stripEmpty(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+    const variables = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`, variables);
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.DATA_DIR);
@@ -88,17 +102,46 @@ function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
 /**
  * The session secret signs every session cookie, so it must survive restarts: it is generated once
  * and kept in the data directory (readable by its owner only) unless SESSION_SECRET supplies one.
+ * Two processes starting at once agree on one secret: the file appears whole or not at all.
  */
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "session-secret");
-  try {
-    const existing = readFileSync(file, "utf8").trim();
-    if (existing.length >= 32) return existing;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  mkdirSync(dataDir, { recursive: true });
+  const existing = readSecret(file);
+  if (existing !== undefined) return existing;
   const secret = randomBytes(48).toString("base64url");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(draft, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    linkSync(draft, file);
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readSecret(file) ?? secret;
+    throw new ConfigError(
+      `Invalid configuration:\n  DATA_DIR: cannot keep the session secret in ${dataDir} (${(error as Error).message}); make it writable or set SESSION_SECRET`,
+      ["DATA_DIR"],
+    );
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+function readSecret(file: string): string | undefined {
+  let content: string;
+  try {
+    content = readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new ConfigError(
+      `Invalid configuration:\n  DATA_DIR: cannot read the session secret ${file} (${(error as Error).message})`,
+      ["DATA_DIR"],
+    );
+  }
+  if (content.length < 32) {
+    throw new ConfigError(
+      `Invalid configuration:\n  DATA_DIR: the session secret ${file} is shorter than 32 characters; delete it to have a new one made (this signs everyone out) or set SESSION_SECRET`,
+      ["DATA_DIR", "SESSION_SECRET"],
+    );
+  }
+  return content;
 }

@@ -7,6 +7,14 @@ import * as authSchema from "./auth-schema.ts";
 /** The header our HTTP bridge sets from Fastify's `request.ip`; any client-sent value is overwritten. */
 export const clientAddressHeader = "x-astana-client-address";
 
+/** Where better-auth's own messages go: the server's structured log, not the console. */
+export type AuthLog = {
+  debug(object: object, message: string): void;
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+};
+
 export type AuthSettings = {
   // biome-ignore lint/suspicious/noExplicitAny: better-auth's drizzle adapter accepts either driver's handle
   db: any;
@@ -14,6 +22,7 @@ export type AuthSettings = {
   publicUrl: string;
   secureCookies: boolean;
   signInAttemptsPerMinute: number;
+  log?: AuthLog;
 };
 
 /**
@@ -34,9 +43,29 @@ export async function verifyPassword(data: { hash: string; password: string }): 
 }
 
 /**
+ * The origins a browser may send credentialed requests from: the public address, and when that is
+ * the machine itself (`localhost`), its other loopback spellings, so opening http://127.0.0.1:3000
+ * instead of http://localhost:3000 does not make sign-out fail as a cross-site request.
+ */
+export function trustedOriginsFor(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const origins = [url.origin];
+  if (url.hostname === "localhost") {
+    for (const host of ["127.0.0.1", "[::1]"]) {
+      const alias = new URL(url.origin);
+      alias.hostname = host;
+      origins.push(alias.origin);
+    }
+  }
+  return origins;
+}
+
+/**
  * better-auth, configured for a closed community: no self sign-up (accounts are created by an
  * administrator, the CLI or the first-run setup), httpOnly SameSite=Lax cookies that are Secure behind
- * https, two-factor TOTP, and a per-address limit on sign-in and second-factor attempts.
+ * https, a check that credentialed requests come from our own origin, two-factor TOTP, and a per-address limit on sign-in and second-factor attempts. Name, language
+ * and the administrator right are changed through the platform's audited operations, never by
+ * better-auth's own endpoints (`input: false`).
  */
 export function createAuth(settings: AuthSettings) {
   const strict = { window: 60, max: settings.signInAttemptsPerMinute };
@@ -45,12 +74,12 @@ export function createAuth(settings: AuthSettings) {
     baseURL: settings.publicUrl,
     basePath: "/api/auth",
     secret: settings.secret,
-    trustedOrigins: [settings.publicUrl],
+    trustedOrigins: trustedOriginsFor(settings.publicUrl),
     database: drizzleAdapter(settings.db, { provider: "pg", schema: authSchema }),
     user: {
       additionalFields: {
         isAdmin: { type: "boolean", required: false, defaultValue: false, input: false },
-        locale: { type: "string", required: false, defaultValue: "en", input: true },
+        locale: { type: "string", required: false, defaultValue: "en", input: false },
       },
     },
     emailAndPassword: {
@@ -73,12 +102,22 @@ export function createAuth(settings: AuthSettings) {
       },
     },
     advanced: {
+      // better-auth turns its origin (CSRF) check off when NODE_ENV is "test"; keep it on everywhere,
+      // so the tests exercise what production does.
+      disableOriginCheck: false,
       useSecureCookies: settings.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: settings.secureCookies },
       ipAddress: { ipAddressHeaders: [clientAddressHeader] },
       cookiePrefix: "astana",
     },
     telemetry: { enabled: false },
+    logger: settings.log
+      ? {
+          level: "debug",
+          log: (level, message, ...args) =>
+            settings.log?.[level]({ details: args }, `better-auth: ${message}`),
+        }
+      : undefined,
     plugins: [twoFactor({ issuer: "Astana" })],
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { Forbidden, Unauthenticated } from "./errors.ts";
 import { type Tier, tiers } from "./schema.ts";
@@ -148,7 +148,11 @@ export function visibleTo(actor: Actor, columns: TierColumns): SQL {
     const own = delegationIdsOf(actor);
     if (columns.delegationId && own.length > 0) {
       conditions.push(
-        and(inArray(columns.tier, ["delegation", "intermediary"]), inArray(columns.delegationId, own)),
+        and(
+          inArray(columns.tier, ["delegation", "intermediary"]),
+          inArray(columns.delegationId, own),
+          isNotNull(columns.processId),
+        ),
       );
     }
   }

@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -47,6 +49,7 @@ export const participants = pgTable(
     names: jsonb("names").$type<LocalizedNames>().notNull(),
     shortName: text("short_name"),
     existsFrom: date("exists_from"),
+    aliases: jsonb("aliases").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     isDemo: boolean("is_demo").notNull().default(false),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -68,6 +71,7 @@ export const processes = pgTable(
     defaultCity: text("default_city"),
     defaultVenue: text("default_venue"),
     timezone: text("timezone").notNull().default("UTC"),
+    launchedOn: date("launched_on"),
     isDemo: boolean("is_demo").notNull().default(false),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -132,4 +136,254 @@ export const delegationMemberships = pgTable(
     uniqueIndex("delegation_memberships_key").on(table.delegationId, table.accountId),
     index("delegation_memberships_account_idx").on(table.accountId),
   ],
+);
+
+export const roundStatuses = [
+  "planned",
+  "announced",
+  "in_session",
+  "concluded",
+  "postponed",
+  "cancelled",
+] as const;
+export type RoundStatus = (typeof roundStatuses)[number];
+
+/** How precisely a date is known: the day, only the month, or only the year (the rest of the date is padding). */
+export const datePrecisions = ["day", "month", "year"] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+
+/**
+ * How a round's list of participants is ordered: by the participants' English names, by role and then
+ * by name, or in an explicit order the secretariat stored on the round (`precedence_custom`).
+ */
+export const precedenceOrders = ["english_alphabetical", "role_then_alphabetical", "custom"] as const;
+export type PrecedenceOrder = (typeof precedenceOrders)[number];
+
+/**
+ * A transition of a process's lifecycle (launched, suspended, concluded, resumed) as a recorded
+ * decision: when, by whom or at whose request, and its text.
+ */
+export const processDecisions = pgTable(
+  "process_decisions",
+  {
+    id: text("id").primaryKey(),
+    processId: text("process_id")
+      .notNull()
+      .references(() => processes.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"launch" | "suspend" | "conclude" | "resume">().notNull(),
+    fromStatus: text("from_status").$type<ProcessStatus>(),
+    toStatus: text("to_status").$type<ProcessStatus>().notNull(),
+    decidedOn: date("decided_on").notNull(),
+    decidedBy: text("decided_by").notNull(),
+    text: text("text").notNull(),
+    ...timestamps,
+  },
+  (table) => [index("process_decisions_process_idx").on(table.processId, table.decidedOn)],
+);
+
+/**
+ * A numbered round of a process ("Astana 22"). The next-round decision is kept as the round decided
+ * it: the original wording, a city and a date window, so announced can be set against held.
+ */
+export const rounds = pgTable(
+  "rounds",
+  {
+    id: text("id").primaryKey(),
+    processId: text("process_id")
+      .notNull()
+      .references(() => processes.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    names: jsonb("names").$type<LocalizedNames>().notNull(),
+    city: text("city"),
+    venue: text("venue"),
+    startDate: date("start_date"),
+    endDate: date("end_date"),
+    status: text("status").$type<RoundStatus>().notNull().default("planned"),
+    statusReason: text("status_reason"),
+    nextRoundWording: text("next_round_wording"),
+    nextRoundCity: text("next_round_city"),
+    nextRoundWindowStart: date("next_round_window_start"),
+    nextRoundWindowEnd: date("next_round_window_end"),
+    completeness: jsonb("completeness").$type<Record<string, unknown>>(),
+    precedenceOrder: text("precedence_order")
+      .$type<PrecedenceOrder>()
+      .notNull()
+      .default("english_alphabetical"),
+    precedenceCustom: jsonb("precedence_custom").$type<string[]>(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("rounds_process_number_key").on(table.processId, table.number),
+    check(
+      "rounds_dates_ordered",
+      sql`${table.endDate} is null or ${table.startDate} is null or ${table.endDate} >= ${table.startDate}`,
+    ),
+  ],
+);
+
+/** A published text announcing a round's dates and place, with the date it was published. */
+export const roundAnnouncements = pgTable(
+  "round_announcements",
+  {
+    id: text("id").primaryKey(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    publishedOn: date("published_on").notNull(),
+    text: text("text").notNull(),
+    announcedStart: date("announced_start"),
+    announcedEnd: date("announced_end"),
+    announcedCity: text("announced_city"),
+    ...timestamps,
+  },
+  (table) => [index("round_announcements_round_idx").on(table.roundId)],
+);
+
+export const attendanceStates = ["attended", "absent", "declined", "boycotted", "unknown"] as const;
+export type Attendance = (typeof attendanceStates)[number];
+
+/** Who took part in a round and in which role, as reported (`cited_text` keeps the source's wording). */
+export const roundParticipations = pgTable(
+  "round_participations",
+  {
+    id: text("id").primaryKey(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    participantId: text("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    role: text("role").$type<ProcessRole>().notNull(),
+    attendance: text("attendance").$type<Attendance>().notNull().default("attended"),
+    note: text("note"),
+    citedText: text("cited_text"),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex("round_participations_key").on(table.roundId, table.participantId, table.role)],
+);
+
+/** A change of a participant's standing in a process: observer status granted, withdrawn, a boycott declared. */
+export const roleChanges = pgTable(
+  "role_changes",
+  {
+    id: text("id").primaryKey(),
+    processId: text("process_id")
+      .notNull()
+      .references(() => processes.id, { onDelete: "cascade" }),
+    participantId: text("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    role: text("role").$type<ProcessRole>().notNull(),
+    change: text("change")
+      .$type<"granted" | "withdrawn" | "boycott_declared" | "boycott_ended" | "absent" | "statement">()
+      .notNull(),
+    occurredOn: date("occurred_on"),
+    occurredPrecision: text("occurred_precision").$type<DatePrecision>().notNull().default("day"),
+    roundNumber: integer("round_number"),
+    statement: text("statement"),
+    ...timestamps,
+  },
+  (table) => [index("role_changes_process_idx").on(table.processId, table.participantId)],
+);
+
+export const accreditationStates = [
+  "invited",
+  "submitted",
+  "changes_requested",
+  "accredited",
+  "declined",
+] as const;
+export type AccreditationState = (typeof accreditationStates)[number];
+
+/** A participant's delegation to one round: invited by the secretariat, its list submitted, then accredited. */
+export const roundDelegations = pgTable(
+  "round_delegations",
+  {
+    id: text("id").primaryKey(),
+    roundId: text("round_id")
+      .notNull()
+      .references(() => rounds.id, { onDelete: "cascade" }),
+    participantId: text("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    delegationId: text("delegation_id").references(() => delegations.id),
+    role: text("role").$type<ProcessRole>().notNull(),
+    status: text("status").$type<AccreditationState>().notNull().default("invited"),
+    secretariatNote: text("secretariat_note"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex("round_delegations_key").on(table.roundId, table.participantId)],
+);
+
+/** A member of a round delegation, named in their own script and in Latin letters. */
+export const delegationMembers = pgTable(
+  "delegation_members",
+  {
+    id: text("id").primaryKey(),
+    roundDelegationId: text("round_delegation_id")
+      .notNull()
+      .references(() => roundDelegations.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    nameNative: text("name_native"),
+    nameLatin: text("name_latin").notNull(),
+    title: text("title"),
+    isHead: boolean("is_head").notNull().default(false),
+    uncertain: boolean("uncertain").notNull().default(false),
+    ...timestamps,
+  },
+  (table) => [index("delegation_members_delegation_idx").on(table.roundDelegationId)],
+);
+
+export const meetingKinds = ["ministerial", "summit", "quadrilateral", "congress", "technical"] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+/** A meeting in the format outside the numbered rounds: ministerial meetings, summits, the Sochi congress. */
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: text("id").primaryKey(),
+    processId: text("process_id")
+      .notNull()
+      .references(() => processes.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull(),
+    kind: text("kind").$type<MeetingKind>().notNull(),
+    level: text("level"),
+    names: jsonb("names").$type<LocalizedNames>().notNull(),
+    city: text("city"),
+    venue: text("venue"),
+    host: text("host"),
+    startDate: date("start_date"),
+    endDate: date("end_date"),
+    datePrecision: text("date_precision").$type<DatePrecision>().notNull().default("day"),
+    dateNote: text("date_note"),
+    isDemo: boolean("is_demo").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex("meetings_process_slug_key").on(table.processId, table.slug),
+    check(
+      "meetings_dates_ordered",
+      sql`${table.endDate} is null or ${table.startDate} is null or ${table.endDate} >= ${table.startDate}`,
+    ),
+  ],
+);
+
+/** Who took part in a meeting outside the rounds, and in which role. */
+export const meetingParticipants = pgTable(
+  "meeting_participants",
+  {
+    id: text("id").primaryKey(),
+    meetingId: text("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    participantId: text("participant_id")
+      .notNull()
+      .references(() => participants.id),
+    role: text("role").$type<ProcessRole>().notNull(),
+  },
+  (table) => [uniqueIndex("meeting_participants_key").on(table.meetingId, table.participantId)],
 );

@@ -7,7 +7,7 @@ import type { Db } from "../../../platform/db.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { canManageAccounts } from "../policies.ts";
-import { presentAccount } from "../presenters.ts";
+import { accountEvent, presentAccount } from "../presenters.ts";
 
 /**
  * Inserts an account and its password credential in the caller's transaction. There is no self
@@ -55,13 +55,14 @@ export const createAccount = defineOperation({
   name: "core.account.create",
   input: CreateAccountInput,
   authorize: (actor) => canManageAccounts(actor),
-  scope: () => ({ subjectType: "account", tier: "process" }),
+  scope: () => ({ subjectType: "account", tier: "process", processId: null }),
   run: async (ctx, input) => {
     const created = await insertAccount(ctx.tx, input);
     ctx.audit({
       subjectId: created.id,
       data: { email: created.email, name: created.name, isAdmin: created.isAdmin },
     });
+    ctx.emit(accountEvent("core.account.create", created));
     return created;
   },
 });

@@ -5,6 +5,7 @@ import { user } from "../../../platform/auth-schema.ts";
 import type { Db } from "../../../platform/db.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
+import { accountEvent } from "../presenters.ts";
 import { insertAccount } from "./create-account.ts";
 
 /** True while no administrator exists: the only time the first-run setup page works. */
@@ -21,7 +22,7 @@ export const setUpFirstAdministrator = defineOperation({
   name: "core.setup.first-administrator",
   input: CreateAccountInput.omit({ isAdmin: true }).extend({ isAdmin: z.literal(true).default(true) }),
   authorize: () => true,
-  scope: () => ({ subjectType: "account", tier: "process" }),
+  scope: () => ({ subjectType: "account", tier: "process", processId: null }),
   run: async (ctx, input) => {
     await ctx.tx.execute(sql`select pg_advisory_xact_lock(7246002)`);
     if (!(await needsFirstAdministrator(ctx.tx))) {
@@ -33,6 +34,7 @@ export const setUpFirstAdministrator = defineOperation({
     }
     const created = await insertAccount(ctx.tx, { ...input, isAdmin: true });
     ctx.audit({ subjectId: created.id, data: { email: created.email, name: created.name, isAdmin: true } });
+    ctx.emit(accountEvent("core.setup.first-administrator", created));
     return created;
   },
 });

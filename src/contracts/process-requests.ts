@@ -1,0 +1,230 @@
+// Requests of processes, rounds, participants, meetings and delegations (the core module).
+import { z } from "zod";
+import { PlainText } from "./common.ts";
+
+export const processRoleValues = [
+  "host",
+  "guarantor",
+  "party",
+  "observer",
+  "international_organization",
+  "intermediary",
+  "monitor",
+] as const;
+export const ProcessRole = z.enum(processRoleValues);
+export const ParticipantKind = z.enum(["state", "party", "organization"]);
+export const ProcessStatus = z.enum(["active", "suspended", "concluded"]);
+export const RoundStatus = z.enum([
+  "planned",
+  "announced",
+  "in_session",
+  "concluded",
+  "postponed",
+  "cancelled",
+]);
+export const Attendance = z.enum(["attended", "absent", "declined", "boycotted", "unknown"]);
+export const AccreditationStatus = z.enum([
+  "invited",
+  "submitted",
+  "changes_requested",
+  "accredited",
+  "declined",
+]);
+export const MeetingKind = z.enum(["ministerial", "summit", "quadrilateral", "congress", "technical"]);
+export const DatePrecision = z.enum(["day", "month", "year"]);
+export const PrecedenceOrder = z.enum(["english_alphabetical", "role_then_alphabetical", "custom"]);
+export const RoleChangeKind = z.enum([
+  "granted",
+  "withdrawn",
+  "boycott_declared",
+  "boycott_ended",
+  "absent",
+  "statement",
+]);
+
+/** A calendar date, YYYY-MM-DD. */
+export const IsoDate = z.iso.date({ message: "Use a date written YYYY-MM-DD." });
+/** An identifier or a slug in a path or a reference field. */
+export const RecordRef = z.string().trim().min(1, "Required.").max(200, "At most 200 characters.");
+export const Slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Required.")
+  .max(80, "At most 80 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.");
+/** The version the client last read; a write based on an older one is refused (409 stale_version). */
+export const Version = z.int().min(1);
+const LongText = (max: number) => PlainText(max);
+const OptionalText = (max: number) => PlainText(max).nullable().optional();
+
+export const LocalizedNamesInput = z.strictObject({
+  en: PlainText(300),
+  ru: PlainText(300).optional(),
+  ar: PlainText(300).optional(),
+});
+export const LocalizedNames = z.object({
+  en: z.string(),
+  ru: z.string().optional(),
+  ar: z.string().optional(),
+});
+
+// ---- requests -------------------------------------------------------------------------------------
+
+export const CreateParticipantInput = z.strictObject({
+  slug: Slug,
+  kind: ParticipantKind,
+  names: LocalizedNamesInput,
+  shortName: OptionalText(80),
+  existsFrom: IsoDate.nullable().optional(),
+  aliases: z.array(PlainText(300)).max(50).optional(),
+});
+export const UpdateParticipantInput = z.strictObject({
+  version: Version,
+  slug: Slug.optional(),
+  kind: ParticipantKind.optional(),
+  names: LocalizedNamesInput.optional(),
+  shortName: OptionalText(80),
+  existsFrom: IsoDate.nullable().optional(),
+  aliases: z.array(PlainText(300)).max(50).optional(),
+});
+
+export const CreateProcessInput = z.strictObject({
+  slug: Slug,
+  names: LocalizedNamesInput,
+  hostParticipantId: RecordRef.describe("the host participant, by id or slug"),
+  guarantorIds: z.array(RecordRef).max(20).optional().describe("guarantor participants, by id or slug"),
+  defaultCity: OptionalText(200),
+  defaultVenue: OptionalText(300),
+  timezone: PlainText(64).optional(),
+  launchedOn: IsoDate.nullable().optional(),
+});
+export const UpdateProcessInput = z.strictObject({
+  version: Version,
+  names: LocalizedNamesInput.optional(),
+  defaultCity: OptionalText(200),
+  defaultVenue: OptionalText(300),
+  timezone: PlainText(64).optional(),
+});
+/** A lifecycle decision: when, who decided or requested it, and its text. */
+export const ProcessDecisionInput = z.strictObject({
+  decidedOn: IsoDate,
+  decidedBy: PlainText(300),
+  text: LongText(10000),
+  version: Version.optional(),
+});
+
+export const AssignRoleInput = z.strictObject({
+  participantId: RecordRef,
+  role: ProcessRole,
+  fromDate: IsoDate.nullable().optional(),
+  toDate: IsoDate.nullable().optional(),
+  note: OptionalText(1000),
+});
+export const RecordRoleChangeInput = z.strictObject({
+  participantId: RecordRef,
+  role: ProcessRole,
+  change: RoleChangeKind,
+  occurredOn: IsoDate,
+  occurredPrecision: DatePrecision.optional(),
+  roundNumber: z.int().min(1).max(10000).nullable().optional(),
+  statement: OptionalText(10000),
+});
+
+export const PlanRoundInput = z.strictObject({
+  number: z.int().min(1).max(10000),
+  names: LocalizedNamesInput.optional(),
+  city: OptionalText(200),
+  venue: OptionalText(300),
+  startDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
+});
+export const UpdateRoundInput = z.strictObject({
+  version: Version,
+  names: LocalizedNamesInput.optional(),
+  city: OptionalText(200),
+  venue: OptionalText(300),
+  startDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
+});
+export const AnnounceRoundInput = z.strictObject({
+  publishedOn: IsoDate,
+  text: LongText(10000),
+  version: Version.optional(),
+});
+export const RoundStatusChangeInput = z.strictObject({ version: Version.optional() });
+export const PostponeRoundInput = z.strictObject({
+  reason: LongText(2000),
+  startDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
+  version: Version.optional(),
+});
+export const CancelRoundInput = z.strictObject({ reason: LongText(2000), version: Version.optional() });
+export const NextRoundDecisionInput = z.strictObject({
+  wording: LongText(2000).describe("the decision as worded, e.g. 'in Astana, in the second half of 2024'"),
+  city: OptionalText(200),
+  windowStart: IsoDate.nullable().optional(),
+  windowEnd: IsoDate.nullable().optional(),
+});
+export const RecordParticipationInput = z.strictObject({
+  participantId: RecordRef,
+  role: ProcessRole,
+  attendance: Attendance,
+  note: OptionalText(2000),
+  citedText: OptionalText(2000),
+});
+export const SetPrecedenceInput = z.strictObject({
+  order: PrecedenceOrder,
+  customOrder: z
+    .array(RecordRef)
+    .max(500)
+    .optional()
+    .describe("participant ids, first to last (custom only)"),
+});
+
+export const MeetingParticipantInput = z.strictObject({ participantId: RecordRef, role: ProcessRole });
+export const CreateMeetingInput = z.strictObject({
+  slug: Slug,
+  kind: MeetingKind,
+  level: OptionalText(200),
+  names: LocalizedNamesInput,
+  city: OptionalText(200),
+  venue: OptionalText(300),
+  host: OptionalText(300),
+  startDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
+  datePrecision: DatePrecision.optional(),
+  dateNote: OptionalText(1000),
+  participants: z.array(MeetingParticipantInput).max(200).optional(),
+});
+export const UpdateMeetingInput = z.strictObject({
+  version: Version,
+  kind: MeetingKind.optional(),
+  level: OptionalText(200),
+  names: LocalizedNamesInput.optional(),
+  city: OptionalText(200),
+  venue: OptionalText(300),
+  host: OptionalText(300),
+  startDate: IsoDate.nullable().optional(),
+  endDate: IsoDate.nullable().optional(),
+  datePrecision: DatePrecision.optional(),
+  dateNote: OptionalText(1000),
+  participants: z.array(MeetingParticipantInput).max(200).optional(),
+});
+
+export const InviteDelegationInput = z.strictObject({
+  participantId: RecordRef,
+  role: ProcessRole.optional().describe("defaults to the participant's current role in the process"),
+});
+export const DelegationMemberInput = z.strictObject({
+  nameNative: OptionalText(300),
+  nameLatin: PlainText(300),
+  title: OptionalText(300),
+  isHead: z.boolean().default(false),
+});
+export const SubmitMembersInput = z.strictObject({
+  members: z.array(DelegationMemberInput).min(1, "List at least one member.").max(200),
+  version: Version.optional(),
+});
+export const AccreditInput = z.strictObject({ note: OptionalText(2000), version: Version.optional() });
+export const RequestChangesInput = z.strictObject({ note: LongText(2000), version: Version.optional() });

@@ -1,0 +1,332 @@
+// Responses of processes, rounds, participants, meetings and delegations (the core module).
+import { z } from "zod";
+import {
+  AccreditationStatus,
+  Attendance,
+  DatePrecision,
+  LocalizedNames,
+  MeetingKind,
+  ParticipantKind,
+  PrecedenceOrder,
+  ProcessRole,
+  ProcessStatus,
+  processRoleValues,
+  RoleChangeKind,
+  RoundStatus,
+} from "./process-requests.ts";
+
+// ---- responses ------------------------------------------------------------------------------------
+
+export const ParticipantRef = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    kind: ParticipantKind,
+    name: z.string(),
+    names: LocalizedNames,
+  })
+  .meta({ id: "ParticipantRef" });
+export type ParticipantRef = z.infer<typeof ParticipantRef>;
+
+const can = <T extends string>(...keys: T[]) =>
+  z.object(Object.fromEntries(keys.map((key) => [key, z.boolean()])) as Record<T, z.ZodBoolean>);
+
+export const ProcessCan = can(
+  "update",
+  "launch",
+  "suspend",
+  "conclude",
+  "resume",
+  "planRound",
+  "createMeeting",
+  "assignRole",
+  "recordRoleChange",
+);
+export const RoundCan = can(
+  "update",
+  "announce",
+  "open",
+  "conclude",
+  "postpone",
+  "cancel",
+  "decideNext",
+  "invite",
+  "setPrecedence",
+  "recordParticipation",
+);
+export const RoundDelegationCan = can("submitMembers", "accredit", "requestChanges");
+
+export const ProcessDecision = z.object({
+  id: z.string(),
+  kind: z.enum(["launch", "suspend", "conclude", "resume"]),
+  fromStatus: ProcessStatus.nullable(),
+  toStatus: ProcessStatus,
+  decidedOn: z.string(),
+  decidedBy: z.string(),
+  text: z.string(),
+});
+export const RoleAssignment = z.object({
+  id: z.string(),
+  processId: z.string(),
+  processSlug: z.string(),
+  participant: ParticipantRef,
+  role: ProcessRole,
+  fromDate: z.string().nullable(),
+  toDate: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export const RoleChange = z.object({
+  id: z.string(),
+  processId: z.string(),
+  processSlug: z.string(),
+  participant: ParticipantRef,
+  role: ProcessRole,
+  change: RoleChangeKind,
+  occurredOn: z.string().nullable(),
+  occurredPrecision: DatePrecision,
+  roundNumber: z.number().nullable(),
+  statement: z.string().nullable(),
+});
+
+export const ProcessSummary = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    names: LocalizedNames,
+    status: ProcessStatus,
+    host: ParticipantRef,
+    defaultCity: z.string().nullable(),
+    defaultVenue: z.string().nullable(),
+    timezone: z.string(),
+    launchedOn: z.string().nullable(),
+    isDemo: z.boolean(),
+    version: z.number(),
+    can: ProcessCan,
+  })
+  .meta({ id: "ProcessSummary" });
+export const ProcessDetail = ProcessSummary.extend({
+  decisions: z.array(ProcessDecision),
+  guarantors: z.array(ParticipantRef),
+  roles: z.array(RoleAssignment).describe("roles held today"),
+  roleHistory: z.array(RoleAssignment),
+  roleChanges: z.array(RoleChange),
+}).meta({ id: "ProcessDetail" });
+export const ProcessList = z.object({
+  items: z.array(ProcessSummary),
+  can: z.object({ create: z.boolean() }),
+});
+
+export const RoundParticipantEntry = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  names: LocalizedNames,
+  attendance: Attendance,
+});
+export const ParticipantsByRole = z.object(
+  Object.fromEntries(processRoleValues.map((role) => [role, z.array(RoundParticipantEntry)])) as Record<
+    (typeof processRoleValues)[number],
+    z.ZodArray<typeof RoundParticipantEntry>
+  >,
+);
+export const RoundSummary = z
+  .object({
+    id: z.string(),
+    processId: z.string(),
+    processSlug: z.string(),
+    number: z.number(),
+    name: z.string(),
+    names: LocalizedNames,
+    status: RoundStatus,
+    statusReason: z.string().nullable(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    city: z.string().nullable(),
+    venue: z.string().nullable(),
+    isDemo: z.boolean(),
+    version: z.number(),
+    participants: ParticipantsByRole,
+    can: RoundCan,
+  })
+  .meta({ id: "RoundSummary" });
+export const RoundList = z.object({
+  processId: z.string(),
+  items: z.array(RoundSummary),
+  can: z.object({ plan: z.boolean() }),
+});
+
+export const RoundAnnouncement = z.object({
+  id: z.string(),
+  publishedOn: z.string(),
+  text: z.string(),
+  announcedStart: z.string().nullable(),
+  announcedEnd: z.string().nullable(),
+  announcedCity: z.string().nullable(),
+});
+export const RoundParticipation = z.object({
+  id: z.string(),
+  participant: ParticipantRef,
+  role: ProcessRole,
+  attendance: Attendance,
+  note: z.string().nullable(),
+  citedText: z.string().nullable(),
+});
+export const DelegationMember = z.object({
+  id: z.string(),
+  position: z.number(),
+  nameNative: z.string().nullable(),
+  nameLatin: z.string(),
+  title: z.string().nullable(),
+  isHead: z.boolean(),
+});
+export const RoundDelegation = z
+  .object({
+    id: z.string(),
+    roundId: z.string(),
+    roundNumber: z.number(),
+    processId: z.string(),
+    participant: ParticipantRef,
+    delegationId: z.string().nullable(),
+    role: ProcessRole,
+    status: AccreditationStatus,
+    secretariatNote: z.string().nullable().describe("shown to the secretariat and the delegation only"),
+    version: z.number(),
+    head: DelegationMember.nullable(),
+    members: z.array(DelegationMember),
+    can: RoundDelegationCan,
+  })
+  .meta({ id: "RoundDelegation" });
+export const RoundDelegationList = z.object({
+  roundId: z.string(),
+  items: z.array(RoundDelegation),
+  can: z.object({ invite: z.boolean() }),
+});
+export const NextRoundDecision = z.object({
+  wording: z.string(),
+  city: z.string().nullable(),
+  windowStart: z.string().nullable(),
+  windowEnd: z.string().nullable(),
+});
+/** The previous round's decision on this one, set against where and when this round was held. */
+export const AnnouncedVsHeld = z.object({
+  decidedAtRound: z.object({ id: z.string(), number: z.number() }),
+  decision: NextRoundDecision,
+  held: z.object({
+    city: z.string().nullable(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+  }),
+  cityMatches: z.boolean().nullable().describe("null when either city is unknown"),
+  datesWithinWindow: z.boolean().nullable().describe("null when the window or the dates are unknown"),
+});
+export const RoundDetail = RoundSummary.extend({
+  announcements: z.array(RoundAnnouncement),
+  participations: z.array(RoundParticipation),
+  delegations: z.array(RoundDelegation),
+  nextRound: NextRoundDecision.nullable(),
+  announcedVsHeld: AnnouncedVsHeld.nullable(),
+  precedence: z.object({ order: PrecedenceOrder, customOrder: z.array(z.string()).nullable() }),
+}).meta({ id: "RoundDetail" });
+
+export const ParticipantsListEntry = z.object({
+  position: z.number(),
+  participant: ParticipantRef,
+  role: ProcessRole,
+  head: DelegationMember.nullable(),
+  members: z.array(DelegationMember),
+});
+export const ParticipantsList = z.object({
+  roundId: z.string(),
+  roundNumber: z.number(),
+  roundName: z.string(),
+  roundNames: LocalizedNames,
+  processName: z.string(),
+  processNames: LocalizedNames,
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  city: z.string().nullable(),
+  venue: z.string().nullable(),
+  order: PrecedenceOrder,
+  entries: z.array(ParticipantsListEntry),
+  can: z.object({ setPrecedence: z.boolean() }),
+});
+
+export const ParticipantSummary = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    kind: ParticipantKind,
+    name: z.string(),
+    names: LocalizedNames,
+    shortName: z.string().nullable(),
+    existsFrom: z.string().nullable(),
+    aliases: z.array(z.string()),
+    isDemo: z.boolean(),
+    version: z.number(),
+    can: z.object({ update: z.boolean() }),
+  })
+  .meta({ id: "ParticipantSummary" });
+export const ParticipantRoundRole = z.object({
+  processId: z.string(),
+  processSlug: z.string(),
+  roundId: z.string(),
+  roundNumber: z.number(),
+  roundStatus: RoundStatus,
+  role: ProcessRole,
+  attendance: Attendance,
+});
+export const ParticipantDetail = ParticipantSummary.extend({
+  roles: z.array(RoleAssignment),
+  rounds: z.array(ParticipantRoundRole),
+  roleChanges: z.array(RoleChange),
+}).meta({ id: "ParticipantDetail" });
+export const ParticipantList = z.object({
+  items: z.array(ParticipantSummary),
+  can: z.object({ create: z.boolean() }),
+});
+
+export const Meeting = z
+  .object({
+    id: z.string(),
+    processId: z.string(),
+    processSlug: z.string(),
+    slug: z.string(),
+    kind: MeetingKind,
+    level: z.string().nullable(),
+    name: z.string(),
+    names: LocalizedNames,
+    city: z.string().nullable(),
+    venue: z.string().nullable(),
+    host: z.string().nullable(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    datePrecision: DatePrecision,
+    dateNote: z.string().nullable(),
+    isDemo: z.boolean(),
+    version: z.number(),
+    participants: z.array(z.object({ participant: ParticipantRef, role: ProcessRole })),
+    can: z.object({ update: z.boolean() }),
+  })
+  .meta({ id: "Meeting" });
+export const MeetingList = z.object({
+  processId: z.string(),
+  items: z.array(Meeting),
+  can: z.object({ create: z.boolean() }),
+});
+
+export type ProcessSummary = z.infer<typeof ProcessSummary>;
+export type ProcessDetail = z.infer<typeof ProcessDetail>;
+export type RoundSummary = z.infer<typeof RoundSummary>;
+export type RoundDetail = z.infer<typeof RoundDetail>;
+export type RoundDelegation = z.infer<typeof RoundDelegation>;
+export type DelegationMember = z.infer<typeof DelegationMember>;
+export type ParticipantsList = z.infer<typeof ParticipantsList>;
+export type ParticipantSummary = z.infer<typeof ParticipantSummary>;
+export type ParticipantDetail = z.infer<typeof ParticipantDetail>;
+export type Meeting = z.infer<typeof Meeting>;
+export type RoleAssignment = z.infer<typeof RoleAssignment>;
+export type RoleChange = z.infer<typeof RoleChange>;
+export type AnnouncedVsHeld = z.infer<typeof AnnouncedVsHeld>;
+export type RoundCan = z.infer<typeof RoundCan>;
+export type ProcessCan = z.infer<typeof ProcessCan>;

@@ -1,0 +1,31 @@
+import { AnnounceRoundInput } from "../../../../contracts/process.ts";
+import { roundAnnouncements } from "../schema.ts";
+import { roundTransition } from "./round-lifecycle.ts";
+import { invalidField, newId } from "./support.ts";
+
+/**
+ * core.round.announce: the secretariat publishes the round's dates and place; the round becomes public.
+ * A round is announced with its dates (422 naming the missing one); the announcement keeps the dates
+ * and city it announced, so a later change stays visible.
+ */
+export const announceRound = roundTransition({
+  name: "core.round.announce",
+  to: "announced",
+  input: AnnounceRoundInput,
+  apply: async (ctx, input, { round }) => {
+    if (!round.startDate)
+      throw invalidField("startDate", `Set the start date of round ${round.number} before announcing it.`);
+    if (!round.endDate)
+      throw invalidField("endDate", `Set the end date of round ${round.number} before announcing it.`);
+    await ctx.tx.insert(roundAnnouncements).values({
+      id: newId(),
+      roundId: round.id,
+      publishedOn: input.publishedOn,
+      text: input.text,
+      announcedStart: round.startDate,
+      announcedEnd: round.endDate,
+      announcedCity: round.city,
+    });
+    return undefined;
+  },
+});

@@ -1,0 +1,159 @@
+// Rows of the process record → the API's shapes (src/contracts/process.ts). Pure: callers filter by tier first.
+import type {
+  DelegationMember,
+  Meeting,
+  ParticipantRef,
+  ParticipantSummary,
+  RoleAssignment,
+  RoleChange,
+} from "../../../../contracts/process.ts";
+import type {
+  delegationMembers,
+  meetings,
+  participants,
+  processDecisions,
+  processRoleAssignments,
+  roleChanges,
+  rounds,
+} from "../schema.ts";
+
+type ParticipantRow = typeof participants.$inferSelect;
+type RoundRow = typeof rounds.$inferSelect;
+
+/** A participant as other records name it: id, slug, kind and names (English as `name`). */
+export function participantRef(row: ParticipantRow): ParticipantRef {
+  return { id: row.id, slug: row.slug, kind: row.kind, name: row.names.en, names: row.names };
+}
+
+/** A participant with what the actor may do to it; participants are public records. */
+export function presentParticipant(row: ParticipantRow, can: { update: boolean }): ParticipantSummary {
+  return {
+    ...participantRef(row),
+    shortName: row.shortName,
+    existsFrom: row.existsFrom,
+    aliases: row.aliases,
+    isDemo: row.isDemo,
+    version: row.version,
+    can,
+  };
+}
+
+/** A round's own fields, without what hangs on it: also the `current` of a stale-version refusal. */
+export function presentRoundCore(row: RoundRow) {
+  return {
+    id: row.id,
+    processId: row.processId,
+    number: row.number,
+    name: row.names.en,
+    names: row.names,
+    status: row.status,
+    statusReason: row.statusReason,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    city: row.city,
+    venue: row.venue,
+    isDemo: row.isDemo,
+    version: row.version,
+  };
+}
+
+/** A lifecycle decision of a process: when, by whom, from which status to which. */
+export function presentDecision(row: typeof processDecisions.$inferSelect) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    fromStatus: row.fromStatus,
+    toStatus: row.toStatus,
+    decidedOn: row.decidedOn,
+    decidedBy: row.decidedBy,
+    text: row.text,
+  };
+}
+
+/** A role held in a process over a span of dates. */
+export function presentRoleAssignment(
+  row: typeof processRoleAssignments.$inferSelect,
+  participant: ParticipantRow,
+  processSlug: string,
+): RoleAssignment {
+  return {
+    id: row.id,
+    processId: row.processId,
+    processSlug,
+    participant: participantRef(participant),
+    role: row.role,
+    fromDate: row.fromDate,
+    toDate: row.toDate,
+    note: row.note,
+  };
+}
+
+/** A change of a participant's standing, with its date, round and statement. */
+export function presentRoleChange(
+  row: typeof roleChanges.$inferSelect,
+  participant: ParticipantRow,
+  processSlug: string,
+): RoleChange {
+  return {
+    id: row.id,
+    processId: row.processId,
+    processSlug,
+    participant: participantRef(participant),
+    role: row.role,
+    change: row.change,
+    occurredOn: row.occurredOn,
+    occurredPrecision: row.occurredPrecision,
+    roundNumber: row.roundNumber,
+    statement: row.statement,
+  };
+}
+
+/** A member of a round delegation, in their own script and in Latin letters. */
+export function presentMember(row: typeof delegationMembers.$inferSelect): DelegationMember {
+  return {
+    id: row.id,
+    position: row.position,
+    nameNative: row.nameNative,
+    nameLatin: row.nameLatin,
+    title: row.title,
+    isHead: row.isHead,
+  };
+}
+
+/** A meeting outside the rounds with its participants; meetings are public records. */
+export function presentMeeting(
+  row: typeof meetings.$inferSelect,
+  processSlug: string,
+  attendees: { participant: ParticipantRow; role: Meeting["participants"][number]["role"] }[],
+  can: { update: boolean },
+): Meeting {
+  return {
+    id: row.id,
+    processId: row.processId,
+    processSlug,
+    slug: row.slug,
+    kind: row.kind,
+    level: row.level,
+    name: row.names.en,
+    names: row.names,
+    city: row.city,
+    venue: row.venue,
+    host: row.host,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    datePrecision: row.datePrecision,
+    dateNote: row.dateNote,
+    isDemo: row.isDemo,
+    version: row.version,
+    participants: attendees.map((attendee) => ({
+      participant: participantRef(attendee.participant),
+      role: attendee.role,
+    })),
+    can,
+  };
+}
+
+/** Sorts by English name the way a reader expects (case- and accent-insensitive). */
+export function compareEnglishNames(a: { names: { en: string } }, b: { names: { en: string } }): number {
+  return a.names.en.localeCompare(b.names.en, "en", { sensitivity: "base" });
+}

@@ -1,0 +1,141 @@
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import {
+  Account,
+  AccountList,
+  AccountParams,
+  CreateAccountInput,
+  Me,
+  SetLocaleBody,
+  UpdateAccountBody,
+} from "../../../../contracts/accounts.ts";
+import { user } from "../../../platform/auth-schema.ts";
+import { deny } from "../../../platform/authz.ts";
+import { NotFound } from "../../../platform/errors.ts";
+import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
+import { createAccount } from "../operations/create-account.ts";
+import { setAccountLocale } from "../operations/set-account-locale.ts";
+import {
+  needsFirstAdministrator,
+  setUpFirstAdministrator,
+} from "../operations/set-up-first-administrator.ts";
+import { updateAccount } from "../operations/update-account.ts";
+import { canManageAccounts, processesWhereMembershipsAreManaged } from "../policies.ts";
+import { presentAccount } from "../presenters.ts";
+import { errorResponses, refuseRead } from "./errors.ts";
+
+/** The first-run setup, accounts, and the signed-in person's own account. */
+export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
+  app.get(
+    "/setup",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Whether the first-run setup is open (no administrator exists yet)",
+        response: { 200: z.object({ needed: z.boolean() }) },
+      },
+    },
+    async () => ({ needed: await needsFirstAdministrator(deps.db) }),
+  );
+
+  app.post(
+    "/setup",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Create the first administrator; refused with 409 setup_done once one exists",
+        body: CreateAccountInput.omit({ isAdmin: true }),
+        response: { 201: Account, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await perform(request, deps.db, setUpFirstAdministrator, request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    "/accounts",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Every account (administrators)",
+        response: { 200: AccountList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      if (!canManageAccounts(request.actor)) await refuseRead(request, deps.db, "core.account.list");
+      const rows = await deps.db.select().from(user).orderBy(asc(user.createdAt), asc(user.email));
+      return { accounts: rows.map(presentAccount) };
+    },
+  );
+
+  app.post(
+    "/accounts",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Create an account (administrators)",
+        body: CreateAccountInput,
+        response: { 201: Account, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await perform(request, deps.db, createAccount, request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.patch(
+    "/accounts/:id",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Change an account's name, language or administrator right (administrators)",
+        params: AccountParams,
+        body: UpdateAccountBody,
+        response: { 200: Account, ...errorResponses },
+      },
+    },
+    async (request) =>
+      perform(request, deps.db, updateAccount, { ...request.body, accountId: request.params.id }),
+  );
+
+  app.get(
+    "/me",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "The signed-in account, its memberships and what it may do",
+        response: { 200: Me, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (actor.kind !== "account") return deny(actor);
+      const [row] = await deps.db.select().from(user).where(eq(user.id, actor.accountId)).limit(1);
+      if (!row) throw new NotFound("Account", actor.accountId);
+      return {
+        ...presentAccount(row),
+        memberships: actor.memberships,
+        can: {
+          manageAccounts: canManageAccounts(actor),
+          manageMembershipsIn: processesWhereMembershipsAreManaged(actor),
+        },
+      };
+    },
+  );
+
+  app.put(
+    "/me/locale",
+    {
+      schema: {
+        tags: ["accounts"],
+        summary: "Choose the signed-in person's interface language",
+        body: SetLocaleBody,
+        response: { 200: Account, ...errorResponses },
+      },
+    },
+    async (request) => perform(request, deps.db, setAccountLocale, request.body),
+  );
+}
