@@ -115,3 +115,18 @@ export function useLanguageName() {
     };
   }, [language]);
 }
+
+/**
+ * Joins the parts of a value ("24–25 Jan 2024", "Astana") with the reader's list separator (the Arabic
+ * comma in Arabic), each part isolated for the bidirectional algorithm, so a Latin city name in an
+ * Arabic sentence keeps its place instead of swapping with the date.
+ */
+export function useJoin() {
+  const { t } = useTranslation("process");
+  const separator = t("separator");
+  return (parts: (string | null | undefined)[]): string =>
+    parts
+      .filter((part): part is string => Boolean(part))
+      .map((part) => `\u2068${part}\u2069`)
+      .join(separator);
+}

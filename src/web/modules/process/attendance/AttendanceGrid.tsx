@@ -24,7 +24,16 @@ function cellBackground(cells: AttendanceCell[]): string | undefined {
  * out at a glance (the United States after round 15). The names stay in view while the rounds scroll.
  * It is an ARIA grid: one Tab stop, arrows move between cells, Enter opens the cited text and sources.
  */
-export function AttendanceGrid({ matrix, processSlug }: { matrix: AttendanceMatrix; processSlug: string }) {
+export function AttendanceGrid({
+  matrix,
+  processSlug,
+  namesOf,
+}: {
+  matrix: AttendanceMatrix;
+  processSlug: string;
+  /** A participant's name in the reader's language, where the participant list gives one. */
+  namesOf?: (participantId: string) => string | undefined;
+}) {
   const { t, i18n } = useTranslation("process");
   const rtl = directionOf(i18n.language) === "rtl";
   const dates = useDates();
@@ -136,50 +145,55 @@ export function AttendanceGrid({ matrix, processSlug }: { matrix: AttendanceMatr
             </tr>
           </thead>
           <tbody>
-            {participants.map((participant, row) => (
-              <tr key={participant.id} data-participant={participant.name}>
-                <th scope="row" className="matrix-name">
-                  <Link
-                    to={`/participants/${encodeURIComponent(participant.id)}`}
-                    ref={register(row, -1)}
-                    tabIndex={tabIndexOf(row, -1)}
-                    onFocus={() => setFocus({ row, col: -1 })}
-                    lang="en"
-                  >
-                    {participant.shortName ?? participant.name}
-                  </Link>
-                </th>
-                {rounds.map((round, col) => {
-                  const list = cells.get(`${participant.id}|${round.id}`) ?? [];
-                  const missed = list.find((cell) => cell.attendance !== "attended");
-                  const state = list.length === 0 ? "none" : missed ? missed.attendance : "attended";
-                  return (
-                    <td key={round.id} className="matrix-cell">
-                      <button
-                        type="button"
-                        ref={register(row, col)}
-                        tabIndex={tabIndexOf(row, col)}
-                        onFocus={() => setFocus({ row, col })}
-                        onClick={() => setOpen({ participant, round, cells: list })}
-                        className={`matrix-mark att-${state}`}
-                        style={{
-                          background: cellBackground(list),
-                          boxShadow: missed ? `inset 0 -4px 0 ${roleColor(missed.role)}` : undefined,
-                        }}
-                        aria-label={cellLabel(participant.name, round, list)}
-                        aria-haspopup="dialog"
-                        data-testid="attendance-cell"
-                        data-round={round.number}
-                        data-attendance={state}
-                        data-role={list.map((cell) => cell.role).join(" ")}
-                      >
-                        <span aria-hidden>{missed ? attendanceMarks[missed.attendance] : ""}</span>
-                      </button>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {participants.map((participant, row) => {
+              const shownName = namesOf?.(participant.id) ?? participant.shortName ?? participant.name;
+              return (
+                <tr key={participant.id} data-participant={participant.name}>
+                  <th scope="row" className="matrix-name">
+                    <Link
+                      to={`/participants/${encodeURIComponent(participant.id)}`}
+                      ref={register(row, -1)}
+                      tabIndex={tabIndexOf(row, -1)}
+                      onFocus={() => setFocus({ row, col: -1 })}
+                      title={shownName}
+                    >
+                      {shownName}
+                    </Link>
+                  </th>
+                  {rounds.map((round, col) => {
+                    const list = cells.get(`${participant.id}|${round.id}`) ?? [];
+                    const missed = list.find((cell) => cell.attendance !== "attended");
+                    const state = list.length === 0 ? "none" : missed ? missed.attendance : "attended";
+                    return (
+                      <td key={round.id} className="matrix-cell">
+                        <button
+                          type="button"
+                          ref={register(row, col)}
+                          tabIndex={tabIndexOf(row, col)}
+                          onFocus={() => setFocus({ row, col })}
+                          onClick={() =>
+                            setOpen({ participant: { ...participant, name: shownName }, round, cells: list })
+                          }
+                          className={`matrix-mark att-${state}`}
+                          style={{
+                            background: cellBackground(list),
+                            boxShadow: missed ? `inset 0 -4px 0 ${roleColor(missed.role)}` : undefined,
+                          }}
+                          aria-label={cellLabel(shownName, round, list)}
+                          aria-haspopup="dialog"
+                          data-testid="attendance-cell"
+                          data-round={round.number}
+                          data-attendance={state}
+                          data-role={list.map((cell) => cell.role).join(" ")}
+                        >
+                          <span aria-hidden>{missed ? attendanceMarks[missed.attendance] : ""}</span>
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
 import { AttendanceBadge, RoleBadge } from "../components/RoleBadge.tsx";
 import { Sources, uniqueSources } from "../components/Sources.tsx";
-import { useDates } from "../format.ts";
+import { useDates, useJoin } from "../format.ts";
 import { useSubjectRecord } from "../queries.ts";
 import type { AttendanceCell } from "../types.ts";
 import type { MatrixParticipant, MatrixRound } from "./grid.ts";
@@ -69,6 +69,7 @@ export function CellDialog({
 }) {
   const { t } = useTranslation("process");
   const dates = useDates();
+  const join = useJoin();
   const title = open
     ? t("attendanceMatrix.dialogTitle", { participant: open.participant.name, number: open.round.number })
     : "";
@@ -83,7 +84,7 @@ export function CellDialog({
       {open ? (
         <Stack gap="md" data-testid="attendance-dialog" data-process={processSlug}>
           <Text size="sm" c="dimmed">
-            {[dates.day(open.round.startDate), open.round.city].filter(Boolean).join(", ")}
+            {join([dates.day(open.round.startDate), open.round.city])}
           </Text>
           {open.cells.length === 0 ? (
             <Text size="sm">

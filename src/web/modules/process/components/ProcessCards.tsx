@@ -1,7 +1,7 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useDates, useLocalName } from "../format.ts";
+import { useDates, useJoin, useLocalName } from "../format.ts";
 import { useProcesses, useProcessLiveRefresh } from "../queries.ts";
 import { DemoBadge } from "./DemoBadge.tsx";
 import { ProcessStatusBadge } from "./ProcessLinks.tsx";
@@ -12,6 +12,7 @@ export function ProcessCards() {
   const { t } = useTranslation("process");
   const dates = useDates();
   const localName = useLocalName();
+  const join = useJoin();
   useProcessLiveRefresh();
   const processes = useProcesses();
   if (processes.isPending) return <Loading />;
@@ -55,7 +56,7 @@ export function ProcessCards() {
               </Text>
               {process.defaultCity ? (
                 <Text size="sm" c="dimmed">
-                  {[process.defaultCity, process.defaultVenue].filter(Boolean).join(", ")}
+                  {join([process.defaultCity, process.defaultVenue])}
                 </Text>
               ) : null}
             </Stack>

@@ -21,6 +21,17 @@ export function sourcesOfFields(citations: Record<string, Source[]> | undefined,
   );
 }
 
+/** An address as a person reads it: percent-escapes decoded (Arabic and Cyrillic addresses), the scheme dropped. */
+export function readableUrl(url: string): string {
+  let text = url;
+  try {
+    text = decodeURI(url);
+  } catch {
+    // A malformed escape: show the address as stored.
+  }
+  return text.replace(/^https?:\/\/(www\.)?/, "");
+}
+
 /** The date of a source exactly as the page shows it; else the unambiguous date; else a gap. */
 function SourceDate({ source }: { source: Source }) {
   const { t } = useTranslation("process");
@@ -58,7 +69,7 @@ export function SourceLine({ source }: { source: Source }) {
         lang={source.title ? (source.language ?? undefined) : undefined}
         dir={source.title ? "auto" : "ltr"}
       >
-        {source.title ?? source.url}
+        {source.title ?? readableUrl(source.url)}
         <IconExternalLink size={12} aria-label={t("sources.opensElsewhere")} className="external-icon" />
       </Anchor>
       <Text component="span" size="xs" c="dimmed" className="source-meta">

@@ -6,7 +6,7 @@ import { AttendanceGrid } from "../attendance/AttendanceGrid.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
 import { LoadError, Loading } from "../components/QueryState.tsx";
 import { useLocalName } from "../format.ts";
-import { useAttendance, useProcess, useProcessLiveRefresh } from "../queries.ts";
+import { useAttendance, useParticipants, useProcess, useProcessLiveRefresh } from "../queries.ts";
 
 /** The attendance matrix of a process, on a page of its own: participants by rounds, by role. */
 export function AttendancePage() {
@@ -16,6 +16,13 @@ export function AttendancePage() {
   useProcessLiveRefresh();
   const process = useProcess(slug);
   const matrix = useAttendance(slug);
+  const participants = useParticipants();
+  const namesById = new Map(
+    (participants.data?.items ?? []).map((participant) => [
+      participant.id,
+      localName(participant.names, participant.name),
+    ]),
+  );
   const processName = process.data ? localName(process.data.names, process.data.name) : slug;
   return (
     <Page title={t("attendanceMatrix.title")}>
@@ -34,7 +41,7 @@ export function AttendancePage() {
       ) : matrix.error ? (
         <LoadError error={matrix.error} onRetry={() => void matrix.refetch()} />
       ) : (
-        <AttendanceGrid matrix={matrix.data} processSlug={slug} />
+        <AttendanceGrid matrix={matrix.data} processSlug={slug} namesOf={(id) => namesById.get(id)} />
       )}
     </Page>
   );

@@ -15,7 +15,7 @@ import {
 import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
 import { Section } from "../components/Section.tsx";
 import { Sources, SourcesButton, uniqueSources } from "../components/Sources.tsx";
-import { useDates, useLocalName } from "../format.ts";
+import { useDates, useJoin, useLocalName } from "../format.ts";
 import {
   useProcess,
   useProcessConflicts,
@@ -158,6 +158,7 @@ export function ProcessPage() {
   const { slug = "" } = useParams();
   const dates = useDates();
   const localName = useLocalName();
+  const join = useJoin();
   useProcessLiveRefresh();
   const process = useProcess(slug);
   const record = useSubjectRecord("process", process.data?.id);
@@ -214,7 +215,7 @@ export function ProcessPage() {
           )}
         </FieldItem>
         <FieldItem label={t("fields.seat")}>
-          {[data.defaultCity, data.defaultVenue].filter(Boolean).join(", ") || <NotInSources />}
+          {join([data.defaultCity, data.defaultVenue]) || <NotInSources />}
         </FieldItem>
         <FieldItem label={t("fields.launched")}>
           {data.launchedOn ? dates.longDay(data.launchedOn) : <NotInSources />}

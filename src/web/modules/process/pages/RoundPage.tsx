@@ -10,7 +10,7 @@ import { Crumbs, RoundStatusBadge } from "../components/ProcessLinks.tsx";
 import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
 import { Section } from "../components/Section.tsx";
 import { Sources, SourcesButton, sourcesOfFields, uniqueSources } from "../components/Sources.tsx";
-import { useDates, useLocalName } from "../format.ts";
+import { useDates, useJoin, useLocalName } from "../format.ts";
 import { useProcess, useProcessLiveRefresh, useRound, useSubjectRecord } from "../queries.ts";
 import type { AnnouncedVsHeld, RecordConflict, RoundDetail, SubjectRecord } from "../types.ts";
 import { RoundParticipants } from "./RoundParticipants.tsx";
@@ -69,6 +69,7 @@ function Match({ value, yes, no }: { value: boolean | null; yes: string; no: str
 function AnnouncedAgainstHeld({ comparison }: { comparison: AnnouncedVsHeld }) {
   const { t } = useTranslation("process");
   const dates = useDates();
+  const join = useJoin();
   const { decision, held } = comparison;
   const window = decision.windowStart ? dates.range(decision.windowStart, decision.windowEnd) : null;
   return (
@@ -76,7 +77,9 @@ function AnnouncedAgainstHeld({ comparison }: { comparison: AnnouncedVsHeld }) {
       <Stack gap={6}>
         <Text size="sm">
           <b>{t("announced.decided", { number: comparison.decidedAtRound.number })}</b>{" "}
-          <q lang="en">{decision.wording}</q>{" "}
+          <q lang="en" dir="auto">
+            {decision.wording}
+          </q>{" "}
           <Anchor
             component={Link}
             to={`/rounds/${encodeURIComponent(comparison.decidedAtRound.id)}`}
@@ -86,14 +89,13 @@ function AnnouncedAgainstHeld({ comparison }: { comparison: AnnouncedVsHeld }) {
           </Anchor>
         </Text>
         <Text size="sm">
-          <b>{t("announced.announced")}:</b>{" "}
-          {[window, decision.city].filter(Boolean).join(", ") || <NotInSources />}
+          <b>{t("announced.announced")}:</b> {join([window, decision.city]) || <NotInSources />}
         </Text>
         <Text size="sm" data-testid="held">
           <b>{t("announced.held")}:</b>{" "}
-          {[held.startDate ? dates.range(held.startDate, held.endDate) : null, held.city]
-            .filter(Boolean)
-            .join(", ") || <NotInSources />}
+          {join([held.startDate ? dates.range(held.startDate, held.endDate) : null, held.city]) || (
+            <NotInSources />
+          )}
         </Text>
         <Group gap="xs">
           <Match
@@ -115,6 +117,7 @@ function AnnouncedAgainstHeld({ comparison }: { comparison: AnnouncedVsHeld }) {
 function Announcements({ round }: { round: RoundDetail }) {
   const { t } = useTranslation("process");
   const dates = useDates();
+  const join = useJoin();
   if (round.announcements.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -134,14 +137,12 @@ function Announcements({ round }: { round: RoundDetail }) {
           {announcement.announcedStart || announcement.announcedCity ? (
             <Text size="xs" c="dimmed" mt={4}>
               {t("announcements.said", {
-                what: [
+                what: join([
                   announcement.announcedStart
                     ? dates.range(announcement.announcedStart, announcement.announcedEnd)
                     : null,
                   announcement.announcedCity,
-                ]
-                  .filter(Boolean)
-                  .join(", "),
+                ]),
               })}
             </Text>
           ) : null}
@@ -222,17 +223,17 @@ export function RoundPage() {
             {data.startDate ? dates.range(data.startDate, data.endDate) : <NotInSources />}
           </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /date/i)} subject={t("fields.dates")} />
-          <ConflictFlags conflicts={conflictsOn(/date/i)} />
+          <ConflictFlags conflicts={conflictsOn(/^(start_?date|end_?date|dates?)\b(?! of)/i)} />
         </FieldItem>
         <FieldItem label={t("fields.city")}>
           <span data-testid="round-city">{data.city ?? <NotInSources />}</span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /city/i)} subject={t("fields.city")} />
-          <ConflictFlags conflicts={conflictsOn(/city/i)} />
+          <ConflictFlags conflicts={conflictsOn(/^city\b/i)} />
         </FieldItem>
         <FieldItem label={t("fields.venue")}>
           <span data-testid="round-venue">{data.venue ?? <NotInSources />}</span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /venue/i)} subject={t("fields.venue")} />
-          <ConflictFlags conflicts={conflictsOn(/venue/i)} />
+          <ConflictFlags conflicts={conflictsOn(/^venue\b/i)} />
         </FieldItem>
         <FieldItem label={t("fields.status")}>
           <RoundStatusBadge status={data.status} />
@@ -296,7 +297,9 @@ export function RoundPage() {
       {data.nextRound ? (
         <Section id="next-round" title={t("nextRound.title")}>
           <Text size="sm">
-            <q lang="en">{data.nextRound.wording}</q>
+            <q lang="en" dir="auto">
+              {data.nextRound.wording}
+            </q>
           </Text>
         </Section>
       ) : null}

@@ -30,7 +30,7 @@ export function UncertainMark({ member }: { member: DelegationMember }) {
 export function MemberName({ member }: { member: DelegationMember }) {
   return (
     <>
-      <span lang="en">{member.nameLatin}</span>
+      <bdi lang="en">{member.nameLatin}</bdi>
       {member.nameNative && member.nameNative !== member.nameLatin ? (
         <>
           {" "}
@@ -38,9 +38,9 @@ export function MemberName({ member }: { member: DelegationMember }) {
         </>
       ) : null}
       {member.title ? (
-        <Text component="span" size="xs" c="dimmed" lang="en">
-          {" "}
-          — {member.title}
+        <Text component="span" size="xs" c="dimmed">
+          {" — "}
+          <bdi lang="en">{member.title}</bdi>
         </Text>
       ) : null}
     </>

@@ -7,7 +7,7 @@ import { directionOf } from "../../../shell/i18n.ts";
 import { useDates } from "../format.ts";
 import type { Timeline } from "../types.ts";
 import { useTimelineWords } from "./describe.ts";
-import { type LaneKind, layoutTimeline, metrics, type PlacedMark } from "./layout.ts";
+import { layoutTimeline, metrics, type PlacedMark } from "./layout.ts";
 import { hatchColor, LaneShape, LegendSwatch, laneColors, RoundShape } from "./marks.tsx";
 
 type Active = { mark: PlacedMark; by: "hover" | "focus" };
@@ -54,7 +54,8 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
   const renderMark = (mark: PlacedMark, key: string) => {
     const description = words.describeItem(mark.item);
     const isRound = mark.lane === "round";
-    const lane: LaneKind | "decision" = mark.item.kind === "decision" ? "decision" : mark.lane;
+    const lane = mark.lane;
+    const isDecision = lane === "decision";
     const shape = isRound ? (
       <RoundShape
         x={mark.x}
@@ -64,13 +65,23 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
         status={mark.item.status}
       />
     ) : (
-      <LaneShape
-        lane={lane}
-        x={mark.x}
-        y={mark.y}
-        size={mark.item.kind === "decision" ? 6 : metrics.markSize}
-      />
+      <LaneShape lane={lane} x={mark.x} y={mark.y} size={isDecision ? 6 : metrics.markSize} />
     );
+    const decisionLabel = isDecision ? (
+      <text
+        x={mark.x + (rtl ? -10 : 10)}
+        y={mark.y}
+        dy="0.35em"
+        textAnchor="start"
+        fontSize={11}
+        fontWeight={700}
+        fill="#a35200"
+        direction={rtl ? "rtl" : "ltr"}
+        aria-hidden
+      >
+        {t(`decisions.kinds.${mark.item.subkind ?? "launch"}`)}
+      </text>
+    ) : null;
     const spanBar =
       !isRound && Math.abs(mark.x2 - mark.x) > 4 ? (
         <line
@@ -105,6 +116,7 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
         >
           {spanBar}
           {shape}
+          {decisionLabel}
         </a>
       );
     }
@@ -129,6 +141,7 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
   const tooltipLeft = active ? Math.min(Math.max(active.mark.x, 120), layout.width - 120) : 0;
   const tooltipAbove = active ? active.mark.y > layout.height * 0.55 : false;
   const tooltipOffset = active?.mark.lane === "round" ? metrics.roundRadius + 6 : metrics.markSize + 6;
+  const gapLabelY = metrics.axisHeight + metrics.bandLabelHeight - 8;
   const presentLanes = new Set(layout.lanes.map((lane) => lane.kind));
   const hasPlannedRounds = timeline.items.some(
     (item) => item.kind === "round" && ["planned", "announced", "in_session"].includes(item.status ?? ""),
@@ -147,12 +160,6 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
           <li>
             <LegendSwatch lane="round" planned />
             {t("timeline.plannedRound")}
-          </li>
-        ) : null}
-        {layout.decisions.length > 0 ? (
-          <li>
-            <LegendSwatch lane="decision" />
-            {t("timeline.kinds.decision")}
           </li>
         ) : null}
         <li>
@@ -221,6 +228,31 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
               </g>
             ))}
 
+            {layout.periods.map(({ data: period, x1, x2 }) => (
+              <rect
+                key={`period-${period.decisionId}`}
+                x={x1}
+                y={metrics.axisHeight + 14}
+                width={x2 - x1}
+                height={layout.plot.bottom - metrics.axisHeight - 14}
+                fill={`url(#${hatchId})`}
+                opacity={0.75}
+                aria-hidden
+              />
+            ))}
+            {layout.gaps.map(({ data: gap, x1, x2 }) => (
+              <rect
+                key={`gap-${gap.afterRoundId}`}
+                x={x1}
+                y={gapLabelY - 12}
+                width={x2 - x1}
+                height={layout.plot.bottom - gapLabelY + 12}
+                fill="#adb5bd"
+                opacity={0.22}
+                aria-hidden
+              />
+            ))}
+
             {layout.ticks.map((tick) => (
               <g key={tick.x} aria-hidden>
                 <line
@@ -238,8 +270,6 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
 
             {layout.gaps.map(({ data: gap, x1, x2 }) => {
               const gapWords = words.describeGap(gap);
-              const centre = (x1 + x2) / 2;
-              const labelY = metrics.axisHeight + metrics.bandLabelHeight - 8;
               return (
                 <g
                   key={`${gap.afterRoundId}-${gap.beforeRoundId}`}
@@ -249,25 +279,28 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
                   data-days={gap.days}
                 >
                   <title>{gapWords.accessibleName}</title>
-                  <rect
-                    x={x1}
-                    y={labelY - 12}
-                    width={x2 - x1}
-                    height={layout.plot.bottom - labelY + 12}
-                    fill="#adb5bd"
-                    opacity={0.22}
+                  <rect x={x1} y={gapLabelY - 12} width={x2 - x1} height={18} fill="transparent" />
+                  <line
+                    x1={x1}
+                    x2={x2}
+                    y1={gapLabelY + 4}
+                    y2={gapLabelY + 4}
+                    stroke="#495057"
+                    strokeWidth={1}
                   />
-                  <line x1={x1} x2={x2} y1={labelY + 4} y2={labelY + 4} stroke="#495057" strokeWidth={1} />
-                  <line x1={x1} x2={x1} y1={labelY} y2={labelY + 8} stroke="#495057" />
-                  <line x1={x2} x2={x2} y1={labelY} y2={labelY + 8} stroke="#495057" />
+                  <line x1={x1} x2={x1} y1={gapLabelY} y2={gapLabelY + 8} stroke="#495057" />
+                  <line x1={x2} x2={x2} y1={gapLabelY} y2={gapLabelY + 8} stroke="#495057" />
                   <text
-                    x={centre}
-                    y={labelY}
+                    x={(x1 + x2) / 2}
+                    y={gapLabelY}
                     textAnchor="middle"
                     fontSize={11}
                     fontWeight={700}
                     fill="#212529"
                     direction={rtl ? "rtl" : "ltr"}
+                    paintOrder="stroke"
+                    stroke="#fff"
+                    strokeWidth={3}
                   >
                     {gapWords.length}
                   </text>
@@ -277,26 +310,20 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
 
             {layout.periods.map(({ data: period, x1, x2 }) => {
               const periodWords = words.describePeriod(period);
-              const labelY = metrics.axisHeight + 12;
               return (
                 <g key={period.decisionId} data-testid={`timeline-period-${period.kind}`}>
                   <title>{periodWords.accessibleName}</title>
-                  <rect
-                    x={x1}
-                    y={labelY + 2}
-                    width={x2 - x1}
-                    height={layout.plot.bottom - labelY - 2}
-                    fill={`url(#${hatchId})`}
-                    opacity={0.75}
-                  />
                   <text
                     x={(x1 + x2) / 2}
-                    y={labelY}
+                    y={metrics.axisHeight + 10}
                     textAnchor="middle"
                     fontSize={11}
                     fontWeight={700}
                     fill="#a35200"
                     direction={rtl ? "rtl" : "ltr"}
+                    paintOrder="stroke"
+                    stroke="#fff"
+                    strokeWidth={3}
                   >
                     {periodWords.label}
                   </text>
@@ -319,7 +346,6 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
             ))}
 
             {layout.marks.map((mark) => renderMark(mark, `${mark.item.kind}-${mark.item.id}`))}
-            {layout.decisions.map((mark) => renderMark(mark, `decision-${mark.item.id}`))}
           </svg>
           {tooltip && active ? (
             <div

@@ -11,6 +11,7 @@ export const laneKinds = [
   "congress",
   "technical",
   "milestone",
+  "decision",
 ] as const;
 export type LaneKind = (typeof laneKinds)[number];
 
@@ -53,20 +54,27 @@ export const metrics = {
   roundSpacing: 25,
   markSize: 7,
   markSpacing: 17,
+  /** Decisions carry a word beside their mark ("Concluded"), so they need room for it. */
+  decisionSpacing: 84,
   lanePadding: 8,
   minPixelsPerYear: 130,
 } as const;
 
 const dayMs = 86_400_000;
 
-export function laneOf(item: TimelineItem): LaneKind | "decision" {
+export function laneOf(item: TimelineItem): LaneKind {
   if (item.kind === "round") return "round";
   if (item.kind === "milestone") return "milestone";
   if (item.kind === "decision") return "decision";
   const kind = item.subkind as LaneKind | null;
-  return kind && (laneKinds as readonly string[]).includes(kind) && kind !== "round" && kind !== "milestone"
-    ? kind
-    : "technical";
+  const meetingLanes: readonly LaneKind[] = [
+    "ministerial",
+    "quadrilateral",
+    "summit",
+    "congress",
+    "technical",
+  ];
+  return kind && meetingLanes.includes(kind) ? kind : "technical";
 }
 
 /**
@@ -128,7 +136,11 @@ export function layoutTimeline(timeline: Timeline, availableWidth: number, rtl: 
     const items = dated.filter((item) => laneOf(item) === lane);
     if (items.length === 0) continue;
     const isRound = lane === "round";
-    const spacing = isRound ? metrics.roundSpacing : metrics.markSpacing;
+    const spacing = isRound
+      ? metrics.roundSpacing
+      : lane === "decision"
+        ? metrics.decisionSpacing
+        : metrics.markSpacing;
     const rowHeight = isRound ? metrics.roundRadius * 2 + 4 : metrics.markSize * 2 + 6;
     const xs = items.map((item) => xOf(item.startDate));
     const rows = assignRows(xs, spacing);
@@ -153,10 +165,7 @@ export function layoutTimeline(timeline: Timeline, availableWidth: number, rtl: 
     });
     y += height;
   }
-  for (const item of dated.filter((candidate) => candidate.kind === "decision")) {
-    const x = xOf(item.startDate);
-    decisions.push({ item, lane: "milestone", x, x2: x, y: top });
-  }
+  decisions.push(...marks.filter((mark) => mark.lane === "decision"));
   const bottom = y;
 
   const ticks: PlacedTick[] = [];

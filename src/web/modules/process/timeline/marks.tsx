@@ -3,7 +3,7 @@ import type { TimelineItem } from "../types.ts";
 import type { LaneKind } from "./layout.ts";
 
 /** Colours of the lanes' marks; each lane also has its own shape, so colour is never the only cue. */
-export const laneColors: Record<LaneKind | "decision", string> = {
+export const laneColors: Record<LaneKind, string> = {
   round: "#364fc7",
   ministerial: "#0c8599",
   quadrilateral: "#d9480f",
@@ -70,11 +70,14 @@ export function LaneShape({
   x,
   y,
   size,
+  flip = false,
 }: {
-  lane: LaneKind | "decision";
+  lane: LaneKind;
   x: number;
   y: number;
   size: number;
+  /** Mirrors the flag of a milestone, for time running from right to left. */
+  flip?: boolean;
 }) {
   const color = laneColors[lane];
   const common = { className: "tl-shape", fill: color, stroke: "#fff", strokeWidth: 1 };
@@ -106,7 +109,10 @@ export function LaneShape({
       return (
         <>
           <line x1={x} x2={x} y1={y - size - 2} y2={y + size + 2} stroke={color} strokeWidth={2} />
-          <path {...common} d={`M${x} ${y - size - 2}L${x + size + 2} ${y - size / 2}L${x} ${y}Z`} />
+          <path
+            {...common}
+            d={`M${x} ${y - size - 2}L${x + (flip ? -1 : 1) * (size + 2)} ${y - size / 2}L${x} ${y}Z`}
+          />
         </>
       );
     case "decision":
@@ -125,7 +131,7 @@ export function LaneShape({
 }
 
 /** A small picture of a lane's mark, for the legend. */
-export function LegendSwatch({ lane, planned = false }: { lane: LaneKind | "decision"; planned?: boolean }) {
+export function LegendSwatch({ lane, planned = false }: { lane: LaneKind; planned?: boolean }) {
   return (
     <svg width={22} height={22} viewBox="0 0 22 22" aria-hidden focusable="false" className="legend-swatch">
       {lane === "round" ? (
@@ -138,7 +144,7 @@ export function LegendSwatch({ lane, planned = false }: { lane: LaneKind | "deci
 }
 
 /** The lane a legend entry, a mark and the table name: "Ministerial meeting", "Round", … */
-export function kindLabel(t: TFunction, item: TimelineItem, lane: LaneKind | "decision"): string {
+export function kindLabel(t: TFunction, item: TimelineItem, lane: LaneKind): string {
   if (item.kind === "decision")
     return t(`process:decisions.kinds.${item.subkind ?? "launch"}`, { defaultValue: item.subkind ?? "" });
   return t(`process:timeline.kinds.${lane}`);
