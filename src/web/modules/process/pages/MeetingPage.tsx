@@ -13,7 +13,7 @@ import { Sources, SourcesButton, sourcesOfFields } from "../components/Sources.t
 import { useDates, useLocalName } from "../format.ts";
 import { useMeeting, useProcess, useProcessLiveRefresh, useSubjectRecord } from "../queries.ts";
 import { roleRank } from "../roles.ts";
-import { allSourcesOf } from "./RoundPage.tsx";
+import { allSourcesOf, ConflictFlags, datesField } from "./RoundPage.tsx";
 
 /**
  * A meeting of the format outside the rounds (a ministerial meeting, a summit, the Sochi congress, a
@@ -66,6 +66,11 @@ export function MeetingPage() {
         <FieldItem label={t("fields.dates")}>
           {data.startDate ? dates.range(data.startDate, data.endDate, data.datePrecision) : <NotInSources />}{" "}
           <SourcesButton sources={sourcesOfFields(citations, /date/i)} subject={t("fields.dates")} />
+          <ConflictFlags
+            conflicts={(record.data?.conflicts ?? []).filter((conflict) =>
+              datesField.test(conflict.field ?? ""),
+            )}
+          />
           {data.dateNote ? (
             <Text size="xs" c="dimmed" lang="en">
               {data.dateNote}

@@ -11,7 +11,7 @@ import { AttendanceBadge, RoleBadge } from "../components/RoleBadge.tsx";
 import { Section } from "../components/Section.tsx";
 import { SourcesButton, uniqueSources } from "../components/Sources.tsx";
 import { useDates, useLocalName } from "../format.ts";
-import { useParticipant, useProcessLiveRefresh, useSubjectRecord } from "../queries.ts";
+import { useParticipant, useProcesses, useProcessLiveRefresh, useSubjectRecord } from "../queries.ts";
 import type { ParticipantDetail, RoleChange } from "../types.ts";
 
 /** One change of role (granted, boycott declared, …): when, at which round, the statement, its sources. */
@@ -24,6 +24,8 @@ function RoleChangeItem({ change }: { change: RoleChange }) {
     ...(record.data?.facts ?? []).map((fact) => fact.sources),
   );
   const label = t(`roleChanges.kinds.${change.change}`, { role: t(`roles.${change.role}`) });
+  // A fact that only repeats the statement shown above would say the same thing twice.
+  const facts = (record.data?.facts ?? []).filter((fact) => fact.text.trim() !== change.statement?.trim());
   return (
     <Paper withBorder p="sm" radius="md" component="li" data-testid="role-change" data-change={change.change}>
       <Group gap="xs" justify="space-between" wrap="wrap">
@@ -56,9 +58,7 @@ function RoleChangeItem({ change }: { change: RoleChange }) {
           {change.statement}
         </Blockquote>
       ) : null}
-      {record.data && record.data.facts.length > 0 ? (
-        <Facts facts={record.data.facts} subject={label} />
-      ) : null}
+      {facts.length > 0 ? <Facts facts={facts} subject={label} /> : null}
       {record.data && record.data.conflicts.length > 0 ? (
         <Conflicts conflicts={record.data.conflicts} />
       ) : null}
@@ -125,6 +125,7 @@ export function ParticipantPage() {
   const localName = useLocalName();
   useProcessLiveRefresh();
   const participant = useParticipant(id);
+  const processes = useProcesses();
   const record = useSubjectRecord("participant", participant.data?.id);
 
   if (participant.isPending) return <Loading />;
@@ -137,6 +138,10 @@ export function ParticipantPage() {
   }
   const data = participant.data;
   const name = localName(data.names, data.name);
+  const processNameOf = (slug: string) => {
+    const found = processes.data?.items.find((item) => item.slug === slug);
+    return found ? localName(found.names, found.name) : slug;
+  };
   const changes = [...data.roleChanges].sort((a, b) =>
     (a.occurredOn ?? "").localeCompare(b.occurredOn ?? ""),
   );
@@ -172,7 +177,7 @@ export function ParticipantPage() {
               <li key={role.id} className="role-line">
                 <RoleBadge role={role.role} />{" "}
                 <Anchor component={Link} to={`/processes/${encodeURIComponent(role.processSlug)}`} size="sm">
-                  {role.processSlug}
+                  {processNameOf(role.processSlug)}
                 </Anchor>{" "}
                 <Text component="span" size="sm" c="dimmed">
                   {role.fromDate || role.toDate

@@ -71,7 +71,7 @@ function Decisions({ process, record }: { process: ProcessDetail; record: Subjec
               <SourcesButton sources={sources} subject={t(`decisions.kinds.${decision.kind}`)} />
             </Group>
             <Text size="sm" mt={6}>
-              <b>{t("decisions.by")}:</b> <span lang="en">{decision.decidedBy}</span>
+              <b>{t("decisions.by")}:</b> <bdi lang="en">{decision.decidedBy}</bdi>
             </Text>
             <Text size="sm" mt={4} lang="en" dir="auto" className="decision-text">
               {decision.text}
@@ -97,8 +97,8 @@ function RoundsTable({ slug }: { slug: string }) {
   if (rounds.error) return <LoadError error={rounds.error} onRetry={() => void rounds.refetch()} />;
   if (rounds.data.items.length === 0) return <Text c="dimmed">{t("rounds.none")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table striped highlightOnHover verticalSpacing={6} data-testid="rounds-table">
+    <Table.ScrollContainer minWidth={320}>
+      <Table striped highlightOnHover verticalSpacing={6} horizontalSpacing="xs" data-testid="rounds-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("rounds.number")}</Table.Th>

@@ -31,8 +31,11 @@ export function allSourcesOf(record: SubjectRecord | undefined) {
   );
 }
 
+/** Conflicts about a record's dates ("start_date / end_date", "dates"), not about the date of something else. */
+export const datesField = /^(start_?date|end_?date|dates?)\b(?! of)/i;
+
 /** A mark beside a value that sources dispute, leading to the conflict further down the page. */
-function ConflictFlags({ conflicts }: { conflicts: RecordConflict[] }) {
+export function ConflictFlags({ conflicts }: { conflicts: RecordConflict[] }) {
   const { t } = useTranslation("process");
   if (conflicts.length === 0) return null;
   return (
@@ -223,7 +226,7 @@ export function RoundPage() {
             {data.startDate ? dates.range(data.startDate, data.endDate) : <NotInSources />}
           </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /date/i)} subject={t("fields.dates")} />
-          <ConflictFlags conflicts={conflictsOn(/^(start_?date|end_?date|dates?)\b(?! of)/i)} />
+          <ConflictFlags conflicts={conflictsOn(datesField)} />
         </FieldItem>
         <FieldItem label={t("fields.city")}>
           <span data-testid="round-city">{data.city ?? <NotInSources />}</span>{" "}
