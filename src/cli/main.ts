@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { version } from "../server/version.ts";
 import { registerAuditCommands } from "./audit.ts";
 import { exitCodes, exitCodesHelp, runCommand } from "./common.ts";
+import { registerDemoCommands } from "./demo.ts";
 import { registerProcessCommands } from "./process.ts";
 import { registerServeCommands } from "./serve.ts";
 import { registerUserCommands } from "./users.ts";
@@ -18,6 +19,7 @@ registerServeCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerProcessCommands(program);
+registerDemoCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,18 +4,20 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { DestinationStream, LoggerOptions } from "pino";
 import type { Config } from "./config.ts";
 import { appModules, resolveActor } from "./modules.ts";
 import { type Auth, createAuth } from "./platform/auth.ts";
 import { registerAuthBridge } from "./platform/auth-bridge.ts";
-import { anonymous } from "./platform/authz.ts";
+import { type Actor, anonymous } from "./platform/authz.ts";
 import type { Database } from "./platform/db.ts";
 import { EventHub } from "./platform/events.ts";
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
@@ -28,8 +30,51 @@ export const webDistDir = fileURLToPath(new URL("../../dist/web", import.meta.ur
 export type BuildOptions = {
   config: Config;
   database: Database;
+  /** Replaces the logger configuration entirely (`false` silences it). */
   logger?: FastifyServerOptions["logger"];
+  /** Keeps our logger options but writes the lines to this stream instead of standard output. */
+  logStream?: DestinationStream;
+  /** How often live event streams send a keep-alive and re-check their actor (default 25 s). */
+  liveKeepAliveMs?: number;
 };
+
+/** Log fields that carry credentials; pino replaces their values before a line is written. */
+export const redactedLogPaths = [
+  "req.headers.cookie",
+  "req.headers.authorization",
+  'req.headers["proxy-authorization"]',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  "headers.cookie",
+  "headers.authorization",
+  "*.headers.cookie",
+  "*.headers.authorization",
+  '*.headers["set-cookie"]',
+  "password",
+  "*.password",
+  "*.newPassword",
+  "*.currentPassword",
+];
+
+/**
+ * Structured logs (pino): every request line carries its request id (`reqId`, also sent back as
+ * `x-request-id`), requests are logged with their headers so a problem can be traced, and cookies,
+ * authorization headers and passwords are replaced by `[redacted]` wherever they appear.
+ */
+export function loggerOptions(config: Config): LoggerOptions {
+  return {
+    level: config.LOG_LEVEL,
+    redact: { paths: redactedLogPaths, censor: "[redacted]" },
+    serializers: {
+      req: (request: FastifyRequest) => ({
+        method: request.method,
+        url: request.url,
+        remoteAddress: request.ip,
+        headers: { ...request.headers },
+      }),
+    },
+  };
+}
 
 export type AstanaApp = { app: ZodApp; deps: ServerDeps; auth: Auth };
 
@@ -37,9 +82,15 @@ export type AstanaApp = { app: ZodApp; deps: ServerDeps; auth: Auth };
  * Assembles the HTTP server: contracts, error shape, OpenAPI, sessions, the platform's routes, every
  * module's routes, the live event stream and the web app. Nothing listens until the caller says so.
  */
-export async function buildApp({ config, database, logger }: BuildOptions): Promise<AstanaApp> {
+export async function buildApp({
+  config,
+  database,
+  logger,
+  logStream,
+  liveKeepAliveMs,
+}: BuildOptions): Promise<AstanaApp> {
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    logger: logger ?? { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
@@ -51,8 +102,15 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  // Shutting down: requests already under way finish, and their connections are not kept alive
+  // afterwards, so closing waits for the work in flight and not for idle keep-alive sockets.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    if (closing) reply.header("connection", "close");
   });
 
   const auth = createAuth({
@@ -63,7 +121,9 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     signInAttemptsPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
     log: app.log,
   });
-  const events = new EventHub(database);
+  const events = new EventHub(database, (error) =>
+    app.log.error({ err: error }, "live event dispatch failed"),
+  );
   const deps: ServerDeps = { config, database, db: database.db, auth, events, log: app.log };
 
   await app.register(fastifySwagger, {
@@ -79,6 +139,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
 
@@ -86,16 +147,27 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   app.addHook("onRequest", async (request) => {
     request.actor = anonymous;
   });
-  app.addHook("preHandler", async (request) => {
-    if (!request.url.startsWith("/api/") || request.url.startsWith("/api/auth/")) return;
+  const actorOf = async (request: FastifyRequest): Promise<Actor> => {
     const session = await auth.api.getSession({ headers: toHeaders(request.headers) }).catch(() => null);
-    if (session?.user) request.actor = await resolveActor(database.db, session.user.id);
+    return session?.user ? resolveActor(database.db, session.user.id) : anonymous;
+  };
+  app.addHook("preHandler", async (request, reply) => {
+    if (!request.url.startsWith("/api/") || request.url.startsWith("/api/auth/")) return;
+    request.actor = await actorOf(request);
+    if (request.actor.kind === "account") {
+      // Every later line of this request (including "request completed") names who made it.
+      const log = request.log.child({ actorId: request.actor.accountId });
+      request.log = log;
+      reply.log = log;
+    }
   });
 
   await registerAuthBridge(app, auth, database.db);
   await app.register(
     async (api) => {
-      await registerPlatformRoutes(api as unknown as ZodApp, deps);
+      await registerPlatformRoutes(api as unknown as ZodApp, deps, {
+        eventStream: { refreshActor: actorOf, keepAliveMs: liveKeepAliveMs },
+      });
       for (const module of appModules) await module.routes?.(api as unknown as ZodApp, deps);
     },
     { prefix: "/api" },

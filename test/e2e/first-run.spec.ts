@@ -33,7 +33,8 @@ test("the first visit leads to setup, which creates the administrator, who then 
   // Sign out through the account menu, then sign in through the form.
   await page.getByRole("button", { name: `Account menu of ${admin.name}` }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await page.getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByRole("banner").getByRole("link", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByLabel("E-mail").fill(admin.email);

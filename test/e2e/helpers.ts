@@ -24,7 +24,7 @@ export async function signInViaApi(page: Page, baseURL: string, email: string, p
   expect(response.status(), await response.text()).toBe(200);
 }
 
-/** Creates an account as the signed-in administrator of `page`; returns its e-mail. */
+/** Creates an account as the signed-in administrator of `page`; returns the created account. */
 export async function createAccountViaApi(
   page: Page,
   baseURL: string,
@@ -35,7 +35,7 @@ export async function createAccountViaApi(
     headers: originHeader(baseURL),
   });
   expect(response.status(), await response.text()).toBe(201);
-  return account.email;
+  return (await response.json()) as { id: string; email: string; name: string };
 }
 
 /** A unique e-mail per call, so tests never collide on the one shared database. */

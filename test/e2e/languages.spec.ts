@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { admin, createAccountViaApi, signInViaApi, uniqueEmail } from "./helpers.ts";
 
 async function box(page: Page, testId: string) {
   const found = await page.getByTestId(testId).boundingBox();
@@ -52,4 +53,32 @@ test("Russian shows Russian text, left to right", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Главная" })).toBeVisible();
   await page.getByRole("button", { name: "Войти" }).click();
   await expect(page.getByText("Введите адрес электронной почты").first()).toBeVisible();
+});
+
+test("a signed-in person's language choice is kept on the account and followed on another device", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const origin = baseURL ?? "";
+  const person = { name: "Nadia Karimova", email: uniqueEmail("locale"), password: "a long enough password" };
+  await signInViaApi(page, origin, admin.email, admin.password);
+  await createAccountViaApi(page, origin, person);
+
+  const laptop = await browser.newContext({ baseURL: origin });
+  const first = await laptop.newPage();
+  await signInViaApi(first, origin, person.email, person.password);
+  await first.goto("/");
+  await chooseLanguage(first, "Русский");
+  await expect.poll(async () => (await (await first.request.get("/api/me")).json()).locale).toBe("ru");
+
+  // A browser that never chose a language opens in the account's.
+  const phone = await browser.newContext({ baseURL: origin, locale: "en-US" });
+  const second = await phone.newPage();
+  await signInViaApi(second, origin, person.email, person.password);
+  await second.goto("/");
+  await expect(second.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(second.getByRole("heading", { name: `Добро пожаловать, ${person.name}` })).toBeVisible();
+  await laptop.close();
+  await phone.close();
 });

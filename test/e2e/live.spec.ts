@@ -1,9 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { admin, createAccountViaApi, signInViaApi, uniqueEmail } from "./helpers.ts";
 
-// Needs GET /api/accounts and the Server-Sent Events stream GET /api/events, which are being built on
-// other branches; remove the fixme once they are merged.
-test.fixme("an account created by one administrator appears on another's open Accounts page without reload", async ({
+test("an account created by one administrator appears on another's open Accounts page without reload", async ({
   browser,
   page,
   baseURL,

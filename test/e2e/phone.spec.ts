@@ -20,6 +20,10 @@ test("at 375 px the navigation opens behind the burger and closes after choosing
   await expect(accountsLink).toBeInViewport();
   // Opening the drawer moves the focus into it, to its first link.
   await expect(page.getByRole("link", { name: "Home" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(accountsLink).not.toBeInViewport();
+  await expect(page.getByRole("button", { name: "Open navigation" })).toBeFocused();
+  await page.getByRole("button", { name: "Open navigation" }).click();
   await accountsLink.click();
   await expect(page).toHaveURL(/\/accounts$/);
   await expect(page.getByRole("heading", { name: "Accounts" })).toBeVisible();

@@ -29,8 +29,16 @@ export type DatabaseTarget =
 export type Database = {
   kind: "pglite" | "postgres";
   db: Db;
-  /** Subscribes to a notification channel; resolves to the unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a notification channel; resolves to the unsubscribe function. `onReconnect` is
+   * called after a lost listening connection is re-established, so the caller can catch up on what
+   * was notified meanwhile.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
   /** True when a trivial query answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -79,31 +87,11 @@ async function openPostgres(url: string): Promise<Database> {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
   const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Db;
-  let listener: pg.Client | undefined;
-  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const listener = new PostgresListener(url);
   return {
     kind: "postgres",
     db,
-    listen: async (channel, onPayload) => {
-      if (!listener) {
-        listener = new pg.Client({ connectionString: url });
-        listener.on("error", () => {});
-        await listener.connect();
-        listener.on("notification", (message) => {
-          for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? "");
-        });
-      }
-      let set = handlers.get(channel);
-      if (!set) {
-        set = new Set();
-        handlers.set(channel, set);
-        await listener.query(`LISTEN ${quoteIdentifier(channel)}`);
-      }
-      set.add(onPayload);
-      return async () => {
-        set.delete(onPayload);
-      };
-    },
+    listen: (channel, onPayload, onReconnect) => listener.listen(channel, onPayload, onReconnect),
     ping: async () => {
       try {
         await pool.query("select 1");
@@ -113,10 +101,97 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     close: async () => {
-      await listener?.end().catch(() => {});
+      await listener.close();
       await pool.end();
     },
   };
+}
+
+/**
+ * The one connection a server instance listens on. PostgreSQL drops notifications sent while nobody
+ * listens, so a lost connection is reopened (with back-off, up to 30 s between attempts), every channel
+ * is listened to again, and the subscribers are told so they can catch up from the outbox.
+ */
+class PostgresListener {
+  private client: pg.Client | undefined;
+  private connecting: Promise<pg.Client> | undefined;
+  private closed = false;
+  private retryDelayMs = 500;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private readonly reconnectHandlers = new Set<() => void>();
+  private readonly url: string;
+
+  constructor(url: string) {
+    this.url = url;
+  }
+
+  async listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>> {
+    const client = await this.connection();
+    let set = this.handlers.get(channel);
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+      await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+    }
+    set.add(onPayload);
+    if (onReconnect) this.reconnectHandlers.add(onReconnect);
+    return async () => {
+      set.delete(onPayload);
+      if (onReconnect) this.reconnectHandlers.delete(onReconnect);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => {});
+  }
+
+  private connection(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on("error", () => this.lost(client));
+    client.on("end", () => this.lost(client));
+    client.on("notification", (message) => {
+      for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? "");
+    });
+    await client.connect();
+    for (const channel of this.handlers.keys()) await client.query(`LISTEN ${quoteIdentifier(channel)}`);
+    this.client = client;
+    this.retryDelayMs = 500;
+    return client;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.closed || this.client !== client) return;
+    this.client = undefined;
+    client.end().catch(() => {});
+    const retry = () => {
+      if (this.closed) return;
+      this.connection().then(
+        () => {
+          for (const handler of this.reconnectHandlers) handler();
+        },
+        () => {
+          this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
+          setTimeout(retry, this.retryDelayMs).unref();
+        },
+      );
+    };
+    setTimeout(retry, this.retryDelayMs).unref();
+  }
 }
 
 function quoteIdentifier(name: string): string {

@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
-import { type Actor, canSee } from "./authz.ts";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { type Actor, canSee, visibleTo } from "./authz.ts";
 import type { Database, Db } from "./db.ts";
 import { outbox, type Tier } from "./schema.ts";
 
@@ -39,33 +39,49 @@ export async function writeEvent(tx: Db, event: EventInput): Promise<void> {
   if (row) await tx.execute(sql`select pg_notify(${eventsChannel}, ${String(row.id)})`);
 }
 
-type Subscriber = { actor: () => Actor; deliver: (event: PublishedEvent) => void };
+export type Subscriber = { actor: () => Actor; deliver: (event: PublishedEvent) => void };
 
 /**
  * Fans committed events out to the live connections of this server instance, each one filtered by
- * the tier rule for the subscriber's actor at the moment of delivery.
+ * the tier rule for the subscriber's actor at the moment of delivery. Notifications are handled one
+ * after another, so subscribers receive events in the order PostgreSQL delivered them, and a failure
+ * (the database closing under a late notification) is reported, never left as an unhandled rejection.
  */
 export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
   private unlisten: (() => Promise<void>) | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  /** The newest outbox id handled, so a catch-up after a reconnect neither repeats nor skips. */
+  private lastId = 0;
 
   private readonly database: Database;
+  private readonly onError: (error: unknown) => void;
 
-  constructor(database: Database) {
+  constructor(database: Database, onError: (error: unknown) => void = () => {}) {
     this.database = database;
+    this.onError = onError;
   }
 
   /** Starts listening for NOTIFY on the events channel. */
   async start(): Promise<void> {
-    this.unlisten = await this.database.listen(eventsChannel, (payload) => {
-      void this.dispatch(payload);
-    });
+    if (this.unlisten) return;
+    this.unlisten = await this.database.listen(
+      eventsChannel,
+      (payload) => {
+        this.queue = this.queue.then(() => this.dispatch(Number(payload))).catch(this.onError);
+      },
+      () => {
+        this.queue = this.queue.then(() => this.catchUp()).catch(this.onError);
+      },
+    );
   }
 
+  /** Stops listening, forgets every subscriber and waits for the dispatch under way. */
   async stop(): Promise<void> {
     await this.unlisten?.();
     this.unlisten = undefined;
     this.subscribers.clear();
+    await this.queue;
   }
 
   /** Registers a live connection; the returned function removes it. */
@@ -78,14 +94,51 @@ export class EventHub {
     return this.subscribers.size;
   }
 
-  private async dispatch(payload: string): Promise<void> {
-    const id = Number(payload);
-    if (!Number.isSafeInteger(id) || this.subscribers.size === 0) return;
+  /** After the listening connection was lost and reopened: deliver what was committed meanwhile. */
+  private async catchUp(): Promise<void> {
+    if (this.lastId === 0) return;
+    const missed = await this.database.db
+      .select()
+      .from(outbox)
+      .where(gt(outbox.id, this.lastId))
+      .orderBy(asc(outbox.id))
+      .limit(1000);
+    for (const event of missed) this.deliver(event);
+  }
+
+  private async dispatch(id: number): Promise<void> {
+    // Not `id <= lastId`: ids are taken at insert, so transactions may commit out of id order.
+    if (!Number.isSafeInteger(id)) return;
+    if (this.subscribers.size === 0) {
+      this.lastId = Math.max(this.lastId, id);
+      return;
+    }
     const [event] = await this.database.db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
-    if (!event) return;
+    if (event) this.deliver(event);
+  }
+
+  private deliver(event: PublishedEvent): void {
+    this.lastId = Math.max(this.lastId, event.id);
+    const scope = { tier: event.tier, processId: event.processId, delegationId: event.delegationId };
     for (const subscriber of this.subscribers) {
-      const scope = { tier: event.tier, processId: event.processId, delegationId: event.delegationId };
-      if (canSee(subscriber.actor(), scope)) subscriber.deliver(event);
+      try {
+        if (canSee(subscriber.actor(), scope)) subscriber.deliver(event);
+      } catch (error) {
+        this.onError(error);
+      }
     }
   }
+}
+
+/**
+ * The events after `afterId` that the actor may see, oldest first, at most `limit`: what a client
+ * that reconnects missed while it was away. Filtered in the database by the same tier rule.
+ */
+export async function eventsAfter(db: Db, actor: Actor, afterId: number, limit: number) {
+  return db
+    .select()
+    .from(outbox)
+    .where(and(gt(outbox.id, afterId), visibleTo(actor, outbox)))
+    .orderBy(asc(outbox.id))
+    .limit(limit);
 }

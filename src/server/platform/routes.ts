@@ -1,9 +1,17 @@
 import { ErrorResponse, HealthResponse, ReadyResponse } from "../../contracts/platform.ts";
 import { version } from "../version.ts";
+import { registerAuditRoutes } from "./audit-routes.ts";
 import type { ServerDeps, ZodApp } from "./module.ts";
+import { type EventStreamOptions, registerEventStream } from "./sse.ts";
 
-/** The platform's own routes: liveness and readiness. */
-export async function registerPlatformRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
+export type PlatformRouteOptions = { eventStream?: EventStreamOptions };
+
+/** The platform's own routes: liveness, readiness, the audit log and the live event stream. */
+export async function registerPlatformRoutes(
+  app: ZodApp,
+  deps: ServerDeps,
+  options: PlatformRouteOptions = {},
+): Promise<void> {
   app.get(
     "/health",
     {
@@ -34,4 +42,7 @@ export async function registerPlatformRoutes(app: ZodApp, deps: ServerDeps): Pro
   );
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await registerAuditRoutes(app, deps);
+  await registerEventStream(app, deps, options.eventStream);
 }

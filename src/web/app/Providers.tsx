@@ -13,6 +13,7 @@ const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif',
 });
 
+/** One cache for the whole app; sign-in and sign-out reset it, since answers depend on who asks. */
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {

@@ -16,6 +16,7 @@ const shellRoutes: AppRoute[] = [
   { path: "/account/two-factor", Component: TwoFactorPage, access: "signed-in" },
 ];
 
+/** Every page inside the shell's layout, each behind its access rule; unknown addresses get "not found". */
 export function createAppRouter() {
   return createBrowserRouter([
     {

@@ -1,4 +1,4 @@
-import { Button, Menu } from "@mantine/core";
+import { Button, Menu, Text } from "@mantine/core";
 import { IconCheck, IconLanguage } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { languages } from "./i18n.ts";
@@ -20,7 +20,12 @@ export function LanguageSwitcher() {
           aria-label={t("language.choose", { language: current?.name })}
           data-testid="language-switcher"
         >
-          <span lang={current?.code}>{current?.code.toUpperCase()}</span>
+          <Text component="span" inherit lang={current?.code} hiddenFrom="sm">
+            {current?.code.toUpperCase()}
+          </Text>
+          <Text component="span" inherit lang={current?.code} visibleFrom="sm">
+            {current?.name}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,5 +1,5 @@
 import { AppShell, Burger, Center, Container, Group, Loader, Text, UnstyledButton } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { IconBuildingBank } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,9 +7,10 @@ import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { AccountMenu } from "./AccountMenu.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLanguageSync } from "./language.ts";
+import { useLiveConnectionFollows } from "./live-events.ts";
 import { MainNav } from "./MainNav.tsx";
 import type { AppRoute } from "./routes.ts";
-import { useSetupNeeded } from "./session.ts";
+import { useSession, useSetupNeeded } from "./session.ts";
 
 /**
  * The frame of every page: a skip link, the header (product, language, account), the main navigation
@@ -23,15 +24,32 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   const { needed, isLoading: setupLoading } = useSetupNeeded();
   const location = useLocation();
   const navRef = useRef<HTMLDivElement>(null);
+  const burgerRef = useRef<HTMLButtonElement>(null);
+  const { account, isLoading: sessionLoading } = useSession();
   useLanguageSync();
+  useLiveConnectionFollows(sessionLoading ? null : (account?.id ?? null));
 
-  // A page change closes the phone's navigation drawer.
+  // A page change closes the phone's navigation drawer and moves the focus to the new page, so a
+  // screen reader announces it and Tab continues from there (not on the first load).
+  const firstPath = useRef(location.pathname);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every address change
-  useEffect(() => nav.close(), [location.pathname]);
+  useEffect(() => {
+    nav.close();
+    if (firstPath.current === location.pathname) return;
+    firstPath.current = "";
+    document.getElementById("main-content")?.focus({ preventScroll: true });
+  }, [location.pathname]);
 
   useEffect(() => {
     if (isPhone && navOpened) navRef.current?.querySelector<HTMLElement>("a, button")?.focus();
   }, [isPhone, navOpened]);
+
+  // Escape closes the phone's drawer and returns the focus to the burger that opened it.
+  useWindowEvent("keydown", (event) => {
+    if (event.key !== "Escape" || !isPhone || !navOpened) return;
+    nav.close();
+    burgerRef.current?.focus();
+  });
 
   const navHidden = isPhone && !navOpened;
   let content = <Outlet />;
@@ -59,6 +77,7 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="xs" wrap="nowrap" className="header-start">
               <Burger
+                ref={burgerRef}
                 opened={navOpened}
                 onClick={nav.toggle}
                 hiddenFrom="sm"

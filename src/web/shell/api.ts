@@ -90,6 +90,7 @@ export async function apiRequest<T>(
   return (text.length > 0 ? JSON.parse(text) : undefined) as T;
 }
 
+/** Shorthands of `apiRequest` by method. */
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => apiRequest<T>("GET", path, undefined, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) =>

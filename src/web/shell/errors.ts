@@ -2,13 +2,16 @@ import type { TFunction } from "i18next";
 import { ApiError } from "./api.ts";
 
 /**
- * A failure in the reader's language: a translated text for the error codes we know (`shell:errors.<code>`),
- * otherwise the server's own message, which is written for a person.
+ * A failure in the reader's language: a translated text for the error codes we know (`shell:errors.<code>`,
+ * in lower case as the platform writes better-auth's codes), otherwise the server's own message, which is
+ * written for a person.
  */
 export function describeError(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 429) return t("shell:errors.too_many_requests");
-    return t(`shell:errors.${error.code}`, { defaultValue: error.message || t("shell:errors.unexpected") });
+    return t(`shell:errors.${error.code.toLowerCase()}`, {
+      defaultValue: error.message || t("shell:errors.unexpected"),
+    });
   }
   return t("shell:errors.unexpected");
 }

@@ -14,10 +14,12 @@ export const languages: ReadonlyArray<{ code: Locale; name: string; dir: "ltr" |
 
 const storageKey = "astana.locale";
 
+/** Whether a value names one of the interface languages. */
 export function isLocale(value: unknown): value is Locale {
   return languages.some((language) => language.code === value);
 }
 
+/** Arabic is written right to left; the others left to right. */
 export function directionOf(locale: string): "ltr" | "rtl" {
   return languages.find((language) => language.code === locale)?.dir ?? "ltr";
 }
@@ -32,6 +34,7 @@ export function storedLocale(): Locale | null {
   }
 }
 
+/** Remembers the language chosen in this browser. */
 export function storeLocale(locale: Locale): void {
   try {
     window.localStorage.setItem(storageKey, locale);
@@ -76,6 +79,7 @@ function applyToDocument(locale: string): void {
   document.documentElement.dir = directionOf(locale);
 }
 
+/** The app's i18next instance; resources are bundled, so it is ready synchronously. */
 export const i18n = i18next.createInstance();
 
 const resources = bundledResources();

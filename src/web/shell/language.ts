@@ -4,7 +4,7 @@ import { useCallback, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "./api.ts";
 import { directionOf, isLocale, type Locale, storedLocale, storeLocale } from "./i18n.ts";
-import { type Me, sessionKey, useSession } from "./session.ts";
+import { type Me, sessionKey, sessionQuery, useSession } from "./session.ts";
 
 /**
  * Switches the interface language: the text, `<html lang dir>`, Mantine's direction (Arabic mirrors
@@ -20,7 +20,8 @@ export function useChangeLanguage() {
       storeLocale(locale);
       await i18n.changeLanguage(locale);
       setDirection(directionOf(locale));
-      const account = client.getQueryData<Me | null>(sessionKey);
+      // The session may still be loading right after the page opened: wait for it rather than skip.
+      const account = await client.ensureQueryData(sessionQuery).catch(() => null);
       if (account && account.locale !== locale) {
         const updated: Me = { ...account, locale };
         client.setQueryData<Me | null>(sessionKey, updated);

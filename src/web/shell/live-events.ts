@@ -17,14 +17,18 @@ type Subscriber = {
   onReconnect?: () => void;
 };
 
+/** The server's signal that more events were missed than it replays: reload instead (contracts/events.ts). */
+const resyncEvent = "resync";
 const firstRetryMs = 1_000;
 const lastRetryMs = 30_000;
 
 /**
  * One EventSource per tab, shared by every page that listens, so ten live widgets cost one connection.
- * The browser retries a dropped stream by itself; when the server refuses it outright (the source is
- * CLOSED) this retries with a growing delay. After any reconnection, subscribers are told, because the
- * events sent meanwhile are lost and a page should refetch what it shows.
+ * The browser retries a dropped stream by itself and resumes after the last event id it saw (the server
+ * replays what was missed); when the server refuses the stream outright (the source is CLOSED) this
+ * reopens it with a growing delay, resuming from the same id. Subscribers are told to refetch what they
+ * show whenever the stream opens (what changed before it was open was never sent) and when the server
+ * cannot fill a gap (`resync`).
  */
 class LiveConnection {
   private source: EventSource | null = null;
@@ -32,7 +36,7 @@ class LiveConnection {
   private readonly boundTypes = new Set<string>();
   private retryDelay = firstRetryMs;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private hasOpened = false;
+  private lastEventId: string | null = null;
   private readonly url: string;
 
   constructor(url: string) {
@@ -53,19 +57,22 @@ class LiveConnection {
   restart(): void {
     if (this.subscribers.size === 0) return;
     this.close();
-    this.hasOpened = false;
     this.open();
   }
 
   private open(): void {
-    const source = new EventSource(this.url, { withCredentials: true });
+    const resume = this.lastEventId === null ? "" : `?lastEventId=${encodeURIComponent(this.lastEventId)}`;
+    const source = new EventSource(`${this.url}${resume}`, { withCredentials: true });
     this.source = source;
     this.boundTypes.clear();
+    source.addEventListener(resyncEvent, () => {
+      for (const subscriber of this.subscribers) subscriber.onReconnect?.();
+    });
     for (const subscriber of this.subscribers) for (const type of subscriber.types) this.bind(type);
     source.onopen = () => {
       this.retryDelay = firstRetryMs;
-      if (this.hasOpened) for (const subscriber of this.subscribers) subscriber.onReconnect?.();
-      this.hasOpened = true;
+      // A change made before the stream was open was never sent: let the pages catch up once.
+      for (const subscriber of this.subscribers) subscriber.onReconnect?.();
     };
     source.onerror = () => {
       if (source.readyState !== EventSource.CLOSED || this.source !== source) return;
@@ -85,6 +92,7 @@ class LiveConnection {
   }
 
   private dispatch(type: string, message: MessageEvent<string>): void {
+    if (message.lastEventId) this.lastEventId = message.lastEventId;
     let event: LiveEvent;
     try {
       event = { ...(JSON.parse(message.data) as LiveEvent), type };
@@ -107,7 +115,8 @@ export const liveConnection = new LiveConnection("/api/events");
 
 /**
  * Calls `onEvent` for every live event of the given types while the component is mounted, and
- * `onReconnect` after the stream was interrupted (events may have been missed: refetch).
+ * `onReconnect` when the stream (re)opens or the server says `resync`: events may have been missed, so
+ * refetch then.
  */
 export function useLiveEvents(
   types: readonly string[],
@@ -126,4 +135,17 @@ export function useLiveEvents(
       onReconnect: () => handlers.current.onReconnect?.(),
     });
   }, [typeKey, enabled]);
+}
+
+/**
+ * Reopens the shared stream when the reader signs in or out, since the server filters the stream by
+ * the session it was opened with.
+ */
+export function useLiveConnectionFollows(accountId: string | null): void {
+  const previous = useRef(accountId);
+  useEffect(() => {
+    if (previous.current === accountId) return;
+    previous.current = accountId;
+    liveConnection.restart();
+  }, [accountId]);
 }

@@ -29,8 +29,11 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** The signed-in account (null for a visitor), shared by every component through the query cache. */
+export const sessionQuery = { queryKey: sessionKey, queryFn: fetchMe, staleTime: 60_000 };
+
 export function useSession() {
-  const query = useQuery({ queryKey: sessionKey, queryFn: fetchMe, staleTime: 60_000 });
+  const query = useQuery(sessionQuery);
   return { account: query.data ?? null, isLoading: query.isPending, error: query.error };
 }
 

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Center, Loader, Modal, Table, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Alert, Button, Center, Loader, Modal } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { IconAlertCircle, IconCircleCheck, IconUserPlus } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
@@ -7,23 +7,22 @@ import { useTranslation } from "react-i18next";
 import type { Account } from "../../../contracts/accounts.ts";
 import { api } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
-import { useFormatters } from "../../shell/format.ts";
-import { languages } from "../../shell/i18n.ts";
 import { useLiveEvents } from "../../shell/live-events.ts";
 import { Page } from "../../shell/Page.tsx";
+import { AccountCards, AccountTable } from "./AccountList.tsx";
 import { CreateAccountForm } from "./CreateAccountForm.tsx";
 
 const accountsKey = ["core", "accounts"] as const;
 
 /** Account events that change this list; the server sends them to administrators only. */
-const accountEvents = ["core.account.create", "core.account.update"];
+const accountEvents = ["core.account.create", "core.account.update", "core.account.set-locale"];
 
 /** Administrators: every account, kept current live, and the form that creates one. */
 export function AccountsPage() {
   const { t } = useTranslation(["core", "shell"]);
-  const format = useFormatters();
   const client = useQueryClient();
   const [creating, createDialog] = useDisclosure(false);
+  const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
   const [lastCreated, setLastCreated] = useState<Account | null>(null);
   const accounts = useQuery({
     queryKey: accountsKey,
@@ -61,48 +60,10 @@ export function AccountsPage() {
         <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
           {describeError(t, accounts.error)}
         </Alert>
+      ) : isPhone ? (
+        <AccountCards accounts={rows} />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="accounts-table">
-            <Table.Caption>{t("core:accounts.count", { count: rows.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("shell:fields.name")}</Table.Th>
-                <Table.Th scope="col">{t("shell:fields.email")}</Table.Th>
-                <Table.Th scope="col">{t("core:accounts.role")}</Table.Th>
-                <Table.Th scope="col">{t("core:accounts.twoFactor")}</Table.Th>
-                <Table.Th scope="col">{t("shell:fields.locale")}</Table.Th>
-                <Table.Th scope="col">{t("core:accounts.createdAt")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((account) => (
-                <Table.Tr key={account.id}>
-                  <Table.Td>{account.name}</Table.Td>
-                  <Table.Td>
-                    <span dir="ltr">{account.email}</span>
-                  </Table.Td>
-                  <Table.Td>
-                    {account.isAdmin ? (
-                      <Badge variant="light">{t("core:accounts.admin")}</Badge>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t("core:accounts.member")}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {account.twoFactorEnabled ? t("core:accounts.on") : t("core:accounts.off")}
-                  </Table.Td>
-                  <Table.Td lang={account.locale}>
-                    {languages.find((language) => language.code === account.locale)?.name ?? account.locale}
-                  </Table.Td>
-                  <Table.Td>{format.dateTime(account.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <AccountTable accounts={rows} />
       )}
       <Modal
         opened={creating}

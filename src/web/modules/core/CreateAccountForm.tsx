@@ -7,7 +7,7 @@ import type { Account } from "../../../contracts/accounts.ts";
 import { api } from "../../shell/api.ts";
 import { reportFailure } from "../../shell/errors.ts";
 import { validators } from "../../shell/forms.ts";
-import type { Locale } from "../../shell/i18n.ts";
+import { isLocale, type Locale } from "../../shell/i18n.ts";
 import { LocaleSelect } from "../../shell/LocaleSelect.tsx";
 import { PasswordField } from "../../shell/PasswordField.tsx";
 
@@ -19,11 +19,17 @@ export function CreateAccountForm({
   onCreated: (account: Account) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation(["core", "shell"]);
+  const { t, i18n } = useTranslation(["core", "shell"]);
   const check = validators(t);
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { name: "", email: "", password: "", isAdmin: false, locale: "en" as Locale },
+    initialValues: {
+      name: "",
+      email: "",
+      password: "",
+      isAdmin: false,
+      locale: (isLocale(i18n.language) ? i18n.language : "en") as Locale,
+    },
     validate: { name: check.required, email: check.email, password: check.password },
   });
   const submit = form.onSubmit(async (values) => {

@@ -2,6 +2,7 @@ import { IconHome } from "@tabler/icons-react";
 import type { AppRoute } from "../../shell/routes.ts";
 import { HomePage } from "./HomePage.tsx";
 
+/** The start page; the process module replaces it. */
 export const homeRoutes: AppRoute[] = [
   {
     path: "/",

@@ -1,7 +1,8 @@
-import { Button, Group, NativeSelect, SimpleGrid, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconFilter, IconX } from "@tabler/icons-react";
-import { useEffect } from "react";
+import { useMediaQuery } from "@mantine/hooks";
+import { IconChevronDown, IconFilter, IconX } from "@tabler/icons-react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 export type AuditFilterValues = {
@@ -34,10 +35,13 @@ export function AuditFilters({
 }) {
   const { t } = useTranslation("platform");
   const form = useForm({ initialValues: value });
+  const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
+  const [shown, setShown] = useState(false);
+  const active = Object.values(value).filter(Boolean).length;
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the address (back/forward), not the form object
   useEffect(() => form.setValues(value), [JSON.stringify(value)]);
-  return (
-    <form onSubmit={form.onSubmit(onApply)} aria-label={t("audit.filters")}>
+  const fields = (
+    <form onSubmit={form.onSubmit(onApply)} aria-label={t("audit.filters")} id="audit-filters">
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
         <TextInput
           label={t("audit.action")}
@@ -76,5 +80,24 @@ export function AuditFilters({
         </Group>
       </SimpleGrid>
     </form>
+  );
+  if (!isPhone) return fields;
+  // On a phone the filters would fill the screen; they open on demand.
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button
+          variant="default"
+          leftSection={<IconFilter size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={16} aria-hidden className={shown ? "rotated" : undefined} />}
+          aria-expanded={shown}
+          aria-controls="audit-filters"
+          onClick={() => setShown(!shown)}
+        >
+          {active > 0 ? t("audit.filtersActive", { count: active }) : t("audit.showFilters")}
+        </Button>
+      </Group>
+      {shown ? fields : null}
+    </Stack>
   );
 }

@@ -1,15 +1,5 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Center,
-  Code,
-  Group,
-  Loader,
-  Table,
-  Text,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Alert, Button, Center, Group, Loader, Text, VisuallyHidden } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { type InfiniteData, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
@@ -17,23 +7,11 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { api } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
-import { useFormatters } from "../../shell/format.ts";
 import { useLiveEvents } from "../../shell/live-events.ts";
 import { Page } from "../../shell/Page.tsx";
+import { AuditCards, type AuditEntry, AuditTable } from "./AuditEntries.tsx";
 import { AuditFilters, type AuditFilterValues, emptyFilters } from "./AuditFilters.tsx";
 
-export type AuditEntry = {
-  seq: number;
-  at: string;
-  actorLabel: string;
-  action: string;
-  outcome: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  processId: string | null;
-  tier: string;
-  data: Record<string, unknown>;
-};
 type AuditPage = { entries: AuditEntry[]; nextBefore: number | null };
 
 const pageSize = 50;
@@ -77,7 +55,7 @@ function queryOf(filters: AuditFilterValues, before?: number) {
  */
 export function AuditPage() {
   const { t } = useTranslation(["platform", "shell"]);
-  const format = useFormatters();
+  const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(params), [params]);
@@ -144,68 +122,11 @@ export function AuditPage() {
         <Text c="dimmed">{t("platform:audit.empty")}</Text>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={880}>
-            <Table striped verticalSpacing="xs" data-testid="audit-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">#</Table.Th>
-                  <Table.Th scope="col">{t("platform:audit.at")}</Table.Th>
-                  <Table.Th scope="col">{t("platform:audit.actor")}</Table.Th>
-                  <Table.Th scope="col">{t("platform:audit.action")}</Table.Th>
-                  <Table.Th scope="col">{t("platform:audit.outcome")}</Table.Th>
-                  <Table.Th scope="col">{t("platform:audit.subject")}</Table.Th>
-                  <Table.Th scope="col">{t("platform:audit.tier")}</Table.Th>
-                  <Table.Th scope="col">{t("platform:audit.data")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((entry) => (
-                  <Table.Tr
-                    key={entry.seq}
-                    data-fresh={freshSeqs.has(entry.seq) || undefined}
-                    className="audit-row"
-                  >
-                    <Table.Td>{format.number(entry.seq)}</Table.Td>
-                    <Table.Td className="nowrap">{format.dateTime(entry.at)}</Table.Td>
-                    <Table.Td>{entry.actorLabel}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {t(`platform:actions.${entry.action}`, { defaultValue: "" }) || null}
-                      </Text>
-                      <Code dir="ltr">{entry.action}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={entry.outcome === "ok" ? "teal" : "red"} variant="light">
-                        {t(`platform:audit.outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {entry.subjectType ? (
-                        <span dir="ltr" className="subject">
-                          {entry.subjectType} {entry.subjectId ?? ""}
-                        </span>
-                      ) : (
-                        "—"
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t(`platform:tiers.${entry.tier}`, { defaultValue: entry.tier })}</Table.Td>
-                    <Table.Td>
-                      {Object.keys(entry.data ?? {}).length > 0 ? (
-                        <details>
-                          <summary>{t("platform:audit.show")}</summary>
-                          <Code block dir="ltr" className="audit-data">
-                            {JSON.stringify(entry.data, null, 2)}
-                          </Code>
-                        </details>
-                      ) : (
-                        "—"
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          {isPhone ? (
+            <AuditCards entries={entries} fresh={freshSeqs} />
+          ) : (
+            <AuditTable entries={entries} fresh={freshSeqs} />
+          )}
           <Group justify="center">
             {log.hasNextPage ? (
               <Button

@@ -2,6 +2,7 @@ import { IconListSearch } from "@tabler/icons-react";
 import type { AppRoute } from "../../shell/routes.ts";
 import { AuditPage } from "./AuditPage.tsx";
 
+/** The platform's pages: the audit log. */
 export const platformRoutes: AppRoute[] = [
   {
     path: "/audit",

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Page } from "../Page.tsx";
 
+/** An address no page answers; a link leads back to the start. */
 export function NotFoundPage() {
   const { t } = useTranslation("shell");
   return (

@@ -159,14 +159,16 @@ function ConfirmStep({ enrolment, onConfirmed }: { enrolment: Enrolment; onConfi
         </Stack>
         <Stack gap="xs">
           <Text fw={600}>{t("twoFactor.manual")}</Text>
-          <Code block dir="ltr" data-testid="totp-key">
+          <Code block dir="ltr" className="totp-key" data-testid="totp-key">
             {key}
           </Code>
           <CopyButton value={key.replace(/\s+/g, "")}>
             {({ copied, copy }) => (
-              <Button variant="light" size="xs" onClick={copy}>
-                {copied ? t("copied") : t("copy")}
-              </Button>
+              <Group>
+                <Button variant="light" size="xs" onClick={copy}>
+                  {copied ? t("copied") : t("copy")}
+                </Button>
+              </Group>
             )}
           </CopyButton>
         </Stack>
@@ -193,6 +195,7 @@ function ConfirmStep({ enrolment, onConfirmed }: { enrolment: Enrolment; onConfi
       </Stack>
       <form onSubmit={submit} noValidate aria-label={t("twoFactor.confirm")}>
         <Stack gap="sm">
+          <Text fw={600}>{t("twoFactor.confirmTitle")}</Text>
           <ErrorAlert message={error} />
           <TextInput
             label={t("fields.code")}

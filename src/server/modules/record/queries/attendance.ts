@@ -1,0 +1,100 @@
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import type { AttendanceMatrix } from "../../../../contracts/record.ts";
+import type { Actor } from "../../../platform/authz.ts";
+import type { Db } from "../../../platform/db.ts";
+import { coreSchema, roundsVisibleTo } from "../../core/index.ts";
+import { citations } from "../schema.ts";
+import { findProcess } from "./process.ts";
+
+const { participants, processRoleAssignments, roundParticipations, rounds } = coreSchema;
+
+const roleOrder = [
+  "host",
+  "guarantor",
+  "party",
+  "observer",
+  "international_organization",
+  "intermediary",
+  "monitor",
+];
+
+/**
+ * Participants × rounds: one cell per reported participation with its role, its attendance (attended,
+ * absent, declined, boycotted), the wording of the report and how many sources support it. A round
+ * with no report about a participant has no cell: a gap, not an absence.
+ */
+export async function attendanceMatrix(db: Db, actor: Actor, idOrSlug: string): Promise<AttendanceMatrix> {
+  const process = await findProcess(db, idOrSlug);
+  const roundRows = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.processId, process.id), roundsVisibleTo(actor)))
+    .orderBy(asc(rounds.number));
+  const roundIds = roundRows.map((round) => round.id);
+  const cells =
+    roundIds.length === 0
+      ? []
+      : await db.select().from(roundParticipations).where(inArray(roundParticipations.roundId, roundIds));
+  const sourceCounts = new Map<string, number>();
+  if (cells.length > 0) {
+    const counted = await db
+      .select({ subjectId: citations.subjectId, sources: count() })
+      .from(citations)
+      .where(
+        and(
+          eq(citations.subjectType, "round_participation"),
+          inArray(
+            citations.subjectId,
+            cells.map((cell) => cell.id),
+          ),
+        ),
+      )
+      .groupBy(citations.subjectId);
+    for (const row of counted) sourceCounts.set(row.subjectId, Number(row.sources));
+  }
+  const standing = await db
+    .select()
+    .from(processRoleAssignments)
+    .where(eq(processRoleAssignments.processId, process.id));
+  const participantIds = [
+    ...new Set([...cells.map((cell) => cell.participantId), ...standing.map((row) => row.participantId)]),
+  ];
+  const participantRows =
+    participantIds.length === 0
+      ? []
+      : await db.select().from(participants).where(inArray(participants.id, participantIds));
+  const roleOf = (participantId: string) =>
+    standing
+      .filter((row) => row.participantId === participantId)
+      .map((row) => row.role)
+      .sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b))[0] ?? null;
+  const rank = (role: string | null) => (role === null ? roleOrder.length : roleOrder.indexOf(role));
+  return {
+    processId: process.id,
+    rounds: roundRows.map((round) => ({
+      id: round.id,
+      number: round.number,
+      startDate: round.startDate,
+      city: round.city,
+    })),
+    participants: participantRows
+      .map((row) => ({
+        id: row.id,
+        name: row.names.en,
+        shortName: row.shortName,
+        kind: row.kind,
+        role: roleOf(row.id),
+      }))
+      .sort((a, b) => rank(a.role) - rank(b.role) || a.name.localeCompare(b.name)),
+    cells: cells.map((cell) => ({
+      participantId: cell.participantId,
+      roundId: cell.roundId,
+      participationId: cell.id,
+      role: cell.role,
+      attendance: cell.attendance,
+      note: cell.note,
+      citedText: cell.citedText,
+      sourceCount: sourceCounts.get(cell.id) ?? 0,
+    })),
+  };
+}

@@ -1,0 +1,120 @@
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AstanaApp, buildApp, startModules } from "../../src/server/app.ts";
+import { loadConfig } from "../../src/server/config.ts";
+import type { Database } from "../../src/server/platform/db.ts";
+import { createTestAccount, nextRemoteAddress } from "../helpers/app.ts";
+import { freshDatabase } from "../helpers/database.ts";
+
+type LogLine = Record<string, unknown> & { msg?: string; reqId?: string };
+
+const lines: string[] = [];
+const parsed = () => lines.map((line) => JSON.parse(line) as LogLine);
+
+let built: AstanaApp;
+let database: Database;
+let accountId: string;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  const config = loadConfig({
+    SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789",
+    DEMO: "off",
+    LOG_LEVEL: "info",
+    SERVE_WEB: "off",
+    DATA_DIR: "/tmp/astana-test-unused",
+  });
+  built = await buildApp({ config, database, logStream: { write: (line: string) => lines.push(line) } });
+  await startModules(built.deps);
+  await built.app.ready();
+  accountId = await createTestAccount(database.db, {
+    email: "logged@example.org",
+    password: "correct horse battery",
+  });
+});
+afterAll(async () => {
+  await built?.app.close();
+  await database?.close();
+});
+
+const request = (options: InjectOptions) =>
+  built.app.inject({ remoteAddress: nextRemoteAddress(), ...options });
+
+describe("request logs", () => {
+  it("tags every line of a request with its id, the one sent back as x-request-id", async () => {
+    for (const url of ["/api/health", "/api/no-such-route", "/api/audit"]) {
+      lines.length = 0;
+      const response = await request({ method: "GET", url });
+      const requestId = response.headers["x-request-id"];
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      const own = parsed();
+      expect(own.map((line) => line.msg)).toEqual(
+        expect.arrayContaining(["incoming request", "request completed"]),
+      );
+      for (const line of own) expect(line.reqId, `${url}: ${JSON.stringify(line)}`).toBe(requestId);
+    }
+  });
+
+  it("does not trust a request id sent by the client", async () => {
+    const response = await request({
+      method: "GET",
+      url: "/api/health",
+      headers: { "x-request-id": "forged" },
+    });
+    expect(response.headers["x-request-id"]).not.toBe("forged");
+  });
+
+  it("names the signed-in actor on the request's lines once it is known", async () => {
+    const signIn = await request({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email: "logged@example.org", password: "correct horse battery" },
+    });
+    expect(signIn.statusCode).toBe(200);
+    const cookie = signIn.cookies.map((item) => `${item.name}=${item.value}`).join("; ");
+    lines.length = 0;
+    const response = await request({ method: "GET", url: "/api/me", headers: { cookie } });
+    expect(response.statusCode).toBe(200);
+    const completed = parsed().find((line) => line.msg === "request completed");
+    expect(completed).toMatchObject({ reqId: response.headers["x-request-id"], actorId: accountId });
+  });
+
+  it("redacts cookies, authorization headers and passwords", async () => {
+    lines.length = 0;
+    const signIn = await request({
+      method: "POST",
+      url: "/api/auth/sign-in/email",
+      payload: { email: "logged@example.org", password: "correct horse battery" },
+    });
+    const token = signIn.cookies.find((item) => item.name.includes("session_token"))?.value;
+    expect(token).toBeTruthy();
+    await request({
+      method: "GET",
+      url: "/api/me",
+      headers: {
+        cookie: `astana.session_token=${token}`,
+        authorization: "Bearer very-secret-bearer-token",
+        "user-agent": "log-test/1.0",
+      },
+    });
+    built.app.log.info(
+      { headers: { cookie: "raw-cookie-value" }, body: { password: "hunter2-hunter2" } },
+      "careless",
+    );
+    const text = lines.join("");
+    expect(text).not.toContain(String(token));
+    expect(text).not.toContain("very-secret-bearer-token");
+    expect(text).not.toContain("raw-cookie-value");
+    expect(text).not.toContain("correct horse battery");
+    expect(text).not.toContain("hunter2-hunter2");
+    const incoming = parsed().find(
+      (line) => line.msg === "incoming request" && (line.req as { url: string }).url === "/api/me",
+    );
+    expect(incoming).toBeDefined();
+    expect((incoming?.req as { headers?: Record<string, string> } | undefined)?.headers).toMatchObject({
+      cookie: "[redacted]",
+      authorization: "[redacted]",
+      "user-agent": "log-test/1.0",
+    });
+  });
+});
