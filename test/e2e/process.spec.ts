@@ -290,3 +290,60 @@ for (const locale of ["en", "ar"]) {
     await expectNoHorizontalOverflow(page);
   });
 }
+
+// Last in this file: it adds round 23 to the shared demonstration database.
+test("a round announced by the secretariat appears on a visitor's open process page without a reload", async ({
+  browser,
+  page,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL ?? "").origin;
+  await page.goto("/processes/astana");
+  const roundsTable = page.getByTestId("rounds-table");
+  await expect(roundsTable.getByRole("link", { name: "Round 22", exact: true })).toBeVisible();
+  let reloaded = false;
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) reloaded = true;
+  });
+
+  // The administrator joins Kazakhstan's delegation, which makes them the host secretariat.
+  const secretariat = await browser.newContext({ baseURL: origin });
+  const request = secretariat.request;
+  const signIn = await request.post("/api/auth/sign-in/email", {
+    data: { email: admin.email, password: admin.password },
+    headers: { origin },
+  });
+  expect(signIn.ok(), await signIn.text()).toBe(true);
+  const me = await (await request.get("/api/me")).json();
+  const joined = await request.post("/api/delegations/demo-astana-delegation-kazakhstan/members", {
+    data: { accountId: me.id, position: "secretariat" },
+    headers: { origin },
+  });
+  expect(joined.ok(), await joined.text()).toBe(true);
+
+  const planned = await request.post("/api/processes/astana/rounds", {
+    data: { number: 23, city: "Astana", startDate: "2026-12-01", endDate: "2026-12-02" },
+    headers: { origin },
+  });
+  expect(planned.status(), await planned.text()).toBe(201);
+  const round = await planned.json();
+  // A planned round is the secretariat's own: the visitor does not see it yet.
+  await page.waitForTimeout(1_500);
+  await expect(roundsTable.getByRole("link", { name: "Round 23", exact: true })).toHaveCount(0);
+
+  const announced = await request.post(`/api/rounds/${round.id}/announce`, {
+    data: {
+      publishedOn: "2026-11-23",
+      text: "The 23rd meeting will be held in Astana on 1–2 December 2026.",
+    },
+    headers: { origin },
+  });
+  expect(announced.ok(), await announced.text()).toBe(true);
+
+  await expect(roundsTable.getByRole("link", { name: "Round 23", exact: true })).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(page.getByTestId("timeline-round")).toHaveCount(23);
+  expect(reloaded).toBe(false);
+  await secretariat.close();
+});

@@ -166,11 +166,22 @@ export const processEventTypes = [
 
 /**
  * Keeps an open page current: when a round is announced or changed (or anything else these pages show),
- * every "process" query is marked stale and the ones on screen refetch. After the live stream was
- * interrupted, events may have been missed, so the same happens.
+ * every "process" query is marked stale and the ones on screen refetch. When the live stream (re)opens,
+ * changes may have been missed, so answers older than a moment are refetched too (not the ones the page
+ * has just loaded).
  */
 export function useProcessLiveRefresh(): void {
   const client = useQueryClient();
   const refresh = () => void client.invalidateQueries({ queryKey: processKeys.all });
-  useLiveEvents(processEventTypes, refresh, { onReconnect: refresh });
+  const catchUp = () => {
+    const moment = Date.now() - catchUpAfterMs;
+    void client.invalidateQueries({
+      queryKey: processKeys.all,
+      predicate: (query) => query.state.dataUpdatedAt < moment,
+    });
+  };
+  useLiveEvents(processEventTypes, refresh, { onReconnect: catchUp });
 }
+
+/** Answers younger than this are current enough when the live stream opens. */
+const catchUpAfterMs = 3_000;
