@@ -146,7 +146,12 @@ export function AttendanceGrid({
           </thead>
           <tbody>
             {participants.map((participant, row) => {
-              const shownName = namesOf?.(participant.id) ?? participant.shortName ?? participant.name;
+              const fullName = namesOf?.(participant.id) ?? participant.name;
+              // A long name gives way to the short one in the column, in English only (short names are Latin).
+              const shownName =
+                fullName.length > 22 && participant.shortName && i18n.language === "en"
+                  ? participant.shortName
+                  : fullName;
               return (
                 <tr key={participant.id} data-participant={participant.name}>
                   <th scope="row" className="matrix-name">
@@ -155,7 +160,8 @@ export function AttendanceGrid({
                       ref={register(row, -1)}
                       tabIndex={tabIndexOf(row, -1)}
                       onFocus={() => setFocus({ row, col: -1 })}
-                      title={shownName}
+                      title={fullName}
+                      aria-label={fullName}
                     >
                       {shownName}
                     </Link>
@@ -172,14 +178,14 @@ export function AttendanceGrid({
                           tabIndex={tabIndexOf(row, col)}
                           onFocus={() => setFocus({ row, col })}
                           onClick={() =>
-                            setOpen({ participant: { ...participant, name: shownName }, round, cells: list })
+                            setOpen({ participant: { ...participant, name: fullName }, round, cells: list })
                           }
                           className={`matrix-mark att-${state}`}
                           style={{
                             background: cellBackground(list),
                             boxShadow: missed ? `inset 0 -4px 0 ${roleColor(missed.role)}` : undefined,
                           }}
-                          aria-label={cellLabel(shownName, round, list)}
+                          aria-label={cellLabel(fullName, round, list)}
                           aria-haspopup="dialog"
                           data-testid="attendance-cell"
                           data-round={round.number}
