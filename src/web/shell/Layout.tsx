@@ -110,7 +110,7 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
               />
               <UnstyledButton component={Link} to="/" className="brand" data-testid="brand">
                 <IconBuildingBank size={24} stroke={1.6} aria-hidden />
-                <Text component="span" fw={700} size="lg">
+                <Text component="span" fw={700} size="lg" className="brand-name">
                   {t("product")}
                 </Text>
               </UnstyledButton>
