@@ -2,6 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
+/** A second server with the demonstration record loaded (DEMO=on), for the process pages' tests. */
+const demoPort = Number(process.env.E2E_DEMO_PORT ?? 3212);
+const demoURL = `http://localhost:${demoPort}`;
+const demoTests = /process.*\.spec\.ts/;
 
 /**
  * Browser tests on Debian's Chromium (`apt-get install chromium`; `playwright install` needs the
@@ -42,18 +46,35 @@ export default defineConfig({
     },
     {
       name: "chromium",
-      testIgnore: /first-run\.spec\.ts/,
+      testIgnore: [/first-run\.spec\.ts/, demoTests],
       dependencies: ["first-run"],
       use: { ...devices["Desktop Chrome"], channel: undefined },
     },
+    {
+      name: "demo",
+      testMatch: demoTests,
+      use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: demoURL },
+    },
   ],
-  webServer: {
-    command: `"${process.execPath}" test/e2e/serve.ts`,
-    url: `${baseURL}/api/ready`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+  webServer: [
+    {
+      command: `"${process.execPath}" test/e2e/serve.ts`,
+      url: `${baseURL}/api/ready`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+    {
+      command: `"${process.execPath}" test/e2e/serve.ts`,
+      url: `${demoURL}/api/ready`,
+      env: { E2E_PORT: String(demoPort), E2E_DEMO: "on" },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+  ],
 });

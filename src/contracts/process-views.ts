@@ -179,6 +179,8 @@ export const DelegationMember = z.object({
   nameLatin: z.string(),
   title: z.string().nullable(),
   isHead: z.boolean(),
+  /** The record marks this person as uncertain (contested, or one ambiguous source). */
+  uncertain: z.boolean(),
 });
 export const RoundDelegation = z
   .object({

@@ -1,6 +1,7 @@
 /**
  * The server the browser tests run against: `astana serve --build-web-if-needed` on a fresh temporary
  * data directory (so the first-run setup is open), removed again when Playwright stops the server.
+ * Without the demonstration record unless E2E_DEMO=on.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,7 +21,8 @@ const server = spawn(process.execPath, ["src/cli/main.ts", "serve", "--build-web
     PORT: process.env.E2E_PORT ?? "3210",
     HOST: "127.0.0.1",
     PUBLIC_URL: `http://localhost:${process.env.E2E_PORT ?? "3210"}`,
-    DEMO: "off",
+    // The process pages' tests run on a second server with the demonstration record (E2E_DEMO=on).
+    DEMO: process.env.E2E_DEMO ?? "off",
     LOG_LEVEL: "warn",
     // Every test signs in from the same address; the limit itself is tested by the API suite.
     AUTH_RATE_LIMIT_PER_MINUTE: "1000",

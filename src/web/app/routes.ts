@@ -1,6 +1,7 @@
 import { coreRoutes } from "../modules/core/routes.ts";
 import { homeRoutes } from "../modules/home/routes.ts";
 import { platformRoutes } from "../modules/platform/routes.ts";
+import { processRoutes } from "../modules/process/routes.ts";
 import { secretariatRoutes } from "../modules/secretariat/routes.ts";
 import type { AppRoute } from "../shell/routes.ts";
 
@@ -9,5 +10,6 @@ export const moduleRoutes: AppRoute[] = [
   ...homeRoutes,
   ...coreRoutes,
   ...platformRoutes,
+  ...processRoutes,
   ...secretariatRoutes,
 ];

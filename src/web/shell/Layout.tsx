@@ -1,4 +1,15 @@
-import { AppShell, Burger, Center, Container, Group, Loader, Text, UnstyledButton } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  AppShell,
+  Burger,
+  Center,
+  Container,
+  Group,
+  Loader,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
 import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { IconBuildingBank } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
@@ -14,8 +25,8 @@ import { useSession, useSetupNeeded } from "./session.ts";
 
 /**
  * The frame of every page: a skip link, the header (product, language, account), the main navigation
- * (a drawer behind a burger below 48em) and the page itself. While no administrator exists, every
- * address leads to the first-run setup.
+ * (a drawer behind a burger below 48em) and the page itself. While no administrator exists, a banner
+ * leads to the first-run setup and signing in goes there; the public record stays readable meanwhile.
  */
 export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   const { t } = useTranslation("shell");
@@ -59,8 +70,19 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
         <Loader aria-label={t("loading")} />
       </Center>
     );
-  } else if (needed && location.pathname !== "/setup") {
+  } else if (needed && location.pathname === "/sign-in") {
     content = <Navigate to="/setup" replace />;
+  } else if (needed && location.pathname !== "/setup") {
+    content = (
+      <>
+        <Alert variant="light" color="yellow" mb="md" title={t("setup.bannerTitle")}>
+          <Anchor component={Link} to="/setup">
+            {t("setup.bannerLink")}
+          </Anchor>
+        </Alert>
+        <Outlet />
+      </>
+    );
   }
 
   return (
@@ -88,7 +110,7 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
               />
               <UnstyledButton component={Link} to="/" className="brand" data-testid="brand">
                 <IconBuildingBank size={24} stroke={1.6} aria-hidden />
-                <Text component="span" fw={700} size="lg">
+                <Text component="span" fw={700} size="lg" className="brand-name">
                   {t("product")}
                 </Text>
               </UnstyledButton>

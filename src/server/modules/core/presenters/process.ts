@@ -117,6 +117,7 @@ export function presentMember(row: typeof delegationMembers.$inferSelect): Deleg
     nameLatin: row.nameLatin,
     title: row.title,
     isHead: row.isHead,
+    uncertain: row.uncertain,
   };
 }
 

@@ -1,0 +1,50 @@
+import { Badge, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Fact } from "../types.ts";
+import { SourcesButton } from "./Sources.tsx";
+
+/** Facts or outcomes of the record, each with its sources and, where the record doubts it, a mark. */
+export function Facts({ facts, emptyText, subject }: { facts: Fact[]; emptyText?: string; subject: string }) {
+  const { t } = useTranslation("process");
+  if (facts.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" fs="italic">
+        {emptyText ?? t("record.noFacts")}
+      </Text>
+    );
+  }
+  return (
+    <ul className="facts">
+      {facts.map((fact, index) => (
+        <li key={fact.id} className="fact" data-testid="fact">
+          <Text size="sm" lang="en" dir="auto" component="span">
+            {fact.text}
+          </Text>{" "}
+          <span className="fact-marks">
+            {fact.uncertain ? (
+              <Badge color="gray" variant="outline" size="xs">
+                {t("record.uncertain")}
+              </Badge>
+            ) : null}
+            <SourcesButton sources={fact.sources} subject={`${subject} ${index + 1}`} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A list of labelled values ("Dates", "City", …) that reflows into one column on a phone. */
+export function FieldList({ children }: { children: ReactNode }) {
+  return <dl className="field-list">{children}</dl>;
+}
+
+export function FieldItem({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="field-item">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

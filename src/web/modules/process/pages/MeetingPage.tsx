@@ -1,0 +1,129 @@
+import { Badge, Group, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { Page } from "../../../shell/Page.tsx";
+import { Conflicts } from "../components/Conflicts.tsx";
+import { DemoBadge } from "../components/DemoBadge.tsx";
+import { Facts, FieldItem, FieldList } from "../components/Facts.tsx";
+import { Crumbs, ParticipantLink } from "../components/ProcessLinks.tsx";
+import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
+import { RoleBadge } from "../components/RoleBadge.tsx";
+import { Section } from "../components/Section.tsx";
+import { Sources, SourcesButton, sourcesOfFields } from "../components/Sources.tsx";
+import { useDates, useLocalName } from "../format.ts";
+import { useMeeting, useProcess, useProcessLiveRefresh, useSubjectRecord } from "../queries.ts";
+import { roleRank } from "../roles.ts";
+import { allSourcesOf, ConflictFlags, datesField } from "./RoundPage.tsx";
+
+/**
+ * A meeting of the format outside the rounds (a ministerial meeting, a summit, the Sochi congress, a
+ * quadrilateral consultation): when and where, at what level, who took part, what the record says.
+ */
+export function MeetingPage() {
+  const { t } = useTranslation("process");
+  const { id = "" } = useParams();
+  const dates = useDates();
+  const localName = useLocalName();
+  useProcessLiveRefresh();
+  const meeting = useMeeting(id);
+  const record = useSubjectRecord("meeting", meeting.data?.id);
+  const process = useProcess(meeting.data?.processSlug ?? "");
+
+  if (meeting.isPending) return <Loading />;
+  if (meeting.error) {
+    return (
+      <Page title={t("meeting.notFoundTitle")}>
+        <LoadError error={meeting.error} onRetry={() => void meeting.refetch()} />
+      </Page>
+    );
+  }
+  const data = meeting.data;
+  const name = localName(data.names, data.name);
+  const processName = process.data ? localName(process.data.names, process.data.name) : data.processSlug;
+  const citations = record.data?.citations;
+  const participants = [...data.participants].sort(
+    (a, b) =>
+      roleRank(a.role) - roleRank(b.role) || a.participant.name.localeCompare(b.participant.name, "en"),
+  );
+  return (
+    <Page
+      title={name}
+      actions={
+        <Group gap="xs">
+          <Badge variant="light">{t(`timeline.kinds.${data.kind}`)}</Badge>
+          {data.isDemo ? <DemoBadge /> : null}
+        </Group>
+      }
+    >
+      <Crumbs
+        items={[
+          { label: t("processes.title"), to: "/processes" },
+          { label: processName, to: `/processes/${encodeURIComponent(data.processSlug)}` },
+          { label: t(`timeline.kinds.${data.kind}`) },
+        ]}
+      />
+      <FieldList>
+        <FieldItem label={t("fields.dates")}>
+          {data.startDate ? dates.range(data.startDate, data.endDate, data.datePrecision) : <NotInSources />}{" "}
+          <SourcesButton sources={sourcesOfFields(citations, /date/i)} subject={t("fields.dates")} />
+          <ConflictFlags
+            conflicts={(record.data?.conflicts ?? []).filter((conflict) =>
+              datesField.test(conflict.field ?? ""),
+            )}
+          />
+          {data.dateNote ? (
+            <Text size="xs" c="dimmed" lang="en">
+              {data.dateNote}
+            </Text>
+          ) : null}
+        </FieldItem>
+        <FieldItem label={t("fields.city")}>
+          {data.city ?? <NotInSources />}{" "}
+          <SourcesButton sources={sourcesOfFields(citations, /city/i)} subject={t("fields.city")} />
+        </FieldItem>
+        <FieldItem label={t("fields.venue")}>{data.venue ?? <NotInSources />}</FieldItem>
+        <FieldItem label={t("fields.host")}>
+          {data.host ? <span lang="en">{data.host}</span> : <NotInSources />}{" "}
+          <SourcesButton sources={sourcesOfFields(citations, /host/i)} subject={t("fields.host")} />
+        </FieldItem>
+        <FieldItem label={t("meeting.level")}>
+          {data.level ? t(`meeting.levels.${data.level}`, { defaultValue: data.level }) : <NotInSources />}
+        </FieldItem>
+      </FieldList>
+
+      <Section id="participants" title={t("participants.title")}>
+        {participants.length === 0 ? (
+          <NotInSources />
+        ) : (
+          <ul className="plain-list">
+            {participants.map((entry) => (
+              <li key={`${entry.participant.id}-${entry.role}`} className="participant-line">
+                <ParticipantLink participant={entry.participant} /> <RoleBadge role={entry.role} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="facts" title={t("record.title")}>
+        {record.isPending ? (
+          <Loading />
+        ) : record.error ? (
+          <LoadError error={record.error} />
+        ) : (
+          <Facts facts={record.data.facts} subject={name} />
+        )}
+      </Section>
+
+      {record.data && record.data.conflicts.length > 0 ? (
+        <Section id="conflicts" title={t("conflicts.roundTitle", { count: record.data.conflicts.length })}>
+          <Conflicts conflicts={record.data.conflicts} />
+        </Section>
+      ) : null}
+
+      <Section id="sources" title={t("sources.title")}>
+        {record.isPending ? <Loading /> : <Sources sources={allSourcesOf(record.data)} />}
+      </Section>
+    </Page>
+  );
+}

@@ -1,0 +1,78 @@
+import { Anchor, Badge, Table, TextInput } from "@mantine/core";
+import { IconSearch } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { Page } from "../../../shell/Page.tsx";
+import { LoadError, Loading } from "../components/QueryState.tsx";
+import { useLocalName } from "../format.ts";
+import { useParticipants, useProcessLiveRefresh } from "../queries.ts";
+
+/** Every participant of the record: states, parties and organizations, findable by any of their names. */
+export function ParticipantsPage() {
+  const { t } = useTranslation("process");
+  const localName = useLocalName();
+  useProcessLiveRefresh();
+  const participants = useParticipants();
+  const [query, setQuery] = useState("");
+  const needle = query.trim().toLowerCase();
+  const items = (participants.data?.items ?? [])
+    .filter(
+      (participant) =>
+        !needle ||
+        [
+          participant.name,
+          participant.shortName ?? "",
+          ...Object.values(participant.names),
+          ...participant.aliases,
+        ].some((name) => name?.toLowerCase().includes(needle)),
+    )
+    .sort((a, b) => localName(a.names, a.name).localeCompare(localName(b.names, b.name)));
+  return (
+    <Page title={t("participants.title")}>
+      <TextInput
+        label={t("participants.search")}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={query}
+        onChange={(event) => setQuery(event.currentTarget.value)}
+        maw={360}
+      />
+      {participants.isPending ? (
+        <Loading />
+      ) : participants.error ? (
+        <LoadError error={participants.error} onRetry={() => void participants.refetch()} />
+      ) : (
+        <Table.ScrollContainer minWidth={320}>
+          <Table striped verticalSpacing={6} data-testid="participants-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("participants.name")}</Table.Th>
+                <Table.Th scope="col">{t("participants.kind")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((participant) => (
+                <Table.Tr key={participant.id}>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/participants/${encodeURIComponent(participant.slug)}`}
+                      size="sm"
+                    >
+                      {localName(participant.names, participant.name)}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="outline" size="sm">
+                      {t(`participant.kinds.${participant.kind}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,368 @@
+import { Text } from "@mantine/core";
+import { useElementSize } from "@mantine/hooks";
+import { type MouseEvent, useId, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { directionOf } from "../../../shell/i18n.ts";
+import { useDates } from "../format.ts";
+import type { Timeline } from "../types.ts";
+import { useTimelineWords } from "./describe.ts";
+import { layoutTimeline, metrics, type PlacedMark } from "./layout.ts";
+import { hatchColor, LaneShape, LegendSwatch, laneColors, RoundShape } from "./marks.tsx";
+
+type Active = { mark: PlacedMark; by: "hover" | "focus" };
+
+/** Follows a link inside the picture with the router, leaving modified clicks (new tab) to the browser. */
+function useLinkHandler() {
+  const navigate = useNavigate();
+  return (event: MouseEvent, href: string) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+      return;
+    event.preventDefault();
+    navigate(href);
+  };
+}
+
+/**
+ * The timeline picture: years along the top; one lane per kind of event (rounds numbered, then each kind
+ * of meeting with its own shape and colour, then milestones); the pauses between rounds shaded and
+ * labelled with their length; the periods the process was concluded or suspended hatched; lifecycle
+ * decisions as dashed lines. Every mark is a link or focusable, named for screen readers, with a tooltip.
+ * The picture scrolls sideways inside its own box, and in Arabic time runs from right to left.
+ */
+export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; processSlug: string }) {
+  const { t, i18n } = useTranslation("process");
+  const rtl = directionOf(i18n.language) === "rtl";
+  const dates = useDates();
+  const words = useTimelineWords(processSlug);
+  const { ref, width: availableWidth } = useElementSize<HTMLDivElement>();
+  const layout = useMemo(
+    () => layoutTimeline(timeline, Math.max(availableWidth, 320), rtl),
+    [timeline, availableWidth, rtl],
+  );
+  const [active, setActive] = useState<Active | null>(null);
+  const followLink = useLinkHandler();
+  const idBase = useId().replace(/:/g, "");
+  const hatchId = `${idBase}-hatch`;
+  const titleId = `${idBase}-title`;
+  const overflows = layout.width > availableWidth + 1;
+
+  const show = (mark: PlacedMark, by: Active["by"]) => setActive({ mark, by });
+  const hide = (mark: PlacedMark, by: Active["by"]) =>
+    setActive((current) => (current?.mark === mark && current.by === by ? null : current));
+
+  const renderMark = (mark: PlacedMark, key: string) => {
+    const description = words.describeItem(mark.item);
+    const isRound = mark.lane === "round";
+    const lane = mark.lane;
+    const isDecision = lane === "decision";
+    const shape = isRound ? (
+      <RoundShape
+        x={mark.x}
+        y={mark.y}
+        r={metrics.roundRadius}
+        label={String(mark.item.number ?? "")}
+        status={mark.item.status}
+      />
+    ) : (
+      <LaneShape lane={lane} x={mark.x} y={mark.y} size={isDecision ? 6 : metrics.markSize} />
+    );
+    const decisionLabel = isDecision ? (
+      <text
+        x={mark.x + (rtl ? -10 : 10)}
+        y={mark.y}
+        dy="0.35em"
+        textAnchor="start"
+        fontSize={11}
+        fontWeight={700}
+        fill="#a35200"
+        direction={rtl ? "rtl" : "ltr"}
+        aria-hidden
+      >
+        {t(`decisions.kinds.${mark.item.subkind ?? "launch"}`)}
+      </text>
+    ) : null;
+    const spanBar =
+      !isRound && Math.abs(mark.x2 - mark.x) > 4 ? (
+        <line
+          x1={mark.x}
+          x2={mark.x2}
+          y1={mark.y}
+          y2={mark.y}
+          stroke={laneColors[lane]}
+          strokeWidth={3}
+          opacity={0.5}
+        />
+      ) : null;
+    const handlers = {
+      onMouseEnter: () => show(mark, "hover"),
+      onMouseLeave: () => hide(mark, "hover"),
+      onFocus: () => show(mark, "focus"),
+      onBlur: () => hide(mark, "focus"),
+    };
+    const testId = isRound ? "timeline-round" : `timeline-${mark.item.kind}`;
+    if (description.href) {
+      const href = description.href;
+      return (
+        <a
+          key={key}
+          href={href}
+          className="tl-mark"
+          aria-label={description.accessibleName}
+          data-testid={testId}
+          data-number={mark.item.number ?? undefined}
+          onClick={(event) => followLink(event, href)}
+          {...handlers}
+        >
+          {spanBar}
+          {shape}
+          {decisionLabel}
+        </a>
+      );
+    }
+    return (
+      // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: a milestone has no page of its own; as a named, focusable picture its tooltip is reachable by keyboard
+      <g
+        key={key}
+        className="tl-mark"
+        tabIndex={0}
+        role="img"
+        aria-label={description.accessibleName}
+        data-testid={testId}
+        {...handlers}
+      >
+        {spanBar}
+        {shape}
+      </g>
+    );
+  };
+
+  const tooltip = active ? words.describeItem(active.mark.item) : null;
+  const tooltipLeft = active ? Math.min(Math.max(active.mark.x, 120), layout.width - 120) : 0;
+  const tooltipAbove = active ? active.mark.y > layout.height * 0.55 : false;
+  const tooltipOffset = active?.mark.lane === "round" ? metrics.roundRadius + 6 : metrics.markSize + 6;
+  const gapLabelY = metrics.axisHeight + metrics.bandLabelHeight - 8;
+  const presentLanes = new Set(layout.lanes.map((lane) => lane.kind));
+  const hasPlannedRounds = timeline.items.some(
+    (item) => item.kind === "round" && ["planned", "announced", "in_session"].includes(item.status ?? ""),
+  );
+
+  return (
+    <div className="timeline" data-testid="timeline">
+      <ul className="timeline-legend" aria-label={t("timeline.legend")}>
+        {[...presentLanes].map((lane) => (
+          <li key={lane}>
+            <LegendSwatch lane={lane} />
+            {t(`timeline.kinds.${lane}`)}
+          </li>
+        ))}
+        {hasPlannedRounds ? (
+          <li>
+            <LegendSwatch lane="round" planned />
+            {t("timeline.plannedRound")}
+          </li>
+        ) : null}
+        <li>
+          <span className="legend-box legend-gap" aria-hidden />
+          {t("timeline.gapLegend")}
+        </li>
+        {layout.periods.length > 0 ? (
+          <li>
+            <span className="legend-box legend-concluded" aria-hidden />
+            {t("timeline.concludedLegend")}
+          </li>
+        ) : null}
+      </ul>
+      {overflows ? (
+        <Text size="xs" c="dimmed" className="timeline-hint">
+          {t("timeline.scrollHint")}
+        </Text>
+      ) : null}
+      <div className="timeline-scroll" ref={ref} data-testid="timeline-scroll">
+        <div className="timeline-canvas" style={{ width: layout.width, height: layout.height }}>
+          {/* biome-ignore lint/a11y/useSemanticElements: an SVG picture, named by its title, grouping focusable marks */}
+          <svg
+            width={layout.width}
+            height={layout.height}
+            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            role="group"
+            aria-labelledby={titleId}
+            direction={rtl ? "rtl" : "ltr"}
+            className="timeline-svg"
+          >
+            <title id={titleId}>{t("timeline.pictureTitle")}</title>
+            <defs>
+              <pattern
+                id={hatchId}
+                width="8"
+                height="8"
+                patternUnits="userSpaceOnUse"
+                patternTransform="rotate(45)"
+              >
+                <rect width="8" height="8" fill="#fff4e6" />
+                <line x1="0" y1="0" x2="0" y2="8" stroke={hatchColor} strokeWidth="3" opacity="0.6" />
+              </pattern>
+            </defs>
+
+            {layout.lanes.map((lane, index) => (
+              <g key={lane.kind} aria-hidden>
+                <rect
+                  x={0}
+                  y={lane.top}
+                  width={layout.width}
+                  height={lane.height}
+                  fill={index % 2 === 0 ? "#f8f9fa" : "#fff"}
+                />
+                <text
+                  x={layout.labelX}
+                  y={lane.labelY}
+                  dy="0.35em"
+                  textAnchor="start"
+                  fontSize={12}
+                  fontWeight={600}
+                  fill="#495057"
+                  direction={rtl ? "rtl" : "ltr"}
+                >
+                  {t(`timeline.lanes.${lane.kind}`)}
+                </text>
+              </g>
+            ))}
+
+            {layout.periods.map(({ data: period, x1, x2 }) => (
+              <rect
+                key={`period-${period.decisionId}`}
+                x={x1}
+                y={metrics.axisHeight + 14}
+                width={x2 - x1}
+                height={layout.plot.bottom - metrics.axisHeight - 14}
+                fill={`url(#${hatchId})`}
+                opacity={0.75}
+                aria-hidden
+              />
+            ))}
+            {layout.gaps.map(({ data: gap, x1, x2 }) => (
+              <rect
+                key={`gap-${gap.afterRoundId}`}
+                x={x1}
+                y={gapLabelY - 12}
+                width={x2 - x1}
+                height={layout.plot.bottom - gapLabelY + 12}
+                fill="#adb5bd"
+                opacity={0.22}
+                aria-hidden
+              />
+            ))}
+
+            {layout.ticks.map((tick) => (
+              <g key={tick.x} aria-hidden>
+                <line
+                  x1={tick.x}
+                  x2={tick.x}
+                  y1={metrics.axisHeight - 4}
+                  y2={layout.plot.bottom}
+                  stroke="#ced4da"
+                />
+                <text x={tick.x} y={14} textAnchor="middle" fontSize={12} fill="#343a40" fontWeight={600}>
+                  {dates.year(tick.date)}
+                </text>
+              </g>
+            ))}
+
+            {layout.gaps.map(({ data: gap, x1, x2 }) => {
+              const gapWords = words.describeGap(gap);
+              return (
+                <g
+                  key={`${gap.afterRoundId}-${gap.beforeRoundId}`}
+                  data-testid="timeline-gap"
+                  data-from={gap.from}
+                  data-to={gap.to}
+                  data-days={gap.days}
+                >
+                  <title>{gapWords.accessibleName}</title>
+                  <rect x={x1} y={gapLabelY - 12} width={x2 - x1} height={18} fill="transparent" />
+                  <line
+                    x1={x1}
+                    x2={x2}
+                    y1={gapLabelY + 4}
+                    y2={gapLabelY + 4}
+                    stroke="#495057"
+                    strokeWidth={1}
+                  />
+                  <line x1={x1} x2={x1} y1={gapLabelY} y2={gapLabelY + 8} stroke="#495057" />
+                  <line x1={x2} x2={x2} y1={gapLabelY} y2={gapLabelY + 8} stroke="#495057" />
+                  <text
+                    x={(x1 + x2) / 2}
+                    y={gapLabelY}
+                    textAnchor="middle"
+                    fontSize={11}
+                    fontWeight={700}
+                    fill="#212529"
+                    direction={rtl ? "rtl" : "ltr"}
+                    paintOrder="stroke"
+                    stroke="#fff"
+                    strokeWidth={3}
+                  >
+                    {gapWords.length}
+                  </text>
+                </g>
+              );
+            })}
+
+            {layout.periods.map(({ data: period, x1, x2 }) => {
+              const periodWords = words.describePeriod(period);
+              return (
+                <g key={period.decisionId} data-testid={`timeline-period-${period.kind}`}>
+                  <title>{periodWords.accessibleName}</title>
+                  <text
+                    x={(x1 + x2) / 2}
+                    y={metrics.axisHeight + 10}
+                    textAnchor="middle"
+                    fontSize={11}
+                    fontWeight={700}
+                    fill="#a35200"
+                    direction={rtl ? "rtl" : "ltr"}
+                    paintOrder="stroke"
+                    stroke="#fff"
+                    strokeWidth={3}
+                  >
+                    {periodWords.label}
+                  </text>
+                </g>
+              );
+            })}
+
+            {layout.decisions.map((mark) => (
+              <line
+                key={`line-${mark.item.id}`}
+                x1={mark.x}
+                x2={mark.x}
+                y1={layout.plot.top}
+                y2={layout.plot.bottom}
+                stroke={laneColors.decision}
+                strokeWidth={1.5}
+                strokeDasharray="4 3"
+                aria-hidden
+              />
+            ))}
+
+            {layout.marks.map((mark) => renderMark(mark, `${mark.item.kind}-${mark.item.id}`))}
+          </svg>
+          {tooltip && active ? (
+            <div
+              className="timeline-tooltip"
+              aria-hidden
+              data-placement={tooltipAbove ? "above" : "below"}
+              style={{ left: tooltipLeft, top: active.mark.y + (tooltipAbove ? -1 : 1) * tooltipOffset }}
+            >
+              <strong>{tooltip.kind}</strong>
+              {tooltip.title ? <div lang="en">{tooltip.title}</div> : null}
+              <div>{tooltip.when}</div>
+              {tooltip.where ? <div>{tooltip.where}</div> : null}
+              {tooltip.status ? <div>{tooltip.status}</div> : null}
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

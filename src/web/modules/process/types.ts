@@ -1,0 +1,359 @@
+// The shapes the process pages read. They follow src/contracts/process.ts (core) and
+// src/contracts/record.ts (record) field for field; only what the pages use is typed.
+
+export type Names = { en: string; ru?: string; ar?: string };
+
+export const processRoles = [
+  "host",
+  "guarantor",
+  "party",
+  "observer",
+  "international_organization",
+  "intermediary",
+  "monitor",
+] as const;
+export type ProcessRole = (typeof processRoles)[number];
+
+export const attendanceValues = ["attended", "absent", "declined", "boycotted", "unknown"] as const;
+export type Attendance = (typeof attendanceValues)[number];
+
+export type ProcessStatus = "active" | "suspended" | "concluded";
+export type RoundStatus = "planned" | "announced" | "in_session" | "concluded" | "postponed" | "cancelled";
+export type MeetingKind = "ministerial" | "summit" | "quadrilateral" | "congress" | "technical";
+export type DatePrecision = "day" | "month" | "year";
+export type AccreditationStatus = "invited" | "submitted" | "changes_requested" | "accredited" | "declined";
+
+export type ParticipantRef = {
+  id: string;
+  slug: string;
+  kind: "state" | "party" | "organization";
+  name: string;
+  names: Names;
+};
+
+export type ProcessDecision = {
+  id: string;
+  kind: "launch" | "suspend" | "conclude" | "resume";
+  fromStatus: ProcessStatus | null;
+  toStatus: ProcessStatus;
+  decidedOn: string;
+  decidedBy: string;
+  text: string;
+};
+
+export type RoleChange = {
+  id: string;
+  processId: string;
+  processSlug: string;
+  participant: ParticipantRef;
+  role: ProcessRole;
+  change: "granted" | "withdrawn" | "boycott_declared" | "boycott_ended" | "absent" | "statement";
+  occurredOn: string | null;
+  occurredPrecision: DatePrecision;
+  roundNumber: number | null;
+  statement: string | null;
+};
+
+export type RoleAssignment = {
+  id: string;
+  processId: string;
+  processSlug: string;
+  participant: ParticipantRef;
+  role: ProcessRole;
+  fromDate: string | null;
+  toDate: string | null;
+  note: string | null;
+};
+
+export type ProcessSummary = {
+  id: string;
+  slug: string;
+  name: string;
+  names: Names;
+  status: ProcessStatus;
+  host: ParticipantRef;
+  defaultCity: string | null;
+  defaultVenue: string | null;
+  timezone: string;
+  launchedOn: string | null;
+  isDemo: boolean;
+  version: number;
+  can: Record<string, boolean>;
+};
+
+export type ProcessDetail = ProcessSummary & {
+  decisions: ProcessDecision[];
+  guarantors: ParticipantRef[];
+  roles: RoleAssignment[];
+  roleHistory: RoleAssignment[];
+  roleChanges: RoleChange[];
+};
+
+export type ProcessList = { items: ProcessSummary[]; can: { create: boolean } };
+
+export type RoundParticipantEntry = {
+  id: string;
+  slug: string;
+  name: string;
+  names: Names;
+  attendance: Attendance;
+};
+
+export type RoundSummary = {
+  id: string;
+  processId: string;
+  processSlug: string;
+  number: number;
+  name: string;
+  names: Names;
+  status: RoundStatus;
+  statusReason: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  city: string | null;
+  venue: string | null;
+  isDemo: boolean;
+  version: number;
+  participants: Record<ProcessRole, RoundParticipantEntry[]>;
+  can: Record<string, boolean>;
+};
+
+export type RoundList = { processId: string; items: RoundSummary[]; can: { plan: boolean } };
+
+export type RoundAnnouncement = {
+  id: string;
+  publishedOn: string;
+  text: string;
+  announcedStart: string | null;
+  announcedEnd: string | null;
+  announcedCity: string | null;
+};
+
+export type RoundParticipation = {
+  id: string;
+  participant: ParticipantRef;
+  role: ProcessRole;
+  attendance: Attendance;
+  note: string | null;
+  citedText: string | null;
+};
+
+export type DelegationMember = {
+  id: string;
+  position: number;
+  nameNative: string | null;
+  nameLatin: string;
+  title: string | null;
+  isHead: boolean;
+  /** Whether the sources leave it open that this person held the post (shown as uncertain). */
+  uncertain?: boolean;
+};
+
+export type RoundDelegation = {
+  id: string;
+  roundId: string;
+  roundNumber: number;
+  processId: string;
+  participant: ParticipantRef;
+  delegationId: string | null;
+  role: ProcessRole;
+  status: AccreditationStatus;
+  secretariatNote: string | null;
+  version: number;
+  head: DelegationMember | null;
+  members: DelegationMember[];
+  can: Record<string, boolean>;
+};
+
+export type NextRoundDecision = {
+  wording: string;
+  city: string | null;
+  windowStart: string | null;
+  windowEnd: string | null;
+};
+
+export type AnnouncedVsHeld = {
+  decidedAtRound: { id: string; number: number };
+  decision: NextRoundDecision;
+  held: { city: string | null; startDate: string | null; endDate: string | null };
+  cityMatches: boolean | null;
+  datesWithinWindow: boolean | null;
+};
+
+export type RoundDetail = RoundSummary & {
+  announcements: RoundAnnouncement[];
+  participations: RoundParticipation[];
+  delegations: RoundDelegation[];
+  nextRound: NextRoundDecision | null;
+  announcedVsHeld: AnnouncedVsHeld | null;
+};
+
+export type ParticipantSummary = {
+  id: string;
+  slug: string;
+  kind: "state" | "party" | "organization";
+  name: string;
+  names: Names;
+  shortName: string | null;
+  existsFrom: string | null;
+  aliases: string[];
+  isDemo: boolean;
+  version: number;
+  can: Record<string, boolean>;
+};
+
+export type ParticipantRoundRole = {
+  processId: string;
+  processSlug: string;
+  roundId: string;
+  roundNumber: number;
+  roundStatus: RoundStatus;
+  role: ProcessRole;
+  attendance: Attendance;
+};
+
+export type ParticipantDetail = ParticipantSummary & {
+  roles: RoleAssignment[];
+  rounds: ParticipantRoundRole[];
+  roleChanges: RoleChange[];
+};
+
+export type ParticipantList = { items: ParticipantSummary[]; can: { create: boolean } };
+
+export type Meeting = {
+  id: string;
+  processId: string;
+  processSlug: string;
+  slug: string;
+  kind: MeetingKind;
+  level: string | null;
+  name: string;
+  names: Names;
+  city: string | null;
+  venue: string | null;
+  host: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  datePrecision: DatePrecision;
+  dateNote: string | null;
+  isDemo: boolean;
+  version: number;
+  participants: { participant: ParticipantRef; role: ProcessRole }[];
+  can: Record<string, boolean>;
+};
+
+// ---- the record (sources, facts, conflicts, timeline, attendance) ---------------------------------
+
+export type Source = {
+  id: string;
+  url: string;
+  title: string | null;
+  publisher: string;
+  publishedAsShown: string | null;
+  published: string | null;
+  language: string | null;
+};
+
+export type Fact = {
+  id: string;
+  kind: "outcome" | "fact";
+  text: string;
+  uncertain: boolean;
+  sources: Source[];
+};
+
+export const conflictKinds = [
+  "disagreement",
+  "plan_changed",
+  "naming_variant",
+  "single_source",
+  "ambiguity",
+] as const;
+export type ConflictKind = (typeof conflictKinds)[number];
+
+export type ConflictValue = { id: string; value: string; sources: Source[] };
+
+export type RecordConflict = {
+  id: string;
+  kind: ConflictKind;
+  field: string | null;
+  text: string;
+  note: string | null;
+  uncertain: boolean;
+  sources: Source[];
+  values: ConflictValue[];
+};
+
+export type SubjectRef = { subjectType: string; subjectId: string; label: string; processId: string | null };
+
+export type SubjectRecordBody = {
+  facts: Fact[];
+  /** Sources by field ("dates", "city", …); "" or "subject" for the record as a whole. */
+  citations: Record<string, Source[]>;
+  conflicts: RecordConflict[];
+};
+
+export type SubjectRecord = SubjectRecordBody & {
+  subject: SubjectRef;
+  related: (SubjectRecordBody & { subject: SubjectRef })[];
+};
+
+export type TimelineItem = {
+  kind: "round" | "meeting" | "milestone" | "decision";
+  subkind: string | null;
+  id: string;
+  label: string;
+  number: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  precision: DatePrecision;
+  city: string | null;
+  status: string | null;
+};
+
+export type TimelineGap = {
+  afterRoundId: string;
+  afterNumber: number;
+  beforeRoundId: string;
+  beforeNumber: number;
+  from: string;
+  to: string;
+  days: number;
+};
+
+export type TimelinePeriod = {
+  kind: "active" | "suspended" | "concluded" | "resumed";
+  from: string;
+  to: string | null;
+  decisionId: string;
+};
+
+export type Timeline = {
+  processId: string;
+  items: TimelineItem[];
+  undated: TimelineItem[];
+  gaps: TimelineGap[];
+  periods: TimelinePeriod[];
+};
+
+export type AttendanceCell = {
+  participantId: string;
+  roundId: string;
+  participationId: string;
+  role: string;
+  attendance: Attendance;
+  note: string | null;
+  citedText: string | null;
+  sourceCount: number;
+};
+
+export type AttendanceMatrix = {
+  processId: string;
+  rounds: { id: string; number: number; startDate: string | null; city: string | null }[];
+  participants: { id: string; name: string; shortName: string | null; kind: string; role: string | null }[];
+  cells: AttendanceCell[];
+};
+
+export type ProcessConflicts = { processId: string; items: (RecordConflict & { subject: SubjectRef })[] };
+
+export type SourceDetail = Source & { citedBy: (SubjectRef & { field: string })[] };
