@@ -332,3 +332,20 @@ export type RoleChange = z.infer<typeof RoleChange>;
 export type AnnouncedVsHeld = z.infer<typeof AnnouncedVsHeld>;
 export type RoundCan = z.infer<typeof RoundCan>;
 export type ProcessCan = z.infer<typeof ProcessCan>;
+
+/** A participant's standing delegation in a process, with the accounts that belong to it. */
+export const StandingDelegation = z
+  .object({
+    id: z.string(),
+    processId: z.string(),
+    participant: ParticipantRef,
+    members: z.array(
+      z.object({ accountId: z.string(), name: z.string(), email: z.string(), position: z.string() }),
+    ),
+  })
+  .meta({ id: "StandingDelegation" });
+export const StandingDelegationList = z.object({
+  items: z.array(StandingDelegation),
+  can: z.object({ manageMembers: z.boolean() }),
+});
+export type StandingDelegationList = z.infer<typeof StandingDelegationList>;

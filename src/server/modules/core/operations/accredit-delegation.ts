@@ -3,6 +3,7 @@ import { AccreditInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { isSecretariat, roundDelegationTier, roundTakesDelegations } from "../policies.ts";
 import { roundDelegations, roundParticipations } from "../schema.ts";
+import { emitToDelegationAndSecretariat } from "./shared/delegation-events.ts";
 import { checkDelegationVersion, loadRoundDelegation, newId, refuseDelegationState } from "./support.ts";
 
 /**
@@ -49,7 +50,7 @@ export const accreditDelegation = defineOperation({
       .onConflictDoNothing();
     const tier = roundDelegationTier({ ...target.delegationFacts, status: "accredited" });
     ctx.audit({ tier, data: { round: round.number, participantId: delegation.participantId } });
-    ctx.emit({
+    await emitToDelegationAndSecretariat(ctx, {
       type: "core.round-delegation.accredit",
       tier,
       processId: round.processId,

@@ -11,6 +11,7 @@ import {
   processRoles,
   roundDelegations,
 } from "../schema.ts";
+import { emitToDelegationAndSecretariat, standingDelegation } from "./shared/delegation-events.ts";
 import {
   duplicateField,
   findParticipantForField,
@@ -41,19 +42,6 @@ async function currentRole(
     );
   const held = new Set(rows.map((row) => row.role));
   return processRoles.find((role) => held.has(role)) ?? null;
-}
-
-/** The participant's standing delegation in the process, created on its first invitation. */
-async function standingDelegation(tx: Db, processId: string, participantId: string): Promise<string> {
-  const [existing] = await tx
-    .select({ id: delegations.id })
-    .from(delegations)
-    .where(and(eq(delegations.processId, processId), eq(delegations.participantId, participantId)))
-    .limit(1);
-  if (existing) return existing.id;
-  const id = newId();
-  await tx.insert(delegations).values({ id, processId, participantId });
-  return id;
 }
 
 /**
@@ -119,7 +107,7 @@ export const inviteDelegation = defineOperation({
       delegationId,
       data: { round: round.number, participant: participant.slug, role },
     });
-    ctx.emit({
+    await emitToDelegationAndSecretariat(ctx, {
       type: "core.round-delegation.invite",
       tier: "delegation",
       processId: process.id,

@@ -3,6 +3,7 @@ import { RecordRef, RequestChangesInput } from "../../../../contracts/process.ts
 import { defineOperation } from "../../../platform/operation.ts";
 import { isSecretariat, roundTakesDelegations } from "../policies.ts";
 import { roundDelegations } from "../schema.ts";
+import { emitToDelegationAndSecretariat } from "./shared/delegation-events.ts";
 import { checkDelegationVersion, loadRoundDelegation, refuseDelegationState } from "./support.ts";
 
 /**
@@ -37,7 +38,7 @@ export const requestDelegationChanges = defineOperation({
       })
       .where(eq(roundDelegations.id, delegation.id));
     ctx.audit({ data: { round: round.number, note: input.note } });
-    ctx.emit({
+    await emitToDelegationAndSecretariat(ctx, {
       type: "core.round-delegation.request-changes",
       tier: "delegation",
       processId: round.processId,

@@ -3,6 +3,7 @@ import { RecordRef, SubmitMembersInput } from "../../../../contracts/process.ts"
 import { defineOperation } from "../../../platform/operation.ts";
 import { canSubmitMembers, roundTakesDelegations } from "../policies.ts";
 import { delegationMembers, roundDelegations } from "../schema.ts";
+import { emitToDelegationAndSecretariat } from "./shared/delegation-events.ts";
 import {
   checkDelegationVersion,
   invalidField,
@@ -62,7 +63,7 @@ export const submitDelegationMembers = defineOperation({
       .set({ status: "submitted", version: delegation.version + 1, updatedAt: new Date() })
       .where(eq(roundDelegations.id, delegation.id));
     ctx.audit({ data: { members: input.members.length, round: round.number } });
-    ctx.emit({
+    await emitToDelegationAndSecretariat(ctx, {
       type: "core.delegation-members.submit",
       tier: "delegation",
       processId: round.processId,

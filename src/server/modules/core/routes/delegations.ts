@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ErrorResponse } from "../../../../contracts/platform.ts";
 import {
   AccreditInput,
   InviteDelegationInput,
@@ -6,6 +7,7 @@ import {
   RequestChangesInput,
   RoundDelegation,
   RoundDelegationList,
+  StandingDelegationList,
   SubmitMembersInput,
 } from "../../../../contracts/process.ts";
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
@@ -14,12 +16,26 @@ import { inviteDelegation } from "../operations/invite-delegation.ts";
 import { requestDelegationChanges } from "../operations/request-delegation-changes.ts";
 import { submitDelegationMembers } from "../operations/submit-delegation-members.ts";
 import { getRoundDelegation, listRoundDelegations } from "../reads/delegations.ts";
+import { listStandingDelegations } from "../reads/standing-delegations.ts";
 import { IdParams, readErrors, writeErrors } from "./common.ts";
 
 const tags = ["delegations"];
 
 /** Invitations, lists of members and accreditation of the delegations to a round. */
 export function registerDelegationRoutes(app: ZodApp, deps: ServerDeps): void {
+  app.get(
+    "/processes/:id/delegations",
+    {
+      schema: {
+        tags,
+        summary: "The process's standing delegations and their accounts (administrators and the secretariat)",
+        params: IdParams,
+        response: { 200: StandingDelegationList, ...readErrors, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => listStandingDelegations(deps.db, request.actor, request.params.id),
+  );
+
   app.get(
     "/rounds/:id/delegations",
     {
