@@ -2,7 +2,16 @@ import type { Command } from "commander";
 import type { z } from "zod";
 import type { ProcessDetail, ProcessRole, RoleChangeKind } from "../contracts/process.ts";
 import { lines, processLine, processText } from "./format.ts";
-import { clearable, integer, json, nameOptions, namesFrom, processOption, versionOption } from "./options.ts";
+import {
+  clearable,
+  integer,
+  json,
+  nameOptions,
+  namesFrom,
+  type ProcessOption,
+  processOption,
+  versionOption,
+} from "./options.ts";
 import { act, type Output, output, type Session } from "./session.ts";
 
 type Names = { name?: string; nameRu?: string; nameAr?: string };
@@ -16,8 +25,14 @@ type CreateOptions = Names & {
   timezone?: string;
   launchedOn?: string;
 };
-type UpdateOptions = Names & { version: number; city?: string; venue?: string; timezone?: string };
-type DecisionOptions = { decidedOn: string; decidedBy: string; text: string; version?: number };
+type UpdateOptions = Names &
+  ProcessOption & { version: number; city?: string; venue?: string; timezone?: string };
+type DecisionOptions = ProcessOption & {
+  decidedOn: string;
+  decidedBy: string;
+  text: string;
+  version?: number;
+};
 type AssignOptions = {
   process?: string;
   participant: string;
@@ -63,8 +78,9 @@ export function registerProcessCommands(program: Command): void {
     processes
       .command("show")
       .description("A process: host, status, decisions, guarantors, roles (GET /api/processes/{id})")
-      .argument("[process]", "id or slug (default: the only one)"),
-  ).action(act(async (s, _options, [ref]) => processOutput(s, await s.processRef(ref))));
+      .argument("[process]", "id or slug (or --process; default: the only one)")
+      .option("--process <process>", "the process, instead of the argument"),
+  ).action(act(async (s, o: ProcessOption, [ref]) => processOutput(s, await s.processRef(ref ?? o.process))));
 
   json(
     nameOptions(
@@ -101,7 +117,8 @@ export function registerProcessCommands(program: Command): void {
         processes
           .command("update")
           .description("Edit a process from the version read (core.process.update)")
-          .argument("[process]", "id or slug (default: the only one)"),
+          .argument("[process]", "id or slug (or --process; default: the only one)")
+          .option("--process <process>", "the process, instead of the argument"),
         "its",
       ),
       true,
@@ -112,7 +129,7 @@ export function registerProcessCommands(program: Command): void {
   ).action(
     act(async (s, o: UpdateOptions, [ref]) => {
       const { id } = await s.run(s.core.updateProcess, {
-        processId: await s.processRef(ref),
+        processId: await s.processRef(ref ?? o.process),
         version: o.version,
         names: namesFrom(o) as { en: string } | undefined,
         defaultCity: clearable(o.city),
@@ -135,7 +152,8 @@ export function registerProcessCommands(program: Command): void {
         processes
           .command(verb)
           .description(`${summary} (core.process.${verb})`)
-          .argument("[process]", "id or slug (default: the only one)")
+          .argument("[process]", "id or slug (or --process; default: the only one)")
+          .option("--process <process>", "the process, instead of the argument")
           .requiredOption("--decided-on <date>", "the day of the decision, YYYY-MM-DD")
           .requiredOption("--decided-by <who>", 'who decided or requested it, e.g. "the guarantors"')
           .requiredOption("--text <text>", "the decision's text"),
@@ -143,7 +161,7 @@ export function registerProcessCommands(program: Command): void {
     ).action(
       act(async (s, o: DecisionOptions, [ref]) => {
         const { id } = await s.run(s.core[operation], {
-          processId: await s.processRef(ref),
+          processId: await s.processRef(ref ?? o.process),
           decidedOn: o.decidedOn,
           decidedBy: o.decidedBy,
           text: o.text,
