@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { verifyAuditChain } from "../server/platform/audit.ts";
 import { exitCodes, runCommand, withDatabase } from "./common.ts";
 
 /** `astana audit verify`: walks the hash chain; exit 1 and the first broken entry when it is broken. */
@@ -13,6 +12,7 @@ export function registerAuditCommands(program: Command): void {
     .option("--json", "print the report as JSON")
     .action(async (options: { json?: boolean }) => {
       await runCommand(async () => {
+        const { verifyAuditChain } = await import("../server/platform/audit.ts");
         const report = await withDatabase((database) => verifyAuditChain(database.db));
         if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
         else if (report.ok) process.stdout.write(`Audit chain intact: ${report.entries} entries.\n`);

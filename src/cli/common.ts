@@ -1,5 +1,7 @@
-import { type Config, ConfigError, loadConfig } from "../server/config.ts";
-import { type Database, migrateDatabase, openDatabase } from "../server/platform/db.ts";
+// Kept light on purpose: `--help` and usage errors load this file and commander only; the server's
+// modules (the database drivers, the operations) are imported inside the actions that need them.
+import type { Config } from "../server/config.ts";
+import type { Database } from "../server/platform/db.ts";
 import { DomainError } from "../server/platform/errors.ts";
 
 /** Exit codes scripts can rely on; the README lists them. */
@@ -30,19 +32,28 @@ export function exitCodesHelp(): string {
   ].join("\n");
 }
 
+/**
+ * A mistake in the command line found only once the command runs (a missing round number, an unknown
+ * --order): it exits 2 like the parser's own complaints, so scripts tell it from a refused input.
+ */
+export class UsageError extends Error {}
+
 /** Runs a command body, turning the platform's errors into a message and an exit code. */
 export async function runCommand(body: () => Promise<number | undefined>): Promise<void> {
   try {
     const code = await body();
     process.exitCode = typeof code === "number" ? code : exitCodes.ok;
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = exitCodes.config;
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = exitCodes.usage;
     } else if (error instanceof DomainError) {
       const details = error.details ? `\n${JSON.stringify(error.details, null, 2)}` : "";
       process.stderr.write(`${error.code}: ${error.message}${details}\n`);
       process.exitCode = error.status === 401 || error.status === 403 ? exitCodes.failed : exitCodes.refused;
+    } else if (error instanceof Error && error.name === "ConfigError") {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = exitCodes.config;
     } else {
       process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = exitCodes.error;
@@ -52,6 +63,8 @@ export async function runCommand(body: () => Promise<number | undefined>): Promi
 
 /** Opens the configured database, migrated, for the length of one command, and always closes it. */
 export async function withDatabase<T>(body: (database: Database, config: Config) => Promise<T>): Promise<T> {
+  const { loadConfig } = await import("../server/config.ts");
+  const { migrateDatabase, openDatabase } = await import("../server/platform/db.ts");
   const config = loadConfig();
   const database = await openDatabase(config.database);
   try {

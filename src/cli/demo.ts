@@ -1,8 +1,12 @@
 import type { Command } from "commander";
-import { loadDemo, resetDemo } from "../server/modules/record/index.ts";
-import { systemActor } from "../server/platform/authz.ts";
-import { runOperation } from "../server/platform/operation.ts";
 import { runCommand, withDatabase } from "./common.ts";
+
+async function recordOperations() {
+  const { loadDemo, resetDemo } = await import("../server/modules/record/index.ts");
+  const { systemActor } = await import("../server/platform/authz.ts");
+  const { runOperation } = await import("../server/platform/operation.ts");
+  return { loadDemo, resetDemo, systemActor, runOperation };
+}
 
 function summary(counts: Record<string, number>): string {
   const shown = [
@@ -29,6 +33,7 @@ export function registerDemoCommands(program: Command): void {
     .option("--json", "print the result as JSON")
     .action(async (options: { json?: boolean }) => {
       await runCommand(async () => {
+        const { loadDemo, runOperation, systemActor } = await recordOperations();
         const loaded = await withDatabase((database) =>
           runOperation({ db: database.db }, loadDemo, systemActor("cli"), {}),
         );
@@ -47,6 +52,7 @@ export function registerDemoCommands(program: Command): void {
     .option("--json", "print the result as JSON")
     .action(async (options: { json?: boolean }) => {
       await runCommand(async () => {
+        const { resetDemo, runOperation, systemActor } = await recordOperations();
         const reset = await withDatabase((database) =>
           runOperation({ db: database.db }, resetDemo, systemActor("cli"), {}),
         );

@@ -1,9 +1,15 @@
 import { Command, CommanderError } from "commander";
 import { version } from "../server/version.ts";
+import { registerAccountCommands } from "./accounts.ts";
 import { registerAuditCommands } from "./audit.ts";
 import { exitCodes, exitCodesHelp, runCommand } from "./common.ts";
+import { registerDelegationCommands } from "./delegations.ts";
 import { registerDemoCommands } from "./demo.ts";
-import { registerProcessCommands } from "./process.ts";
+import { registerMeetingCommands } from "./meetings.ts";
+import { registerParticipantCommands } from "./participants.ts";
+import { registerProcessCommands } from "./processes.ts";
+import { registerRecordCommands } from "./record.ts";
+import { registerRoundCommands } from "./rounds.ts";
 import { registerServeCommands } from "./serve.ts";
 import { registerUserCommands } from "./users.ts";
 
@@ -13,12 +19,20 @@ const program = new Command()
   .version(version, "-V, --version", "print the version and exit")
   .showHelpAfterError()
   .addHelpText("after", `\n${exitCodesHelp()}`)
-  .exitOverride();
+  .exitOverride()
+  // Options after a subcommand belong to it: `astana rounds update 23 --version 4` is the round's version.
+  .enablePositionalOptions();
 
 registerServeCommands(program);
 registerUserCommands(program);
+registerAccountCommands(program);
 registerAuditCommands(program);
 registerProcessCommands(program);
+registerParticipantCommands(program);
+registerRoundCommands(program);
+registerMeetingCommands(program);
+registerDelegationCommands(program);
+registerRecordCommands(program);
 registerDemoCommands(program);
 
 try {

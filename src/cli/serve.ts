@@ -1,7 +1,4 @@
 import type { Command } from "commander";
-import { loadConfig } from "../server/config.ts";
-import { serve } from "../server/main.ts";
-import { migrateDatabase, openDatabase } from "../server/platform/db.ts";
 import { runCommand } from "./common.ts";
 
 /** `astana serve` and `astana migrate`. */
@@ -12,6 +9,8 @@ export function registerServeCommands(program: Command): void {
     .option("--build-web-if-needed", "build the web app first if it is missing or older than its sources")
     .action(async (options: { buildWebIfNeeded?: boolean }) => {
       await runCommand(async () => {
+        const { loadConfig } = await import("../server/config.ts");
+        const { serve } = await import("../server/main.ts");
         await serve(loadConfig(), { buildWebIfNeeded: options.buildWebIfNeeded === true });
       });
     });
@@ -21,6 +20,8 @@ export function registerServeCommands(program: Command): void {
     .description("Apply every pending database migration and exit")
     .action(async () => {
       await runCommand(async () => {
+        const { loadConfig } = await import("../server/config.ts");
+        const { migrateDatabase, openDatabase } = await import("../server/platform/db.ts");
         const database = await openDatabase(loadConfig().database);
         try {
           await migrateDatabase(database);

@@ -1,9 +1,6 @@
 import type { Command } from "commander";
-import { CreateAccountInput } from "../contracts/accounts.ts";
-import { createAccount } from "../server/modules/core/index.ts";
-import { systemActor } from "../server/platform/authz.ts";
+import type { CreateAccountInput } from "../contracts/accounts.ts";
 import { BadRequest } from "../server/platform/errors.ts";
-import { runOperation } from "../server/platform/operation.ts";
 import { runCommand, withDatabase } from "./common.ts";
 
 type CreateOptions = { email: string; name: string; admin?: boolean; locale: string; json?: boolean };
@@ -24,7 +21,10 @@ export function registerUserCommands(program: Command): void {
     .action(async (options: CreateOptions) => {
       await runCommand(async () => {
         const password = process.env.ASTANA_PASSWORD ?? (await readStdin()).replace(/\r?\n$/, "");
-        const input = checkedInput(options, password);
+        const input = await checkedInput(options, password);
+        const { createAccount } = await import("../server/modules/core/index.ts");
+        const { systemActor } = await import("../server/platform/authz.ts");
+        const { runOperation } = await import("../server/platform/operation.ts");
         const created = await withDatabase((database) =>
           runOperation({ db: database.db }, createAccount, systemActor("cli"), input),
         );
@@ -41,7 +41,8 @@ export function registerUserCommands(program: Command): void {
  * Checks the account before the database is opened, so a refused value fails at once and the message
  * names the option at fault (`password: At least 10 characters.`), never echoing the password.
  */
-function checkedInput(options: CreateOptions, password: string): CreateAccountInput {
+async function checkedInput(options: CreateOptions, password: string): Promise<CreateAccountInput> {
+  const { CreateAccountInput } = await import("../contracts/accounts.ts");
   const parsed = CreateAccountInput.safeParse({
     email: options.email,
     name: options.name,

@@ -44,7 +44,8 @@ export {
   roundsVisibleTo,
   roundTier,
 } from "./policies.ts";
-export { renderParticipantsListHtml } from "./presenters/participants-list-html.ts";
+export { printLanguages, renderParticipantsListHtml } from "./presenters/participants-list-html.ts";
+export { listAccounts } from "./reads/accounts.ts";
 export { findVisibleRound } from "./reads/common.ts";
 export { getParticipantsList, getRoundDelegation, listRoundDelegations } from "./reads/delegations.ts";
 export { getMeeting, listMeetings } from "./reads/meetings.ts";

@@ -3,4 +3,7 @@ export { recordModule } from "./module.ts";
 export { citeSource } from "./operations/cite-source.ts";
 export { loadDemo, resetDemo } from "./operations/demo-record.ts";
 export { recordConflict } from "./operations/record-conflict.ts";
+export { attendanceMatrix } from "./queries/attendance.ts";
+export { processConflicts } from "./queries/conflicts.ts";
+export { processTimeline } from "./queries/timeline.ts";
 export * as recordSchema from "./schema.ts";

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import {
   Account,
@@ -22,6 +22,7 @@ import {
 import { updateAccount } from "../operations/update-account.ts";
 import { canManageAccounts, processesWhereMembershipsAreManaged } from "../policies.ts";
 import { presentAccount } from "../presenters.ts";
+import { listAccounts } from "../reads/accounts.ts";
 import { errorResponses, refuseRead } from "./errors.ts";
 
 /** The first-run setup, accounts, and the signed-in person's own account. */
@@ -65,8 +66,7 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
     },
     async (request) => {
       if (!canManageAccounts(request.actor)) await refuseRead(request, deps.db, "core.account.list");
-      const rows = await deps.db.select().from(user).orderBy(asc(user.createdAt), asc(user.email));
-      return { accounts: rows.map(presentAccount) };
+      return listAccounts(deps.db);
     },
   );
 

@@ -1,0 +1,109 @@
+import type { Command } from "commander";
+import type { Account, Locale } from "../contracts/accounts.ts";
+import { NotFound } from "../server/platform/errors.ts";
+import { lines } from "./format.ts";
+import { json } from "./options.ts";
+import { act, output, type Session } from "./session.ts";
+
+function accountLine(account: Account): string {
+  const flags = [account.isAdmin && "administrator", account.twoFactorEnabled && "2FA"].filter(Boolean);
+  return `${account.email.padEnd(32)}  ${account.locale}  ${account.name}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}`;
+}
+
+/** An account named by its id or its e-mail address (the operations take ids). */
+async function accountId(session: Session, ref: string): Promise<string> {
+  const { accounts } = await session.core.listAccounts(session.db);
+  const wanted = ref.trim().toLowerCase();
+  const found = accounts.find((account) => account.id === ref || account.email === wanted);
+  if (!found) throw new NotFound("Account", ref);
+  return found.id;
+}
+
+type MembershipOptions = { delegation: string; account: string };
+
+/** `astana accounts …` and `astana memberships …`: people, and who sits on which delegation. */
+export function registerAccountCommands(program: Command): void {
+  const accounts = program
+    .command("accounts")
+    .description("Accounts (create them with `astana user create`)");
+  json(accounts.command("list").description("Every account (GET /api/accounts)")).action(
+    act(async (s) =>
+      output(
+        await s.core.listAccounts(s.db),
+        (c) => c.accounts.AccountList,
+        (list) => lines(list.accounts.map(accountLine), "No accounts."),
+      ),
+    ),
+  );
+
+  json(
+    accounts
+      .command("update")
+      .description("Change an account's name, language or administrator right (core.account.update)")
+      .argument("<account>", "id or e-mail address")
+      .option("--name <name>", "the person's name as it should be shown")
+      .option("--locale <locale>", "interface language: en, ru or ar")
+      .option("--admin", "make the account an administrator")
+      .option("--no-admin", "take the administrator right away"),
+  ).action(
+    act(async (s, o: { name?: string; locale?: Locale; admin?: boolean }, [ref]) =>
+      output(
+        await s.run(s.core.updateAccount, {
+          accountId: await accountId(s, ref as string),
+          name: o.name,
+          locale: o.locale,
+          isAdmin: o.admin,
+        }),
+        (c) => c.accounts.Account,
+        (account) => `Updated ${accountLine(account)}`,
+      ),
+    ),
+  );
+
+  const memberships = program
+    .command("memberships")
+    .description("Who sits on which delegation (which gives them its roles in the process)");
+  const membership = (verb: string, description: string) =>
+    json(
+      memberships
+        .command(verb)
+        .description(description)
+        .requiredOption(
+          "--delegation <id>",
+          "the delegation (its delegationId in `astana delegations list --json`)",
+        )
+        .requiredOption("--account <account>", "id or e-mail address"),
+    );
+
+  membership("add", "Put an account on a delegation (core.membership.add)")
+    .option("--position <position>", 'e.g. "head of delegation"', "member")
+    .action(
+      act(async (s, o: MembershipOptions & { position: string }) =>
+        output(
+          await s.run(s.core.addMembership, {
+            delegationId: o.delegation,
+            accountId: await accountId(s, o.account),
+            position: o.position,
+          }),
+          (c) => c.accounts.DelegationMember,
+          (member) => `Added ${o.account} to delegation ${member.delegationId} as ${member.position}.`,
+        ),
+      ),
+    );
+
+  membership(
+    "remove",
+    "Take an account off a delegation (core.membership.remove); --json prints nothing, as the API answers 204",
+  ).action(
+    act(async (s, o: MembershipOptions) =>
+      output(
+        await s.run(s.core.removeMembership, {
+          delegationId: o.delegation,
+          accountId: await accountId(s, o.account),
+        }),
+        null,
+        (member) => `Removed ${o.account} from delegation ${member.delegationId}.`,
+      ),
+    ),
+  );
+}
