@@ -3,6 +3,7 @@ import { AssignRoleInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { isSecretariat } from "../policies.ts";
 import { processRoleAssignments } from "../schema.ts";
+import { standingDelegation } from "./shared/delegation-events.ts";
 import {
   checkDateOrder,
   duplicateField,
@@ -64,6 +65,8 @@ export const assignRole = defineOperation({
       toDate: input.toDate ?? null,
       note: input.note ?? null,
     });
+    // A role is held through a delegation: it exists from now on, so accounts can be put on it.
+    await standingDelegation(ctx.tx, process.id, participant.id);
     ctx.audit({
       subjectId: id,
       data: { participant: participant.slug, role: input.role, fromDate: input.fromDate ?? null },
