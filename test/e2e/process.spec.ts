@@ -36,10 +36,7 @@ test.beforeAll(async ({ request, baseURL }) => {
 });
 
 test.beforeEach(() => {
-  test.fixme(
-    !recordReady,
-    "needs the demonstration record and the record module's endpoints (branch `record`) merged into main",
-  );
+  expect(recordReady, "the demonstration record is served").toBe(true);
 });
 
 async function setLanguage(page: Page, locale: string) {
