@@ -1,46 +1,31 @@
 // Requests of processes, rounds, participants, meetings and delegations (the core module).
 import { z } from "zod";
 import { PlainText } from "./common.ts";
+import {
+  accreditationStates,
+  attendanceStates,
+  datePrecisions,
+  meetingKinds,
+  participantKinds,
+  precedenceOrders,
+  processDecisionKinds,
+  processRoles,
+  processStatuses,
+  roleChangeKinds,
+  roundStatuses,
+} from "./enums.ts";
 
-export const processRoleValues = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-] as const;
-export const ProcessRole = z.enum(processRoleValues);
-export const ParticipantKind = z.enum(["state", "party", "organization"]);
-export const ProcessStatus = z.enum(["active", "suspended", "concluded"]);
-export const RoundStatus = z.enum([
-  "planned",
-  "announced",
-  "in_session",
-  "concluded",
-  "postponed",
-  "cancelled",
-]);
-export const Attendance = z.enum(["attended", "absent", "declined", "boycotted", "unknown"]);
-export const AccreditationStatus = z.enum([
-  "invited",
-  "submitted",
-  "changes_requested",
-  "accredited",
-  "declined",
-]);
-export const MeetingKind = z.enum(["ministerial", "summit", "quadrilateral", "congress", "technical"]);
-export const DatePrecision = z.enum(["day", "month", "year"]);
-export const PrecedenceOrder = z.enum(["english_alphabetical", "role_then_alphabetical", "custom"]);
-export const RoleChangeKind = z.enum([
-  "granted",
-  "withdrawn",
-  "boycott_declared",
-  "boycott_ended",
-  "absent",
-  "statement",
-]);
+export const ProcessRole = z.enum(processRoles);
+export const ParticipantKind = z.enum(participantKinds);
+export const ProcessStatus = z.enum(processStatuses);
+export const RoundStatus = z.enum(roundStatuses);
+export const Attendance = z.enum(attendanceStates);
+export const AccreditationStatus = z.enum(accreditationStates);
+export const MeetingKind = z.enum(meetingKinds);
+export const DatePrecision = z.enum(datePrecisions);
+export const PrecedenceOrder = z.enum(precedenceOrders);
+export const RoleChangeKind = z.enum(roleChangeKinds);
+export const ProcessDecisionKind = z.enum(processDecisionKinds);
 
 /** A calendar date, YYYY-MM-DD. */
 export const IsoDate = z.iso.date({ message: "Use a date written YYYY-MM-DD." });

@@ -1,5 +1,6 @@
 // Responses of processes, rounds, participants, meetings and delegations (the core module).
 import { z } from "zod";
+import { type ProcessRole as ProcessRoleName, processRoles } from "./enums.ts";
 import {
   AccreditationStatus,
   Attendance,
@@ -8,9 +9,9 @@ import {
   MeetingKind,
   ParticipantKind,
   PrecedenceOrder,
+  ProcessDecisionKind,
   ProcessRole,
   ProcessStatus,
-  processRoleValues,
   RoleChangeKind,
   RoundStatus,
 } from "./process-requests.ts";
@@ -58,7 +59,7 @@ export const RoundDelegationCan = can("submitMembers", "accredit", "requestChang
 
 export const ProcessDecision = z.object({
   id: z.string(),
-  kind: z.enum(["launch", "suspend", "conclude", "resume"]),
+  kind: ProcessDecisionKind,
   fromStatus: ProcessStatus.nullable(),
   toStatus: ProcessStatus,
   decidedOn: z.string(),
@@ -125,8 +126,8 @@ export const RoundParticipantEntry = z.object({
   attendance: Attendance,
 });
 export const ParticipantsByRole = z.object(
-  Object.fromEntries(processRoleValues.map((role) => [role, z.array(RoundParticipantEntry)])) as Record<
-    (typeof processRoleValues)[number],
+  Object.fromEntries(processRoles.map((role) => [role, z.array(RoundParticipantEntry)])) as Record<
+    ProcessRoleName,
     z.ZodArray<typeof RoundParticipantEntry>
   >,
 );

@@ -1,3 +1,4 @@
+import { processRoles } from "../../src/contracts/enums.ts";
 import { loadActor } from "../../src/server/modules/core/index.ts";
 import {
   delegationMemberships,
@@ -11,15 +12,7 @@ import type { Db } from "../../src/server/platform/db.ts";
 import { createTestAccount } from "./app.ts";
 
 /** Every role a participant can hold in a process; the fixture gives each its own participant. */
-export const fixtureRoles = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-] as const satisfies readonly ProcessRole[];
+export const fixtureRoles = processRoles;
 
 /** The password of every fixture account. */
 export const fixturePassword = "correct horse battery staple";

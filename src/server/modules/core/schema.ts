@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
-  check,
   date,
   index,
   integer,
@@ -11,33 +10,46 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type {
+  AccreditationState,
+  Attendance,
+  DatePrecision,
+  MeetingKind,
+  ParticipantKind,
+  PrecedenceOrder,
+  ProcessDecisionKind,
+  ProcessRole,
+  ProcessStatus,
+  RoleChangeKind,
+  RoundStatus,
+} from "../../../contracts/enums.ts";
 import { user } from "../../platform/auth-schema.ts";
+import { datesOrdered, demoFlag, timestamps, versioned } from "../../platform/columns.ts";
+
+// The value lists live in the contracts, shared with the API; the module's code takes them from here.
+export {
+  type AccreditationState,
+  type Attendance,
+  accreditationStates,
+  attendanceStates,
+  type DatePrecision,
+  datePrecisions,
+  type MeetingKind,
+  meetingKinds,
+  type ParticipantKind,
+  type PrecedenceOrder,
+  type ProcessRole,
+  type ProcessStatus,
+  participantKinds,
+  precedenceOrders,
+  processRoles,
+  processStatuses,
+  type RoundStatus,
+  roundStatuses,
+} from "../../../contracts/enums.ts";
 
 /** Names of a record in the platform's languages; `en` is required, the others may be missing. */
 export type LocalizedNames = { en: string; ru?: string; ar?: string };
-
-export const participantKinds = ["state", "party", "organization"] as const;
-export type ParticipantKind = (typeof participantKinds)[number];
-
-/** The roles a participant can hold in a process (DESIGN §1). `host` is the host secretariat. */
-export const processRoles = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-] as const;
-export type ProcessRole = (typeof processRoles)[number];
-
-export const processStatuses = ["active", "suspended", "concluded"] as const;
-export type ProcessStatus = (typeof processStatuses)[number];
-
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** A state, a party to the conflict or an international organization. */
 export const participants = pgTable(
@@ -50,9 +62,8 @@ export const participants = pgTable(
     shortName: text("short_name"),
     existsFrom: date("exists_from"),
     aliases: jsonb("aliases").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    isDemo: boolean("is_demo").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...demoFlag,
+    ...versioned,
   },
   (table) => [uniqueIndex("participants_slug_key").on(table.slug)],
 );
@@ -72,9 +83,8 @@ export const processes = pgTable(
     defaultVenue: text("default_venue"),
     timezone: text("timezone").notNull().default("UTC"),
     launchedOn: date("launched_on"),
-    isDemo: boolean("is_demo").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...demoFlag,
+    ...versioned,
   },
   (table) => [uniqueIndex("processes_slug_key").on(table.slug)],
 );
@@ -138,27 +148,6 @@ export const delegationMemberships = pgTable(
   ],
 );
 
-export const roundStatuses = [
-  "planned",
-  "announced",
-  "in_session",
-  "concluded",
-  "postponed",
-  "cancelled",
-] as const;
-export type RoundStatus = (typeof roundStatuses)[number];
-
-/** How precisely a date is known: the day, only the month, or only the year (the rest of the date is padding). */
-export const datePrecisions = ["day", "month", "year"] as const;
-export type DatePrecision = (typeof datePrecisions)[number];
-
-/**
- * How a round's list of participants is ordered: by the participants' English names, by role and then
- * by name, or in an explicit order the secretariat stored on the round (`precedence_custom`).
- */
-export const precedenceOrders = ["english_alphabetical", "role_then_alphabetical", "custom"] as const;
-export type PrecedenceOrder = (typeof precedenceOrders)[number];
-
 /**
  * A transition of a process's lifecycle (launched, suspended, concluded, resumed) as a recorded
  * decision: when, by whom or at whose request, and its text.
@@ -170,7 +159,7 @@ export const processDecisions = pgTable(
     processId: text("process_id")
       .notNull()
       .references(() => processes.id, { onDelete: "cascade" }),
-    kind: text("kind").$type<"launch" | "suspend" | "conclude" | "resume">().notNull(),
+    kind: text("kind").$type<ProcessDecisionKind>().notNull(),
     fromStatus: text("from_status").$type<ProcessStatus>(),
     toStatus: text("to_status").$type<ProcessStatus>().notNull(),
     decidedOn: date("decided_on").notNull(),
@@ -210,16 +199,12 @@ export const rounds = pgTable(
       .notNull()
       .default("english_alphabetical"),
     precedenceCustom: jsonb("precedence_custom").$type<string[]>(),
-    isDemo: boolean("is_demo").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...demoFlag,
+    ...versioned,
   },
   (table) => [
     uniqueIndex("rounds_process_number_key").on(table.processId, table.number),
-    check(
-      "rounds_dates_ordered",
-      sql`${table.endDate} is null or ${table.startDate} is null or ${table.endDate} >= ${table.startDate}`,
-    ),
+    datesOrdered("rounds_dates_ordered", table),
   ],
 );
 
@@ -240,9 +225,6 @@ export const roundAnnouncements = pgTable(
   },
   (table) => [index("round_announcements_round_idx").on(table.roundId)],
 );
-
-export const attendanceStates = ["attended", "absent", "declined", "boycotted", "unknown"] as const;
-export type Attendance = (typeof attendanceStates)[number];
 
 /** Who took part in a round and in which role, as reported (`cited_text` keeps the source's wording). */
 export const roundParticipations = pgTable(
@@ -276,9 +258,7 @@ export const roleChanges = pgTable(
       .notNull()
       .references(() => participants.id),
     role: text("role").$type<ProcessRole>().notNull(),
-    change: text("change")
-      .$type<"granted" | "withdrawn" | "boycott_declared" | "boycott_ended" | "absent" | "statement">()
-      .notNull(),
+    change: text("change").$type<RoleChangeKind>().notNull(),
     occurredOn: date("occurred_on"),
     occurredPrecision: text("occurred_precision").$type<DatePrecision>().notNull().default("day"),
     roundNumber: integer("round_number"),
@@ -287,15 +267,6 @@ export const roleChanges = pgTable(
   },
   (table) => [index("role_changes_process_idx").on(table.processId, table.participantId)],
 );
-
-export const accreditationStates = [
-  "invited",
-  "submitted",
-  "changes_requested",
-  "accredited",
-  "declined",
-] as const;
-export type AccreditationState = (typeof accreditationStates)[number];
 
 /** A participant's delegation to one round: invited by the secretariat, its list submitted, then accredited. */
 export const roundDelegations = pgTable(
@@ -312,8 +283,7 @@ export const roundDelegations = pgTable(
     role: text("role").$type<ProcessRole>().notNull(),
     status: text("status").$type<AccreditationState>().notNull().default("invited"),
     secretariatNote: text("secretariat_note"),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...versioned,
   },
   (table) => [uniqueIndex("round_delegations_key").on(table.roundId, table.participantId)],
 );
@@ -337,9 +307,6 @@ export const delegationMembers = pgTable(
   (table) => [index("delegation_members_delegation_idx").on(table.roundDelegationId)],
 );
 
-export const meetingKinds = ["ministerial", "summit", "quadrilateral", "congress", "technical"] as const;
-export type MeetingKind = (typeof meetingKinds)[number];
-
 /** A meeting in the format outside the numbered rounds: ministerial meetings, summits, the Sochi congress. */
 export const meetings = pgTable(
   "meetings",
@@ -359,16 +326,12 @@ export const meetings = pgTable(
     endDate: date("end_date"),
     datePrecision: text("date_precision").$type<DatePrecision>().notNull().default("day"),
     dateNote: text("date_note"),
-    isDemo: boolean("is_demo").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...demoFlag,
+    ...versioned,
   },
   (table) => [
     uniqueIndex("meetings_process_slug_key").on(table.processId, table.slug),
-    check(
-      "meetings_dates_ordered",
-      sql`${table.endDate} is null or ${table.startDate} is null or ${table.endDate} >= ${table.startDate}`,
-    ),
+    datesOrdered("meetings_dates_ordered", table),
   ],
 );
 

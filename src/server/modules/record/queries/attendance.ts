@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { processRoles } from "../../../../contracts/enums.ts";
 import type { AttendanceMatrix } from "../../../../contracts/record.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
@@ -8,15 +9,8 @@ import { findProcess } from "./process.ts";
 
 const { participants, processRoleAssignments, roundParticipations, rounds } = coreSchema;
 
-const roleOrder = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-];
+/** Roles in order of precedence: a participant holding several is listed under the first. */
+const roleOrder: readonly string[] = processRoles;
 
 /**
  * Participants × rounds: one cell per reported participation with its role, its attendance (attended,
