@@ -26,30 +26,24 @@ import type {
 import { user } from "../../platform/auth-schema.ts";
 import { datesOrdered, demoFlag, timestamps, versioned } from "../../platform/columns.ts";
 
-// The value lists live in the contracts, shared with the API; the module's code takes them from here.
-export {
-  type AccreditationState,
-  type Attendance,
-  accreditationStates,
-  attendanceStates,
-  type DatePrecision,
-  datePrecisions,
-  type MeetingKind,
-  meetingKinds,
-  type ParticipantKind,
-  type PrecedenceOrder,
-  type ProcessRole,
-  type ProcessStatus,
-  participantKinds,
-  precedenceOrders,
-  processRoles,
-  processStatuses,
-  type RoundStatus,
-  roundStatuses,
-} from "../../../contracts/enums.ts";
-
 /** Names of a record in the platform's languages; `en` is required, the others may be missing. */
 export type LocalizedNames = { en: string; ru?: string; ar?: string };
+
+// The columns that tie a row to its process, round or participant. A row belongs to its process or
+// round and goes with it; a participant stays while any row names it.
+const processColumn = () =>
+  text("process_id")
+    .notNull()
+    .references(() => processes.id, { onDelete: "cascade" });
+const roundColumn = () =>
+  text("round_id")
+    .notNull()
+    .references(() => rounds.id, { onDelete: "cascade" });
+const participantColumn = () =>
+  text("participant_id")
+    .notNull()
+    .references(() => participants.id);
+const roleColumn = () => text("role").$type<ProcessRole>().notNull();
 
 /** A state, a party to the conflict or an international organization. */
 export const participants = pgTable(
@@ -97,13 +91,9 @@ export const processRoleAssignments = pgTable(
   "process_role_assignments",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
-    role: text("role").$type<ProcessRole>().notNull(),
+    processId: processColumn(),
+    participantId: participantColumn(),
+    role: roleColumn(),
     fromDate: date("from_date"),
     toDate: date("to_date"),
     note: text("note"),
@@ -117,12 +107,8 @@ export const delegations = pgTable(
   "delegations",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
+    processId: processColumn(),
+    participantId: participantColumn(),
     ...timestamps,
   },
   (table) => [uniqueIndex("delegations_process_participant_key").on(table.processId, table.participantId)],
@@ -156,9 +142,7 @@ export const processDecisions = pgTable(
   "process_decisions",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
+    processId: processColumn(),
     kind: text("kind").$type<ProcessDecisionKind>().notNull(),
     fromStatus: text("from_status").$type<ProcessStatus>(),
     toStatus: text("to_status").$type<ProcessStatus>().notNull(),
@@ -178,9 +162,7 @@ export const rounds = pgTable(
   "rounds",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
+    processId: processColumn(),
     number: integer("number").notNull(),
     names: jsonb("names").$type<LocalizedNames>().notNull(),
     city: text("city"),
@@ -213,9 +195,7 @@ export const roundAnnouncements = pgTable(
   "round_announcements",
   {
     id: text("id").primaryKey(),
-    roundId: text("round_id")
-      .notNull()
-      .references(() => rounds.id, { onDelete: "cascade" }),
+    roundId: roundColumn(),
     publishedOn: date("published_on").notNull(),
     text: text("text").notNull(),
     announcedStart: date("announced_start"),
@@ -231,13 +211,9 @@ export const roundParticipations = pgTable(
   "round_participations",
   {
     id: text("id").primaryKey(),
-    roundId: text("round_id")
-      .notNull()
-      .references(() => rounds.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
-    role: text("role").$type<ProcessRole>().notNull(),
+    roundId: roundColumn(),
+    participantId: participantColumn(),
+    role: roleColumn(),
     attendance: text("attendance").$type<Attendance>().notNull().default("attended"),
     note: text("note"),
     citedText: text("cited_text"),
@@ -251,13 +227,9 @@ export const roleChanges = pgTable(
   "role_changes",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
-    role: text("role").$type<ProcessRole>().notNull(),
+    processId: processColumn(),
+    participantId: participantColumn(),
+    role: roleColumn(),
     change: text("change").$type<RoleChangeKind>().notNull(),
     occurredOn: date("occurred_on"),
     occurredPrecision: text("occurred_precision").$type<DatePrecision>().notNull().default("day"),
@@ -273,14 +245,10 @@ export const roundDelegations = pgTable(
   "round_delegations",
   {
     id: text("id").primaryKey(),
-    roundId: text("round_id")
-      .notNull()
-      .references(() => rounds.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
+    roundId: roundColumn(),
+    participantId: participantColumn(),
     delegationId: text("delegation_id").references(() => delegations.id),
-    role: text("role").$type<ProcessRole>().notNull(),
+    role: roleColumn(),
     status: text("status").$type<AccreditationState>().notNull().default("invited"),
     secretariatNote: text("secretariat_note"),
     ...versioned,
@@ -312,9 +280,7 @@ export const meetings = pgTable(
   "meetings",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
+    processId: processColumn(),
     slug: text("slug").notNull(),
     kind: text("kind").$type<MeetingKind>().notNull(),
     level: text("level"),
@@ -343,10 +309,8 @@ export const meetingParticipants = pgTable(
     meetingId: text("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
-    role: text("role").$type<ProcessRole>().notNull(),
+    participantId: participantColumn(),
+    role: roleColumn(),
   },
   (table) => [uniqueIndex("meeting_participants_key").on(table.meetingId, table.participantId)],
 );

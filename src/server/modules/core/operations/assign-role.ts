@@ -1,16 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { AssignRoleInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat } from "../policies.ts";
 import { processRoleAssignments } from "../schema.ts";
-import {
-  checkDateOrder,
-  duplicateField,
-  findParticipantForField,
-  invalidField,
-  loadProcess,
-  newId,
-} from "./support.ts";
+import { bySecretariatOfProcess } from "./shared/process-write.ts";
+import { checkDateOrder, duplicateField, findParticipantForField, invalidField, newId } from "./support.ts";
 
 /**
  * core.role.assign: the secretariat gives a participant a role in the process from a date (and, if
@@ -20,8 +13,7 @@ import {
 export const assignRole = defineOperation({
   name: "core.role.assign",
   input: AssignRoleInput.extend({ processId: RecordRef }),
-  load: (tx, input) => loadProcess(tx, input.processId),
-  authorize: (actor, _input, process) => isSecretariat(actor, process.id),
+  ...bySecretariatOfProcess,
   scope: (_input, process) => ({
     subjectType: "process_role_assignment",
     processId: process?.id,

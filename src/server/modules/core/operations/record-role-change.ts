@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { RecordRef, RecordRoleChangeInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat } from "../policies.ts";
 import { processRoleAssignments, roleChanges, rounds } from "../schema.ts";
-import { findParticipantForField, invalidField, loadProcess, newId } from "./support.ts";
+import { bySecretariatOfProcess } from "./shared/process-write.ts";
+import { findParticipantForField, invalidField, newId } from "./support.ts";
 
 /**
  * core.role-change.record: a change of a participant's standing (observer status granted, withdrawn,
@@ -14,8 +14,7 @@ import { findParticipantForField, invalidField, loadProcess, newId } from "./sup
 export const recordRoleChange = defineOperation({
   name: "core.role-change.record",
   input: RecordRoleChangeInput.extend({ processId: RecordRef }),
-  load: (tx, input) => loadProcess(tx, input.processId),
-  authorize: (actor, _input, process) => isSecretariat(actor, process.id),
+  ...bySecretariatOfProcess,
   scope: (_input, process) => ({ subjectType: "role_change", processId: process?.id, tier: "public" }),
   run: async (ctx, input, process) => {
     const participant = await findParticipantForField(ctx.tx, input.participantId, "participantId");

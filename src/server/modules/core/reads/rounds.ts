@@ -1,18 +1,12 @@
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { type ProcessRole, processRoles } from "../../../../contracts/enums.ts";
 import type { AnnouncedVsHeld, RoundDetail, RoundSummary } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { isSecretariat, roundCan, roundsVisibleTo } from "../policies.ts";
 import { compareEnglishNames, participantRef, presentRoundCore } from "../presenters/process.ts";
-import {
-  type ProcessRole,
-  participants,
-  processRoles,
-  roundAnnouncements,
-  roundParticipations,
-  rounds,
-} from "../schema.ts";
+import { participants, roundAnnouncements, roundParticipations, rounds } from "../schema.ts";
 import { findProcess, findVisibleRound, type ProcessRow, type RoundRow } from "./common.ts";
 import { visibleRoundDelegations } from "./delegations.ts";
 
