@@ -1,7 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { AssignRoleInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { processRoleAssignments } from "../schema.ts";
+import { holdsRoleToday } from "./shared/open-role.ts";
 import { bySecretariatOfProcess } from "./shared/process-write.ts";
 import { checkDateOrder, duplicateField, findParticipantForField, invalidField, newId } from "./support.ts";
 
@@ -31,27 +31,14 @@ export const assignRole = defineOperation({
       );
     }
     checkDateOrder(input.fromDate, input.toDate, "toDate");
-    if (!input.toDate) {
-      const [open] = await ctx.tx
-        .select({ id: processRoleAssignments.id })
-        .from(processRoleAssignments)
-        .where(
-          and(
-            eq(processRoleAssignments.processId, process.id),
-            eq(processRoleAssignments.participantId, participant.id),
-            eq(processRoleAssignments.role, input.role),
-            isNull(processRoleAssignments.toDate),
-          ),
-        )
-        .limit(1);
-      if (open) throw duplicateField("role", `${participant.names.en} already holds the role ${input.role}.`);
+    const holder = { processId: process.id, participantId: participant.id, role: input.role };
+    if (!input.toDate && (await holdsRoleToday(ctx.tx, holder))) {
+      throw duplicateField("role", `${participant.names.en} already holds the role ${input.role}.`);
     }
     const id = newId();
     await ctx.tx.insert(processRoleAssignments).values({
       id,
-      processId: process.id,
-      participantId: participant.id,
-      role: input.role,
+      ...holder,
       fromDate: input.fromDate ?? null,
       toDate: input.toDate ?? null,
       note: input.note ?? null,
