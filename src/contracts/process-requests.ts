@@ -64,15 +64,8 @@ export const CreateParticipantInput = z.strictObject({
   existsFrom: IsoDate.nullable().optional(),
   aliases: z.array(PlainText(300)).max(50).optional(),
 });
-export const UpdateParticipantInput = z.strictObject({
-  version: Version,
-  slug: Slug.optional(),
-  kind: ParticipantKind.optional(),
-  names: LocalizedNamesInput.optional(),
-  shortName: OptionalText(80),
-  existsFrom: IsoDate.nullable().optional(),
-  aliases: z.array(PlainText(300)).max(50).optional(),
-});
+/** Any field of a participant, from the version read. */
+export const UpdateParticipantInput = CreateParticipantInput.partial().extend({ version: Version });
 
 export const CreateProcessInput = z.strictObject({
   slug: Slug,
@@ -84,13 +77,15 @@ export const CreateProcessInput = z.strictObject({
   timezone: PlainText(64).optional(),
   launchedOn: IsoDate.nullable().optional(),
 });
-export const UpdateProcessInput = z.strictObject({
-  version: Version,
-  names: LocalizedNamesInput.optional(),
-  defaultCity: OptionalText(200),
-  defaultVenue: OptionalText(300),
-  timezone: PlainText(64).optional(),
-});
+/** A process's names and defaults, from the version read; its slug and host stay. */
+export const UpdateProcessInput = CreateProcessInput.pick({
+  names: true,
+  defaultCity: true,
+  defaultVenue: true,
+  timezone: true,
+})
+  .partial()
+  .extend({ version: Version });
 /** A lifecycle decision: when, who decided or requested it, and its text. */
 export const ProcessDecisionInput = z.strictObject({
   decidedOn: IsoDate,
@@ -124,14 +119,8 @@ export const PlanRoundInput = z.strictObject({
   startDate: IsoDate.nullable().optional(),
   endDate: IsoDate.nullable().optional(),
 });
-export const UpdateRoundInput = z.strictObject({
-  version: Version,
-  names: LocalizedNamesInput.optional(),
-  city: OptionalText(200),
-  venue: OptionalText(300),
-  startDate: IsoDate.nullable().optional(),
-  endDate: IsoDate.nullable().optional(),
-});
+/** A round's names, place and dates, from the version read; its number stays. */
+export const UpdateRoundInput = PlanRoundInput.omit({ number: true }).extend({ version: Version });
 export const AnnounceRoundInput = z.strictObject({
   publishedOn: IsoDate,
   text: LongText(10000),
@@ -182,20 +171,10 @@ export const CreateMeetingInput = z.strictObject({
   dateNote: OptionalText(1000),
   participants: z.array(MeetingParticipantInput).max(200).optional(),
 });
-export const UpdateMeetingInput = z.strictObject({
-  version: Version,
-  kind: MeetingKind.optional(),
-  level: OptionalText(200),
-  names: LocalizedNamesInput.optional(),
-  city: OptionalText(200),
-  venue: OptionalText(300),
-  host: OptionalText(300),
-  startDate: IsoDate.nullable().optional(),
-  endDate: IsoDate.nullable().optional(),
-  datePrecision: DatePrecision.optional(),
-  dateNote: OptionalText(1000),
-  participants: z.array(MeetingParticipantInput).max(200).optional(),
-});
+/** Any field of a meeting but its slug (and, if given, its whole list of participants), from the version read. */
+export const UpdateMeetingInput = CreateMeetingInput.omit({ slug: true })
+  .partial()
+  .extend({ version: Version });
 
 export const InviteDelegationInput = z.strictObject({
   participantId: RecordRef,

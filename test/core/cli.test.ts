@@ -1,35 +1,10 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { cliWithDataDir } from "../helpers/cli.ts";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "astana-cli-"));
-const main = path.resolve("src/cli/main.ts");
-
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const cli = cliWithDataDir("astana-cli-", { DEMO: "off" });
 
 /** Runs `astana …` as an operator would, on a temporary data directory with no demonstration data. */
-function astana(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DEMO: "off", LOG_LEVEL: "silent", DATABASE_URL: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const astana = (...args: string[]) => cli.astana(args);
 
 describe("astana processes, participants and rounds", () => {
   it("plans, lists, announces, postpones and cancels rounds through the same operations as the API", {
