@@ -65,7 +65,10 @@ export const CreateParticipantInput = z.strictObject({
   aliases: z.array(PlainText(300)).max(50).optional(),
 });
 /** Any field of a participant, from the version read. */
-export const UpdateParticipantInput = CreateParticipantInput.partial().extend({ version: Version });
+export const UpdateParticipantInput = z.strictObject({
+  version: Version,
+  ...CreateParticipantInput.partial().shape,
+});
 
 export const CreateProcessInput = z.strictObject({
   slug: Slug,
@@ -78,14 +81,11 @@ export const CreateProcessInput = z.strictObject({
   launchedOn: IsoDate.nullable().optional(),
 });
 /** A process's names and defaults, from the version read; its slug and host stay. */
-export const UpdateProcessInput = CreateProcessInput.pick({
-  names: true,
-  defaultCity: true,
-  defaultVenue: true,
-  timezone: true,
-})
-  .partial()
-  .extend({ version: Version });
+const editableOfProcess = { names: true, defaultCity: true, defaultVenue: true, timezone: true } as const;
+export const UpdateProcessInput = z.strictObject({
+  version: Version,
+  ...CreateProcessInput.pick(editableOfProcess).partial().shape,
+});
 /** A lifecycle decision: when, who decided or requested it, and its text. */
 export const ProcessDecisionInput = z.strictObject({
   decidedOn: IsoDate,
@@ -120,7 +120,10 @@ export const PlanRoundInput = z.strictObject({
   endDate: IsoDate.nullable().optional(),
 });
 /** A round's names, place and dates, from the version read; its number stays. */
-export const UpdateRoundInput = PlanRoundInput.omit({ number: true }).extend({ version: Version });
+export const UpdateRoundInput = z.strictObject({
+  version: Version,
+  ...PlanRoundInput.omit({ number: true }).shape,
+});
 export const AnnounceRoundInput = z.strictObject({
   publishedOn: IsoDate,
   text: LongText(10000),
@@ -172,9 +175,10 @@ export const CreateMeetingInput = z.strictObject({
   participants: z.array(MeetingParticipantInput).max(200).optional(),
 });
 /** Any field of a meeting but its slug (and, if given, its whole list of participants), from the version read. */
-export const UpdateMeetingInput = CreateMeetingInput.omit({ slug: true })
-  .partial()
-  .extend({ version: Version });
+export const UpdateMeetingInput = z.strictObject({
+  version: Version,
+  ...CreateMeetingInput.omit({ slug: true }).partial().shape,
+});
 
 export const InviteDelegationInput = z.strictObject({
   participantId: RecordRef,
