@@ -77,34 +77,30 @@ describe("processes", () => {
     });
   });
 
+  const createProcessAsAdmin = (payload: Record<string, unknown>) =>
+    app.request({ method: "POST", url: "/api/processes", as: fx.as.admin, payload });
+
   it("refuses a duplicate slug (409 naming slug) and an unknown host (422 naming hostParticipantId), writing nothing", async () => {
     const before = await countRows(app, "processes");
-    const duplicate = await app.request({
-      method: "POST",
-      url: "/api/processes",
-      as: fx.as.admin,
-      payload: { slug: "astana", names: { en: "Again" }, hostParticipantId: "kazakhstan" },
+    const duplicate = await createProcessAsAdmin({
+      slug: "astana",
+      names: { en: "Again" },
+      hostParticipantId: "kazakhstan",
     });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error.details.field).toBe("slug");
-    const unknownHost = await app.request({
-      method: "POST",
-      url: "/api/processes",
-      as: fx.as.admin,
-      payload: { slug: "geneva", names: { en: "Geneva" }, hostParticipantId: "switzerland" },
+    const unknownHost = await createProcessAsAdmin({
+      slug: "geneva",
+      names: { en: "Geneva" },
+      hostParticipantId: "switzerland",
     });
     expect(unknownHost.statusCode).toBe(422);
     expect(unknownHost.json().error.details.issues[0].path).toEqual(["hostParticipantId"]);
-    const unknownGuarantor = await app.request({
-      method: "POST",
-      url: "/api/processes",
-      as: fx.as.admin,
-      payload: {
-        slug: "geneva",
-        names: { en: "Geneva" },
-        hostParticipantId: "jordan",
-        guarantorIds: ["russia", "x"],
-      },
+    const unknownGuarantor = await createProcessAsAdmin({
+      slug: "geneva",
+      names: { en: "Geneva" },
+      hostParticipantId: "jordan",
+      guarantorIds: ["russia", "x"],
     });
     expect(unknownGuarantor.statusCode).toBe(422);
     expect(unknownGuarantor.json().error.details.issues[0].path).toEqual(["guarantorIds", 1]);

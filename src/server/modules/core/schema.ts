@@ -10,19 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import type {
-  AccreditationState,
-  Attendance,
-  DatePrecision,
-  MeetingKind,
-  ParticipantKind,
-  PrecedenceOrder,
-  ProcessDecisionKind,
-  ProcessRole,
-  ProcessStatus,
-  RoleChangeKind,
-  RoundStatus,
-} from "../../../contracts/enums.ts";
+import type * as enums from "../../../contracts/enums.ts";
 import { user } from "../../platform/auth-schema.ts";
 import { datesOrdered, demoFlag, timestamps, versioned } from "../../platform/columns.ts";
 
@@ -43,7 +31,7 @@ const participantColumn = () =>
   text("participant_id")
     .notNull()
     .references(() => participants.id);
-const roleColumn = () => text("role").$type<ProcessRole>().notNull();
+const roleColumn = () => text("role").$type<enums.ProcessRole>().notNull();
 
 /** A state, a party to the conflict or an international organization. */
 export const participants = pgTable(
@@ -51,7 +39,7 @@ export const participants = pgTable(
   {
     id: text("id").primaryKey(),
     slug: text("slug").notNull(),
-    kind: text("kind").$type<ParticipantKind>().notNull(),
+    kind: text("kind").$type<enums.ParticipantKind>().notNull(),
     names: jsonb("names").$type<LocalizedNames>().notNull(),
     shortName: text("short_name"),
     existsFrom: date("exists_from"),
@@ -72,7 +60,7 @@ export const processes = pgTable(
     hostParticipantId: text("host_participant_id")
       .notNull()
       .references(() => participants.id),
-    status: text("status").$type<ProcessStatus>().notNull().default("active"),
+    status: text("status").$type<enums.ProcessStatus>().notNull().default("active"),
     defaultCity: text("default_city"),
     defaultVenue: text("default_venue"),
     timezone: text("timezone").notNull().default("UTC"),
@@ -143,9 +131,9 @@ export const processDecisions = pgTable(
   {
     id: text("id").primaryKey(),
     processId: processColumn(),
-    kind: text("kind").$type<ProcessDecisionKind>().notNull(),
-    fromStatus: text("from_status").$type<ProcessStatus>(),
-    toStatus: text("to_status").$type<ProcessStatus>().notNull(),
+    kind: text("kind").$type<enums.ProcessDecisionKind>().notNull(),
+    fromStatus: text("from_status").$type<enums.ProcessStatus>(),
+    toStatus: text("to_status").$type<enums.ProcessStatus>().notNull(),
     decidedOn: date("decided_on").notNull(),
     decidedBy: text("decided_by").notNull(),
     text: text("text").notNull(),
@@ -169,7 +157,7 @@ export const rounds = pgTable(
     venue: text("venue"),
     startDate: date("start_date"),
     endDate: date("end_date"),
-    status: text("status").$type<RoundStatus>().notNull().default("planned"),
+    status: text("status").$type<enums.RoundStatus>().notNull().default("planned"),
     statusReason: text("status_reason"),
     nextRoundWording: text("next_round_wording"),
     nextRoundCity: text("next_round_city"),
@@ -177,7 +165,7 @@ export const rounds = pgTable(
     nextRoundWindowEnd: date("next_round_window_end"),
     completeness: jsonb("completeness").$type<Record<string, unknown>>(),
     precedenceOrder: text("precedence_order")
-      .$type<PrecedenceOrder>()
+      .$type<enums.PrecedenceOrder>()
       .notNull()
       .default("english_alphabetical"),
     precedenceCustom: jsonb("precedence_custom").$type<string[]>(),
@@ -214,7 +202,7 @@ export const roundParticipations = pgTable(
     roundId: roundColumn(),
     participantId: participantColumn(),
     role: roleColumn(),
-    attendance: text("attendance").$type<Attendance>().notNull().default("attended"),
+    attendance: text("attendance").$type<enums.Attendance>().notNull().default("attended"),
     note: text("note"),
     citedText: text("cited_text"),
     ...timestamps,
@@ -230,9 +218,9 @@ export const roleChanges = pgTable(
     processId: processColumn(),
     participantId: participantColumn(),
     role: roleColumn(),
-    change: text("change").$type<RoleChangeKind>().notNull(),
+    change: text("change").$type<enums.RoleChangeKind>().notNull(),
     occurredOn: date("occurred_on"),
-    occurredPrecision: text("occurred_precision").$type<DatePrecision>().notNull().default("day"),
+    occurredPrecision: text("occurred_precision").$type<enums.DatePrecision>().notNull().default("day"),
     roundNumber: integer("round_number"),
     statement: text("statement"),
     ...timestamps,
@@ -249,7 +237,7 @@ export const roundDelegations = pgTable(
     participantId: participantColumn(),
     delegationId: text("delegation_id").references(() => delegations.id),
     role: roleColumn(),
-    status: text("status").$type<AccreditationState>().notNull().default("invited"),
+    status: text("status").$type<enums.AccreditationState>().notNull().default("invited"),
     secretariatNote: text("secretariat_note"),
     ...versioned,
   },
@@ -282,7 +270,7 @@ export const meetings = pgTable(
     id: text("id").primaryKey(),
     processId: processColumn(),
     slug: text("slug").notNull(),
-    kind: text("kind").$type<MeetingKind>().notNull(),
+    kind: text("kind").$type<enums.MeetingKind>().notNull(),
     level: text("level"),
     names: jsonb("names").$type<LocalizedNames>().notNull(),
     city: text("city"),
@@ -290,7 +278,7 @@ export const meetings = pgTable(
     host: text("host"),
     startDate: date("start_date"),
     endDate: date("end_date"),
-    datePrecision: text("date_precision").$type<DatePrecision>().notNull().default("day"),
+    datePrecision: text("date_precision").$type<enums.DatePrecision>().notNull().default("day"),
     dateNote: text("date_note"),
     ...demoFlag,
     ...versioned,

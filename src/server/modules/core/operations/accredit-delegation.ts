@@ -7,7 +7,7 @@ import {
   checkDelegationMayChange,
   roundDelegationEvent,
   saveDelegationStatus,
-} from "./shared/round-delegation-write.ts";
+} from "./shared/round-delegation.ts";
 import { newId } from "./support.ts";
 
 /**

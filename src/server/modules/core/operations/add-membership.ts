@@ -5,7 +5,7 @@ import { user } from "../../../platform/auth-schema.ts";
 import { Conflict, NotFound } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { delegationMemberships } from "../schema.ts";
-import { byMembershipManager, reportMembershipChange } from "./shared/membership-write.ts";
+import { byMembershipManager, reportMembershipChange } from "./shared/membership.ts";
 
 /**
  * core.membership.add: an administrator or the process's host secretariat puts an account on a

@@ -2,7 +2,7 @@ import { AssignRoleInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { processRoleAssignments } from "../schema.ts";
 import { holdsRoleToday } from "./shared/open-role.ts";
-import { bySecretariatOfProcess } from "./shared/process-write.ts";
+import { bySecretariatOfProcess } from "./shared/process.ts";
 import { checkDateOrder, duplicateField, findParticipantForField, invalidField, newId } from "./support.ts";
 
 /**

@@ -4,7 +4,7 @@ import { CreateMeetingInput, RecordRef } from "../../../../contracts/process.ts"
 import type { Db } from "../../../platform/db.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { meetingParticipants, meetings } from "../schema.ts";
-import { bySecretariatOfProcess } from "./shared/process-write.ts";
+import { bySecretariatOfProcess } from "./shared/process.ts";
 import { checkDateOrder, duplicateField, findParticipantForField, invalidField, newId } from "./support.ts";
 
 /** Replaces a meeting's participants; each is named once and must exist (422 naming the entry). */

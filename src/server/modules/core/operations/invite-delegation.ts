@@ -6,7 +6,7 @@ import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { roundTakesDelegations } from "../policies.ts";
 import { delegations, processRoleAssignments, roundDelegations } from "../schema.ts";
-import { bySecretariatOfRound } from "./shared/round-write.ts";
+import { bySecretariatOfRound } from "./shared/round.ts";
 import { duplicateField, findParticipantForField, invalidField, newId, type ProcessRow } from "./support.ts";
 
 /** The role a participant holds in the process on a day: the host, else its open assignment (first by rank). */

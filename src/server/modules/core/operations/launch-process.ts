@@ -3,13 +3,7 @@ import { ProcessDecisionInput, RecordRef } from "../../../../contracts/process.t
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { processDecisions } from "../schema.ts";
-import {
-  bySecretariatOfProcess,
-  checkProcessVersion,
-  processEvent,
-  processScope,
-  recordProcessDecision,
-} from "./shared/process-write.ts";
+import { checkProcessVersion, processEvent, processWrite, recordProcessDecision } from "./shared/process.ts";
 
 /**
  * core.process.launch: records the decision that launched the process (once), makes it active and
@@ -18,8 +12,7 @@ import {
 export const launchProcess = defineOperation({
   name: "core.process.launch",
   input: ProcessDecisionInput.extend({ processId: RecordRef }),
-  ...bySecretariatOfProcess,
-  scope: processScope,
+  ...processWrite,
   run: async (ctx, values, process) => {
     checkProcessVersion(process, values.version);
     const [launched] = await ctx.tx

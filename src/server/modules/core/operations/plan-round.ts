@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { PlanRoundInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { rounds } from "../schema.ts";
-import { bySecretariatOfProcess } from "./shared/process-write.ts";
+import { bySecretariatOfProcess } from "./shared/process.ts";
 import { checkDateOrder, duplicateField, newId } from "./support.ts";
 
 /**

@@ -3,13 +3,7 @@ import { ProcessDecisionInput, RecordRef } from "../../../../contracts/process.t
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { processTransitions } from "../policies.ts";
-import {
-  bySecretariatOfProcess,
-  checkProcessVersion,
-  processEvent,
-  processScope,
-  recordProcessDecision,
-} from "./shared/process-write.ts";
+import { checkProcessVersion, processEvent, processWrite, recordProcessDecision } from "./shared/process.ts";
 
 const input = ProcessDecisionInput.extend({ processId: RecordRef });
 
@@ -22,8 +16,7 @@ export function processTransition(kind: keyof typeof processTransitions) {
   return defineOperation({
     name: `core.process.${kind}`,
     input,
-    ...bySecretariatOfProcess,
-    scope: processScope,
+    ...processWrite,
     run: async (ctx, values, process) => {
       checkProcessVersion(process, values.version);
       if (!rule.from.includes(process.status)) {

@@ -1,6 +1,6 @@
 import { NextRoundDecisionInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round-write.ts";
+import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round.ts";
 import { checkDateOrder, touchRound } from "./support.ts";
 
 /**

@@ -3,7 +3,7 @@ import { RecordRef, RecordRoleChangeInput } from "../../../../contracts/process.
 import { defineOperation } from "../../../platform/operation.ts";
 import { processRoleAssignments, roleChanges, rounds } from "../schema.ts";
 import { holdsRoleToday, openRoleAssignment } from "./shared/open-role.ts";
-import { bySecretariatOfProcess } from "./shared/process-write.ts";
+import { bySecretariatOfProcess } from "./shared/process.ts";
 import { findParticipantForField, invalidField, newId } from "./support.ts";
 
 /**

@@ -2,7 +2,7 @@ import { RecordParticipationInput, RecordRef } from "../../../../contracts/proce
 import { defineOperation } from "../../../platform/operation.ts";
 import { roundTier } from "../policies.ts";
 import { roundParticipations } from "../schema.ts";
-import { bySecretariatOfRound } from "./shared/round-write.ts";
+import { bySecretariatOfRound } from "./shared/round.ts";
 import { findParticipantForField, invalidField, newId } from "./support.ts";
 
 /**

@@ -3,7 +3,7 @@ import { RemoveMembershipInput } from "../../../../contracts/accounts.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { delegationMemberships } from "../schema.ts";
-import { byMembershipManager, reportMembershipChange } from "./shared/membership-write.ts";
+import { byMembershipManager, reportMembershipChange } from "./shared/membership.ts";
 
 /**
  * core.membership.remove: an administrator or the process's host secretariat takes an account off a

@@ -5,7 +5,7 @@ import {
   checkDelegationMayChange,
   roundDelegationEvent,
   saveDelegationStatus,
-} from "./shared/round-delegation-write.ts";
+} from "./shared/round-delegation.ts";
 
 /**
  * core.round-delegation.request-changes: the secretariat sends a submitted list back with a note saying

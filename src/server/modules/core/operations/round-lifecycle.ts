@@ -5,7 +5,7 @@ import { RecordRef } from "../../../../contracts/process.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation, type OperationContext } from "../../../platform/operation.ts";
 import { roundMayMove, roundTier, roundTransitions } from "../policies.ts";
-import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round-write.ts";
+import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round.ts";
 import { checkRoundVersion, type RoundRow, type RoundTarget, touchRound } from "./support.ts";
 
 /** A transition the rules do not allow: 409 naming the round's current status and where it may go. */

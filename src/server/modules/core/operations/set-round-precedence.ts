@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { RecordRef, SetPrecedenceInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { roundDelegations } from "../schema.ts";
-import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round-write.ts";
+import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round.ts";
 import { invalidField, touchRound } from "./support.ts";
 
 /**

@@ -8,7 +8,7 @@ import {
   roundDelegationEvent,
   roundDelegationScope,
   saveDelegationStatus,
-} from "./shared/round-delegation-write.ts";
+} from "./shared/round-delegation.ts";
 import { invalidField, loadInvitedDelegation, newId } from "./support.ts";
 
 /**

@@ -2,15 +2,14 @@ import { eq } from "drizzle-orm";
 import { RecordRef, UpdateProcessInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { processes } from "../schema.ts";
-import { bySecretariatOfProcess, processEvent, processScope } from "./shared/process-write.ts";
+import { processEvent, processWrite } from "./shared/process.ts";
 import { checkVersion } from "./support.ts";
 
 /** core.process.update: the secretariat edits the process's names and defaults, from the version it read. */
 export const updateProcess = defineOperation({
   name: "core.process.update",
   input: UpdateProcessInput.extend({ processId: RecordRef }),
-  ...bySecretariatOfProcess,
-  scope: processScope,
+  ...processWrite,
   run: async (ctx, input, process) => {
     checkVersion("The process", input.version, process, {
       id: process.id,

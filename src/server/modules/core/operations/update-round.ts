@@ -1,6 +1,6 @@
 import { RecordRef, UpdateRoundInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round-write.ts";
+import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round.ts";
 import { checkDateOrder, checkRoundVersion, invalidField, touchRound } from "./support.ts";
 
 /**

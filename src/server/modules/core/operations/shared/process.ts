@@ -20,9 +20,12 @@ export const bySecretariatOfProcess = {
 };
 
 /** The audit scope of a change to the process itself: processes are public, and so is their history. */
-export function processScope(_input: unknown, process: ProcessRow | undefined): AuditDetail {
+function processScope(_input: unknown, process: ProcessRow | undefined): AuditDetail {
   return { subjectType: "process", subjectId: process?.id, processId: process?.id, tier: "public" };
 }
+
+/** A change to the process itself by its secretariat: loaded, authorized and audited as public. */
+export const processWrite = { ...bySecretariatOfProcess, scope: processScope };
 
 /** The event of a change to the process itself, public like the process. */
 export function processEvent(
