@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { conflictKinds } from "../contracts/enums.ts";
 import type { CiteSourceInput, RecordConflictInput, RecordSubjectType } from "../contracts/record.ts";
 import { UsageError } from "./common.ts";
 import { attendanceText, conflictsText, timelineText } from "./format.ts";
@@ -167,7 +168,7 @@ export function registerRecordCommands(program: Command): void {
     ),
   ).action(
     act(async (s, o: { process?: string; kind?: string }) => {
-      const kind = oneOf(o.kind, s.contracts.record.conflictKinds, "--kind");
+      const kind = oneOf(o.kind, conflictKinds, "--kind");
       return output(
         await s.record.processConflicts(s.db, s.actor, await s.processRef(o.process), kind),
         (c) => c.record.ProcessConflicts,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PlainText } from "./common.ts";
+import { processRoles } from "./enums.ts";
 
 export const supportedLocales = ["en", "ru", "ar"] as const;
 export const Locale = z.enum(supportedLocales);
@@ -68,21 +69,11 @@ export const AccountParams = z.strictObject({ id: RecordId });
 export const SetLocaleBody = z.strictObject({ locale: Locale });
 export type SetLocaleBody = z.infer<typeof SetLocaleBody>;
 
-export const processRoleNames = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-] as const;
-
 export const MembershipSummary = z.object({
   processId: z.string(),
   delegationId: z.string(),
   participantId: z.string(),
-  roles: z.array(z.enum(processRoleNames)),
+  roles: z.array(z.enum(processRoles)),
 });
 
 /** GET /api/me: the signed-in account, its memberships, and what it may do next. */

@@ -1,14 +1,8 @@
 import { z } from "zod";
+import { tiers } from "./enums.ts";
 
-/** The confidentiality tiers, widest first (DESIGN §1); the same list as the server's schema. */
-export const Tier = z.enum([
-  "public",
-  "process",
-  "observers-excluded",
-  "guarantors",
-  "delegation",
-  "intermediary",
-]);
+/** The confidentiality tiers, widest first (DESIGN §1). */
+export const Tier = z.enum(tiers);
 
 /** A query parameter left empty by a form (`?actor=`) counts as not given. */
 const optionalParam = <T extends z.ZodType>(schema: T) =>

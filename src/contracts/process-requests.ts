@@ -1,46 +1,31 @@
 // Requests of processes, rounds, participants, meetings and delegations (the core module).
 import { z } from "zod";
 import { PlainText } from "./common.ts";
+import {
+  accreditationStates,
+  attendanceStates,
+  datePrecisions,
+  meetingKinds,
+  participantKinds,
+  precedenceOrders,
+  processDecisionKinds,
+  processRoles,
+  processStatuses,
+  roleChangeKinds,
+  roundStatuses,
+} from "./enums.ts";
 
-export const processRoleValues = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-] as const;
-export const ProcessRole = z.enum(processRoleValues);
-export const ParticipantKind = z.enum(["state", "party", "organization"]);
-export const ProcessStatus = z.enum(["active", "suspended", "concluded"]);
-export const RoundStatus = z.enum([
-  "planned",
-  "announced",
-  "in_session",
-  "concluded",
-  "postponed",
-  "cancelled",
-]);
-export const Attendance = z.enum(["attended", "absent", "declined", "boycotted", "unknown"]);
-export const AccreditationStatus = z.enum([
-  "invited",
-  "submitted",
-  "changes_requested",
-  "accredited",
-  "declined",
-]);
-export const MeetingKind = z.enum(["ministerial", "summit", "quadrilateral", "congress", "technical"]);
-export const DatePrecision = z.enum(["day", "month", "year"]);
-export const PrecedenceOrder = z.enum(["english_alphabetical", "role_then_alphabetical", "custom"]);
-export const RoleChangeKind = z.enum([
-  "granted",
-  "withdrawn",
-  "boycott_declared",
-  "boycott_ended",
-  "absent",
-  "statement",
-]);
+export const ProcessRole = z.enum(processRoles);
+export const ParticipantKind = z.enum(participantKinds);
+export const ProcessStatus = z.enum(processStatuses);
+export const RoundStatus = z.enum(roundStatuses);
+export const Attendance = z.enum(attendanceStates);
+export const AccreditationStatus = z.enum(accreditationStates);
+export const MeetingKind = z.enum(meetingKinds);
+export const DatePrecision = z.enum(datePrecisions);
+export const PrecedenceOrder = z.enum(precedenceOrders);
+export const RoleChangeKind = z.enum(roleChangeKinds);
+export const ProcessDecisionKind = z.enum(processDecisionKinds);
 
 /** A calendar date, YYYY-MM-DD. */
 export const IsoDate = z.iso.date({ message: "Use a date written YYYY-MM-DD." });
@@ -79,14 +64,10 @@ export const CreateParticipantInput = z.strictObject({
   existsFrom: IsoDate.nullable().optional(),
   aliases: z.array(PlainText(300)).max(50).optional(),
 });
+/** Any field of a participant, from the version read. */
 export const UpdateParticipantInput = z.strictObject({
   version: Version,
-  slug: Slug.optional(),
-  kind: ParticipantKind.optional(),
-  names: LocalizedNamesInput.optional(),
-  shortName: OptionalText(80),
-  existsFrom: IsoDate.nullable().optional(),
-  aliases: z.array(PlainText(300)).max(50).optional(),
+  ...CreateParticipantInput.partial().shape,
 });
 
 export const CreateProcessInput = z.strictObject({
@@ -99,12 +80,11 @@ export const CreateProcessInput = z.strictObject({
   timezone: PlainText(64).optional(),
   launchedOn: IsoDate.nullable().optional(),
 });
+/** A process's names and defaults, from the version read; its slug and host stay. */
+const editableOfProcess = { names: true, defaultCity: true, defaultVenue: true, timezone: true } as const;
 export const UpdateProcessInput = z.strictObject({
   version: Version,
-  names: LocalizedNamesInput.optional(),
-  defaultCity: OptionalText(200),
-  defaultVenue: OptionalText(300),
-  timezone: PlainText(64).optional(),
+  ...CreateProcessInput.pick(editableOfProcess).partial().shape,
 });
 /** A lifecycle decision: when, who decided or requested it, and its text. */
 export const ProcessDecisionInput = z.strictObject({
@@ -139,13 +119,10 @@ export const PlanRoundInput = z.strictObject({
   startDate: IsoDate.nullable().optional(),
   endDate: IsoDate.nullable().optional(),
 });
+/** A round's names, place and dates, from the version read; its number stays. */
 export const UpdateRoundInput = z.strictObject({
   version: Version,
-  names: LocalizedNamesInput.optional(),
-  city: OptionalText(200),
-  venue: OptionalText(300),
-  startDate: IsoDate.nullable().optional(),
-  endDate: IsoDate.nullable().optional(),
+  ...PlanRoundInput.omit({ number: true }).shape,
 });
 export const AnnounceRoundInput = z.strictObject({
   publishedOn: IsoDate,
@@ -197,19 +174,10 @@ export const CreateMeetingInput = z.strictObject({
   dateNote: OptionalText(1000),
   participants: z.array(MeetingParticipantInput).max(200).optional(),
 });
+/** Any field of a meeting but its slug (and, if given, its whole list of participants), from the version read. */
 export const UpdateMeetingInput = z.strictObject({
   version: Version,
-  kind: MeetingKind.optional(),
-  level: OptionalText(200),
-  names: LocalizedNamesInput.optional(),
-  city: OptionalText(200),
-  venue: OptionalText(300),
-  host: OptionalText(300),
-  startDate: IsoDate.nullable().optional(),
-  endDate: IsoDate.nullable().optional(),
-  datePrecision: DatePrecision.optional(),
-  dateNote: OptionalText(1000),
-  participants: z.array(MeetingParticipantInput).max(200).optional(),
+  ...CreateMeetingInput.omit({ slug: true }).partial().shape,
 });
 
 export const InviteDelegationInput = z.strictObject({

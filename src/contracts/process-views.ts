@@ -1,5 +1,6 @@
 // Responses of processes, rounds, participants, meetings and delegations (the core module).
 import { z } from "zod";
+import { type ProcessRole as ProcessRoleName, processRoles } from "./enums.ts";
 import {
   AccreditationStatus,
   Attendance,
@@ -8,9 +9,9 @@ import {
   MeetingKind,
   ParticipantKind,
   PrecedenceOrder,
+  ProcessDecisionKind,
   ProcessRole,
   ProcessStatus,
-  processRoleValues,
   RoleChangeKind,
   RoundStatus,
 } from "./process-requests.ts";
@@ -56,9 +57,28 @@ export const RoundCan = can(
 );
 export const RoundDelegationCan = can("submitMembers", "accredit", "requestChanges");
 
+/** A list answer: whose list it is (if anyone's), its items, and whether the caller may add to it. */
+const listOf = <
+  Item extends z.ZodType,
+  Action extends string,
+  Owner extends z.ZodRawShape = Record<never, never>,
+>(
+  item: Item,
+  action: Action,
+  owner: Owner = {} as Owner,
+) => z.object({ ...owner, items: z.array(item), can: can(action) });
+
+/** Where and when a round is held, as far as known. */
+const placeAndDates = {
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  city: z.string().nullable(),
+  venue: z.string().nullable(),
+};
+
 export const ProcessDecision = z.object({
   id: z.string(),
-  kind: z.enum(["launch", "suspend", "conclude", "resume"]),
+  kind: ProcessDecisionKind,
   fromStatus: ProcessStatus.nullable(),
   toStatus: ProcessStatus,
   decidedOn: z.string(),
@@ -112,10 +132,7 @@ export const ProcessDetail = ProcessSummary.extend({
   roleHistory: z.array(RoleAssignment),
   roleChanges: z.array(RoleChange),
 }).meta({ id: "ProcessDetail" });
-export const ProcessList = z.object({
-  items: z.array(ProcessSummary),
-  can: z.object({ create: z.boolean() }),
-});
+export const ProcessList = listOf(ProcessSummary, "create");
 
 export const RoundParticipantEntry = z.object({
   id: z.string(),
@@ -125,8 +142,8 @@ export const RoundParticipantEntry = z.object({
   attendance: Attendance,
 });
 export const ParticipantsByRole = z.object(
-  Object.fromEntries(processRoleValues.map((role) => [role, z.array(RoundParticipantEntry)])) as Record<
-    (typeof processRoleValues)[number],
+  Object.fromEntries(processRoles.map((role) => [role, z.array(RoundParticipantEntry)])) as Record<
+    ProcessRoleName,
     z.ZodArray<typeof RoundParticipantEntry>
   >,
 );
@@ -140,21 +157,14 @@ export const RoundSummary = z
     names: LocalizedNames,
     status: RoundStatus,
     statusReason: z.string().nullable(),
-    startDate: z.string().nullable(),
-    endDate: z.string().nullable(),
-    city: z.string().nullable(),
-    venue: z.string().nullable(),
+    ...placeAndDates,
     isDemo: z.boolean(),
     version: z.number(),
     participants: ParticipantsByRole,
     can: RoundCan,
   })
   .meta({ id: "RoundSummary" });
-export const RoundList = z.object({
-  processId: z.string(),
-  items: z.array(RoundSummary),
-  can: z.object({ plan: z.boolean() }),
-});
+export const RoundList = listOf(RoundSummary, "plan", { processId: z.string() });
 
 export const RoundAnnouncement = z.object({
   id: z.string(),
@@ -199,11 +209,7 @@ export const RoundDelegation = z
     can: RoundDelegationCan,
   })
   .meta({ id: "RoundDelegation" });
-export const RoundDelegationList = z.object({
-  roundId: z.string(),
-  items: z.array(RoundDelegation),
-  can: z.object({ invite: z.boolean() }),
-});
+export const RoundDelegationList = listOf(RoundDelegation, "invite", { roundId: z.string() });
 export const NextRoundDecision = z.object({
   wording: z.string(),
   city: z.string().nullable(),
@@ -245,10 +251,7 @@ export const ParticipantsList = z.object({
   roundNames: LocalizedNames,
   processName: z.string(),
   processNames: LocalizedNames,
-  startDate: z.string().nullable(),
-  endDate: z.string().nullable(),
-  city: z.string().nullable(),
-  venue: z.string().nullable(),
+  ...placeAndDates,
   order: PrecedenceOrder,
   entries: z.array(ParticipantsListEntry),
   can: z.object({ setPrecedence: z.boolean() }),
@@ -283,10 +286,7 @@ export const ParticipantDetail = ParticipantSummary.extend({
   rounds: z.array(ParticipantRoundRole),
   roleChanges: z.array(RoleChange),
 }).meta({ id: "ParticipantDetail" });
-export const ParticipantList = z.object({
-  items: z.array(ParticipantSummary),
-  can: z.object({ create: z.boolean() }),
-});
+export const ParticipantList = listOf(ParticipantSummary, "create");
 
 export const Meeting = z
   .object({
@@ -311,11 +311,7 @@ export const Meeting = z
     can: z.object({ update: z.boolean() }),
   })
   .meta({ id: "Meeting" });
-export const MeetingList = z.object({
-  processId: z.string(),
-  items: z.array(Meeting),
-  can: z.object({ create: z.boolean() }),
-});
+export const MeetingList = listOf(Meeting, "create", { processId: z.string() });
 
 export type ProcessSummary = z.infer<typeof ProcessSummary>;
 export type ProcessDetail = z.infer<typeof ProcessDetail>;

@@ -1,33 +1,9 @@
 import { z } from "zod";
 import { PlainText } from "./common.ts";
+import { conflictKinds, subjectTypes } from "./enums.ts";
 
-/** What a citation, fact or conflict can be about: a record of any module, by type and id. */
-export const recordSubjectTypes = [
-  "process",
-  "process_decision",
-  "round",
-  "round_announcement",
-  "round_participation",
-  "role_change",
-  "delegation_member",
-  "meeting",
-  "participant",
-  "milestone",
-  "fact",
-  "conflict",
-  "conflict_value",
-] as const;
-export const RecordSubjectType = z.enum(recordSubjectTypes);
+export const RecordSubjectType = z.enum(subjectTypes);
 export type RecordSubjectType = z.infer<typeof RecordSubjectType>;
-
-/** disagreement: sources differ; plan_changed: announced, then changed; the rest qualify one source or name. */
-export const conflictKinds = [
-  "disagreement",
-  "plan_changed",
-  "naming_variant",
-  "single_source",
-  "ambiguity",
-] as const;
 export const ConflictKind = z.enum(conflictKinds);
 
 const IsoDate = z.iso.date("A date as YYYY-MM-DD.");

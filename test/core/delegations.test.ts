@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app.ts";
-import { buildProcessFixture, countRows, type ProcessFixture } from "../helpers/process-fixtures.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestApp } from "../helpers/app.ts";
+import { countRows, type ProcessFixture, withProcessFixture } from "../helpers/process-fixtures.ts";
 
 let app: TestApp;
 let fx: ProcessFixture;
 let roundId: string;
 const invited: Record<string, string> = {};
 
+withProcessFixture((started) => ({ app, fx } = started));
 beforeAll(async () => {
-  app = await startTestApp();
-  fx = await buildProcessFixture(app);
   const round = await app.request({
     method: "POST",
     url: `/api/processes/${fx.slug}/rounds`,
@@ -22,9 +21,6 @@ beforeAll(async () => {
     },
   });
   roundId = round.json().id;
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 const russianList = [

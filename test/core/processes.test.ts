@@ -1,18 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app.ts";
-import { buildProcessFixture, countRows, type ProcessFixture } from "../helpers/process-fixtures.ts";
+import { describe, expect, it } from "vitest";
+import type { TestApp } from "../helpers/app.ts";
+import { countRows, type ProcessFixture, withProcessFixture } from "../helpers/process-fixtures.ts";
 
 let app: TestApp;
 let fx: ProcessFixture;
-beforeAll(async () => {
-  app = await startTestApp();
-  fx = await buildProcessFixture(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
+withProcessFixture((started) => ({ app, fx } = started));
 
 const decision = (decidedOn: string, decidedBy: string, text: string) => ({ decidedOn, decidedBy, text });
+
+/** The secretariat posts to the fixture process: `POST /api/processes/astana/<path>` (a decision, a role…). */
+const postAsSecretariat = (path: string, payload: Record<string, unknown>) =>
+  app.request({ method: "POST", url: `/api/processes/${fx.slug}/${path}`, as: fx.as.secretariat, payload });
+
+/** The secretariat records a change of the United States' standing as an observer. */
+const usObserverChange = (change: string, occurredOn: string, extra: Record<string, unknown> = {}) =>
+  postAsSecretariat("role-changes", {
+    participantId: "united-states",
+    role: "observer",
+    change,
+    occurredOn,
+    ...extra,
+  });
 
 describe("processes", () => {
   it("shows a process to the public by slug and by id: host, status, guarantors, current roles", async () => {
@@ -69,34 +77,30 @@ describe("processes", () => {
     });
   });
 
+  const createProcessAsAdmin = (payload: Record<string, unknown>) =>
+    app.request({ method: "POST", url: "/api/processes", as: fx.as.admin, payload });
+
   it("refuses a duplicate slug (409 naming slug) and an unknown host (422 naming hostParticipantId), writing nothing", async () => {
     const before = await countRows(app, "processes");
-    const duplicate = await app.request({
-      method: "POST",
-      url: "/api/processes",
-      as: fx.as.admin,
-      payload: { slug: "astana", names: { en: "Again" }, hostParticipantId: "kazakhstan" },
+    const duplicate = await createProcessAsAdmin({
+      slug: "astana",
+      names: { en: "Again" },
+      hostParticipantId: "kazakhstan",
     });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error.details.field).toBe("slug");
-    const unknownHost = await app.request({
-      method: "POST",
-      url: "/api/processes",
-      as: fx.as.admin,
-      payload: { slug: "geneva", names: { en: "Geneva" }, hostParticipantId: "switzerland" },
+    const unknownHost = await createProcessAsAdmin({
+      slug: "geneva",
+      names: { en: "Geneva" },
+      hostParticipantId: "switzerland",
     });
     expect(unknownHost.statusCode).toBe(422);
     expect(unknownHost.json().error.details.issues[0].path).toEqual(["hostParticipantId"]);
-    const unknownGuarantor = await app.request({
-      method: "POST",
-      url: "/api/processes",
-      as: fx.as.admin,
-      payload: {
-        slug: "geneva",
-        names: { en: "Geneva" },
-        hostParticipantId: "jordan",
-        guarantorIds: ["russia", "x"],
-      },
+    const unknownGuarantor = await createProcessAsAdmin({
+      slug: "geneva",
+      names: { en: "Geneva" },
+      hostParticipantId: "jordan",
+      guarantorIds: ["russia", "x"],
     });
     expect(unknownGuarantor.statusCode).toBe(422);
     expect(unknownGuarantor.json().error.details.issues[0].path).toEqual(["guarantorIds", 1]);
@@ -152,12 +156,7 @@ describe("the process lifecycle as recorded decisions", () => {
       ["suspend", decision("2025-01-01", "the host", "Suspended pending consultations.")],
     ] as const;
     for (const [verb, body] of steps) {
-      const response = await app.request({
-        method: "POST",
-        url: `/api/processes/${fx.slug}/${verb}`,
-        as: fx.as.secretariat,
-        payload: body,
-      });
+      const response = await postAsSecretariat(verb, body);
       expect(response.statusCode, `${verb}: ${response.body}`).toBe(200);
     }
     const process = (await app.request({ method: "GET", url: `/api/processes/${fx.slug}` })).json();
@@ -182,34 +181,22 @@ describe("the process lifecycle as recorded decisions", () => {
 
   it("refuses a transition the rules do not allow with 409 naming the current status, and a second launch", async () => {
     const before = await countRows(app, "process_decisions");
-    const suspendAgain = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/suspend`,
-      as: fx.as.secretariat,
-      payload: decision("2025-02-01", "the host", "Again."),
-    });
+    const suspendAgain = await postAsSecretariat("suspend", decision("2025-02-01", "the host", "Again."));
     expect(suspendAgain.statusCode).toBe(409);
     expect(suspendAgain.json().error).toMatchObject({
       code: "invalid_transition",
       details: { field: "status", currentStatus: "suspended" },
     });
     expect(suspendAgain.json().error.message).toContain("suspended");
-    const relaunch = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/launch`,
-      as: fx.as.secretariat,
-      payload: decision("2025-02-01", "the host", "Again."),
-    });
+    const relaunch = await postAsSecretariat("launch", decision("2025-02-01", "the host", "Again."));
     expect(relaunch.statusCode).toBe(409);
     expect(await countRows(app, "process_decisions")).toBe(before);
     const unchanged = (await app.request({ method: "GET", url: `/api/processes/${fx.slug}` })).json();
     expect(unchanged.status).toBe("suspended");
-    const resumed = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/resume`,
-      as: fx.as.secretariat,
-      payload: decision("2025-03-01", "collective request of the guarantors", "Resumed."),
-    });
+    const resumed = await postAsSecretariat(
+      "resume",
+      decision("2025-03-01", "collective request of the guarantors", "Resumed."),
+    );
     expect(resumed.json().status).toBe("active");
   });
 });
@@ -217,17 +204,7 @@ describe("the process lifecycle as recorded decisions", () => {
 describe("roles and role changes", () => {
   it("refuses a role change dated before the participant existed (422 naming occurredOn), writing nothing", async () => {
     const before = await countRows(app, "role_changes");
-    const response = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/role-changes`,
-      as: fx.as.secretariat,
-      payload: {
-        participantId: "united-states",
-        role: "observer",
-        change: "granted",
-        occurredOn: "1700-01-01",
-      },
-    });
+    const response = await usObserverChange("granted", "1700-01-01");
     expect(response.statusCode).toBe(422);
     expect(response.json().error.details.issues[0].path).toEqual(["occurredOn"]);
     expect(response.json().error.message).toContain("1776-07-04");
@@ -235,17 +212,7 @@ describe("roles and role changes", () => {
   });
 
   it("records observer status granted and a boycott declared, with date, round and statement", async () => {
-    const granted = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/role-changes`,
-      as: fx.as.secretariat,
-      payload: {
-        participantId: "united-states",
-        role: "observer",
-        change: "granted",
-        occurredOn: "2017-01-20",
-      },
-    });
+    const granted = await usObserverChange("granted", "2017-01-20");
     expect(granted.statusCode, granted.body).toBe(201);
     expect(granted.json().roles).toEqual(
       expect.arrayContaining([
@@ -256,39 +223,19 @@ describe("roles and role changes", () => {
         }),
       ]),
     );
-    const noRound = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/role-changes`,
-      as: fx.as.secretariat,
-      payload: {
-        participantId: "united-states",
-        role: "observer",
-        change: "boycott_declared",
-        occurredOn: "2020-12-01",
-        roundNumber: 15,
-      },
-    });
+    const noRound = await usObserverChange("boycott_declared", "2020-12-01", { roundNumber: 15 });
     expect(noRound.statusCode).toBe(422);
     expect(noRound.json().error.details.issues[0].path).toEqual(["roundNumber"]);
-    const round = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/rounds`,
-      as: fx.as.secretariat,
-      payload: { number: 15, city: "Sochi", startDate: "2021-02-16", endDate: "2021-02-17" },
+    const round = await postAsSecretariat("rounds", {
+      number: 15,
+      city: "Sochi",
+      startDate: "2021-02-16",
+      endDate: "2021-02-17",
     });
     expect(round.statusCode).toBe(201);
-    const boycott = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/role-changes`,
-      as: fx.as.secretariat,
-      payload: {
-        participantId: "united-states",
-        role: "observer",
-        change: "boycott_declared",
-        occurredOn: "2021-02-16",
-        roundNumber: 15,
-        statement: "The United States did not attend.",
-      },
+    const boycott = await usObserverChange("boycott_declared", "2021-02-16", {
+      roundNumber: 15,
+      statement: "The United States did not attend.",
     });
     expect(boycott.statusCode, boycott.body).toBe(201);
     const usa = (await app.request({ method: "GET", url: "/api/participants/united-states" })).json();
@@ -302,45 +249,24 @@ describe("roles and role changes", () => {
       expect.objectContaining({ processSlug: "astana", role: "observer", toDate: null }),
     ]);
 
-    const withdrawn = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/role-changes`,
-      as: fx.as.secretariat,
-      payload: {
-        participantId: "united-states",
-        role: "observer",
-        change: "withdrawn",
-        occurredOn: "2022-01-01",
-      },
-    });
+    const withdrawn = await usObserverChange("withdrawn", "2022-01-01");
     expect(withdrawn.statusCode).toBe(201);
     const after = (await app.request({ method: "GET", url: "/api/participants/united-states" })).json();
     expect(after.roles).toEqual([expect.objectContaining({ role: "observer", toDate: "2022-01-01" })]);
   });
 
   it("refuses a role starting before the participant existed, the host role, and the same role open twice", async () => {
-    const early = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/roles`,
-      as: fx.as.secretariat,
-      payload: { participantId: "united-states", role: "guarantor", fromDate: "1700-01-01" },
+    const early = await postAsSecretariat("roles", {
+      participantId: "united-states",
+      role: "guarantor",
+      fromDate: "1700-01-01",
     });
     expect(early.statusCode).toBe(422);
     expect(early.json().error.details.issues[0].path).toEqual(["fromDate"]);
-    const host = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/roles`,
-      as: fx.as.secretariat,
-      payload: { participantId: "jordan", role: "host" },
-    });
+    const host = await postAsSecretariat("roles", { participantId: "jordan", role: "host" });
     expect(host.statusCode).toBe(422);
     expect(host.json().error.details.issues[0].path).toEqual(["role"]);
-    const twice = await app.request({
-      method: "POST",
-      url: `/api/processes/${fx.slug}/roles`,
-      as: fx.as.secretariat,
-      payload: { participantId: "jordan", role: "observer" },
-    });
+    const twice = await postAsSecretariat("roles", { participantId: "jordan", role: "observer" });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.details.field).toBe("role");
   });

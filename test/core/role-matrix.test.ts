@@ -1,23 +1,17 @@
 // Every write of the process record, tried by every role: only the right role succeeds.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app.ts";
+import { describe, expect, it } from "vitest";
+import type { TestApp } from "../helpers/app.ts";
 import {
-  buildProcessFixture,
   type MatrixRole,
   matrixRoles,
   type ProcessFixture,
+  withProcessFixture,
 } from "../helpers/process-fixtures.ts";
 
 let app: TestApp;
 let fx: ProcessFixture;
 let counter = 100;
-beforeAll(async () => {
-  app = await startTestApp();
-  fx = await buildProcessFixture(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
+withProcessFixture((started) => ({ app, fx } = started));
 
 type Send = { method: "POST" | "PUT" | "PATCH"; url: string; payload: Record<string, unknown> };
 

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app.ts";
-import { buildProcessFixture, countRows, type ProcessFixture } from "../helpers/process-fixtures.ts";
+import { describe, expect, it } from "vitest";
+import type { TestApp } from "../helpers/app.ts";
+import { countRows, type ProcessFixture, withProcessFixture } from "../helpers/process-fixtures.ts";
 
 let app: TestApp;
 let fx: ProcessFixture;
-beforeAll(async () => {
-  app = await startTestApp();
-  fx = await buildProcessFixture(app);
-});
-afterAll(async () => {
-  await app?.close();
-});
+withProcessFixture((started) => ({ app, fx } = started));
 
 async function plan(number: number, extra: Record<string, unknown> = {}) {
   const response = await app.request({

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../helpers/app.ts";
-import { buildProcessFixture, type ProcessFixture } from "../helpers/process-fixtures.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestApp } from "../helpers/app.ts";
+import { type ProcessFixture, withProcessFixture } from "../helpers/process-fixtures.ts";
 
 let app: TestApp;
 let fx: ProcessFixture;
 let plannedId: string;
 let publicId: string;
 
+withProcessFixture((started) => ({ app, fx } = started));
 beforeAll(async () => {
-  app = await startTestApp();
-  fx = await buildProcessFixture(app);
   const send = async (method: "POST" | "PUT", url: string, payload: Record<string, unknown>) => {
     const response = await app.request({ method, url, payload, as: fx.as.secretariat });
     if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
@@ -39,9 +38,6 @@ beforeAll(async () => {
     attendance: "attended",
   });
   await send("POST", `/api/rounds/${plannedId}/delegations`, { participantId: "russia" });
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 describe("what each reader sees of a planned round", () => {

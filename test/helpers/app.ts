@@ -23,13 +23,9 @@ export function nextRemoteAddress(): string {
   return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
 }
 
-/**
- * The whole server on a fresh database, in process (requests through Fastify's inject): real routes,
- * real sessions, real SQL. `DEMO` is off unless asked for, so each test starts empty.
- */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await freshDatabase();
-  const config = loadConfig({
+/** The configuration of a test server: no demonstration, no logs, no web app; `env` on top. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
     SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789",
     DEMO: "off",
     LOG_LEVEL: "silent",
@@ -37,6 +33,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: "/tmp/astana-test-unused",
     ...env,
   });
+}
+
+/**
+ * The whole server on a fresh database, in process (requests through Fastify's inject): real routes,
+ * real sessions, real SQL. `DEMO` is off unless asked for, so each test starts empty.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = testConfig(env);
   const built = await buildApp({ config, database, logger: false });
   await startModules(built.deps);
   await built.app.ready();

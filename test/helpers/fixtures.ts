@@ -1,3 +1,4 @@
+import { processRoles } from "../../src/contracts/enums.ts";
 import { loadActor } from "../../src/server/modules/core/index.ts";
 import {
   delegationMemberships,
@@ -8,18 +9,10 @@ import {
 } from "../../src/server/modules/core/schema.ts";
 import type { Actor, ProcessRole } from "../../src/server/platform/authz.ts";
 import type { Db } from "../../src/server/platform/db.ts";
-import { createTestAccount } from "./app.ts";
+import { createTestAccount, type TestApp } from "./app.ts";
 
 /** Every role a participant can hold in a process; the fixture gives each its own participant. */
-export const fixtureRoles = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-] as const satisfies readonly ProcessRole[];
+export const fixtureRoles = processRoles;
 
 /** The password of every fixture account. */
 export const fixturePassword = "correct horse battery staple";
@@ -126,4 +119,24 @@ export function fixtureAccounts(fixtures: Fixtures): { label: string; account: F
 /** The actor the server would build for a fixture account (memberships and roles from the database). */
 export function fixtureActor(db: Db, account: FixtureAccount): Promise<Actor> {
   return loadActor(db, account.id);
+}
+
+/** The fixture process at `index` (0 is p1); a missing one is a broken set-up, not a test result. */
+export function fixtureProcess(fixtures: Fixtures, index = 0): ProcessFixture {
+  const process = fixtures.processes[index];
+  if (!process) throw new Error(`no fixture process ${index}`);
+  return process;
+}
+
+const sessionsByApp = new WeakMap<TestApp, Map<string, string>>();
+
+/** The session cookie of a fixture account, signed in once per test server (sign-in is slow and rate-limited). */
+export async function fixtureSession(app: TestApp, email: string): Promise<string> {
+  const sessions = sessionsByApp.get(app) ?? new Map<string, string>();
+  sessionsByApp.set(app, sessions);
+  const known = sessions.get(email);
+  if (known) return known;
+  const cookie = await app.signIn(email, fixturePassword);
+  sessions.set(email, cookie);
+  return cookie;
 }

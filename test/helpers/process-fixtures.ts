@@ -1,8 +1,9 @@
 // A small Astana-like process for the core tests: participants, a process, and one signed-in account per role.
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 import { coreSchema } from "../../src/server/modules/core/index.ts";
-import { createTestAccount, type TestApp } from "./app.ts";
+import { createTestAccount, startTestApp, type TestApp } from "./app.ts";
 
 const { delegationMemberships, delegations } = coreSchema;
 
@@ -149,6 +150,21 @@ export async function buildProcessFixture(app: TestApp, slug = "astana"): Promis
     await expectStatus(response, 201, `assign ${role} to ${participant}`);
   }
   return { processId, slug, participants, as, delegationOf };
+}
+
+/**
+ * A test server with the fixture process, started before the calling file's tests and closed after
+ * them; `ready` receives both once they are built (a later `beforeAll` may build on them).
+ */
+export function withProcessFixture(ready: (started: { app: TestApp; fx: ProcessFixture }) => void): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp();
+    ready({ app, fx: await buildProcessFixture(app) });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 }
 
 /** Counts the rows of a table, to show a refused request wrote nothing. */

@@ -7,26 +7,19 @@ import { canSee, systemActor } from "../../src/server/platform/authz.ts";
 import { runOperation } from "../../src/server/platform/operation.ts";
 import { auditLog, outbox } from "../../src/server/platform/schema.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
-import { buildFixtures, type Fixtures, fixtureActor, fixturePassword } from "../helpers/fixtures.ts";
+import {
+  buildFixtures,
+  type Fixtures,
+  fixtureActor,
+  fixtureProcess,
+  fixtureSession,
+} from "../helpers/fixtures.ts";
 
 let app: TestApp;
 let fixtures: Fixtures;
 let admin: string;
-const sessions = new Map<string, string>();
-
-async function as(email: string): Promise<string> {
-  const known = sessions.get(email);
-  if (known) return known;
-  const cookie = await app.signIn(email, fixturePassword);
-  sessions.set(email, cookie);
-  return cookie;
-}
-
-function p1() {
-  const process = fixtures.processes[0];
-  if (!process) throw new Error("no fixture process");
-  return process;
-}
+const as = (email: string) => fixtureSession(app, email);
+const p1 = () => fixtureProcess(fixtures);
 
 async function lastEvent(type: string) {
   const [event] = await app.deps.db

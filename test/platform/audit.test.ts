@@ -1,8 +1,4 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../../src/server/modules/core/index.ts";
@@ -13,6 +9,7 @@ import { type Database, type Db, openPglite } from "../../src/server/platform/db
 import { runOperation } from "../../src/server/platform/operation.ts";
 import { auditLog } from "../../src/server/platform/schema.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
+import { cliWithDataDir } from "../helpers/cli.ts";
 import { freshDatabase } from "../helpers/database.ts";
 import { buildFixtures, type Fixtures, fixturePassword as password } from "../helpers/fixtures.ts";
 import { touchRecord } from "./audit-fixtures.ts";
@@ -154,34 +151,8 @@ describe("the audit chain", () => {
 });
 
 describe("astana audit verify", () => {
-  const root = fileURLToPath(new URL("../..", import.meta.url));
-  let dataDir: string;
-
-  beforeAll(() => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "astana-audit-cli-"));
-  });
-  afterAll(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  function cli(args: string[], env: Record<string, string> = {}) {
-    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ["src/cli/main.ts", ...args], {
-        cwd: root,
-        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn", ...env },
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const { dataDir, astana } = cliWithDataDir("astana-audit-cli-", { LOG_LEVEL: "warn" });
+  const cli = (args: string[], env: Record<string, string> = {}) => astana(args, { env });
 
   it("passes on an intact log and exits 1 naming the broken entry after tampering", async () => {
     for (const email of ["admin@example.org", "clerk@example.org"]) {

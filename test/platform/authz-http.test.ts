@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/server/platform/schema.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
-import { buildFixtures, type Fixtures, fixturePassword } from "../helpers/fixtures.ts";
+import { buildFixtures, type Fixtures, fixtureProcess, fixtureSession } from "../helpers/fixtures.ts";
 
 // (c) of the authorization tests (authz.test.ts has the tier rule and its SQL filter): every
 // protected endpoint answers 401 without a session, 403 for a role that lacks the right (and audits
@@ -20,19 +20,8 @@ afterAll(async () => {
 });
 
 describe("protected endpoints: 401 without a session, 403 for a role lacking the right, 2xx for the right one", () => {
-  const sessions = new Map<string, string>();
-  async function as(email: string): Promise<string> {
-    const known = sessions.get(email);
-    if (known) return known;
-    const cookie = await app.signIn(email, fixturePassword);
-    sessions.set(email, cookie);
-    return cookie;
-  }
-  const p = (index: number) => {
-    const process = fixtures.processes[index];
-    if (!process) throw new Error(`no fixture process ${index}`);
-    return process;
-  };
+  const as = (email: string) => fixtureSession(app, email);
+  const p = (index: number) => fixtureProcess(fixtures, index);
 
   async function deniedAuditEntries(action: string, actorId: string) {
     return app.deps.db

@@ -4,10 +4,9 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildApp } from "../../src/server/app.ts";
-import { loadConfig } from "../../src/server/config.ts";
 import type { Database } from "../../src/server/platform/db.ts";
 import type { ZodApp } from "../../src/server/platform/module.ts";
-import { createTestAccount, startTestApp, type TestApp } from "../helpers/app.ts";
+import { createTestAccount, startTestApp, type TestApp, testConfig } from "../helpers/app.ts";
 import { freshDatabase } from "../helpers/database.ts";
 
 /**
@@ -314,12 +313,7 @@ describe("numbers and path parameters on any route", () => {
   let probe: ZodApp;
   beforeAll(async () => {
     database = await freshDatabase();
-    const config = loadConfig({
-      SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789",
-      DEMO: "off",
-      LOG_LEVEL: "silent",
-      SERVE_WEB: "off",
-    });
+    const config = testConfig();
     probe = (await buildApp({ config, database, logger: false })).app;
     probe.post(
       "/api/probe/:id",

@@ -1,45 +1,16 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { openDatabase } from "../../src/server/platform/db.ts";
+import { cliWithDataDir } from "../helpers/cli.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const password = "a long enough password";
 
-let dataDir: string;
-beforeAll(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), "astana-cli-user-"));
-});
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const cli = cliWithDataDir("astana-cli-user-");
+const dataDir = cli.dataDir;
 
-/** Runs `astana …` as an operator would, on Node 24 (vitest's own Node), against a temporary data directory. */
-function astana(args: string[], env: Record<string, string> = {}) {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/cli/main.ts", ...args], {
-      cwd: root,
-      env: { ...inherited, DATA_DIR: dataDir, LOG_LEVEL: "silent", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs `astana …` as an operator would, with `env` (the password) added, against a temporary data directory. */
+const astana = (args: string[], env: Record<string, string> = {}) => cli.astana(args, { env });
 
 describe("astana user create", () => {
   it("creates an administrator who can then sign in", async () => {

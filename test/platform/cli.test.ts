@@ -1,35 +1,7 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { exitCodes } from "../../src/cli/common.ts";
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** Runs `astana …` as a script would: a new process on this Node, no terminal, optional input. */
-function astana(
-  args: string[],
-  options: { env?: Record<string, string>; input?: string } = {},
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/cli/main.ts", ...args], {
-      env: { ...process.env, LOG_LEVEL: "silent", ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
-  });
-}
+import { runAstana as astana, cliWithDataDir } from "../helpers/cli.ts";
 
 const version = JSON.parse(readFileSync("package.json", "utf8")).version as string;
 
@@ -96,15 +68,12 @@ describe("astana --help and usage errors", () => {
 });
 
 describe("exit codes of a command that runs", () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "astana-cli-"));
-  const env = { DATA_DIR: dataDir, DEMO: "off", DATABASE_URL: "" };
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const { astana } = cliWithDataDir("astana-cli-", { DEMO: "off" });
 
   it("0 when an account is created, 4 when the same e-mail is refused", async () => {
     const created = await astana(
       ["user", "create", "--email", "ops@example.org", "--name", "Ops", "--admin"],
       {
-        env,
         input: "correct horse battery\n",
       },
     );
@@ -112,7 +81,7 @@ describe("exit codes of a command that runs", () => {
     expect(created.stdout).toContain("ops@example.org");
 
     const duplicate = await astana(["user", "create", "--email", "ops@example.org", "--name", "Again"], {
-      env: { ...env, ASTANA_PASSWORD: "correct horse battery" },
+      env: { ASTANA_PASSWORD: "correct horse battery" },
     });
     expect(duplicate.code).toBe(exitCodes.refused);
     expect(duplicate.stderr).toContain("email_taken");

@@ -2,12 +2,11 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, startModules } from "../../src/server/app.ts";
-import { loadConfig } from "../../src/server/config.ts";
 import { coreSchema } from "../../src/server/modules/core/index.ts";
 import { systemActor } from "../../src/server/platform/authz.ts";
 import { writeEvent } from "../../src/server/platform/events.ts";
 import { runOperation } from "../../src/server/platform/operation.ts";
-import { nextRemoteAddress, startTestApp, type TestApp } from "../helpers/app.ts";
+import { nextRemoteAddress, startTestApp, type TestApp, testConfig } from "../helpers/app.ts";
 import { freshDatabase, testDatabaseKind } from "../helpers/database.ts";
 import { buildFixtures, fixturePassword as password } from "../helpers/fixtures.ts";
 import { touchRecord } from "./audit-fixtures.ts";
@@ -278,12 +277,7 @@ describe("closing the server with streams open", () => {
 describe("keep-alive", () => {
   it("sends keep-alive comments and re-checks the actor, so a role lost mid-stream stops its events", async () => {
     const database = await freshDatabase();
-    const config = loadConfig({
-      SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789",
-      DEMO: "off",
-      SERVE_WEB: "off",
-      DATA_DIR: "/tmp/astana-test-unused",
-    });
+    const config = testConfig();
     const built = await buildApp({ config, database, logger: false, liveKeepAliveMs: 150 });
     await startModules(built.deps);
     await built.app.listen({ port: 0, host: "127.0.0.1" });

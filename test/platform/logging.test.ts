@@ -1,9 +1,8 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AstanaApp, buildApp, startModules } from "../../src/server/app.ts";
-import { loadConfig } from "../../src/server/config.ts";
 import type { Database } from "../../src/server/platform/db.ts";
-import { createTestAccount, nextRemoteAddress } from "../helpers/app.ts";
+import { createTestAccount, nextRemoteAddress, testConfig } from "../helpers/app.ts";
 import { freshDatabase } from "../helpers/database.ts";
 
 type LogLine = Record<string, unknown> & { msg?: string; reqId?: string };
@@ -17,13 +16,7 @@ let accountId: string;
 
 beforeAll(async () => {
   database = await freshDatabase();
-  const config = loadConfig({
-    SESSION_SECRET: "test-secret-test-secret-test-secret-0123456789",
-    DEMO: "off",
-    LOG_LEVEL: "info",
-    SERVE_WEB: "off",
-    DATA_DIR: "/tmp/astana-test-unused",
-  });
+  const config = testConfig({ LOG_LEVEL: "info" });
   built = await buildApp({ config, database, logStream: { write: (line: string) => lines.push(line) } });
   await startModules(built.deps);
   await built.app.ready();

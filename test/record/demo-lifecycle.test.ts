@@ -1,8 +1,3 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coreSchema } from "../../src/server/modules/core/index.ts";
@@ -17,6 +12,7 @@ import { systemActor } from "../../src/server/platform/authz.ts";
 import { runOperation } from "../../src/server/platform/operation.ts";
 import { auditLog } from "../../src/server/platform/schema.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
+import { cliWithDataDir } from "../helpers/cli.ts";
 
 const { processes, participants, roundParticipations } = coreSchema;
 const system = systemActor("test");
@@ -117,41 +113,20 @@ describe("the demonstration record's life cycle", () => {
   });
 });
 
-const run = promisify(execFile);
-const mainScript = path.resolve("src/cli/main.ts");
-
-async function astana(dataDir: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [mainScript, ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "silent", DATABASE_URL: "" },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
-}
-
 describe("astana demo load / reset", () => {
-  let dataDir: string;
-  beforeAll(() => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "astana-demo-cli-"));
-  });
-  afterAll(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const cli = cliWithDataDir("astana-demo-cli-");
+  const astana = (...args: string[]) => cli.astana(args);
 
   it("loads into an empty data directory, refuses a second load, and resets", {
     timeout: 240_000,
   }, async () => {
-    const first = await astana(dataDir, "demo", "load");
+    const first = await astana("demo", "load");
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/Demonstration record loaded in \d+ ms: 22 rounds, 23 meetings/);
-    const second = await astana(dataDir, "demo", "load");
+    const second = await astana("demo", "load");
     expect(second.code).toBe(4);
     expect(second.stderr).toContain("already loaded");
-    const reset = await astana(dataDir, "demo", "reset", "--json");
+    const reset = await astana("demo", "reset", "--json");
     expect(reset.code, reset.stderr).toBe(0);
     expect(JSON.parse(reset.stdout)).toMatchObject({ deleted: { rounds: 22 }, counts: { rounds: 22 } });
   });

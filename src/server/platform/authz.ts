@@ -1,19 +1,10 @@
 import { and, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { type ProcessRole, processRoles } from "../../contracts/enums.ts";
 import { Forbidden, Unauthenticated } from "./errors.ts";
 import { type Tier, tiers } from "./schema.ts";
 
-export { type Tier, tiers };
-
-/** The roles a participant can hold in a process; `host` is the host secretariat. */
-export type ProcessRole =
-  | "host"
-  | "guarantor"
-  | "party"
-  | "observer"
-  | "international_organization"
-  | "intermediary"
-  | "monitor";
+export { type ProcessRole, type Tier, tiers };
 
 /** What an account is in one process: through which delegation, representing which participant, in which roles. */
 export type Membership = {
@@ -75,15 +66,7 @@ export function delegationIdsOf(actor: Actor): string[] {
 
 /** Roles that open each process-wide tier. `delegation` and `intermediary` also depend on the record. */
 const rolesOpeningTier: Record<Exclude<Tier, "public">, ProcessRole[]> = {
-  process: [
-    "host",
-    "guarantor",
-    "party",
-    "observer",
-    "international_organization",
-    "intermediary",
-    "monitor",
-  ],
+  process: [...processRoles],
   "observers-excluded": ["host", "guarantor", "party"],
   guarantors: ["guarantor"],
   delegation: [],

@@ -8,6 +8,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
+import { ErrorResponse } from "../../contracts/platform.ts";
 import type { Config } from "../config.ts";
 import type { Auth } from "./auth.ts";
 import type { Actor } from "./authz.ts";
@@ -62,3 +63,16 @@ export function perform<Schema extends z.ZodType, Result, Target>(
 ): Promise<Result> {
   return runOperation({ db, requestId: request.id }, operation, request.actor, input);
 }
+
+/** The error answers a write may give (bad input, not signed in, refused, missing, conflict, invalid), for the OpenAPI document. */
+export const writeErrors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+};
+
+/** The error answers a read may give (bad query, missing or hidden), for the OpenAPI document. */
+export const readErrors = { 400: ErrorResponse, 404: ErrorResponse };

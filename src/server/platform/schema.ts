@@ -1,16 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { Tier } from "../../contracts/enums.ts";
 
-/** The confidentiality tiers, widest first (DESIGN §1). */
-export const tiers = [
-  "public",
-  "process",
-  "observers-excluded",
-  "guarantors",
-  "delegation",
-  "intermediary",
-] as const;
-export type Tier = (typeof tiers)[number];
+export { type Tier, tiers } from "../../contracts/enums.ts";
 
 /**
  * The append-only audit log. Each entry's hash covers its content and the previous entry's hash,

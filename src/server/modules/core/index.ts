@@ -56,5 +56,6 @@ export {
   findRoundIdByNumber,
   getRound,
   listProcessRounds,
+  visibleRoundsOf,
 } from "./reads/rounds.ts";
 export * as coreSchema from "./schema.ts";

@@ -1,14 +1,8 @@
 import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { AccreditationState, ProcessStatus, RoundStatus } from "../../../contracts/enums.ts";
 import { type Actor, canSee, delegationIdsOf, hasRole, type Tier, visibleTo } from "../../platform/authz.ts";
-import {
-  type AccreditationState,
-  type ProcessStatus,
-  type RoundStatus,
-  roundAnnouncements,
-  roundDelegations,
-  rounds,
-} from "./schema.ts";
+import { roundAnnouncements, roundDelegations, rounds } from "./schema.ts";
 
 /** Accounts are managed by platform administrators and by the system (the CLI, run by the operator). */
 export function canManageAccounts(actor: Actor): boolean {

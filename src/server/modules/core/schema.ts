@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
-  check,
   date,
   index,
   integer,
@@ -11,33 +10,28 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type * as enums from "../../../contracts/enums.ts";
 import { user } from "../../platform/auth-schema.ts";
+import { datesOrdered, demoFlag, timestamps, versioned } from "../../platform/columns.ts";
 
 /** Names of a record in the platform's languages; `en` is required, the others may be missing. */
 export type LocalizedNames = { en: string; ru?: string; ar?: string };
 
-export const participantKinds = ["state", "party", "organization"] as const;
-export type ParticipantKind = (typeof participantKinds)[number];
-
-/** The roles a participant can hold in a process (DESIGN §1). `host` is the host secretariat. */
-export const processRoles = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-] as const;
-export type ProcessRole = (typeof processRoles)[number];
-
-export const processStatuses = ["active", "suspended", "concluded"] as const;
-export type ProcessStatus = (typeof processStatuses)[number];
-
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
+// The columns that tie a row to its process, round or participant. A row belongs to its process or
+// round and goes with it; a participant stays while any row names it.
+const processColumn = () =>
+  text("process_id")
+    .notNull()
+    .references(() => processes.id, { onDelete: "cascade" });
+const roundColumn = () =>
+  text("round_id")
+    .notNull()
+    .references(() => rounds.id, { onDelete: "cascade" });
+const participantColumn = () =>
+  text("participant_id")
+    .notNull()
+    .references(() => participants.id);
+const roleColumn = () => text("role").$type<enums.ProcessRole>().notNull();
 
 /** A state, a party to the conflict or an international organization. */
 export const participants = pgTable(
@@ -45,14 +39,13 @@ export const participants = pgTable(
   {
     id: text("id").primaryKey(),
     slug: text("slug").notNull(),
-    kind: text("kind").$type<ParticipantKind>().notNull(),
+    kind: text("kind").$type<enums.ParticipantKind>().notNull(),
     names: jsonb("names").$type<LocalizedNames>().notNull(),
     shortName: text("short_name"),
     existsFrom: date("exists_from"),
     aliases: jsonb("aliases").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    isDemo: boolean("is_demo").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...demoFlag,
+    ...versioned,
   },
   (table) => [uniqueIndex("participants_slug_key").on(table.slug)],
 );
@@ -67,14 +60,13 @@ export const processes = pgTable(
     hostParticipantId: text("host_participant_id")
       .notNull()
       .references(() => participants.id),
-    status: text("status").$type<ProcessStatus>().notNull().default("active"),
+    status: text("status").$type<enums.ProcessStatus>().notNull().default("active"),
     defaultCity: text("default_city"),
     defaultVenue: text("default_venue"),
     timezone: text("timezone").notNull().default("UTC"),
     launchedOn: date("launched_on"),
-    isDemo: boolean("is_demo").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...demoFlag,
+    ...versioned,
   },
   (table) => [uniqueIndex("processes_slug_key").on(table.slug)],
 );
@@ -87,13 +79,9 @@ export const processRoleAssignments = pgTable(
   "process_role_assignments",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
-    role: text("role").$type<ProcessRole>().notNull(),
+    processId: processColumn(),
+    participantId: participantColumn(),
+    role: roleColumn(),
     fromDate: date("from_date"),
     toDate: date("to_date"),
     note: text("note"),
@@ -107,12 +95,8 @@ export const delegations = pgTable(
   "delegations",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
+    processId: processColumn(),
+    participantId: participantColumn(),
     ...timestamps,
   },
   (table) => [uniqueIndex("delegations_process_participant_key").on(table.processId, table.participantId)],
@@ -138,27 +122,6 @@ export const delegationMemberships = pgTable(
   ],
 );
 
-export const roundStatuses = [
-  "planned",
-  "announced",
-  "in_session",
-  "concluded",
-  "postponed",
-  "cancelled",
-] as const;
-export type RoundStatus = (typeof roundStatuses)[number];
-
-/** How precisely a date is known: the day, only the month, or only the year (the rest of the date is padding). */
-export const datePrecisions = ["day", "month", "year"] as const;
-export type DatePrecision = (typeof datePrecisions)[number];
-
-/**
- * How a round's list of participants is ordered: by the participants' English names, by role and then
- * by name, or in an explicit order the secretariat stored on the round (`precedence_custom`).
- */
-export const precedenceOrders = ["english_alphabetical", "role_then_alphabetical", "custom"] as const;
-export type PrecedenceOrder = (typeof precedenceOrders)[number];
-
 /**
  * A transition of a process's lifecycle (launched, suspended, concluded, resumed) as a recorded
  * decision: when, by whom or at whose request, and its text.
@@ -167,12 +130,10 @@ export const processDecisions = pgTable(
   "process_decisions",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
-    kind: text("kind").$type<"launch" | "suspend" | "conclude" | "resume">().notNull(),
-    fromStatus: text("from_status").$type<ProcessStatus>(),
-    toStatus: text("to_status").$type<ProcessStatus>().notNull(),
+    processId: processColumn(),
+    kind: text("kind").$type<enums.ProcessDecisionKind>().notNull(),
+    fromStatus: text("from_status").$type<enums.ProcessStatus>(),
+    toStatus: text("to_status").$type<enums.ProcessStatus>().notNull(),
     decidedOn: date("decided_on").notNull(),
     decidedBy: text("decided_by").notNull(),
     text: text("text").notNull(),
@@ -189,16 +150,14 @@ export const rounds = pgTable(
   "rounds",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
+    processId: processColumn(),
     number: integer("number").notNull(),
     names: jsonb("names").$type<LocalizedNames>().notNull(),
     city: text("city"),
     venue: text("venue"),
     startDate: date("start_date"),
     endDate: date("end_date"),
-    status: text("status").$type<RoundStatus>().notNull().default("planned"),
+    status: text("status").$type<enums.RoundStatus>().notNull().default("planned"),
     statusReason: text("status_reason"),
     nextRoundWording: text("next_round_wording"),
     nextRoundCity: text("next_round_city"),
@@ -206,20 +165,16 @@ export const rounds = pgTable(
     nextRoundWindowEnd: date("next_round_window_end"),
     completeness: jsonb("completeness").$type<Record<string, unknown>>(),
     precedenceOrder: text("precedence_order")
-      .$type<PrecedenceOrder>()
+      .$type<enums.PrecedenceOrder>()
       .notNull()
       .default("english_alphabetical"),
     precedenceCustom: jsonb("precedence_custom").$type<string[]>(),
-    isDemo: boolean("is_demo").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...demoFlag,
+    ...versioned,
   },
   (table) => [
     uniqueIndex("rounds_process_number_key").on(table.processId, table.number),
-    check(
-      "rounds_dates_ordered",
-      sql`${table.endDate} is null or ${table.startDate} is null or ${table.endDate} >= ${table.startDate}`,
-    ),
+    datesOrdered("rounds_dates_ordered", table),
   ],
 );
 
@@ -228,9 +183,7 @@ export const roundAnnouncements = pgTable(
   "round_announcements",
   {
     id: text("id").primaryKey(),
-    roundId: text("round_id")
-      .notNull()
-      .references(() => rounds.id, { onDelete: "cascade" }),
+    roundId: roundColumn(),
     publishedOn: date("published_on").notNull(),
     text: text("text").notNull(),
     announcedStart: date("announced_start"),
@@ -241,22 +194,15 @@ export const roundAnnouncements = pgTable(
   (table) => [index("round_announcements_round_idx").on(table.roundId)],
 );
 
-export const attendanceStates = ["attended", "absent", "declined", "boycotted", "unknown"] as const;
-export type Attendance = (typeof attendanceStates)[number];
-
 /** Who took part in a round and in which role, as reported (`cited_text` keeps the source's wording). */
 export const roundParticipations = pgTable(
   "round_participations",
   {
     id: text("id").primaryKey(),
-    roundId: text("round_id")
-      .notNull()
-      .references(() => rounds.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
-    role: text("role").$type<ProcessRole>().notNull(),
-    attendance: text("attendance").$type<Attendance>().notNull().default("attended"),
+    roundId: roundColumn(),
+    participantId: participantColumn(),
+    role: roleColumn(),
+    attendance: text("attendance").$type<enums.Attendance>().notNull().default("attended"),
     note: text("note"),
     citedText: text("cited_text"),
     ...timestamps,
@@ -269,18 +215,12 @@ export const roleChanges = pgTable(
   "role_changes",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
-    role: text("role").$type<ProcessRole>().notNull(),
-    change: text("change")
-      .$type<"granted" | "withdrawn" | "boycott_declared" | "boycott_ended" | "absent" | "statement">()
-      .notNull(),
+    processId: processColumn(),
+    participantId: participantColumn(),
+    role: roleColumn(),
+    change: text("change").$type<enums.RoleChangeKind>().notNull(),
     occurredOn: date("occurred_on"),
-    occurredPrecision: text("occurred_precision").$type<DatePrecision>().notNull().default("day"),
+    occurredPrecision: text("occurred_precision").$type<enums.DatePrecision>().notNull().default("day"),
     roundNumber: integer("round_number"),
     statement: text("statement"),
     ...timestamps,
@@ -288,32 +228,18 @@ export const roleChanges = pgTable(
   (table) => [index("role_changes_process_idx").on(table.processId, table.participantId)],
 );
 
-export const accreditationStates = [
-  "invited",
-  "submitted",
-  "changes_requested",
-  "accredited",
-  "declined",
-] as const;
-export type AccreditationState = (typeof accreditationStates)[number];
-
 /** A participant's delegation to one round: invited by the secretariat, its list submitted, then accredited. */
 export const roundDelegations = pgTable(
   "round_delegations",
   {
     id: text("id").primaryKey(),
-    roundId: text("round_id")
-      .notNull()
-      .references(() => rounds.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
+    roundId: roundColumn(),
+    participantId: participantColumn(),
     delegationId: text("delegation_id").references(() => delegations.id),
-    role: text("role").$type<ProcessRole>().notNull(),
-    status: text("status").$type<AccreditationState>().notNull().default("invited"),
+    role: roleColumn(),
+    status: text("status").$type<enums.AccreditationState>().notNull().default("invited"),
     secretariatNote: text("secretariat_note"),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...versioned,
   },
   (table) => [uniqueIndex("round_delegations_key").on(table.roundId, table.participantId)],
 );
@@ -337,19 +263,14 @@ export const delegationMembers = pgTable(
   (table) => [index("delegation_members_delegation_idx").on(table.roundDelegationId)],
 );
 
-export const meetingKinds = ["ministerial", "summit", "quadrilateral", "congress", "technical"] as const;
-export type MeetingKind = (typeof meetingKinds)[number];
-
 /** A meeting in the format outside the numbered rounds: ministerial meetings, summits, the Sochi congress. */
 export const meetings = pgTable(
   "meetings",
   {
     id: text("id").primaryKey(),
-    processId: text("process_id")
-      .notNull()
-      .references(() => processes.id, { onDelete: "cascade" }),
+    processId: processColumn(),
     slug: text("slug").notNull(),
-    kind: text("kind").$type<MeetingKind>().notNull(),
+    kind: text("kind").$type<enums.MeetingKind>().notNull(),
     level: text("level"),
     names: jsonb("names").$type<LocalizedNames>().notNull(),
     city: text("city"),
@@ -357,18 +278,14 @@ export const meetings = pgTable(
     host: text("host"),
     startDate: date("start_date"),
     endDate: date("end_date"),
-    datePrecision: text("date_precision").$type<DatePrecision>().notNull().default("day"),
+    datePrecision: text("date_precision").$type<enums.DatePrecision>().notNull().default("day"),
     dateNote: text("date_note"),
-    isDemo: boolean("is_demo").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    ...timestamps,
+    ...demoFlag,
+    ...versioned,
   },
   (table) => [
     uniqueIndex("meetings_process_slug_key").on(table.processId, table.slug),
-    check(
-      "meetings_dates_ordered",
-      sql`${table.endDate} is null or ${table.startDate} is null or ${table.endDate} >= ${table.startDate}`,
-    ),
+    datesOrdered("meetings_dates_ordered", table),
   ],
 );
 
@@ -380,10 +297,8 @@ export const meetingParticipants = pgTable(
     meetingId: text("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
-    participantId: text("participant_id")
-      .notNull()
-      .references(() => participants.id),
-    role: text("role").$type<ProcessRole>().notNull(),
+    participantId: participantColumn(),
+    role: roleColumn(),
   },
   (table) => [uniqueIndex("meeting_participants_key").on(table.meetingId, table.participantId)],
 );

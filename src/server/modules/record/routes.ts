@@ -21,7 +21,7 @@ import {
   TimelineQuery,
 } from "../../../contracts/record.ts";
 import { NotFound } from "../../platform/errors.ts";
-import { perform, type ServerDeps, type ZodApp } from "../../platform/module.ts";
+import { perform, readErrors, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";
 import { citeSource } from "./operations/cite-source.ts";
 import { loadDemo, resetDemo } from "./operations/demo-record.ts";
 import { recordConflict } from "./operations/record-conflict.ts";
@@ -31,16 +31,6 @@ import { listSources, sourceDetail } from "./queries/sources.ts";
 import { subjectRecord } from "./queries/subject-record.ts";
 import { processTimeline } from "./queries/timeline.ts";
 import { findVisibleSubject } from "./subjects.ts";
-
-const readErrors = { 400: ErrorResponse, 404: ErrorResponse };
-const writeErrors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
 
 /** The public record: timeline, attendance, sources and conflicts, and the secretariat's edits of it. */
 export async function registerRecordRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {

@@ -1,39 +1,13 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { Tier } from "../../platform/schema.ts";
+import { boolean, date, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { ConflictKind, SubjectType, Tier } from "../../../contracts/enums.ts";
+import { demoFlag, timestamps } from "../../platform/columns.ts";
 
-/**
- * What a fact, citation or conflict is about: a record of any module, named by type and id, so the
- * record can cite sources for anything without the other modules depending on it.
- */
-export const subjectTypes = [
-  "process",
-  "process_decision",
-  "round",
-  "round_announcement",
-  "round_participation",
-  "role_change",
-  "delegation_member",
-  "meeting",
-  "participant",
-  "milestone",
-  "fact",
-  "conflict",
-  "conflict_value",
-] as const;
-export type SubjectType = (typeof subjectTypes)[number];
+export type { ConflictKind, SubjectType } from "../../../contracts/enums.ts";
 
-export const conflictKinds = [
-  "disagreement",
-  "plan_changed",
-  "naming_variant",
-  "single_source",
-  "ambiguity",
-] as const;
-export type ConflictKind = (typeof conflictKinds)[number];
-
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+/** What a citation, fact or conflict is about: a record of any module, by type and id (no foreign key). */
+const subject = {
+  subjectType: text("subject_type").$type<SubjectType>().notNull(),
+  subjectId: text("subject_id").notNull(),
 };
 
 /** A published source: a report, a statement, a press release. Its publisher is part of the citation. */
@@ -47,7 +21,7 @@ export const sources = pgTable(
     publishedAsShown: text("published_as_shown"),
     published: date("published"),
     language: text("language"),
-    isDemo: boolean("is_demo").notNull().default(false),
+    ...demoFlag,
     ...timestamps,
   },
   (table) => [uniqueIndex("sources_url_key").on(table.url)],
@@ -58,8 +32,7 @@ export const citations = pgTable(
   "citations",
   {
     id: text("id").primaryKey(),
-    subjectType: text("subject_type").$type<SubjectType>().notNull(),
-    subjectId: text("subject_id").notNull(),
+    ...subject,
     field: text("field").notNull().default(""),
     sourceId: text("source_id")
       .notNull()
@@ -81,14 +54,13 @@ export const facts = pgTable(
   {
     id: text("id").primaryKey(),
     processId: text("process_id"),
-    subjectType: text("subject_type").$type<SubjectType>().notNull(),
-    subjectId: text("subject_id").notNull(),
+    ...subject,
     kind: text("kind").$type<"outcome" | "fact">().notNull(),
     position: integer("position").notNull().default(0),
     text: text("text").notNull(),
     uncertain: boolean("uncertain").notNull().default(false),
     tier: text("tier").$type<Tier>().notNull().default("public"),
-    isDemo: boolean("is_demo").notNull().default(false),
+    ...demoFlag,
     ...timestamps,
   },
   (table) => [index("facts_subject_idx").on(table.subjectType, table.subjectId)],
@@ -103,8 +75,7 @@ export const conflicts = pgTable(
   {
     id: text("id").primaryKey(),
     processId: text("process_id"),
-    subjectType: text("subject_type").$type<SubjectType>().notNull(),
-    subjectId: text("subject_id").notNull(),
+    ...subject,
     kind: text("kind").$type<ConflictKind>().notNull(),
     field: text("field"),
     text: text("text").notNull(),
@@ -112,7 +83,7 @@ export const conflicts = pgTable(
     uncertain: boolean("uncertain").notNull().default(true),
     position: integer("position").notNull().default(0),
     tier: text("tier").$type<Tier>().notNull().default("public"),
-    isDemo: boolean("is_demo").notNull().default(false),
+    ...demoFlag,
     ...timestamps,
   },
   (table) => [index("conflicts_subject_idx").on(table.subjectType, table.subjectId)],
@@ -143,7 +114,7 @@ export const milestones = pgTable(
     occurredPrecision: text("occurred_precision").notNull().default("day"),
     title: text("title").notNull(),
     tier: text("tier").$type<Tier>().notNull().default("public"),
-    isDemo: boolean("is_demo").notNull().default(false),
+    ...demoFlag,
     ...timestamps,
   },
   (table) => [uniqueIndex("milestones_process_slug_key").on(table.processId, table.slug)],

@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Actor, Tier } from "../../platform/authz.ts";
 import { canSee } from "../../platform/authz.ts";
 import type { Db } from "../../platform/db.ts";
@@ -48,22 +49,30 @@ type Loader = (db: Db, ids: string[]) => Promise<Omit<SubjectInfo, "subjectType"
 
 const english = (names: { en: string }) => names.en;
 
+type Described = Omit<SubjectInfo, "subjectType" | "subjectId">;
+
+/** A subject stored in one table under its own id: one query, each row described by `describe`. */
+function fromTable<Table extends PgTable & { id: AnyPgColumn }>(
+  table: Table,
+  describe: (row: Table["$inferSelect"]) => Described,
+): Loader {
+  return async (db, ids) => {
+    const rows = (await db
+      .select()
+      .from(table as PgTable)
+      .where(inArray(table.id, ids))) as Table["$inferSelect"][];
+    return rows.map((row) => ({ subjectId: (row as { id: string }).id, ...describe(row) }));
+  };
+}
+
 /** How each kind of subject is found and named; a subject type without a loader is never visible. */
 const loaders: Record<SubjectType, Loader> = {
-  process: async (db, ids) =>
-    (await db.select().from(processes).where(inArray(processes.id, ids))).map((row) => ({
-      subjectId: row.id,
-      label: english(row.names),
-      processId: row.id,
-      tier: "public" as Tier,
-    })),
-  process_decision: async (db, ids) =>
-    (await db.select().from(processDecisions).where(inArray(processDecisions.id, ids))).map((row) => ({
-      subjectId: row.id,
-      label: `Decision (${row.kind}) of ${row.decidedOn}`,
-      processId: row.processId,
-      tier: "public" as Tier,
-    })),
+  process: fromTable(processes, (row) => ({ label: english(row.names), processId: row.id, tier: "public" })),
+  process_decision: fromTable(processDecisions, (row) => ({
+    label: `Decision (${row.kind}) of ${row.decidedOn}`,
+    processId: row.processId,
+    tier: "public",
+  })),
   round: async (db, ids) =>
     (await db.select({ round: rounds, announced }).from(rounds).where(inArray(rounds.id, ids))).map(
       (row) => ({
@@ -142,41 +151,27 @@ const loaders: Record<SubjectType, Loader> = {
       // A delegation's list is published with its accreditation, not before.
       tier: row.status === "accredited" ? tierOfRound(row.round, row.announced) : ("process" as Tier),
     })),
-  meeting: async (db, ids) =>
-    (await db.select().from(meetings).where(inArray(meetings.id, ids))).map((row) => ({
-      subjectId: row.id,
-      label: english(row.names),
-      processId: row.processId,
-      tier: "public" as Tier,
-    })),
-  participant: async (db, ids) =>
-    (await db.select().from(participants).where(inArray(participants.id, ids))).map((row) => ({
-      subjectId: row.id,
-      label: english(row.names),
-      processId: null,
-      tier: "public" as Tier,
-    })),
-  milestone: async (db, ids) =>
-    (await db.select().from(milestones).where(inArray(milestones.id, ids))).map((row) => ({
-      subjectId: row.id,
-      label: row.title,
-      processId: row.processId,
-      tier: row.tier,
-    })),
-  fact: async (db, ids) =>
-    (await db.select().from(facts).where(inArray(facts.id, ids))).map((row) => ({
-      subjectId: row.id,
-      label: row.text.length > 80 ? `${row.text.slice(0, 79)}…` : row.text,
-      processId: row.processId,
-      tier: row.tier,
-    })),
-  conflict: async (db, ids) =>
-    (await db.select().from(conflicts).where(inArray(conflicts.id, ids))).map((row) => ({
-      subjectId: row.id,
-      label: `Conflict: ${row.field ?? row.text.slice(0, 60)}`,
-      processId: row.processId,
-      tier: row.tier,
-    })),
+  meeting: fromTable(meetings, (row) => ({
+    label: english(row.names),
+    processId: row.processId,
+    tier: "public",
+  })),
+  participant: fromTable(participants, (row) => ({
+    label: english(row.names),
+    processId: null,
+    tier: "public",
+  })),
+  milestone: fromTable(milestones, (row) => ({ label: row.title, processId: row.processId, tier: row.tier })),
+  fact: fromTable(facts, (row) => ({
+    label: row.text.length > 80 ? `${row.text.slice(0, 79)}…` : row.text,
+    processId: row.processId,
+    tier: row.tier,
+  })),
+  conflict: fromTable(conflicts, (row) => ({
+    label: `Conflict: ${row.field ?? row.text.slice(0, 60)}`,
+    processId: row.processId,
+    tier: row.tier,
+  })),
   conflict_value: async (db, ids) =>
     (
       await db

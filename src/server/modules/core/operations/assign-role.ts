@@ -1,17 +1,10 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { AssignRoleInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat } from "../policies.ts";
 import { processRoleAssignments } from "../schema.ts";
 import { standingDelegation } from "./shared/delegation-events.ts";
-import {
-  checkDateOrder,
-  duplicateField,
-  findParticipantForField,
-  invalidField,
-  loadProcess,
-  newId,
-} from "./support.ts";
+import { holdsRoleToday } from "./shared/open-role.ts";
+import { bySecretariatOfProcess } from "./shared/process.ts";
+import { checkDateOrder, duplicateField, findParticipantForField, invalidField, newId } from "./support.ts";
 
 /**
  * core.role.assign: the secretariat gives a participant a role in the process from a date (and, if
@@ -21,8 +14,7 @@ import {
 export const assignRole = defineOperation({
   name: "core.role.assign",
   input: AssignRoleInput.extend({ processId: RecordRef }),
-  load: (tx, input) => loadProcess(tx, input.processId),
-  authorize: (actor, _input, process) => isSecretariat(actor, process.id),
+  ...bySecretariatOfProcess,
   scope: (_input, process) => ({
     subjectType: "process_role_assignment",
     processId: process?.id,
@@ -40,27 +32,14 @@ export const assignRole = defineOperation({
       );
     }
     checkDateOrder(input.fromDate, input.toDate, "toDate");
-    if (!input.toDate) {
-      const [open] = await ctx.tx
-        .select({ id: processRoleAssignments.id })
-        .from(processRoleAssignments)
-        .where(
-          and(
-            eq(processRoleAssignments.processId, process.id),
-            eq(processRoleAssignments.participantId, participant.id),
-            eq(processRoleAssignments.role, input.role),
-            isNull(processRoleAssignments.toDate),
-          ),
-        )
-        .limit(1);
-      if (open) throw duplicateField("role", `${participant.names.en} already holds the role ${input.role}.`);
+    const holder = { processId: process.id, participantId: participant.id, role: input.role };
+    if (!input.toDate && (await holdsRoleToday(ctx.tx, holder))) {
+      throw duplicateField("role", `${participant.names.en} already holds the role ${input.role}.`);
     }
     const id = newId();
     await ctx.tx.insert(processRoleAssignments).values({
       id,
-      processId: process.id,
-      participantId: participant.id,
-      role: input.role,
+      ...holder,
       fromDate: input.fromDate ?? null,
       toDate: input.toDate ?? null,
       note: input.note ?? null,

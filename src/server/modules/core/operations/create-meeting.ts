@@ -1,17 +1,11 @@
 import { and, eq } from "drizzle-orm";
+import type { MeetingKind, ProcessRole } from "../../../../contracts/enums.ts";
 import { CreateMeetingInput, RecordRef } from "../../../../contracts/process.ts";
 import type { Db } from "../../../platform/db.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat } from "../policies.ts";
-import { type MeetingKind, meetingParticipants, meetings, type ProcessRole } from "../schema.ts";
-import {
-  checkDateOrder,
-  duplicateField,
-  findParticipantForField,
-  invalidField,
-  loadProcess,
-  newId,
-} from "./support.ts";
+import { meetingParticipants, meetings } from "../schema.ts";
+import { bySecretariatOfProcess } from "./shared/process.ts";
+import { checkDateOrder, duplicateField, findParticipantForField, invalidField, newId } from "./support.ts";
 
 /** Replaces a meeting's participants; each is named once and must exist (422 naming the entry). */
 export async function replaceMeetingParticipants(
@@ -46,8 +40,7 @@ export async function replaceMeetingParticipants(
 export const createMeeting = defineOperation({
   name: "core.meeting.create",
   input: CreateMeetingInput.extend({ processId: RecordRef }),
-  load: (tx, input) => loadProcess(tx, input.processId),
-  authorize: (actor, _input, process) => isSecretariat(actor, process.id),
+  ...bySecretariatOfProcess,
   scope: (_input, process) => ({ subjectType: "meeting", processId: process?.id, tier: "public" }),
   run: async (ctx, input, process) => {
     const [taken] = await ctx.tx

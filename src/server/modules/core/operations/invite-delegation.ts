@@ -1,25 +1,14 @@
 import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { type ProcessRole, processRoles } from "../../../../contracts/enums.ts";
 import { InviteDelegationInput, RecordRef } from "../../../../contracts/process.ts";
 import type { Db } from "../../../platform/db.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat, roundTakesDelegations } from "../policies.ts";
-import {
-  delegations,
-  type ProcessRole,
-  processRoleAssignments,
-  processRoles,
-  roundDelegations,
-} from "../schema.ts";
+import { roundTakesDelegations } from "../policies.ts";
+import { delegations, processRoleAssignments, roundDelegations } from "../schema.ts";
 import { emitToDelegationAndSecretariat, standingDelegation } from "./shared/delegation-events.ts";
-import {
-  duplicateField,
-  findParticipantForField,
-  invalidField,
-  loadRound,
-  newId,
-  type ProcessRow,
-} from "./support.ts";
+import { bySecretariatOfRound } from "./shared/round.ts";
+import { duplicateField, findParticipantForField, invalidField, newId, type ProcessRow } from "./support.ts";
 
 /** The role a participant holds in the process on a day: the host, else its open assignment (first by rank). */
 async function currentRole(
@@ -52,8 +41,7 @@ async function currentRole(
 export const inviteDelegation = defineOperation({
   name: "core.round-delegation.invite",
   input: InviteDelegationInput.extend({ roundId: RecordRef }),
-  load: (tx, input, actor) => loadRound(tx, input.roundId, actor),
-  authorize: (actor, _input, target) => isSecretariat(actor, target.round.processId),
+  ...bySecretariatOfRound,
   scope: (_input, target) => ({
     subjectType: "round_delegation",
     processId: target?.round.processId,

@@ -2,9 +2,8 @@ import { eq } from "drizzle-orm";
 import { ProcessDecisionInput, RecordRef } from "../../../../contracts/process.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat } from "../policies.ts";
-import { processDecisions, processes } from "../schema.ts";
-import { checkVersion, loadProcess, newId } from "./support.ts";
+import { processDecisions } from "../schema.ts";
+import { checkProcessVersion, processEvent, processWrite, recordProcessDecision } from "./shared/process.ts";
 
 /**
  * core.process.launch: records the decision that launched the process (once), makes it active and
@@ -13,20 +12,9 @@ import { checkVersion, loadProcess, newId } from "./support.ts";
 export const launchProcess = defineOperation({
   name: "core.process.launch",
   input: ProcessDecisionInput.extend({ processId: RecordRef }),
-  load: (tx, values) => loadProcess(tx, values.processId),
-  authorize: (actor, _values, process) => isSecretariat(actor, process.id),
-  scope: (_values, process) => ({
-    subjectType: "process",
-    subjectId: process?.id,
-    processId: process?.id,
-    tier: "public",
-  }),
+  ...processWrite,
   run: async (ctx, values, process) => {
-    checkVersion("The process", values.version, process, {
-      id: process.id,
-      status: process.status,
-      version: process.version,
-    });
+    checkProcessVersion(process, values.version);
     const [launched] = await ctx.tx
       .select({ id: processDecisions.id })
       .from(processDecisions)
@@ -39,33 +27,15 @@ export const launchProcess = defineOperation({
         "invalid_transition",
       );
     }
-    await ctx.tx.insert(processDecisions).values({
-      id: newId(),
-      processId: process.id,
+    await recordProcessDecision(ctx.tx, process, {
       kind: "launch",
-      fromStatus: null,
-      toStatus: "active",
-      decidedOn: values.decidedOn,
-      decidedBy: values.decidedBy,
-      text: values.text,
+      from: null,
+      to: "active",
+      input: values,
+      changes: { launchedOn: values.decidedOn },
     });
-    await ctx.tx
-      .update(processes)
-      .set({
-        status: "active",
-        launchedOn: values.decidedOn,
-        version: process.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(processes.id, process.id));
     ctx.audit({ data: { decidedOn: values.decidedOn, decidedBy: values.decidedBy } });
-    ctx.emit({
-      type: "core.process.launch",
-      tier: "public",
-      processId: process.id,
-      subjectType: "process",
-      subjectId: process.id,
-    });
+    ctx.emit(processEvent("core.process.launch", process));
     return { id: process.id };
   },
 });

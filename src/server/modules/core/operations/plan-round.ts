@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { PlanRoundInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat } from "../policies.ts";
 import { rounds } from "../schema.ts";
-import { checkDateOrder, duplicateField, loadProcess, newId } from "./support.ts";
+import { bySecretariatOfProcess } from "./shared/process.ts";
+import { checkDateOrder, duplicateField, newId } from "./support.ts";
 
 /**
  * core.round.plan: the secretariat plans a numbered round. A planned round is visible only inside the
@@ -13,8 +13,7 @@ import { checkDateOrder, duplicateField, loadProcess, newId } from "./support.ts
 export const planRound = defineOperation({
   name: "core.round.plan",
   input: PlanRoundInput.extend({ processId: RecordRef }),
-  load: (tx, input) => loadProcess(tx, input.processId),
-  authorize: (actor, _input, process) => isSecretariat(actor, process.id),
+  ...bySecretariatOfProcess,
   scope: (_input, process) => ({ subjectType: "round", processId: process?.id, tier: "process" }),
   run: async (ctx, input, process) => {
     const [taken] = await ctx.tx

@@ -1,11 +1,9 @@
 // The process lifecycle as decisions: each transition writes a process_decisions row in the same transaction.
-import { eq } from "drizzle-orm";
 import { ProcessDecisionInput, RecordRef } from "../../../../contracts/process.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat, processTransitions } from "../policies.ts";
-import { processDecisions, processes } from "../schema.ts";
-import { checkVersion, loadProcess, newId } from "./support.ts";
+import { processTransitions } from "../policies.ts";
+import { checkProcessVersion, processEvent, processWrite, recordProcessDecision } from "./shared/process.ts";
 
 const input = ProcessDecisionInput.extend({ processId: RecordRef });
 
@@ -18,20 +16,9 @@ export function processTransition(kind: keyof typeof processTransitions) {
   return defineOperation({
     name: `core.process.${kind}`,
     input,
-    load: (tx, values) => loadProcess(tx, values.processId),
-    authorize: (actor, _values, process) => isSecretariat(actor, process.id),
-    scope: (_values, process) => ({
-      subjectType: "process",
-      subjectId: process?.id,
-      processId: process?.id,
-      tier: "public",
-    }),
+    ...processWrite,
     run: async (ctx, values, process) => {
-      checkVersion("The process", values.version, process, {
-        id: process.id,
-        status: process.status,
-        version: process.version,
-      });
+      checkProcessVersion(process, values.version);
       if (!rule.from.includes(process.status)) {
         throw new Conflict(
           `The process is ${process.status}; it cannot be ${kind === "resume" ? "resumed" : `${kind}ed`} from there.`,
@@ -39,31 +26,16 @@ export function processTransition(kind: keyof typeof processTransitions) {
           "invalid_transition",
         );
       }
-      await ctx.tx.insert(processDecisions).values({
-        id: newId(),
-        processId: process.id,
+      await recordProcessDecision(ctx.tx, process, {
         kind,
-        fromStatus: process.status,
-        toStatus: rule.to,
-        decidedOn: values.decidedOn,
-        decidedBy: values.decidedBy,
-        text: values.text,
+        from: process.status,
+        to: rule.to,
+        input: values,
       });
-      await ctx.tx
-        .update(processes)
-        .set({ status: rule.to, version: process.version + 1, updatedAt: new Date() })
-        .where(eq(processes.id, process.id));
       ctx.audit({
         data: { from: process.status, to: rule.to, decidedOn: values.decidedOn, decidedBy: values.decidedBy },
       });
-      ctx.emit({
-        type: `core.process.${kind}`,
-        tier: "public",
-        processId: process.id,
-        subjectType: "process",
-        subjectId: process.id,
-        payload: { from: process.status, to: rule.to },
-      });
+      ctx.emit(processEvent(`core.process.${kind}`, process, { from: process.status, to: rule.to }));
       return { id: process.id };
     },
   });

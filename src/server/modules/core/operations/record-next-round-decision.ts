@@ -1,7 +1,7 @@
 import { NextRoundDecisionInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat, roundTier } from "../policies.ts";
-import { checkDateOrder, loadRound, touchRound } from "./support.ts";
+import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round.ts";
+import { checkDateOrder, touchRound } from "./support.ts";
 
 /**
  * core.next-round-decision.record: what a round decided about the next one, as loosely as it was
@@ -11,15 +11,10 @@ import { checkDateOrder, loadRound, touchRound } from "./support.ts";
 export const recordNextRoundDecision = defineOperation({
   name: "core.next-round-decision.record",
   input: NextRoundDecisionInput.extend({ roundId: RecordRef }),
-  load: (tx, input, actor) => loadRound(tx, input.roundId, actor),
-  authorize: (actor, _input, target) => isSecretariat(actor, target.round.processId),
-  scope: (_input, target) => ({
-    subjectType: "round",
-    subjectId: target?.round.id,
-    processId: target?.round.processId,
-    tier: target ? roundTier(target.facts) : "process",
-  }),
-  run: async (ctx, input, { round, facts }) => {
+  ...bySecretariatOfRound,
+  scope: roundScope,
+  run: async (ctx, input, target) => {
+    const { round } = target;
     checkDateOrder(input.windowStart, input.windowEnd, "windowEnd");
     const updated = await touchRound(ctx.tx, round, {
       nextRoundWording: input.wording,
@@ -28,13 +23,7 @@ export const recordNextRoundDecision = defineOperation({
       nextRoundWindowEnd: input.windowEnd ?? null,
     });
     ctx.audit({ data: { wording: input.wording, city: input.city ?? null } });
-    ctx.emit({
-      type: "core.next-round-decision.record",
-      tier: roundTier(facts),
-      processId: round.processId,
-      subjectType: "round",
-      subjectId: round.id,
-    });
+    ctx.emit(roundEvent("core.next-round-decision.record", target));
     return { id: round.id, version: updated.version };
   },
 });

@@ -1,9 +1,10 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { RecordRef, RecordRoleChangeInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat } from "../policies.ts";
 import { processRoleAssignments, roleChanges, rounds } from "../schema.ts";
-import { findParticipantForField, invalidField, loadProcess, newId } from "./support.ts";
+import { holdsRoleToday, openRoleAssignment } from "./shared/open-role.ts";
+import { bySecretariatOfProcess } from "./shared/process.ts";
+import { findParticipantForField, invalidField, newId } from "./support.ts";
 
 /**
  * core.role-change.record: a change of a participant's standing (observer status granted, withdrawn,
@@ -14,8 +15,7 @@ import { findParticipantForField, invalidField, loadProcess, newId } from "./sup
 export const recordRoleChange = defineOperation({
   name: "core.role-change.record",
   input: RecordRoleChangeInput.extend({ processId: RecordRef }),
-  load: (tx, input) => loadProcess(tx, input.processId),
-  authorize: (actor, _input, process) => isSecretariat(actor, process.id),
+  ...bySecretariatOfProcess,
   scope: (_input, process) => ({ subjectType: "role_change", processId: process?.id, tier: "public" }),
   run: async (ctx, input, process) => {
     const participant = await findParticipantForField(ctx.tx, input.participantId, "participantId");
@@ -45,33 +45,19 @@ export const recordRoleChange = defineOperation({
       roundNumber: input.roundNumber ?? null,
       statement: input.statement ?? null,
     });
-    const openRole = and(
-      eq(processRoleAssignments.processId, process.id),
-      eq(processRoleAssignments.participantId, participant.id),
-      eq(processRoleAssignments.role, input.role),
-      isNull(processRoleAssignments.toDate),
-    );
-    if (input.change === "granted") {
-      const [open] = await ctx.tx
-        .select({ id: processRoleAssignments.id })
-        .from(processRoleAssignments)
-        .where(openRole)
-        .limit(1);
-      if (!open) {
-        await ctx.tx.insert(processRoleAssignments).values({
-          id: newId(),
-          processId: process.id,
-          participantId: participant.id,
-          role: input.role,
-          fromDate: input.occurredOn,
-          note: input.statement ?? null,
-        });
-      }
+    const holder = { processId: process.id, participantId: participant.id, role: input.role };
+    if (input.change === "granted" && !(await holdsRoleToday(ctx.tx, holder))) {
+      await ctx.tx.insert(processRoleAssignments).values({
+        id: newId(),
+        ...holder,
+        fromDate: input.occurredOn,
+        note: input.statement ?? null,
+      });
     } else if (input.change === "withdrawn") {
       await ctx.tx
         .update(processRoleAssignments)
         .set({ toDate: input.occurredOn, updatedAt: new Date() })
-        .where(openRole);
+        .where(openRoleAssignment(holder));
     }
     ctx.audit({
       subjectId: id,

@@ -1,8 +1,9 @@
 import { RecordParticipationInput, RecordRef } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat, roundTier } from "../policies.ts";
+import { roundTier } from "../policies.ts";
 import { roundParticipations } from "../schema.ts";
-import { findParticipantForField, invalidField, loadRound, newId } from "./support.ts";
+import { bySecretariatOfRound } from "./shared/round.ts";
+import { findParticipantForField, invalidField, newId } from "./support.ts";
 
 /**
  * core.round-participation.record: the secretariat records who took part in a round, in which role,
@@ -12,8 +13,7 @@ import { findParticipantForField, invalidField, loadRound, newId } from "./suppo
 export const recordRoundParticipation = defineOperation({
   name: "core.round-participation.record",
   input: RecordParticipationInput.extend({ roundId: RecordRef }),
-  load: (tx, input, actor) => loadRound(tx, input.roundId, actor),
-  authorize: (actor, _input, target) => isSecretariat(actor, target.round.processId),
+  ...bySecretariatOfRound,
   scope: (_input, target) => ({
     subjectType: "round_participation",
     processId: target?.round.processId,

@@ -1,11 +1,12 @@
 // The round lifecycle: planned → announced → in session → concluded; postponed and cancelled with a reason.
 import type { z } from "zod";
+import type { RoundStatus } from "../../../../contracts/enums.ts";
 import { RecordRef } from "../../../../contracts/process.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation, type OperationContext } from "../../../platform/operation.ts";
-import { isSecretariat, roundMayMove, roundTier, roundTransitions } from "../policies.ts";
-import type { RoundStatus } from "../schema.ts";
-import { checkRoundVersion, loadRound, type RoundRow, type RoundTarget, touchRound } from "./support.ts";
+import { roundMayMove, roundTier, roundTransitions } from "../policies.ts";
+import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round.ts";
+import { checkRoundVersion, type RoundRow, type RoundTarget, touchRound } from "./support.ts";
 
 /** A transition the rules do not allow: 409 naming the round's current status and where it may go. */
 export function refuseTransition(round: RoundRow, to: RoundStatus): Conflict {
@@ -36,30 +37,22 @@ export function roundTransition<Schema extends z.ZodObject>(options: {
   return defineOperation({
     name: options.name,
     input,
-    load: (tx, values, actor) => loadRound(tx, (values as { roundId: string }).roundId, actor),
-    authorize: (actor, _values, target) => isSecretariat(actor, target.round.processId),
-    scope: (_values, target) => ({
-      subjectType: "round",
-      subjectId: target?.round.id,
-      processId: target?.round.processId,
-      tier: target ? roundTier(target.facts) : "process",
-    }),
+    // The generic schema hides `roundId` from the type, though `input` above always has it.
+    load: (tx, values, actor) => bySecretariatOfRound.load(tx, values as { roundId: string }, actor),
+    authorize: bySecretariatOfRound.authorize,
+    scope: roundScope,
     run: async (ctx, values, target) => {
       const { round } = target;
       checkRoundVersion(round, (values as { version?: number }).version);
       if (!roundMayMove(round.status, options.to)) throw refuseTransition(round, options.to);
       const extra = (await options.apply?.(ctx, values as z.infer<Schema>, target)) ?? {};
       const updated = await touchRound(ctx.tx, round, { statusReason: null, ...extra, status: options.to });
-      const tier = roundTier({ ...target.facts, status: options.to });
-      ctx.audit({ tier, data: { from: round.status, to: options.to, version: updated.version } });
-      ctx.emit({
-        type: options.name,
-        tier,
-        processId: round.processId,
-        subjectType: "round",
-        subjectId: round.id,
-        payload: { number: round.number, from: round.status, to: options.to },
+      const moved = { ...target, facts: { ...target.facts, status: options.to } };
+      ctx.audit({
+        tier: roundTier(moved.facts),
+        data: { from: round.status, to: options.to, version: updated.version },
       });
+      ctx.emit(roundEvent(options.name, moved, { number: round.number, from: round.status, to: options.to }));
       return { id: round.id, version: updated.version };
     },
   });

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { RecordRef, SetPrecedenceInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat, roundTier } from "../policies.ts";
 import { roundDelegations } from "../schema.ts";
-import { invalidField, loadRound, touchRound } from "./support.ts";
+import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round.ts";
+import { invalidField, touchRound } from "./support.ts";
 
 /**
  * core.round-precedence.set: the secretariat chooses the order of precedence of the round's list of
@@ -12,15 +12,10 @@ import { invalidField, loadRound, touchRound } from "./support.ts";
 export const setRoundPrecedence = defineOperation({
   name: "core.round-precedence.set",
   input: SetPrecedenceInput.extend({ roundId: RecordRef }),
-  load: (tx, input, actor) => loadRound(tx, input.roundId, actor),
-  authorize: (actor, _input, target) => isSecretariat(actor, target.round.processId),
-  scope: (_input, target) => ({
-    subjectType: "round",
-    subjectId: target?.round.id,
-    processId: target?.round.processId,
-    tier: target ? roundTier(target.facts) : "process",
-  }),
-  run: async (ctx, input, { round, facts }) => {
+  ...bySecretariatOfRound,
+  scope: roundScope,
+  run: async (ctx, input, target) => {
+    const { round } = target;
     let custom: string[] | null = null;
     if (input.order === "custom") {
       if (!input.customOrder)
@@ -48,13 +43,7 @@ export const setRoundPrecedence = defineOperation({
     }
     await touchRound(ctx.tx, round, { precedenceOrder: input.order, precedenceCustom: custom });
     ctx.audit({ data: { order: input.order } });
-    ctx.emit({
-      type: "core.round-precedence.set",
-      tier: roundTier(facts),
-      processId: round.processId,
-      subjectType: "round",
-      subjectId: round.id,
-    });
+    ctx.emit(roundEvent("core.round-precedence.set", target));
     return { id: round.id };
   },
 });

@@ -1,18 +1,16 @@
 import { eq } from "drizzle-orm";
 import { RecordRef, SubmitMembersInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { canSubmitMembers, roundTakesDelegations } from "../policies.ts";
-import { delegationMembers, roundDelegations } from "../schema.ts";
+import { canSubmitMembers } from "../policies.ts";
+import { delegationMembers } from "../schema.ts";
 import { emitToDelegationAndSecretariat } from "./shared/delegation-events.ts";
 import {
-  checkDelegationVersion,
-  invalidField,
-  loadInvitedDelegation,
-  newId,
-  refuseDelegationState,
-} from "./support.ts";
-
-const open = ["invited", "submitted", "changes_requested"];
+  checkDelegationMayChange,
+  roundDelegationEvent,
+  roundDelegationScope,
+  saveDelegationStatus,
+} from "./shared/round-delegation.ts";
+import { invalidField, loadInvitedDelegation, newId } from "./support.ts";
 
 /**
  * core.delegation-members.submit: an invited delegation submits (or resubmits) its list of members,
@@ -25,19 +23,15 @@ export const submitDelegationMembers = defineOperation({
   input: SubmitMembersInput.extend({ roundId: RecordRef, participantId: RecordRef }),
   load: (tx, input, actor) => loadInvitedDelegation(tx, input.roundId, input.participantId, actor),
   authorize: (actor, _input, target) => canSubmitMembers(actor, target.delegationFacts),
-  scope: (_input, target) => ({
-    subjectType: "round_delegation",
-    subjectId: target?.delegation.id,
-    processId: target?.round.processId,
-    delegationId: target?.delegation.delegationId,
-    tier: "delegation",
-  }),
+  scope: roundDelegationScope,
   run: async (ctx, input, target) => {
     const { delegation, round } = target;
-    checkDelegationVersion(target, input.version);
-    if (!roundTakesDelegations(round.status) || !open.includes(delegation.status)) {
-      throw refuseDelegationState(target, "change its list of members");
-    }
+    checkDelegationMayChange(
+      target,
+      input.version,
+      ["invited", "submitted", "changes_requested"],
+      "change its list of members",
+    );
     const heads = input.members.flatMap((member, index) => (member.isHead ? [index] : []));
     if (heads.length === 0) throw invalidField("members", "Mark one member as the head of the delegation.");
     if (heads.length > 1) {
@@ -58,20 +52,14 @@ export const submitDelegationMembers = defineOperation({
         isHead: member.isHead,
       })),
     );
-    await ctx.tx
-      .update(roundDelegations)
-      .set({ status: "submitted", version: delegation.version + 1, updatedAt: new Date() })
-      .where(eq(roundDelegations.id, delegation.id));
+    await saveDelegationStatus(ctx.tx, delegation, { status: "submitted" });
     ctx.audit({ data: { members: input.members.length, round: round.number } });
-    await emitToDelegationAndSecretariat(ctx, {
-      type: "core.delegation-members.submit",
-      tier: "delegation",
-      processId: round.processId,
-      delegationId: delegation.delegationId,
-      subjectType: "round_delegation",
-      subjectId: delegation.id,
-      payload: { roundId: round.id, members: input.members.length },
-    });
+    await emitToDelegationAndSecretariat(
+      ctx,
+      roundDelegationEvent("core.delegation-members.submit", target, {
+        payload: { roundId: round.id, members: input.members.length },
+      }),
+    );
     return { id: delegation.id };
   },
 });

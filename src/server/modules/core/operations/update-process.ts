@@ -1,22 +1,15 @@
 import { eq } from "drizzle-orm";
 import { RecordRef, UpdateProcessInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat } from "../policies.ts";
 import { processes } from "../schema.ts";
-import { checkVersion, loadProcess } from "./support.ts";
+import { processEvent, processWrite } from "./shared/process.ts";
+import { checkVersion } from "./support.ts";
 
 /** core.process.update: the secretariat edits the process's names and defaults, from the version it read. */
 export const updateProcess = defineOperation({
   name: "core.process.update",
   input: UpdateProcessInput.extend({ processId: RecordRef }),
-  load: (tx, input) => loadProcess(tx, input.processId),
-  authorize: (actor, _input, process) => isSecretariat(actor, process.id),
-  scope: (_input, process) => ({
-    subjectType: "process",
-    subjectId: process?.id,
-    processId: process?.id,
-    tier: "public",
-  }),
+  ...processWrite,
   run: async (ctx, input, process) => {
     checkVersion("The process", input.version, process, {
       id: process.id,
@@ -38,13 +31,7 @@ export const updateProcess = defineOperation({
       .set({ ...changes, version: process.version + 1, updatedAt: new Date() })
       .where(eq(processes.id, process.id));
     ctx.audit({ data: { fields: Object.keys(changes) } });
-    ctx.emit({
-      type: "core.process.update",
-      tier: "public",
-      processId: process.id,
-      subjectType: "process",
-      subjectId: process.id,
-    });
+    ctx.emit(processEvent("core.process.update", process));
     return { id: process.id };
   },
 });

@@ -1,7 +1,7 @@
 import { RecordRef, UpdateRoundInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { isSecretariat, roundTier } from "../policies.ts";
-import { checkDateOrder, checkRoundVersion, invalidField, loadRound, touchRound } from "./support.ts";
+import { bySecretariatOfRound, roundEvent, roundScope } from "./shared/round.ts";
+import { checkDateOrder, checkRoundVersion, invalidField, touchRound } from "./support.ts";
 
 /**
  * core.round.update: the secretariat edits a round from the version it read; if a colleague saved in
@@ -11,15 +11,10 @@ import { checkDateOrder, checkRoundVersion, invalidField, loadRound, touchRound 
 export const updateRound = defineOperation({
   name: "core.round.update",
   input: UpdateRoundInput.extend({ roundId: RecordRef }),
-  load: (tx, input, actor) => loadRound(tx, input.roundId, actor),
-  authorize: (actor, _input, target) => isSecretariat(actor, target.round.processId),
-  scope: (_input, target) => ({
-    subjectType: "round",
-    subjectId: target?.round.id,
-    processId: target?.round.processId,
-    tier: target ? roundTier(target.facts) : "process",
-  }),
-  run: async (ctx, input, { round, facts }) => {
+  ...bySecretariatOfRound,
+  scope: roundScope,
+  run: async (ctx, input, target) => {
+    const { round } = target;
     checkRoundVersion(round, input.version);
     const startDate = input.startDate === undefined ? round.startDate : input.startDate;
     const endDate = input.endDate === undefined ? round.endDate : input.endDate;
@@ -39,14 +34,7 @@ export const updateRound = defineOperation({
     };
     const updated = await touchRound(ctx.tx, round, changes);
     ctx.audit({ data: { fields: Object.keys(changes), version: updated.version } });
-    ctx.emit({
-      type: "core.round.update",
-      tier: roundTier(facts),
-      processId: round.processId,
-      subjectType: "round",
-      subjectId: round.id,
-      payload: { version: updated.version },
-    });
+    ctx.emit(roundEvent("core.round.update", target, { version: updated.version }));
     return { id: round.id, version: updated.version };
   },
 });

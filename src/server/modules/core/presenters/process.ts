@@ -1,4 +1,6 @@
 // Rows of the process record → the API's shapes (src/contracts/process.ts). Pure: callers filter by tier first.
+
+import type { ProcessRole } from "../../../../contracts/enums.ts";
 import type {
   DelegationMember,
   Meeting,
@@ -70,6 +72,21 @@ export function presentDecision(row: typeof processDecisions.$inferSelect) {
   };
 }
 
+/** What a role assignment and a role change share: the process, the participant and the role. */
+function participantRole(
+  row: { id: string; processId: string; role: ProcessRole },
+  participant: ParticipantRow,
+  processSlug: string,
+) {
+  return {
+    id: row.id,
+    processId: row.processId,
+    processSlug,
+    participant: participantRef(participant),
+    role: row.role,
+  };
+}
+
 /** A role held in a process over a span of dates. */
 export function presentRoleAssignment(
   row: typeof processRoleAssignments.$inferSelect,
@@ -77,11 +94,7 @@ export function presentRoleAssignment(
   processSlug: string,
 ): RoleAssignment {
   return {
-    id: row.id,
-    processId: row.processId,
-    processSlug,
-    participant: participantRef(participant),
-    role: row.role,
+    ...participantRole(row, participant, processSlug),
     fromDate: row.fromDate,
     toDate: row.toDate,
     note: row.note,
@@ -95,11 +108,7 @@ export function presentRoleChange(
   processSlug: string,
 ): RoleChange {
   return {
-    id: row.id,
-    processId: row.processId,
-    processSlug,
-    participant: participantRef(participant),
-    role: row.role,
+    ...participantRole(row, participant, processSlug),
     change: row.change,
     occurredOn: row.occurredOn,
     occurredPrecision: row.occurredPrecision,

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { type PrecedenceOrder, processRoles } from "../../../../contracts/enums.ts";
 import type { DelegationMember, ParticipantsList, RoundDelegation } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
@@ -12,7 +13,7 @@ import {
   roundDelegationsVisibleTo,
 } from "../policies.ts";
 import { compareEnglishNames, participantRef, presentMember } from "../presenters/process.ts";
-import { delegationMembers, type PrecedenceOrder, processRoles, roundDelegations } from "../schema.ts";
+import { delegationMembers, roundDelegations } from "../schema.ts";
 import { findVisibleRound, type ParticipantRow, participantsById, type VisibleRound } from "./common.ts";
 
 type RoundDelegationRow = typeof roundDelegations.$inferSelect;

@@ -1,18 +1,12 @@
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { type ProcessRole, processRoles } from "../../../../contracts/enums.ts";
 import type { AnnouncedVsHeld, RoundDetail, RoundSummary } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { isSecretariat, roundCan, roundsVisibleTo } from "../policies.ts";
 import { compareEnglishNames, participantRef, presentRoundCore } from "../presenters/process.ts";
-import {
-  type ProcessRole,
-  participants,
-  processRoles,
-  roundAnnouncements,
-  roundParticipations,
-  rounds,
-} from "../schema.ts";
+import { participants, roundAnnouncements, roundParticipations, rounds } from "../schema.ts";
 import { findProcess, findVisibleRound, type ProcessRow, type RoundRow } from "./common.ts";
 import { visibleRoundDelegations } from "./delegations.ts";
 
@@ -60,14 +54,19 @@ function presentSummary(
   };
 }
 
+/** The rounds of a process the actor may see (planned ones only inside the process), in number order. */
+export function visibleRoundsOf(db: Db, actor: Actor, processId: string): Promise<RoundRow[]> {
+  return db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.processId, processId), roundsVisibleTo(actor)))
+    .orderBy(asc(rounds.number));
+}
+
 /** GET /processes/{id}/rounds: the rounds the actor may see (planned ones only inside the process). */
 export async function listProcessRounds(db: Db, actor: Actor, processRef: string) {
   const process = await findProcess(db, processRef);
-  const rows = await db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.processId, process.id), roundsVisibleTo(actor)))
-    .orderBy(asc(rounds.number));
+  const rows = await visibleRoundsOf(db, actor, process.id);
   const byRole = await participantsByRole(
     db,
     rows.map((row) => row.id),

@@ -23,7 +23,8 @@ import { updateAccount } from "../operations/update-account.ts";
 import { canManageAccounts, processesWhereMembershipsAreManaged } from "../policies.ts";
 import { presentAccount } from "../presenters.ts";
 import { listAccounts } from "../reads/accounts.ts";
-import { errorResponses, refuseRead } from "./errors.ts";
+import { writeErrors } from "./common.ts";
+import { refuseRead } from "./errors.ts";
 
 /** The first-run setup, accounts, and the signed-in person's own account. */
 export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -46,7 +47,7 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
         tags: ["accounts"],
         summary: "Create the first administrator; refused with 409 setup_done once one exists",
         body: CreateAccountInput.omit({ isAdmin: true }),
-        response: { 201: Account, ...errorResponses },
+        response: { 201: Account, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -61,7 +62,7 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
       schema: {
         tags: ["accounts"],
         summary: "Every account (administrators)",
-        response: { 200: AccountList, ...errorResponses },
+        response: { 200: AccountList, ...writeErrors },
       },
     },
     async (request) => {
@@ -77,7 +78,7 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
         tags: ["accounts"],
         summary: "Create an account (administrators)",
         body: CreateAccountInput,
-        response: { 201: Account, ...errorResponses },
+        response: { 201: Account, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -94,7 +95,7 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
         summary: "Change an account's name, language or administrator right (administrators)",
         params: AccountParams,
         body: UpdateAccountBody,
-        response: { 200: Account, ...errorResponses },
+        response: { 200: Account, ...writeErrors },
       },
     },
     async (request) =>
@@ -107,7 +108,7 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
       schema: {
         tags: ["accounts"],
         summary: "The signed-in account, its memberships and what it may do",
-        response: { 200: Me, ...errorResponses },
+        response: { 200: Me, ...writeErrors },
       },
     },
     async (request) => {
@@ -133,7 +134,7 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
         tags: ["accounts"],
         summary: "Choose the signed-in person's interface language",
         body: SetLocaleBody,
-        response: { 200: Account, ...errorResponses },
+        response: { 200: Account, ...writeErrors },
       },
     },
     async (request) => perform(request, deps.db, setAccountLocale, request.body),

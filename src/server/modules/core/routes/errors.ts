@@ -1,18 +1,7 @@
 import type { FastifyRequest } from "fastify";
-import { ErrorResponse } from "../../../../contracts/platform.ts";
 import { appendAudit } from "../../../platform/audit.ts";
 import { actorId, actorLabel, deny } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-
-/** The error answers every core route may give, for the OpenAPI document. */
-export const errorResponses = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
 
 /**
  * Refuses a read the actor's role does not allow. An account's refusal is audited as `denied`, like a

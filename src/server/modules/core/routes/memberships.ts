@@ -8,7 +8,7 @@ import {
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
 import { addMembership } from "../operations/add-membership.ts";
 import { removeMembership } from "../operations/remove-membership.ts";
-import { errorResponses } from "./errors.ts";
+import { writeErrors } from "./common.ts";
 
 /** Delegation memberships: who sits on which delegation, hence who holds which roles in a process. */
 export async function registerMembershipRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
@@ -20,7 +20,7 @@ export async function registerMembershipRoutes(app: ZodApp, deps: ServerDeps): P
         summary: "Put an account on a delegation (administrators, the process's host secretariat)",
         params: DelegationParams,
         body: AddMemberBody,
-        response: { 201: DelegationMember, ...errorResponses },
+        response: { 201: DelegationMember, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -39,7 +39,7 @@ export async function registerMembershipRoutes(app: ZodApp, deps: ServerDeps): P
         tags: ["accounts"],
         summary: "Take an account off a delegation (administrators, the process's host secretariat)",
         params: DelegationMemberParams,
-        response: { 204: z.null(), ...errorResponses },
+        response: { 204: z.null(), ...writeErrors },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { coreSchema } from "../../core/index.ts";
+import type { MeetingKind, ProcessRole } from "../../../../contracts/enums.ts";
 import { type DemoBuilder, demoProcessId } from "./builder.ts";
 import type {
   DemoExchange,
@@ -10,9 +10,6 @@ import type {
   DemoZone,
 } from "./data.ts";
 import { demoParticipantBySlug } from "./participants.ts";
-
-type MeetingKind = coreSchema.MeetingKind;
-type ProcessRole = coreSchema.ProcessRole;
 
 const guarantors = ["russia", "turkiye", "iran"];
 const hostCandidates = ["kazakhstan", "russia", "turkiye", "iran"];

@@ -1,10 +1,8 @@
-import type { coreSchema } from "../../core/index.ts";
+import type { ProcessRole } from "../../../../contracts/enums.ts";
 import { roundId } from "./build-rounds.ts";
 import { type DemoBuilder, demoProcessId, type SourcedRecord } from "./builder.ts";
 import type { DemoMilestone, DemoRecordEntry, DemoRound } from "./data.ts";
 import { demoParticipants } from "./participants.ts";
-
-type ProcessRole = coreSchema.ProcessRole;
 
 function recordById(records: DemoRecordEntry[], id: string): DemoRecordEntry {
   const found = records.find((record) => record.id === id);

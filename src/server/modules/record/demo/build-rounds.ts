@@ -1,4 +1,4 @@
-import type { coreSchema } from "../../core/index.ts";
+import type { Attendance, ProcessRole } from "../../../../contracts/enums.ts";
 import { type DemoBuilder, demoProcessId } from "./builder.ts";
 import type { DemoRound } from "./data.ts";
 import { parseNextRoundWording } from "./next-round-wording.ts";
@@ -9,9 +9,6 @@ import {
   roleOfEntry,
   statedAttendance,
 } from "./participants.ts";
-
-type ProcessRole = coreSchema.ProcessRole;
-type Attendance = coreSchema.Attendance;
 
 export function roundId(number: number): string {
   return `demo-round-${String(number).padStart(2, "0")}`;

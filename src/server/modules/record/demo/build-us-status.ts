@@ -1,9 +1,7 @@
-import type { coreSchema } from "../../core/index.ts";
+import type { Attendance, RoleChangeKind } from "../../../../contracts/enums.ts";
 import { roundId } from "./build-rounds.ts";
 import { type DemoBuilder, demoProcessId } from "./builder.ts";
 import type { DemoRound, DemoUsStatus } from "./data.ts";
-
-type RoleChangeKind = NonNullable<(typeof coreSchema.roleChanges.$inferInsert)["change"]>;
 
 /** How each reported US status becomes a change of standing. */
 function changeOf(status: string): RoleChangeKind {
@@ -73,12 +71,7 @@ export function buildUsStatus(builder: DemoBuilder, records: DemoUsStatus[], rou
     if (existing?.id) {
       builder.cite("round_participation", existing.id, "", record, builder.allRefs(record));
     } else {
-      const participationId = `${round}-participation-united-states-observer`;
-      builder.rows.roundParticipations.push({
-        id: participationId,
-        roundId: round,
-        participantId: usId,
-        role: "observer",
+      const participationId = addUsParticipation(builder, round, {
         attendance: /declined/.test(record.status) ? "declined" : change === "absent" ? "absent" : "attended",
         note: null,
         citedText: record.status,
@@ -88,6 +81,23 @@ export function buildUsStatus(builder: DemoBuilder, records: DemoUsStatus[], rou
     if (change === "boycott_declared") boycott = { round: record.round, record };
   }
   if (boycott) markBoycott(builder, records, rounds, boycott);
+}
+
+/** The United States at a round, as an observer, as reported; returns the participation's id. */
+function addUsParticipation(
+  builder: DemoBuilder,
+  round: string,
+  report: { attendance: Attendance; note: string | null; citedText: string | null },
+): string {
+  const id = `${round}-participation-united-states-observer`;
+  builder.rows.roundParticipations.push({
+    id,
+    roundId: round,
+    participantId: builder.participantId("united-states"),
+    role: "observer",
+    ...report,
+  });
+  return id;
 }
 
 /** Every round after the boycott with no report of the US: boycotted, citing the boycott's sources. */
@@ -104,12 +114,7 @@ function markBoycott(
     const id = roundId(round.number);
     if (builder.rows.roundParticipations.some((row) => row.roundId === id && row.participantId === usId))
       continue;
-    const participationId = `${id}-participation-united-states-observer`;
-    builder.rows.roundParticipations.push({
-      id: participationId,
-      roundId: id,
-      participantId: usId,
-      role: "observer",
+    const participationId = addUsParticipation(builder, id, {
       attendance: "boycotted",
       note: `Not among the participants reported for this round; the United States boycotted the format from round ${boycott.round}.`,
       citedText: null,

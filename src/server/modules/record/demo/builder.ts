@@ -1,40 +1,9 @@
 import { createHash } from "node:crypto";
-import type { coreSchema } from "../../core/index.ts";
-import type {
-  citations,
-  conflicts,
-  conflictValues,
-  facts,
-  milestones,
-  SubjectType,
-  sources,
-} from "../schema.ts";
+import type { SubjectType } from "../schema.ts";
 import type { DemoConflict, DemoSource } from "./data.ts";
+import { type DemoRows, emptyDemoRows } from "./tables.ts";
 
-type Insert<Table extends { $inferInsert: unknown }> = Table["$inferInsert"];
-
-/** Every row the demonstration record inserts, table by table, in an order the foreign keys accept. */
-export type DemoRows = {
-  participants: Insert<typeof coreSchema.participants>[];
-  processes: Insert<typeof coreSchema.processes>[];
-  processRoleAssignments: Insert<typeof coreSchema.processRoleAssignments>[];
-  processDecisions: Insert<typeof coreSchema.processDecisions>[];
-  delegations: Insert<typeof coreSchema.delegations>[];
-  rounds: Insert<typeof coreSchema.rounds>[];
-  roundAnnouncements: Insert<typeof coreSchema.roundAnnouncements>[];
-  roundParticipations: Insert<typeof coreSchema.roundParticipations>[];
-  roleChanges: Insert<typeof coreSchema.roleChanges>[];
-  roundDelegations: Insert<typeof coreSchema.roundDelegations>[];
-  delegationMembers: Insert<typeof coreSchema.delegationMembers>[];
-  meetings: Insert<typeof coreSchema.meetings>[];
-  meetingParticipants: Insert<typeof coreSchema.meetingParticipants>[];
-  milestones: Insert<typeof milestones>[];
-  sources: Insert<typeof sources>[];
-  citations: Insert<typeof citations>[];
-  facts: Insert<typeof facts>[];
-  conflicts: Insert<typeof conflicts>[];
-  conflictValues: Insert<typeof conflictValues>[];
-};
+export type { DemoRows } from "./tables.ts";
 
 /** A record of the data file with its sources, so its `source_refs` can be resolved. */
 export type SourcedRecord = { id: string; sources: DemoSource[] };
@@ -67,27 +36,7 @@ export function publisherOf(url: string): string {
  * numbered per subject so their ids are stable.
  */
 export class DemoBuilder {
-  readonly rows: DemoRows = {
-    participants: [],
-    processes: [],
-    processRoleAssignments: [],
-    processDecisions: [],
-    delegations: [],
-    rounds: [],
-    roundAnnouncements: [],
-    roundParticipations: [],
-    roleChanges: [],
-    roundDelegations: [],
-    delegationMembers: [],
-    meetings: [],
-    meetingParticipants: [],
-    milestones: [],
-    sources: [],
-    citations: [],
-    facts: [],
-    conflicts: [],
-    conflictValues: [],
-  };
+  readonly rows: DemoRows = emptyDemoRows();
   readonly existing: ExistingRecords;
   private readonly sourceIds = new Map<string, string>();
   private readonly citationKeys = new Set<string>();

@@ -1,8 +1,7 @@
+import type { ParticipantKind, ProcessRole } from "../../../../contracts/enums.ts";
 import type { coreSchema } from "../../core/index.ts";
 
 type LocalizedNames = coreSchema.LocalizedNames;
-type ParticipantKind = coreSchema.ParticipantKind;
-type ProcessRole = coreSchema.ProcessRole;
 
 /**
  * The participants of the Astana process and how the record's free text names them. The importer

@@ -15,6 +15,7 @@ import { buildDemoRecord } from "./build.ts";
 import { demoProcessId } from "./builder.ts";
 import { type DemoRecordEntry, readDemoRecord } from "./data.ts";
 import { demoParticipants } from "./participants.ts";
+import { type DemoRows, demoTables } from "./tables.ts";
 
 const {
   delegationMembers,
@@ -71,30 +72,9 @@ export async function insertDemoRecord(tx: Db, records: DemoRecordEntry[] = read
     participantIdBySlug: new Map(knownParticipants.map((row) => [row.slug, row.id])),
     sourceIdByUrl: new Map(knownSources.map((row) => [row.url, row.id])),
   });
-  const plan: [keyof typeof rows, PgTable][] = [
-    ["participants", participants],
-    ["processes", processes],
-    ["processRoleAssignments", processRoleAssignments],
-    ["processDecisions", processDecisions],
-    ["delegations", delegations],
-    ["rounds", rounds],
-    ["roundAnnouncements", roundAnnouncements],
-    ["roundParticipations", roundParticipations],
-    ["roleChanges", roleChanges],
-    ["roundDelegations", roundDelegations],
-    ["delegationMembers", delegationMembers],
-    ["meetings", meetings],
-    ["meetingParticipants", meetingParticipants],
-    ["milestones", milestones],
-    ["sources", sources],
-    ["facts", facts],
-    ["conflicts", conflicts],
-    ["conflictValues", conflictValues],
-    ["citations", citations],
-  ];
   const counts: Record<string, number> = {};
-  for (const [name, table] of plan) {
-    const values = rows[name];
+  for (const [name, table] of Object.entries(demoTables)) {
+    const values = rows[name as keyof DemoRows];
     for (let start = 0; start < values.length; start += 500) {
       await tx
         .insert(table)
@@ -106,21 +86,23 @@ export async function insertDemoRecord(tx: Db, records: DemoRecordEntry[] = read
   return counts;
 }
 
+const withId = (table: PgTable & { id: AnyPgColumn }) => ({ table, id: table.id });
+
 /** The table (and its id column) behind each subject type, to find citations, facts and conflicts left without one. */
 const subjectTables: Record<SubjectType, { table: PgTable; id: AnyPgColumn }> = {
-  process: { table: processes, id: processes.id },
-  process_decision: { table: processDecisions, id: processDecisions.id },
-  round: { table: rounds, id: rounds.id },
-  round_announcement: { table: roundAnnouncements, id: roundAnnouncements.id },
-  round_participation: { table: roundParticipations, id: roundParticipations.id },
-  role_change: { table: roleChanges, id: roleChanges.id },
-  delegation_member: { table: delegationMembers, id: delegationMembers.id },
-  meeting: { table: meetings, id: meetings.id },
-  participant: { table: participants, id: participants.id },
-  milestone: { table: milestones, id: milestones.id },
-  fact: { table: facts, id: facts.id },
-  conflict: { table: conflicts, id: conflicts.id },
-  conflict_value: { table: conflictValues, id: conflictValues.id },
+  process: withId(processes),
+  process_decision: withId(processDecisions),
+  round: withId(rounds),
+  round_announcement: withId(roundAnnouncements),
+  round_participation: withId(roundParticipations),
+  role_change: withId(roleChanges),
+  delegation_member: withId(delegationMembers),
+  meeting: withId(meetings),
+  participant: withId(participants),
+  milestone: withId(milestones),
+  fact: withId(facts),
+  conflict: withId(conflicts),
+  conflict_value: withId(conflictValues),
 };
 
 /**

@@ -3,11 +3,10 @@ import { and, eq, max } from "drizzle-orm";
 import { CiteSourceInput } from "../../../../contracts/record.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { canCurateRecord } from "../policies.ts";
 import { citationFieldKey, presentSource } from "../presenters.ts";
 import { citations } from "../schema.ts";
 import { resolveSourceInput } from "./source-input.ts";
-import { loadSubjectTarget, subjectScope } from "./subject-target.ts";
+import { bySubjectCurator } from "./subject-target.ts";
 
 /**
  * record.source.cite: the secretariat cites a source (known, or new by its address) for a field of
@@ -16,9 +15,7 @@ import { loadSubjectTarget, subjectScope } from "./subject-target.ts";
 export const citeSource = defineOperation({
   name: "record.source.cite",
   input: CiteSourceInput,
-  load: (tx, input, actor) => loadSubjectTarget(tx, actor, input),
-  authorize: (actor, _input, target) => canCurateRecord(actor, target.processIds),
-  scope: subjectScope,
+  ...bySubjectCurator,
   run: async (ctx, input, target) => {
     const source = await resolveSourceInput(ctx.tx, input.source, ["source"]);
     const sameSubject = and(

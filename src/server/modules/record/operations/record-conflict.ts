@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { and, eq, max } from "drizzle-orm";
 import { RecordConflictInput } from "../../../../contracts/record.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { canCurateRecord } from "../policies.ts";
 import { presentConflict, presentSource } from "../presenters.ts";
 import { citations, conflicts, conflictValues } from "../schema.ts";
 import { resolveSourceInput } from "./source-input.ts";
-import { loadSubjectTarget, subjectScope } from "./subject-target.ts";
+import { bySubjectCurator } from "./subject-target.ts";
 
 /**
  * record.conflict.record: the secretariat records where sources disagree (or a plan changed, or one
@@ -16,9 +15,7 @@ import { loadSubjectTarget, subjectScope } from "./subject-target.ts";
 export const recordConflict = defineOperation({
   name: "record.conflict.record",
   input: RecordConflictInput,
-  load: (tx, input, actor) => loadSubjectTarget(tx, actor, input),
-  authorize: (actor, _input, target) => canCurateRecord(actor, target.processIds),
-  scope: subjectScope,
+  ...bySubjectCurator,
   run: async (ctx, input, target) => {
     const processId =
       target.subject.processId ?? (target.processIds.length === 1 ? target.processIds[0] : null);

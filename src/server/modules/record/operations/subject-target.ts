@@ -3,6 +3,7 @@ import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { coreSchema } from "../../core/index.ts";
+import { canCurateRecord } from "../policies.ts";
 import type { SubjectType } from "../schema.ts";
 import { findVisibleSubject, type SubjectInfo } from "../subjects.ts";
 
@@ -27,6 +28,7 @@ export async function loadSubjectTarget(
   return { subject, processIds: assignments.map((row) => row.processId) };
 }
 
+/** The audit scope of an edit of the record: filed under its subject, at the subject's tier. */
 export function subjectScope(
   input: { subjectType: string; subjectId: string },
   target: SubjectTarget | undefined,
@@ -38,3 +40,15 @@ export function subjectScope(
     tier: target?.subject.tier ?? ("process" as const),
   };
 }
+
+/**
+ * The subject named by `subjectType` and `subjectId`, loaded (hidden → 404); only the secretariat of a
+ * process it belongs to may edit its record. Spread into `defineOperation`.
+ */
+export const bySubjectCurator = {
+  load: (tx: Db, input: { subjectType: SubjectType; subjectId: string }, actor: Actor) =>
+    loadSubjectTarget(tx, actor, input),
+  authorize: (actor: Actor, _input: unknown, target: SubjectTarget) =>
+    canCurateRecord(actor, target.processIds),
+  scope: subjectScope,
+};

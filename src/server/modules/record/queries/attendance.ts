@@ -1,22 +1,16 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { processRoles } from "../../../../contracts/enums.ts";
 import type { AttendanceMatrix } from "../../../../contracts/record.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-import { coreSchema, roundsVisibleTo } from "../../core/index.ts";
+import { coreSchema, visibleRoundsOf } from "../../core/index.ts";
 import { citations } from "../schema.ts";
 import { findProcess } from "./process.ts";
 
-const { participants, processRoleAssignments, roundParticipations, rounds } = coreSchema;
+const { participants, processRoleAssignments, roundParticipations } = coreSchema;
 
-const roleOrder = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-];
+/** Roles in order of precedence: a participant holding several is listed under the first. */
+const roleOrder: readonly string[] = processRoles;
 
 /**
  * Participants × rounds: one cell per reported participation with its role, its attendance (attended,
@@ -25,11 +19,7 @@ const roleOrder = [
  */
 export async function attendanceMatrix(db: Db, actor: Actor, idOrSlug: string): Promise<AttendanceMatrix> {
   const process = await findProcess(db, idOrSlug);
-  const roundRows = await db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.processId, process.id), roundsVisibleTo(actor)))
-    .orderBy(asc(rounds.number));
+  const roundRows = await visibleRoundsOf(db, actor, process.id);
   const roundIds = roundRows.map((round) => round.id);
   const cells =
     roundIds.length === 0

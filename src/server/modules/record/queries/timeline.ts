@@ -2,11 +2,11 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Timeline } from "../../../../contracts/record.ts";
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-import { coreSchema, roundsVisibleTo } from "../../core/index.ts";
+import { coreSchema, visibleRoundsOf } from "../../core/index.ts";
 import { milestones } from "../schema.ts";
 import { findProcess } from "./process.ts";
 
-const { meetings, processDecisions, rounds } = coreSchema;
+const { meetings, processDecisions } = coreSchema;
 
 type Item = Timeline["items"][number];
 
@@ -41,11 +41,7 @@ export async function processTimeline(
   minGapDays: number,
 ): Promise<Timeline> {
   const process = await findProcess(db, idOrSlug);
-  const roundRows = await db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.processId, process.id), roundsVisibleTo(actor)))
-    .orderBy(asc(rounds.number));
+  const roundRows = await visibleRoundsOf(db, actor, process.id);
   const meetingRows = await db.select().from(meetings).where(eq(meetings.processId, process.id));
   const milestoneRows = await db
     .select()

@@ -25,9 +25,10 @@ export async function standingDelegation(tx: Db, processId: string, participantI
  */
 export async function emitToDelegationAndSecretariat(
   ctx: OperationContext,
-  event: EventInput & { processId: string },
+  event: EventInput,
 ): Promise<void> {
   ctx.emit(event);
+  if (!event.processId) return;
   const [process] = await ctx.tx
     .select({ hostParticipantId: processes.hostParticipantId })
     .from(processes)
