@@ -26,6 +26,20 @@ async function freshDatabase(): Promise<Database> {
   return database;
 }
 
+/** The whole server in process on the given database, quiet and without the web app. */
+async function benchApp(database: Database) {
+  const config = loadConfig({
+    SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+    LOG_LEVEL: "silent",
+    SERVE_WEB: "off",
+    DEMO: "off",
+    DATA_DIR: "/tmp/astana-bench-unused",
+  });
+  const { app } = await buildApp({ config, database, logger: false });
+  await app.ready();
+  return app;
+}
+
 async function timeIt(body: () => Promise<void>): Promise<number> {
   const start = performance.now();
   await body();
@@ -140,15 +154,7 @@ const httpHealth: Benchmark = {
   name: "HTTP request",
   run: async () => {
     const database = await freshDatabase();
-    const config = loadConfig({
-      SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123",
-      LOG_LEVEL: "silent",
-      SERVE_WEB: "off",
-      DEMO: "off",
-      DATA_DIR: "/tmp/astana-bench-unused",
-    });
-    const { app } = await buildApp({ config, database, logger: false });
-    await app.ready();
+    const app = await benchApp(database);
     const count = 2000;
     const health = await timeIt(async () => {
       for (let n = 0; n < count; n += 1) await app.inject({ method: "GET", url: "/api/health" });
@@ -174,18 +180,10 @@ const demoRecord: Benchmark = {
   name: "demonstration record",
   run: async () => {
     const database = await freshDatabase();
-    const config = loadConfig({
-      SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123",
-      LOG_LEVEL: "silent",
-      SERVE_WEB: "off",
-      DEMO: "off",
-      DATA_DIR: "/tmp/astana-bench-unused",
-    });
     const load = await timeIt(async () => {
       await runOperation({ db: database.db }, loadDemo, systemActor("bench"), {});
     });
-    const { app } = await buildApp({ config, database, logger: false });
-    await app.ready();
+    const app = await benchApp(database);
     const count = 50;
     const perRequest = async (url: string) =>
       (await timeIt(async () => {
