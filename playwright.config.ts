@@ -2,10 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
-/** A second server with the demonstration record loaded (DEMO=on), for the process pages' tests. */
+/** A second server with the demonstration record loaded (DEMO=on), for the process pages' and the memberships' tests. */
 const demoPort = Number(process.env.E2E_DEMO_PORT ?? 3212);
 const demoURL = `http://localhost:${demoPort}`;
-const demoTests = /process.*\.spec\.ts/;
+const demoTests = /(process.*|memberships)\.spec\.ts/;
 
 /**
  * Browser tests on Debian's Chromium (`apt-get install chromium`; `playwright install` needs the

@@ -4,6 +4,15 @@ import { useTranslation } from "react-i18next";
 import type { Account } from "../../../contracts/accounts.ts";
 import { useFormatters } from "../../shell/format.ts";
 import { languages } from "../../shell/i18n.ts";
+import { AccountDelegations, type MembershipActions } from "./AccountDelegations.tsx";
+import type { AccountMembership } from "./memberships.ts";
+
+/** The accounts, with each one's places on delegations (undefined while they load) and what to do with them. */
+type ListProps = {
+  accounts: Account[];
+  memberships: Map<string, AccountMembership[]> | undefined;
+  actions: MembershipActions;
+};
 
 function languageName(locale: string): string {
   return languages.find((language) => language.code === locale)?.name ?? locale;
@@ -43,11 +52,11 @@ function TwoFactor({ account }: { account: Account }) {
 }
 
 /** Wide screens: one row per account. */
-export function AccountTable({ accounts }: { accounts: Account[] }) {
+export function AccountTable({ accounts, memberships, actions }: ListProps) {
   const { t } = useTranslation(["core", "shell"]);
   const format = useFormatters();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={880}>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="accounts-table">
         <Table.Caption>{t("core:accounts.count", { count: accounts.length })}</Table.Caption>
         <Table.Thead>
@@ -55,6 +64,7 @@ export function AccountTable({ accounts }: { accounts: Account[] }) {
             <Table.Th scope="col">{t("shell:fields.name")}</Table.Th>
             <Table.Th scope="col">{t("shell:fields.email")}</Table.Th>
             <Table.Th scope="col">{t("core:accounts.role")}</Table.Th>
+            <Table.Th scope="col">{t("core:memberships.column")}</Table.Th>
             <Table.Th scope="col">{t("core:accounts.twoFactor")}</Table.Th>
             <Table.Th scope="col">{t("shell:fields.locale")}</Table.Th>
             <Table.Th scope="col">{t("core:accounts.createdAt")}</Table.Th>
@@ -62,13 +72,20 @@ export function AccountTable({ accounts }: { accounts: Account[] }) {
         </Table.Thead>
         <Table.Tbody>
           {accounts.map((account) => (
-            <Table.Tr key={account.id}>
+            <Table.Tr key={account.id} data-account={account.email}>
               <Table.Td>{account.name}</Table.Td>
               <Table.Td>
                 <span dir="ltr">{account.email}</span>
               </Table.Td>
               <Table.Td>
                 <Role account={account} />
+              </Table.Td>
+              <Table.Td miw={240}>
+                <AccountDelegations
+                  account={account}
+                  memberships={memberships?.get(account.id)}
+                  actions={actions}
+                />
               </Table.Td>
               <Table.Td>
                 <TwoFactor account={account} />
@@ -84,7 +101,7 @@ export function AccountTable({ accounts }: { accounts: Account[] }) {
 }
 
 /** Phones: one card per account, nothing to scroll sideways. */
-export function AccountCards({ accounts }: { accounts: Account[] }) {
+export function AccountCards({ accounts, memberships, actions }: ListProps) {
   const { t } = useTranslation(["core", "shell"]);
   const format = useFormatters();
   return (
@@ -94,7 +111,7 @@ export function AccountCards({ accounts }: { accounts: Account[] }) {
       </Text>
       <Stack gap="xs" component="ul" className="plain-list" data-testid="accounts-list">
         {accounts.map((account) => (
-          <Paper component="li" key={account.id} withBorder p="sm" radius="md">
+          <Paper component="li" key={account.id} withBorder p="sm" radius="md" data-account={account.email}>
             <Group justify="space-between" gap="xs" align="flex-start" wrap="nowrap">
               <Stack gap={2} miw={0}>
                 <Text fw={600}>{account.name}</Text>
@@ -118,6 +135,16 @@ export function AccountCards({ accounts }: { accounts: Account[] }) {
                 {format.dateTime(account.createdAt)}
               </Text>
             </Group>
+            <Stack gap={2} mt="xs">
+              <Text size="xs" c="dimmed">
+                {t("core:memberships.column")}:
+              </Text>
+              <AccountDelegations
+                account={account}
+                memberships={memberships?.get(account.id)}
+                actions={actions}
+              />
+            </Stack>
           </Paper>
         ))}
       </Stack>

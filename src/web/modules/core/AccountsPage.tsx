@@ -9,27 +9,61 @@ import { api } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { useLiveEvents } from "../../shell/live-events.ts";
 import { Page } from "../../shell/Page.tsx";
+import type { MembershipActions } from "./AccountDelegations.tsx";
 import { AccountCards, AccountTable } from "./AccountList.tsx";
 import { CreateAccountForm } from "./CreateAccountForm.tsx";
-
-const accountsKey = ["core", "accounts"] as const;
+import { AddToDelegationForm, accountsKey, type Removal, RemoveMembershipForm } from "./MembershipForms.tsx";
+import { localName, membershipEvents, membershipsKey, useAllMemberships } from "./memberships.ts";
 
 /** Account events that change this list; the server sends them to administrators only. */
 const accountEvents = ["core.account.create", "core.account.update", "core.account.set-locale"];
 
-/** Administrators: every account, kept current live, and the form that creates one. */
+type MembershipDialog = { kind: "add"; account: Account } | { kind: "remove"; removal: Removal } | null;
+
+/**
+ * Administrators: every account with its places on delegations (which give it roles in processes),
+ * kept current live; the forms that create an account, put it on a delegation and take it off one.
+ */
 export function AccountsPage() {
-  const { t } = useTranslation(["core", "shell"]);
+  const { t, i18n } = useTranslation(["core", "shell"]);
   const client = useQueryClient();
   const [creating, createDialog] = useDisclosure(false);
   const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
-  const [lastCreated, setLastCreated] = useState<Account | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<MembershipDialog>(null);
   const accounts = useQuery({
     queryKey: accountsKey,
     queryFn: ({ signal }) => api.get<{ accounts: Account[] }>("/api/accounts", { signal }),
   });
+  const memberships = useAllMemberships();
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: accountsKey }), [client]);
+  const refreshMemberships = useCallback(
+    () => void client.invalidateQueries({ queryKey: membershipsKey }),
+    [client],
+  );
   useLiveEvents(accountEvents, refresh, { onReconnect: refresh });
+  // A change made elsewhere (the CLI, another administrator, a secretariat) shows up here without a reload.
+  useLiveEvents(membershipEvents, refreshMemberships, { onReconnect: refreshMemberships });
+  const closeDialog = () => setDialog(null);
+  const finish = (message: string) => {
+    setDialog(null);
+    setDone(message);
+  };
+  const actions: MembershipActions = {
+    onAdd: (account) => setDialog({ kind: "add", account }),
+    onRemove: (account, membership) =>
+      setDialog({
+        kind: "remove",
+        removal: {
+          accountId: account.id,
+          accountName: account.name,
+          delegationId: membership.delegationId,
+          participantName: localName(membership.participant.names, i18n.language),
+          processName: localName(membership.process.names, i18n.language),
+          roles: membership.roles,
+        },
+      }),
+  };
 
   const rows = accounts.data?.accounts ?? [];
   return (
@@ -41,15 +75,22 @@ export function AccountsPage() {
         </Button>
       }
     >
-      {lastCreated ? (
+      {done ? (
         <Alert
           color="teal"
           icon={<IconCircleCheck aria-hidden />}
           withCloseButton
           closeButtonLabel={t("shell:close")}
-          onClose={() => setLastCreated(null)}
+          onClose={() => setDone(null)}
+          role="status"
+          data-testid="accounts-done"
         >
-          {t("core:accounts.created", { name: lastCreated.name })}
+          {done}
+        </Alert>
+      ) : null}
+      {memberships.error ? (
+        <Alert color="orange" icon={<IconAlertCircle aria-hidden />} role="alert">
+          {t("core:memberships.loadFailed", { reason: describeError(t, memberships.error) })}
         </Alert>
       ) : null}
       {accounts.isPending ? (
@@ -61,9 +102,9 @@ export function AccountsPage() {
           {describeError(t, accounts.error)}
         </Alert>
       ) : isPhone ? (
-        <AccountCards accounts={rows} />
+        <AccountCards accounts={rows} memberships={memberships.data} actions={actions} />
       ) : (
-        <AccountTable accounts={rows} />
+        <AccountTable accounts={rows} memberships={memberships.data} actions={actions} />
       )}
       <Modal
         opened={creating}
@@ -75,10 +116,26 @@ export function AccountsPage() {
           onCancel={createDialog.close}
           onCreated={(account) => {
             createDialog.close();
-            setLastCreated(account);
+            setDone(t("core:accounts.created", { name: account.name }));
             refresh();
           }}
         />
+      </Modal>
+      <Modal
+        opened={dialog !== null}
+        onClose={closeDialog}
+        title={
+          dialog?.kind === "add"
+            ? t("core:memberships.addTitle", { name: dialog.account.name })
+            : t("core:memberships.removeTitle")
+        }
+        closeButtonProps={{ "aria-label": t("shell:close") }}
+      >
+        {dialog?.kind === "add" ? (
+          <AddToDelegationForm account={dialog.account} onDone={finish} onCancel={closeDialog} />
+        ) : dialog?.kind === "remove" ? (
+          <RemoveMembershipForm removal={dialog.removal} onDone={finish} onCancel={closeDialog} />
+        ) : null}
       </Modal>
     </Page>
   );

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Text } from "@mantine/core";
 import {
   IconCalendarEvent,
   IconExternalLink,
+  IconIdBadge2,
   IconSettings,
   IconUsersGroup,
   IconWorld,
@@ -21,6 +22,7 @@ const sections = [
   { path: "", label: "workspace.rounds", icon: IconCalendarEvent, end: true },
   { path: "/process", label: "workspace.process", icon: IconSettings, end: false },
   { path: "/participants", label: "workspace.participants", icon: IconUsersGroup, end: false },
+  { path: "/delegations", label: "core:workspace.delegations", icon: IconIdBadge2, end: false },
   { path: "/meetings", label: "workspace.meetings", icon: IconWorld, end: false },
 ] as const;
 

@@ -1,6 +1,7 @@
 import { IconBriefcase, IconIdBadge2 } from "@tabler/icons-react";
 import type { AppRoute } from "../../shell/routes.ts";
 import type { Me } from "../../shell/session.ts";
+import { DelegationAccountsPage } from "./DelegationAccountsPage.tsx";
 import { DelegationListPage } from "./DelegationListPage.tsx";
 import { MeetingsPage } from "./MeetingsPage.tsx";
 import { delegationMemberships, MyDelegationPage } from "./MyDelegationPage.tsx";
@@ -27,6 +28,7 @@ export const secretariatRoutes: AppRoute[] = [
   { path: "/secretariat/:processSlug/process", Component: ProcessPage, access: isSecretariat },
   { path: "/secretariat/:processSlug/participants", Component: ParticipantsPage, access: isSecretariat },
   { path: "/secretariat/:processSlug/meetings", Component: MeetingsPage, access: isSecretariat },
+  { path: "/secretariat/:processSlug/delegations", Component: DelegationAccountsPage, access: isSecretariat },
   {
     path: "/my-delegation",
     Component: MyDelegationPage,
