@@ -21,14 +21,19 @@ let admin: string;
 const as = (email: string) => fixtureSession(app, email);
 const p1 = () => fixtureProcess(fixtures);
 
-async function lastEvent(type: string) {
-  const [event] = await app.deps.db
+/** The copies of the newest event of a type (one per audience), newest first. */
+async function lastEvents(type: string) {
+  const events = await app.deps.db
     .select()
     .from(outbox)
     .where(eq(outbox.type, type))
-    .orderBy(desc(outbox.id))
-    .limit(1);
-  return event;
+    .orderBy(desc(outbox.id));
+  const newestSubject = events[0]?.subjectId;
+  return events.filter((event) => event.subjectId === newestSubject);
+}
+
+async function lastEvent(type: string) {
+  return (await lastEvents(type))[0];
 }
 
 async function lastAudit(action: string) {
@@ -271,12 +276,21 @@ describe("core.membership.add and core.membership.remove", () => {
       processId: p1().id,
       delegationId: p1().delegationIds.guarantor,
     });
-    const event = await lastEvent("core.membership.add");
-    expect(event).toMatchObject({
-      tier: "process",
-      processId: p1().id,
-      delegationId: p1().delegationIds.guarantor,
-    });
+    // It names an account: the delegation concerned, the secretariat and the administrators hear of
+    // it, not every delegation of the process.
+    const audiences = (await lastEvents("core.membership.add")).map((event) => [
+      event.tier,
+      event.processId,
+      event.delegationId,
+    ]);
+    expect(audiences).toEqual(
+      expect.arrayContaining([
+        ["delegation", p1().id, p1().delegationIds.guarantor],
+        ["delegation", p1().id, p1().delegationIds.host],
+        ["process", null, null],
+      ]),
+    );
+    expect(audiences).toHaveLength(3);
 
     const duplicate = await app.request({
       method: "POST",
@@ -296,7 +310,11 @@ describe("core.membership.add and core.membership.remove", () => {
     expect(removed.body).toBe("");
     const after = await app.request({ method: "GET", url: "/api/me", as: await as(newcomer.email) });
     expect(after.json().memberships).toEqual([]);
-    expect(await lastEvent("core.membership.remove")).toMatchObject({ tier: "process", processId: p1().id });
+    expect((await lastEvents("core.membership.remove")).map((event) => event.tier).sort()).toEqual([
+      "delegation",
+      "delegation",
+      "process",
+    ]);
     expect(await lastAudit("core.membership.remove")).toMatchObject({ outcome: "ok", processId: p1().id });
 
     const again = await app.request({

@@ -16,6 +16,14 @@ describe("health, readiness and the API document", () => {
     expect(response.json()).toEqual({ status: "ok", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 
+  it("answers with a request id and headers that forbid sniffing, framing and leaking addresses", async () => {
+    const response = await app.request({ method: "GET", url: "/api/health" });
+    expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["x-frame-options"]).toBe("DENY");
+    expect(response.headers["referrer-policy"]).toBe("same-origin");
+  });
+
   it("reports readiness once the database answers", async () => {
     const response = await app.request({ method: "GET", url: "/api/ready" });
     expect(response.statusCode).toBe(200);

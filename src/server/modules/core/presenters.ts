@@ -53,7 +53,7 @@ export function accountEvent(type: string, account: Account, changes?: Record<st
 export function membershipEvent(type: string, member: DelegationMember): EventInput {
   return {
     type,
-    tier: "process",
+    tier: "delegation",
     processId: member.processId,
     delegationId: member.delegationId,
     subjectType: "delegation_membership",

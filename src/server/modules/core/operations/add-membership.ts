@@ -40,6 +40,6 @@ export const addMembership = defineOperation({
         "already_member",
       );
     }
-    return reportMembershipChange(ctx, "core.membership.add", created, delegation.processId);
+    return await reportMembershipChange(ctx, "core.membership.add", created, delegation.processId);
   },
 });

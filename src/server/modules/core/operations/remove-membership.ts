@@ -25,6 +25,6 @@ export const removeMembership = defineOperation({
       )
       .returning();
     if (!removed) throw new NotFound("Membership of account", input.accountId);
-    return reportMembershipChange(ctx, "core.membership.remove", removed, delegation.processId);
+    return await reportMembershipChange(ctx, "core.membership.remove", removed, delegation.processId);
   },
 });

@@ -7,6 +7,7 @@ import type { AuditDetail, OperationContext } from "../../../../platform/operati
 import { canChangeMembersOf } from "../../policies.ts";
 import { membershipEvent, presentMember } from "../../presenters.ts";
 import { type delegationMemberships, delegations } from "../../schema.ts";
+import { emitToDelegationAndSecretariat } from "./delegation-events.ts";
 
 /** The delegation a membership operation is about, with its process (whose secretariat may act). */
 export type DelegationTarget = { id: string; processId: string } | null;
@@ -41,8 +42,12 @@ export const byMembershipManager = {
   }),
 };
 
-/** Audits and announces a membership added or removed, and returns it as the API shows it. */
-export function reportMembershipChange(
+/**
+ * Audits and announces a membership added or removed, and returns it as the API shows it. The event
+ * names an account, so it goes only to the delegation concerned, the process's secretariat, and (as
+ * a record of no process) the administrators: not to every delegation of the process.
+ */
+export async function reportMembershipChange(
   ctx: OperationContext,
   type: string,
   row: typeof delegationMemberships.$inferSelect,
@@ -50,6 +55,8 @@ export function reportMembershipChange(
 ) {
   const member = presentMember(row, processId);
   ctx.audit({ subjectId: member.id, data: { accountId: member.accountId, position: member.position } });
-  ctx.emit(membershipEvent(type, member));
+  const event = membershipEvent(type, member);
+  await emitToDelegationAndSecretariat(ctx, event);
+  ctx.emit({ ...event, tier: "process", processId: null, delegationId: null });
   return member;
 }
