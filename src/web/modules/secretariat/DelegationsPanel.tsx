@@ -20,6 +20,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
+import { roleOptions, useParticipantOptions } from "./choices.ts";
 import {
   AccreditationBadge,
   ActionDialog,
@@ -33,14 +34,14 @@ import { useIsPhone } from "./format.ts";
 import { localName, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
 import { MembersForm } from "./MembersForm.tsx";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, keys, recordKey, useParticipants, useRoundDelegations } from "./queries.ts";
-import { processRoles, type RoundDelegation, type RoundDetail } from "./types.ts";
+import { recordApi as api, keys, recordKey, useRoundDelegations } from "./queries.ts";
+import type { RoundDelegation, RoundDetail } from "./types.ts";
 
 /** Invites one or more participants at once; each is a request, and each refusal is named. */
 function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<string> }) {
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
-  const participants = useParticipants();
+  const { options: participantOptions, byId: names } = useParticipantOptions();
   const form = useForm({
     initialValues: { participantIds: [] as string[], role: "" },
     validate: {
@@ -48,7 +49,6 @@ function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<strin
     },
   });
   const save = useRecordForm(form, async (values) => {
-    const names = new Map((participants.data?.items ?? []).map((item) => [item.id, item]));
     const failed: { id: string; message: string }[] = [];
     let invitedCount = 0;
     for (const participantId of values.participantIds) {
@@ -81,10 +81,7 @@ function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<strin
       form.setFieldError("participantIds", failed.map((failure) => failure.message).join(" "));
     }
   });
-  const options = (participants.data?.items ?? [])
-    .filter((participant) => !invited.has(participant.id))
-    .map((participant) => ({ value: participant.id, label: localName(participant.names, i18n.language) }))
-    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  const options = participantOptions.filter((option) => !invited.has(option.value));
   return (
     <Paper withBorder p="md" radius="md">
       <form onSubmit={save.onSubmit} noValidate aria-label={t("secretariat:delegations.inviteTitle")}>
@@ -107,10 +104,7 @@ function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<strin
           <Select
             label={t("secretariat:fields.inviteRole")}
             description={t("secretariat:fields.inviteRoleHelp")}
-            data={[
-              { value: "", label: t("secretariat:delegations.currentRole") },
-              ...processRoles.map((role) => ({ value: role, label: t(`secretariat:role.${role}`) })),
-            ]}
+            data={[{ value: "", label: t("secretariat:delegations.currentRole") }, ...roleOptions(t)]}
             allowDeselect={false}
             w={{ base: "100%", sm: 320 }}
             {...form.getInputProps("role")}

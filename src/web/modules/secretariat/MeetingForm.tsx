@@ -14,7 +14,15 @@ import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
+import { roleOptions, useParticipantOptions } from "./choices.ts";
+import {
+  DateField,
+  FormButtons,
+  FormError,
+  NamesFields,
+  PrecisionSelect,
+  StaleAlert,
+} from "./components.tsx";
 import {
   dateOrNull,
   localName,
@@ -26,15 +34,13 @@ import {
   useRecordForm,
 } from "./forms.ts";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, keys, recordKey, useParticipants } from "./queries.ts";
+import { recordApi as api, keys, recordKey } from "./queries.ts";
 import {
   type DatePrecision,
-  datePrecisions,
   type Meeting,
   type MeetingKind,
   meetingKinds,
   type ProcessDetail,
-  processRoles,
 } from "./types.ts";
 
 type Attendee = { key: string; participantId: string; role: string };
@@ -95,7 +101,6 @@ export function MeetingForm({
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
-  const participants = useParticipants();
   const [meeting, setMeeting] = useState<Meeting | null>(opened ?? null);
   const [reloading, setReloading] = useState(false);
   const slugTouched = useRef(Boolean(opened));
@@ -174,10 +179,7 @@ export function MeetingForm({
     }
   };
 
-  const participantOptions = (participants.data?.items ?? [])
-    .map((participant) => ({ value: participant.id, label: localName(participant.names, i18n.language) }))
-    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
-  const roleOptions = processRoles.map((role) => ({ value: role, label: t(`secretariat:role.${role}`) }));
+  const { options: participantOptions } = useParticipantOptions();
   const attendees = form.getValues().participants;
 
   return (
@@ -225,16 +227,7 @@ export function MeetingForm({
           <TextInput label={t("secretariat:fields.meetingHost")} {...form.getInputProps("host")} />
           <DateField label={t("secretariat:fields.startDate")} {...form.getInputProps("startDate")} />
           <DateField label={t("secretariat:fields.endDate")} {...form.getInputProps("endDate")} />
-          <Select
-            label={t("secretariat:fields.precision")}
-            data={datePrecisions.map((precision) => ({
-              value: precision,
-              label: t(`secretariat:precision.${precision}`),
-            }))}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("datePrecision")}
-          />
+          <PrecisionSelect {...form.getInputProps("datePrecision")} />
         </SimpleGrid>
         <TextInput label={t("secretariat:fields.dateNote")} {...form.getInputProps("dateNote")} />
         <Fieldset legend={t("secretariat:fields.participants")} variant="unstyled">
@@ -256,7 +249,7 @@ export function MeetingForm({
                   />
                   <Select
                     label={t("secretariat:fields.role")}
-                    data={roleOptions}
+                    data={roleOptions(t)}
                     comboboxProps={{ withinPortal: true }}
                     {...form.getInputProps(`participants.${index}.role`)}
                   />

@@ -1,31 +1,15 @@
-import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, Select, type SelectProps, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { DateField, FormButtons, FormError } from "./components.tsx";
+import { roleOptions, useParticipantOptions } from "./choices.ts";
+import { DateField, FormButtons, FormError, PrecisionSelect } from "./components.tsx";
 import { useDays } from "./format.ts";
 import { dateOrNull, localName, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, recordKey, useParticipants } from "./queries.ts";
-import {
-  datePrecisions,
-  type ParticipantSummary,
-  type ProcessDetail,
-  processRoles,
-  roleChangeKinds,
-} from "./types.ts";
-
-/** The participants as choices, in the reader's language and alphabet. */
-function useParticipantOptions() {
-  const { i18n } = useTranslation();
-  const participants = useParticipants();
-  const items = participants.data?.items ?? [];
-  const options = items
-    .map((participant) => ({ value: participant.id, label: localName(participant.names, i18n.language) }))
-    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
-  return { options, byId: new Map(items.map((item) => [item.id, item])) };
-}
+import { recordApi as api, recordKey } from "./queries.ts";
+import { type ParticipantSummary, type ProcessDetail, roleChangeKinds } from "./types.ts";
 
 /** Mirrors the server: nothing can be dated before the participant existed. */
 function notBeforeExistence(
@@ -42,10 +26,40 @@ function notBeforeExistence(
   });
 }
 
-const roleOptions = (t: TFunction, withHost: boolean) =>
-  processRoles
-    .filter((role) => withHost || role !== "host")
-    .map((role) => ({ value: role, label: t(`secretariat:role.${role}`) }));
+/** The participant a form is about and its role: the first two fields of both forms. */
+function ParticipantAndRole({
+  options,
+  withHost,
+  participant,
+  role,
+}: {
+  options: { value: string; label: string }[];
+  withHost: boolean;
+  participant: SelectProps;
+  role: SelectProps;
+}) {
+  const { t } = useTranslation("secretariat");
+  return (
+    <>
+      <Select
+        label={t("fields.participant")}
+        data={options}
+        searchable
+        required
+        data-autofocus
+        comboboxProps={{ withinPortal: true }}
+        {...participant}
+      />
+      <Select
+        label={t("fields.role")}
+        data={roleOptions(t, withHost)}
+        required
+        comboboxProps={{ withinPortal: true }}
+        {...role}
+      />
+    </>
+  );
+}
 
 /** Gives a participant a role in the process from a date (and until one, if it ended). */
 export function AssignRoleForm({
@@ -95,21 +109,11 @@ export function AssignRoleForm({
       <Stack gap="sm">
         <FormError message={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label={t("secretariat:fields.participant")}
-            data={options}
-            searchable
-            required
-            data-autofocus
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("participantId")}
-          />
-          <Select
-            label={t("secretariat:fields.role")}
-            data={roleOptions(t, false)}
-            required
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("role")}
+          <ParticipantAndRole
+            options={options}
+            withHost={false}
+            participant={form.getInputProps("participantId")}
+            role={form.getInputProps("role")}
           />
           <DateField label={t("secretariat:fields.fromDate")} {...form.getInputProps("fromDate")} />
           <DateField label={t("secretariat:fields.toDate")} {...form.getInputProps("toDate")} />
@@ -182,21 +186,11 @@ export function RoleChangeForm({
       <Stack gap="sm">
         <FormError message={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label={t("secretariat:fields.participant")}
-            data={options}
-            searchable
-            required
-            data-autofocus
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("participantId")}
-          />
-          <Select
-            label={t("secretariat:fields.role")}
-            data={roleOptions(t, true)}
-            required
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("role")}
+          <ParticipantAndRole
+            options={options}
+            withHost
+            participant={form.getInputProps("participantId")}
+            role={form.getInputProps("role")}
           />
           <Select
             label={t("secretariat:fields.change")}
@@ -217,16 +211,7 @@ export function RoleChangeForm({
             required
             {...form.getInputProps("occurredOn")}
           />
-          <Select
-            label={t("secretariat:fields.precision")}
-            data={datePrecisions.map((precision) => ({
-              value: precision,
-              label: t(`secretariat:precision.${precision}`),
-            }))}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("occurredPrecision")}
-          />
+          <PrecisionSelect {...form.getInputProps("occurredPrecision")} />
         </SimpleGrid>
         <Textarea
           label={t("secretariat:fields.statement")}

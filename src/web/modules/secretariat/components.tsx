@@ -7,6 +7,8 @@ import {
   Group,
   Loader,
   Modal,
+  Select,
+  type SelectProps,
   SimpleGrid,
   TextInput,
   type TextInputProps,
@@ -17,7 +19,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { describeError } from "../../shell/errors.ts";
 import { accreditationColor, processStatusColor, roundStatusColor } from "./format.ts";
-import type { AccreditationStatus, ProcessStatus, RoundStatus } from "./types.ts";
+import { type AccreditationStatus, datePrecisions, type ProcessStatus, type RoundStatus } from "./types.ts";
 
 export function RoundStatusBadge({ status }: { status: RoundStatus }) {
   const { t } = useTranslation("secretariat");
@@ -145,6 +147,20 @@ export function NamesFields({
 /** A calendar day, with the browser's own date picker (keyboard-friendly, localized). */
 export function DateField(props: TextInputProps) {
   return <TextInput type="date" dir="ltr" {...props} />;
+}
+
+/** How precisely a date is known (day, month or year): one choice, never left empty. */
+export function PrecisionSelect(props: SelectProps) {
+  const { t } = useTranslation("secretariat");
+  return (
+    <Select
+      label={t("fields.precision")}
+      data={datePrecisions.map((precision) => ({ value: precision, label: t(`precision.${precision}`) }))}
+      allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+      {...props}
+    />
+  );
 }
 
 /** A dialog for one action; its content is mounted only while open, so it reads fresh data each time. */
