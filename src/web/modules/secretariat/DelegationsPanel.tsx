@@ -32,6 +32,7 @@ import {
 } from "./components.tsx";
 import { useIsPhone } from "./format.ts";
 import { localName, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
+import { useLatestVersion } from "./latest.ts";
 import { MembersForm } from "./MembersForm.tsx";
 import { notifySuccess } from "./notices.tsx";
 import { recordApi as api, keys, recordKey, useRoundDelegations } from "./queries.ts";
@@ -137,8 +138,14 @@ function DecisionForm({
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
-  const [delegation, setDelegation] = useState(opened);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: delegation,
+    reloading,
+    reload: reloadLatest,
+  } = useLatestVersion(opened, (delegation) => ({
+    queryKey: keys.roundDelegation(delegation.id),
+    path: `/api/round-delegations/${encodeURIComponent(delegation.id)}`,
+  }));
   const form = useForm({
     initialValues: { note: "" },
     validate: { note: (value) => (decision === "requestChanges" ? check.required(value) : null) },
@@ -154,22 +161,7 @@ function DecisionForm({
     notifySuccess(t(`secretariat:delegations.${decision}Done`, { name }));
     onDone();
   });
-  const reload = async () => {
-    setReloading(true);
-    try {
-      setDelegation(
-        await client.fetchQuery({
-          queryKey: keys.roundDelegation(delegation.id),
-          queryFn: () =>
-            api.get<RoundDelegation>(`/api/round-delegations/${encodeURIComponent(delegation.id)}`),
-          staleTime: 0,
-        }),
-      );
-      save.clear();
-    } finally {
-      setReloading(false);
-    }
-  };
+  const reload = () => reloadLatest(() => save.clear());
   return (
     <form
       onSubmit={save.onSubmit}

@@ -12,7 +12,7 @@ import {
 import { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { roleOptions, useParticipantOptions } from "./choices.ts";
 import {
@@ -33,6 +33,7 @@ import {
   textOrNull,
   useRecordForm,
 } from "./forms.ts";
+import { useLatestVersion } from "./latest.ts";
 import { notifySuccess } from "./notices.tsx";
 import { recordApi as api, keys, recordKey } from "./queries.ts";
 import {
@@ -101,8 +102,14 @@ export function MeetingForm({
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
-  const [meeting, setMeeting] = useState<Meeting | null>(opened ?? null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: meeting,
+    reloading,
+    reload: reloadLatest,
+  } = useLatestVersion(opened ?? null, (meeting) => ({
+    queryKey: [...keys.meetings(process.slug), meeting.id],
+    path: `/api/meetings/${encodeURIComponent(meeting.id)}`,
+  }));
   const slugTouched = useRef(Boolean(opened));
   const form = useForm<MeetingValues>({
     initialValues: valuesOf(meeting),
@@ -161,23 +168,12 @@ export function MeetingForm({
     onDone();
   });
 
-  const reload = async () => {
-    if (!meeting) return;
-    setReloading(true);
-    try {
-      const fresh = await client.fetchQuery({
-        queryKey: [...keys.meetings(process.slug), meeting.id],
-        queryFn: () => api.get<Meeting>(`/api/meetings/${encodeURIComponent(meeting.id)}`),
-        staleTime: 0,
-      });
-      setMeeting(fresh);
+  const reload = () =>
+    reloadLatest((fresh) => {
       form.setValues(valuesOf(fresh));
       form.clearErrors();
       save.clear();
-    } finally {
-      setReloading(false);
-    }
-  };
+    });
 
   const { options: participantOptions } = useParticipantOptions();
   const attendees = form.getValues().participants;

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, Stack, TagsInput, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
 import {
@@ -14,6 +14,7 @@ import {
   textOrNull,
   useRecordForm,
 } from "./forms.ts";
+import { useLatestVersion } from "./latest.ts";
 import { notifySuccess } from "./notices.tsx";
 import { recordApi as api, keys, recordKey } from "./queries.ts";
 import { type ParticipantKind, type ParticipantSummary, participantKinds } from "./types.ts";
@@ -55,8 +56,14 @@ export function ParticipantForm({
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
-  const [participant, setParticipant] = useState<ParticipantSummary | null>(opened ?? null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: participant,
+    reloading,
+    reload: reloadLatest,
+  } = useLatestVersion(opened ?? null, (participant) => ({
+    queryKey: [...keys.participants(), participant.id],
+    path: `/api/participants/${encodeURIComponent(participant.id)}`,
+  }));
   const slugTouched = useRef(Boolean(opened));
   const form = useForm<ParticipantValues>({
     initialValues: valuesOf(participant),
@@ -93,23 +100,12 @@ export function ParticipantForm({
     onDone();
   });
 
-  const reload = async () => {
-    if (!participant) return;
-    setReloading(true);
-    try {
-      const fresh = await client.fetchQuery({
-        queryKey: [...keys.participants(), participant.id],
-        queryFn: () => api.get<ParticipantSummary>(`/api/participants/${encodeURIComponent(participant.id)}`),
-        staleTime: 0,
-      });
-      setParticipant(fresh);
+  const reload = () =>
+    reloadLatest((fresh) => {
       form.setValues(valuesOf(fresh));
       form.clearErrors();
       save.clear();
-    } finally {
-      setReloading(false);
-    }
-  };
+    });
 
   return (
     <form
