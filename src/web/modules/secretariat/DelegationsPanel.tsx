@@ -2,7 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Group,
   MultiSelect,
   Paper,
@@ -24,10 +23,13 @@ import { roleOptions, useParticipantOptions } from "./choices.ts";
 import {
   AccreditationBadge,
   ActionDialog,
+  CardItem,
+  CardList,
   FormButtons,
   FormError,
   LoadFailure,
   Loading,
+  RecordTable,
   StaleAlert,
 } from "./components.tsx";
 import { useIsPhone } from "./format.ts";
@@ -234,28 +236,21 @@ export function MembersTable({ delegation }: { delegation: RoundDelegation }) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table verticalSpacing="xs" data-testid="members-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("fields.nameNative")}</Table.Th>
-            <Table.Th scope="col">{t("fields.nameLatin")}</Table.Th>
-            <Table.Th scope="col">{t("fields.title")}</Table.Th>
-            <Table.Th scope="col">{t("fields.isHead")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.map((member) => (
-            <Table.Tr key={member.id}>
-              <Table.Td dir="auto">{member.nameNative ?? "—"}</Table.Td>
-              <Table.Td dir="ltr">{member.nameLatin}</Table.Td>
-              <Table.Td dir="auto">{member.title ?? "—"}</Table.Td>
-              <Table.Td>{member.isHead ? t("delegations.head") : ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      testId="members-table"
+      minWidth={480}
+      striped={false}
+      columns={[t("fields.nameNative"), t("fields.nameLatin"), t("fields.title"), t("fields.isHead")]}
+    >
+      {members.map((member) => (
+        <Table.Tr key={member.id}>
+          <Table.Td dir="auto">{member.nameNative ?? "—"}</Table.Td>
+          <Table.Td dir="ltr">{member.nameLatin}</Table.Td>
+          <Table.Td dir="auto">{member.title ?? "—"}</Table.Td>
+          <Table.Td>{member.isHead ? t("delegations.head") : ""}</Table.Td>
+        </Table.Tr>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -357,26 +352,11 @@ export function DelegationsPanel({ round }: { round: RoundDetail }) {
       {items.length === 0 ? (
         <Text c="dimmed">{t("delegations.none")}</Text>
       ) : isPhone ? (
-        <Stack
-          gap="sm"
-          component="ul"
-          p={0}
-          m={0}
-          data-testid="delegations-table"
-          aria-label={t("delegations.count", { count: items.length })}
-        >
+        <CardList testId="delegations-table" label={t("delegations.count", { count: items.length })}>
           {items.map((delegation) => {
             const name = localName(delegation.participant.names, i18n.language);
             return (
-              <Card
-                key={delegation.id}
-                component="li"
-                withBorder
-                radius="md"
-                padding="sm"
-                className="card-item"
-                data-participant={delegation.participant.slug}
-              >
+              <CardItem key={delegation.id} data-participant={delegation.participant.slug}>
                 <Stack gap={6}>
                   <Group justify="space-between" wrap="wrap" gap="xs">
                     <Text fw={600}>{name}</Text>
@@ -394,50 +374,48 @@ export function DelegationsPanel({ round }: { round: RoundDetail }) {
                   ) : null}
                   <DelegationActions delegation={delegation} name={name} onOpen={setOpen} />
                 </Stack>
-              </Card>
+              </CardItem>
             );
           })}
-        </Stack>
+        </CardList>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="sm" data-testid="delegations-table">
-            <Table.Caption>{t("delegations.count", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("fields.participant")}</Table.Th>
-                <Table.Th scope="col">{t("fields.role")}</Table.Th>
-                <Table.Th scope="col">{t("fields.accreditation")}</Table.Th>
-                <Table.Th scope="col">{t("delegations.head")}</Table.Th>
-                <Table.Th scope="col">{t("delegations.members")}</Table.Th>
-                <Table.Th scope="col">{t("rounds.actions")}</Table.Th>
+        <RecordTable
+          testId="delegations-table"
+          minWidth={720}
+          spacing="sm"
+          caption={t("delegations.count", { count: items.length })}
+          columns={[
+            t("fields.participant"),
+            t("fields.role"),
+            t("fields.accreditation"),
+            t("delegations.head"),
+            t("delegations.members"),
+            t("rounds.actions"),
+          ]}
+        >
+          {items.map((delegation) => {
+            const name = localName(delegation.participant.names, i18n.language);
+            return (
+              <Table.Tr key={delegation.id} data-participant={delegation.participant.slug}>
+                <Table.Td>{name}</Table.Td>
+                <Table.Td>{t(`role.${delegation.role}`)}</Table.Td>
+                <Table.Td>
+                  <AccreditationBadge status={delegation.status} />
+                  {delegation.status === "changes_requested" && delegation.secretariatNote ? (
+                    <Text size="xs" c="dimmed" mt={4} className="pre-line">
+                      {delegation.secretariatNote}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td dir="auto">{delegation.head?.nameLatin ?? "—"}</Table.Td>
+                <Table.Td>{delegation.members.length}</Table.Td>
+                <Table.Td>
+                  <DelegationActions delegation={delegation} name={name} onOpen={setOpen} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((delegation) => {
-                const name = localName(delegation.participant.names, i18n.language);
-                return (
-                  <Table.Tr key={delegation.id} data-participant={delegation.participant.slug}>
-                    <Table.Td>{name}</Table.Td>
-                    <Table.Td>{t(`role.${delegation.role}`)}</Table.Td>
-                    <Table.Td>
-                      <AccreditationBadge status={delegation.status} />
-                      {delegation.status === "changes_requested" && delegation.secretariatNote ? (
-                        <Text size="xs" c="dimmed" mt={4} className="pre-line">
-                          {delegation.secretariatNote}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td dir="auto">{delegation.head?.nameLatin ?? "—"}</Table.Td>
-                    <Table.Td>{delegation.members.length}</Table.Td>
-                    <Table.Td>
-                      <DelegationActions delegation={delegation} name={name} onOpen={setOpen} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </RecordTable>
       )}
       <ActionDialog opened={open !== null} onClose={close} title={dialogTitle} size="xl">
         {open?.kind === "view" ? (

@@ -2,6 +2,8 @@ import {
   Alert,
   Badge,
   Button,
+  Card,
+  type CardProps,
   Center,
   Fieldset,
   Group,
@@ -10,11 +12,13 @@ import {
   Select,
   type SelectProps,
   SimpleGrid,
+  Stack,
+  Table,
   TextInput,
   type TextInputProps,
 } from "@mantine/core";
 import type { useForm } from "@mantine/form";
-import { IconAlertCircle, IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
+import { IconAlertCircle, IconAlertTriangle, IconPencil, IconRefresh } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { describeError } from "../../shell/errors.ts";
@@ -141,6 +145,93 @@ export function NamesFields({
         <TextInput label={t("fields.nameAr")} lang="ar" dir="rtl" {...getInputProps(`${prefix}.ar`)} />
       </SimpleGrid>
     </Fieldset>
+  );
+}
+
+/**
+ * A table of records: it scrolls sideways on a narrow screen rather than squeezing its columns, its
+ * column headers are announced as such, and its caption (where given) says how many rows it holds.
+ */
+export function RecordTable({
+  testId,
+  minWidth,
+  columns,
+  caption,
+  spacing = "xs",
+  striped = true,
+  highlightOnHover,
+  children,
+}: {
+  testId: string;
+  minWidth: number;
+  columns: string[];
+  caption?: string;
+  spacing?: "xs" | "sm";
+  striped?: boolean;
+  highlightOnHover?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table
+        striped={striped}
+        highlightOnHover={highlightOnHover}
+        verticalSpacing={spacing}
+        data-testid={testId}
+      >
+        {caption === undefined ? null : <Table.Caption>{caption}</Table.Caption>}
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column} scope="col">
+                {column}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** On a phone, the records as a list of cards instead of a table; `label` says how many there are. */
+export function CardList({
+  testId,
+  label,
+  children,
+}: {
+  testId: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="sm" component="ul" p={0} m={0} data-testid={testId} aria-label={label}>
+      {children}
+    </Stack>
+  );
+}
+
+/** One record's card in a `CardList`. */
+export function CardItem(
+  props: CardProps & { children: ReactNode } & Record<`data-${string}`, string | number>,
+) {
+  return <Card component="li" withBorder radius="md" padding="sm" className="card-item" {...props} />;
+}
+
+/** The small Edit button of a table row; its accessible name says which record it edits. */
+export function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const { t } = useTranslation("secretariat");
+  return (
+    <Button
+      size="compact-sm"
+      variant="default"
+      leftSection={<IconPencil size={14} aria-hidden />}
+      onClick={onClick}
+      aria-label={label}
+    >
+      {t("actions.edit")}
+    </Button>
   );
 }
 
