@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { Page } from "../../../shell/Page.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
-import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
+import { NotInSources, RecordPending } from "../components/QueryState.tsx";
 import { RoleBadge } from "../components/RoleBadge.tsx";
 import { SourcesButton, uniqueSources } from "../components/Sources.tsx";
 import { useLocalName } from "../format.ts";
@@ -31,14 +31,8 @@ export function DelegationPage() {
   const delegation = useRoundDelegation(id);
   const record = useSubjectRecord("round", delegation.data?.roundId);
 
-  if (delegation.isPending) return <Loading />;
-  if (delegation.error) {
-    return (
-      <Page title={t("delegation.notFoundTitle")}>
-        <LoadError error={delegation.error} onRetry={() => void delegation.refetch()} />
-      </Page>
-    );
-  }
+  if (!delegation.isSuccess)
+    return <RecordPending query={delegation} notFoundTitle={t("delegation.notFoundTitle")} />;
   const data = delegation.data;
   const participantName = localName(data.participant.names, data.participant.name);
   const roundHeading = t("round.heading", { number: data.roundNumber });

@@ -6,7 +6,7 @@ import { Conflicts } from "../components/Conflicts.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { Facts, FieldItem, FieldList } from "../components/Facts.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
-import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
+import { NotInSources, RecordPending } from "../components/QueryState.tsx";
 import { AttendanceBadge, RoleBadge } from "../components/RoleBadge.tsx";
 import { Section } from "../components/Section.tsx";
 import { SourcesButton, uniqueSources } from "../components/Sources.tsx";
@@ -128,14 +128,8 @@ export function ParticipantPage() {
   const processes = useProcesses();
   const record = useSubjectRecord("participant", participant.data?.id);
 
-  if (participant.isPending) return <Loading />;
-  if (participant.error) {
-    return (
-      <Page title={t("participant.notFoundTitle")}>
-        <LoadError error={participant.error} onRetry={() => void participant.refetch()} />
-      </Page>
-    );
-  }
+  if (!participant.isSuccess)
+    return <RecordPending query={participant} notFoundTitle={t("participant.notFoundTitle")} />;
   const data = participant.data;
   const name = localName(data.names, data.name);
   const processNameOf = (slug: string) => {

@@ -12,7 +12,7 @@ import {
   ProcessStatusBadge,
   RoundStatusBadge,
 } from "../components/ProcessLinks.tsx";
-import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
+import { LoadError, Loading, NotInSources, RecordPending } from "../components/QueryState.tsx";
 import { Section } from "../components/Section.tsx";
 import { Sources, SourcesButton, uniqueSources } from "../components/Sources.tsx";
 import { useDates, useJoin, useLocalName } from "../format.ts";
@@ -164,14 +164,7 @@ export function ProcessPage() {
   const record = useSubjectRecord("process", process.data?.id);
   const conflicts = useProcessConflicts(slug);
 
-  if (process.isPending) return <Loading />;
-  if (process.error) {
-    return (
-      <Page title={t("process.notFoundTitle")}>
-        <LoadError error={process.error} onRetry={() => void process.refetch()} />
-      </Page>
-    );
-  }
+  if (!process.isSuccess) return <RecordPending query={process} notFoundTitle={t("process.notFoundTitle")} />;
   const data = process.data;
   const name = localName(data.names, data.name);
   const processSources = uniqueSources(
