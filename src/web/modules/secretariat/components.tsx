@@ -13,7 +13,6 @@ import {
   type SelectProps,
   SimpleGrid,
   Stack,
-  Table,
   TextInput,
   type TextInputProps,
 } from "@mantine/core";
@@ -22,6 +21,9 @@ import { IconAlertCircle, IconAlertTriangle, IconPencil, IconRefresh } from "@ta
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { describeError } from "../../shell/errors.ts";
+
+export { RecordTable } from "../process/index.ts";
+
 import { accreditationColor, processStatusColor, roundStatusColor } from "./format.ts";
 import { type AccreditationStatus, datePrecisions, type ProcessStatus, type RoundStatus } from "./types.ts";
 
@@ -145,53 +147,6 @@ export function NamesFields({
         <TextInput label={t("fields.nameAr")} lang="ar" dir="rtl" {...getInputProps(`${prefix}.ar`)} />
       </SimpleGrid>
     </Fieldset>
-  );
-}
-
-/**
- * A table of records: it scrolls sideways on a narrow screen rather than squeezing its columns, its
- * column headers are announced as such, and its caption (where given) says how many rows it holds.
- */
-export function RecordTable({
-  testId,
-  minWidth,
-  columns,
-  caption,
-  spacing = "xs",
-  striped = true,
-  highlightOnHover,
-  children,
-}: {
-  testId: string;
-  minWidth: number;
-  columns: string[];
-  caption?: string;
-  spacing?: "xs" | "sm";
-  striped?: boolean;
-  highlightOnHover?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <Table.ScrollContainer minWidth={minWidth}>
-      <Table
-        striped={striped}
-        highlightOnHover={highlightOnHover}
-        verticalSpacing={spacing}
-        data-testid={testId}
-      >
-        {caption === undefined ? null : <Table.Caption>{caption}</Table.Caption>}
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((column) => (
-              <Table.Th key={column} scope="col">
-                {column}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>{children}</Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 

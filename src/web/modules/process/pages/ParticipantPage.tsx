@@ -7,6 +7,7 @@ import { DemoBadge } from "../components/DemoBadge.tsx";
 import { Facts, FieldItem, FieldList } from "../components/Facts.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
 import { NotInSources, RecordPending } from "../components/QueryState.tsx";
+import { RecordTable } from "../components/RecordTable.tsx";
 import { AttendanceBadge, RoleBadge } from "../components/RoleBadge.tsx";
 import { Section } from "../components/Section.tsx";
 import { SourcesButton, uniqueSources } from "../components/Sources.tsx";
@@ -79,38 +80,32 @@ function RoundsTaken({ participant }: { participant: ParticipantDetail }) {
     (a, b) => a.processSlug.localeCompare(b.processSlug) || a.roundNumber - b.roundNumber,
   );
   return (
-    <Table.ScrollContainer minWidth={360}>
-      <Table striped verticalSpacing={4} data-testid="participant-rounds">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("rounds.number")}</Table.Th>
-            <Table.Th scope="col">{t("fields.role")}</Table.Th>
-            <Table.Th scope="col">{t("fields.attendance")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr
-              key={`${row.roundId}-${row.role}`}
-              data-round={row.roundNumber}
-              data-attendance={row.attendance}
-            >
-              <Table.Td>
-                <Anchor component={Link} to={`/rounds/${encodeURIComponent(row.roundId)}`} size="sm">
-                  {t("round.heading", { number: row.roundNumber })}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <RoleBadge role={row.role} />
-              </Table.Td>
-              <Table.Td>
-                <AttendanceBadge attendance={row.attendance} always />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      testId="participant-rounds"
+      minWidth={360}
+      spacing={4}
+      columns={[t("rounds.number"), t("fields.role"), t("fields.attendance")]}
+    >
+      {rows.map((row) => (
+        <Table.Tr
+          key={`${row.roundId}-${row.role}`}
+          data-round={row.roundNumber}
+          data-attendance={row.attendance}
+        >
+          <Table.Td>
+            <Anchor component={Link} to={`/rounds/${encodeURIComponent(row.roundId)}`} size="sm">
+              {t("round.heading", { number: row.roundNumber })}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <RoleBadge role={row.role} />
+          </Table.Td>
+          <Table.Td>
+            <AttendanceBadge attendance={row.attendance} always />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </RecordTable>
   );
 }
 

@@ -13,6 +13,7 @@ import {
   RoundStatusBadge,
 } from "../components/ProcessLinks.tsx";
 import { LoadError, Loading, NotInSources, RecordPending } from "../components/QueryState.tsx";
+import { RecordTable } from "../components/RecordTable.tsx";
 import { Section } from "../components/Section.tsx";
 import { Sources, SourcesButton, uniqueSources } from "../components/Sources.tsx";
 import { useDates, useJoin, useLocalName } from "../format.ts";
@@ -97,38 +98,33 @@ function RoundsTable({ slug }: { slug: string }) {
   if (rounds.error) return <LoadError error={rounds.error} onRetry={() => void rounds.refetch()} />;
   if (rounds.data.items.length === 0) return <Text c="dimmed">{t("rounds.none")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table striped highlightOnHover verticalSpacing={6} horizontalSpacing="xs" data-testid="rounds-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("rounds.number")}</Table.Th>
-            <Table.Th scope="col">{t("fields.dates")}</Table.Th>
-            <Table.Th scope="col">{t("fields.city")}</Table.Th>
-            <Table.Th scope="col">{t("fields.status")}</Table.Th>
+    <RecordTable
+      testId="rounds-table"
+      minWidth={320}
+      spacing={6}
+      horizontalSpacing="xs"
+      highlightOnHover
+      columns={[t("rounds.number"), t("fields.dates"), t("fields.city"), t("fields.status")]}
+    >
+      {[...rounds.data.items]
+        .sort((a, b) => a.number - b.number)
+        .map((round) => (
+          <Table.Tr key={round.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/rounds/${encodeURIComponent(round.id)}`} size="sm" fw={600}>
+                {t("round.heading", { number: round.number })}
+              </Anchor>
+            </Table.Td>
+            <Table.Td className="nowrap">
+              {round.startDate ? dates.range(round.startDate, round.endDate) : <NotInSources />}
+            </Table.Td>
+            <Table.Td>{round.city ?? <NotInSources />}</Table.Td>
+            <Table.Td>
+              <RoundStatusBadge status={round.status} />
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {[...rounds.data.items]
-            .sort((a, b) => a.number - b.number)
-            .map((round) => (
-              <Table.Tr key={round.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/rounds/${encodeURIComponent(round.id)}`} size="sm" fw={600}>
-                    {t("round.heading", { number: round.number })}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td className="nowrap">
-                  {round.startDate ? dates.range(round.startDate, round.endDate) : <NotInSources />}
-                </Table.Td>
-                <Table.Td>{round.city ?? <NotInSources />}</Table.Td>
-                <Table.Td>
-                  <RoundStatusBadge status={round.status} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+    </RecordTable>
   );
 }
 
