@@ -35,7 +35,7 @@ import {
 } from "./forms.ts";
 import { useLatestVersion } from "./latest.ts";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, keys, recordKey } from "./queries.ts";
+import { keys, recordKey } from "./queries.ts";
 import {
   type DatePrecision,
   type Meeting,
@@ -106,6 +106,7 @@ export function MeetingForm({
     record: meeting,
     reloading,
     reload: reloadLatest,
+    save: saveMeeting,
   } = useLatestVersion(opened ?? null, (meeting) => ({
     queryKey: [...keys.meetings(process.slug), meeting.id],
     path: `/api/meetings/${encodeURIComponent(meeting.id)}`,
@@ -150,15 +151,10 @@ export function MeetingForm({
         role: entry.role,
       })),
     };
-    const saved = meeting
-      ? await api.patch<Meeting>(`/api/meetings/${encodeURIComponent(meeting.id)}`, {
-          ...fields,
-          version: meeting.version,
-        })
-      : await api.post<Meeting>(`/api/processes/${encodeURIComponent(process.slug)}/meetings`, {
-          ...fields,
-          slug: values.slug.trim(),
-        });
+    const saved = await saveMeeting(fields, {
+      path: `/api/processes/${encodeURIComponent(process.slug)}/meetings`,
+      fields: { slug: values.slug.trim() },
+    });
     await client.invalidateQueries({ queryKey: recordKey });
     notifySuccess(
       t(meeting ? "secretariat:meetings.saved" : "secretariat:meetings.created", {

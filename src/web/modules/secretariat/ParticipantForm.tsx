@@ -16,7 +16,7 @@ import {
 } from "./forms.ts";
 import { useLatestVersion } from "./latest.ts";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, keys, recordKey } from "./queries.ts";
+import { keys, recordKey } from "./queries.ts";
 import { type ParticipantKind, type ParticipantSummary, participantKinds } from "./types.ts";
 
 type ParticipantValues = {
@@ -60,6 +60,7 @@ export function ParticipantForm({
     record: participant,
     reloading,
     reload: reloadLatest,
+    save: saveParticipant,
   } = useLatestVersion(opened ?? null, (participant) => ({
     queryKey: [...keys.participants(), participant.id],
     path: `/api/participants/${encodeURIComponent(participant.id)}`,
@@ -85,12 +86,7 @@ export function ParticipantForm({
       existsFrom: dateOrNull(values.existsFrom),
       aliases: values.aliases.map((alias) => alias.trim()).filter(Boolean),
     };
-    const saved = participant
-      ? await api.patch<ParticipantSummary>(`/api/participants/${encodeURIComponent(participant.id)}`, {
-          ...fields,
-          version: participant.version,
-        })
-      : await api.post<ParticipantSummary>("/api/participants", fields);
+    const saved = await saveParticipant(fields, { path: "/api/participants" });
     await client.invalidateQueries({ queryKey: recordKey });
     notifySuccess(
       t(participant ? "secretariat:participants.saved" : "secretariat:participants.created", {

@@ -6,7 +6,7 @@ import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./co
 import { dateOrNull, namesInput, namesValues, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
 import { useLatestVersion } from "./latest.ts";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, keys, recordKey } from "./queries.ts";
+import { keys, recordKey } from "./queries.ts";
 import type { ProcessDetail, RoundDetail } from "./types.ts";
 
 type RoundValues = {
@@ -55,6 +55,7 @@ export function RoundForm({
     record: round,
     reloading,
     reload: reloadLatest,
+    save: saveRound,
   } = useLatestVersion(opened ?? null, (round) => ({
     queryKey: keys.round(round.id),
     path: `/api/rounds/${encodeURIComponent(round.id)}`,
@@ -83,15 +84,10 @@ export function RoundForm({
       startDate: dateOrNull(values.startDate),
       endDate: dateOrNull(values.endDate),
     };
-    const saved = round
-      ? await api.patch<RoundDetail>(`/api/rounds/${encodeURIComponent(round.id)}`, {
-          ...fields,
-          version: round.version,
-        })
-      : await api.post<RoundDetail>(`/api/processes/${encodeURIComponent(process.slug)}/rounds`, {
-          ...fields,
-          number: Number(values.number),
-        });
+    const saved = await saveRound(fields, {
+      path: `/api/processes/${encodeURIComponent(process.slug)}/rounds`,
+      fields: { number: Number(values.number) },
+    });
     client.setQueryData(keys.round(saved.id), saved);
     await client.invalidateQueries({ queryKey: recordKey });
     notifySuccess(

@@ -6,8 +6,9 @@ import { recordApi as api } from "./queries.ts";
  * The version of a record a form edits, and a reload that fetches its latest version past the cache:
  * a save refused as stale (a colleague saved first) offers it, and the form goes on from what the
  * colleague saved instead of overwriting it. `afterwards` puts the fresh version into the form.
+ * `save` updates the record at its address from the version held, or creates it where none is held.
  */
-export function useLatestVersion<T>(
+export function useLatestVersion<T extends { version: number } | null>(
   opened: T,
   source: (record: NonNullable<T>) => { queryKey: QueryKey; path: string },
 ) {
@@ -30,5 +31,9 @@ export function useLatestVersion<T>(
       setReloading(false);
     }
   };
-  return { record, reloading, reload };
+  const save = (fields: object, create: { path: string; fields?: object }) =>
+    record
+      ? api.patch<NonNullable<T>>(source(record).path, { ...fields, version: record.version })
+      : api.post<NonNullable<T>>(create.path, { ...fields, ...create.fields });
+  return { record, reloading, reload, save };
 }
