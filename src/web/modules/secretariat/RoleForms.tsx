@@ -1,7 +1,6 @@
 import { NumberInput, Select, type SelectProps, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { roleOptions, useParticipantOptions } from "./choices.ts";
 import { DateField, FormButtons, FormError, PrecisionSelect } from "./components.tsx";
@@ -9,21 +8,32 @@ import { useDays } from "./format.ts";
 import { dateOrNull, localName, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
 import { notifySuccess } from "./notices.tsx";
 import { recordApi as api, recordKey } from "./queries.ts";
-import { type ParticipantSummary, type ProcessDetail, roleChangeKinds } from "./types.ts";
+import { type ProcessDetail, roleChangeKinds } from "./types.ts";
 
-/** Mirrors the server: nothing can be dated before the participant existed. */
-function notBeforeExistence(
-  t: TFunction,
-  days: ReturnType<typeof useDays>,
-  participant: ParticipantSummary | undefined,
-  date: string,
-  locale: string,
-) {
-  if (!participant?.existsFrom || !date || date >= participant.existsFrom) return null;
-  return t("secretariat:validation.beforeExistence", {
-    name: localName(participant.names, locale),
-    date: days.day(participant.existsFrom),
-  });
+/**
+ * What both role forms start from: the participants to choose from, the checks (mirroring the server's,
+ * among them that nothing is dated before the participant existed), and the post to the process's
+ * record that refreshes what is on screen.
+ */
+function useRoleFormBasics(process: ProcessDetail) {
+  const { t, i18n } = useTranslation(["secretariat", "shell"]);
+  const client = useQueryClient();
+  const days = useDays();
+  const check = recordChecks(t);
+  const { options, byId } = useParticipantOptions();
+  const notBeforeExistence = (participantId: string, date: string) => {
+    const participant = byId.get(participantId);
+    if (!participant?.existsFrom || !date || date >= participant.existsFrom) return null;
+    return t("secretariat:validation.beforeExistence", {
+      name: localName(participant.names, i18n.language),
+      date: days.day(participant.existsFrom),
+    });
+  };
+  const post = async (path: "roles" | "role-changes", body: object) => {
+    await api.post(`/api/processes/${encodeURIComponent(process.slug)}/${path}`, body);
+    await client.invalidateQueries({ queryKey: recordKey });
+  };
+  return { t, i18n, check, options, byId, notBeforeExistence, post };
 }
 
 /** The participant a form is about and its role: the first two fields of both forms. */
@@ -71,30 +81,24 @@ export function AssignRoleForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation(["secretariat", "shell"]);
-  const client = useQueryClient();
-  const days = useDays();
-  const check = recordChecks(t);
-  const { options, byId } = useParticipantOptions();
+  const { t, i18n, check, options, byId, notBeforeExistence, post } = useRoleFormBasics(process);
   const form = useForm({
     initialValues: { participantId: "", role: "", fromDate: "", toDate: "", note: "" },
     validate: {
       participantId: check.required,
       role: check.required,
-      fromDate: (value, values) =>
-        notBeforeExistence(t, days, byId.get(values.participantId), value, i18n.language),
+      fromDate: (value, values) => notBeforeExistence(values.participantId, value),
       toDate: (value, values) => check.endNotBeforeStart(values.fromDate, value),
     },
   });
   const save = useRecordForm(form, async (values) => {
-    await api.post(`/api/processes/${encodeURIComponent(process.slug)}/roles`, {
+    await post("roles", {
       participantId: values.participantId,
       role: values.role,
       fromDate: dateOrNull(values.fromDate),
       toDate: dateOrNull(values.toDate),
       note: textOrNull(values.note),
     });
-    await client.invalidateQueries({ queryKey: recordKey });
     const participant = byId.get(values.participantId);
     notifySuccess(
       t("secretariat:roles.assigned", {
@@ -142,11 +146,7 @@ export function RoleChangeForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation(["secretariat", "shell"]);
-  const client = useQueryClient();
-  const days = useDays();
-  const check = recordChecks(t);
-  const { options, byId } = useParticipantOptions();
+  const { t, check, options, notBeforeExistence, post } = useRoleFormBasics(process);
   const form = useForm({
     initialValues: {
       participantId: "",
@@ -161,14 +161,12 @@ export function RoleChangeForm({
       participantId: check.required,
       role: check.required,
       change: check.required,
-      occurredOn: (value, values) =>
-        check.required(value) ??
-        notBeforeExistence(t, days, byId.get(values.participantId), value, i18n.language),
+      occurredOn: (value, values) => check.required(value) ?? notBeforeExistence(values.participantId, value),
       roundNumber: (value) => (value === "" ? null : check.roundNumber(value)),
     },
   });
   const save = useRecordForm(form, async (values) => {
-    await api.post(`/api/processes/${encodeURIComponent(process.slug)}/role-changes`, {
+    await post("role-changes", {
       participantId: values.participantId,
       role: values.role,
       change: values.change,
@@ -177,7 +175,6 @@ export function RoleChangeForm({
       roundNumber: values.roundNumber === "" ? null : Number(values.roundNumber),
       statement: textOrNull(values.statement),
     });
-    await client.invalidateQueries({ queryKey: recordKey });
     notifySuccess(t("secretariat:roles.changeRecorded"));
     onDone();
   });
