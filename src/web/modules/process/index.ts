@@ -2,6 +2,7 @@
 
 export { ConflictCard, Conflicts } from "./components/Conflicts.tsx";
 export { ProcessCards } from "./components/ProcessCards.tsx";
+export { RecordTable } from "./components/RecordTable.tsx";
 export { Sources, SourcesButton } from "./components/Sources.tsx";
-export { processEventTypes, processKeys } from "./queries.ts";
+export { apiPath, coreRecordEventTypes, processEventTypes, processKeys, useApiQuery } from "./queries.ts";
 export { processRoutes } from "./routes.ts";

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryKey, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../shell/api.ts";
 import { useLiveEvents } from "../../shell/live-events.ts";
 import type {
@@ -35,104 +35,88 @@ export const processKeys = {
   source: (id: string) => ["process", "source", id] as const,
 };
 
-const path = (...parts: string[]) => `/api/${parts.map(encodeURIComponent).join("/")}`;
+/** The API address of a resource, each part encoded (a slug or id may hold any character). */
+export const apiPath = (...parts: string[]) => `/api/${parts.map(encodeURIComponent).join("/")}`;
+
+type ApiQueryOptions = {
+  enabled?: boolean;
+  refetchInterval?: number;
+  query?: Record<string, string | number | undefined>;
+};
+
+/** A GET of the API cached under `queryKey`: what every page's read is, so each hook names only its key and address. */
+export function useApiQuery<T>(
+  queryKey: QueryKey,
+  path: string,
+  { query, ...options }: ApiQueryOptions = {},
+) {
+  return useQuery({
+    queryKey,
+    queryFn: ({ signal }) => api.get<T>(path, { signal, query }),
+    ...options,
+  });
+}
 
 export function useProcesses() {
-  return useQuery({
-    queryKey: processKeys.list(),
-    queryFn: ({ signal }) => api.get<ProcessList>("/api/processes", { signal }),
-  });
+  return useApiQuery<ProcessList>(processKeys.list(), "/api/processes");
 }
 
 /** A process by its slug or id (the server accepts both). */
 export function useProcess(ref: string) {
-  return useQuery({
-    queryKey: processKeys.detail(ref),
-    queryFn: ({ signal }) => api.get<ProcessDetail>(path("processes", ref), { signal }),
-  });
+  return useApiQuery<ProcessDetail>(processKeys.detail(ref), apiPath("processes", ref));
 }
 
 export function useProcessRounds(ref: string) {
-  return useQuery({
-    queryKey: processKeys.rounds(ref),
-    queryFn: ({ signal }) => api.get<RoundList>(path("processes", ref, "rounds"), { signal }),
-  });
+  return useApiQuery<RoundList>(processKeys.rounds(ref), apiPath("processes", ref, "rounds"));
 }
 
 export function useTimeline(ref: string) {
-  return useQuery({
-    queryKey: processKeys.timeline(ref),
-    queryFn: ({ signal }) => api.get<Timeline>(path("processes", ref, "timeline"), { signal }),
-  });
+  return useApiQuery<Timeline>(processKeys.timeline(ref), apiPath("processes", ref, "timeline"));
 }
 
 export function useAttendance(ref: string) {
-  return useQuery({
-    queryKey: processKeys.attendance(ref),
-    queryFn: ({ signal }) => api.get<AttendanceMatrix>(path("processes", ref, "attendance"), { signal }),
-  });
+  return useApiQuery<AttendanceMatrix>(processKeys.attendance(ref), apiPath("processes", ref, "attendance"));
 }
 
 export function useProcessConflicts(ref: string) {
-  return useQuery({
-    queryKey: processKeys.conflicts(ref),
-    queryFn: ({ signal }) => api.get<ProcessConflicts>(path("processes", ref, "conflicts"), { signal }),
-  });
+  return useApiQuery<ProcessConflicts>(processKeys.conflicts(ref), apiPath("processes", ref, "conflicts"));
 }
 
 export function useRound(id: string) {
-  return useQuery({
-    queryKey: processKeys.round(id),
-    queryFn: ({ signal }) => api.get<RoundDetail>(path("rounds", id), { signal }),
-  });
+  return useApiQuery<RoundDetail>(processKeys.round(id), apiPath("rounds", id));
 }
 
 export function useRoundDelegation(id: string) {
-  return useQuery({
-    queryKey: processKeys.delegation(id),
-    queryFn: ({ signal }) => api.get<RoundDelegation>(path("round-delegations", id), { signal }),
-  });
+  return useApiQuery<RoundDelegation>(processKeys.delegation(id), apiPath("round-delegations", id));
 }
 
 export function useParticipants() {
-  return useQuery({
-    queryKey: processKeys.participants(),
-    queryFn: ({ signal }) => api.get<ParticipantList>("/api/participants", { signal }),
-  });
+  return useApiQuery<ParticipantList>(processKeys.participants(), "/api/participants");
 }
 
 export function useParticipant(ref: string) {
-  return useQuery({
-    queryKey: processKeys.participant(ref),
-    queryFn: ({ signal }) => api.get<ParticipantDetail>(path("participants", ref), { signal }),
-  });
+  return useApiQuery<ParticipantDetail>(processKeys.participant(ref), apiPath("participants", ref));
 }
 
 export function useMeeting(id: string) {
-  return useQuery({
-    queryKey: processKeys.meeting(id),
-    queryFn: ({ signal }) => api.get<Meeting>(path("meetings", id), { signal }),
-  });
+  return useApiQuery<Meeting>(processKeys.meeting(id), apiPath("meetings", id));
 }
 
 /** The sourced record (facts, citations by field, conflicts) of one subject and of its parts. */
 export function useSubjectRecord(subjectType: string, subjectId: string | undefined, enabled = true) {
-  return useQuery({
-    queryKey: processKeys.record(subjectType, subjectId ?? ""),
-    queryFn: ({ signal }) => api.get<SubjectRecord>(path("record", subjectType, subjectId ?? ""), { signal }),
-    enabled: enabled && Boolean(subjectId),
-  });
+  return useApiQuery<SubjectRecord>(
+    processKeys.record(subjectType, subjectId ?? ""),
+    apiPath("record", subjectType, subjectId ?? ""),
+    { enabled: enabled && Boolean(subjectId) },
+  );
 }
 
 export function useSource(id: string) {
-  return useQuery({
-    queryKey: processKeys.source(id),
-    queryFn: ({ signal }) => api.get<SourceDetail>(path("sources", id), { signal }),
-  });
+  return useApiQuery<SourceDetail>(processKeys.source(id), apiPath("sources", id));
 }
 
-/** The operations whose events change what these pages show (operation name = event type). */
-export const processEventTypes = [
+/** The operations of the core module that change a process, its rounds, participants or meetings (operation name = event type). */
+export const coreRecordEventTypes = [
   "core.process.update",
   "core.process.launch",
   "core.process.suspend",
@@ -158,6 +142,11 @@ export const processEventTypes = [
   "core.delegation-members.submit",
   "core.meeting.create",
   "core.meeting.update",
+] as const;
+
+/** The operations whose events change what these pages show: the record's changes and its sources. */
+export const processEventTypes = [
+  ...coreRecordEventTypes,
   "record.source.cite",
   "record.demo.load",
   "record.demo.reset",

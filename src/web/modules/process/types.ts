@@ -1,39 +1,34 @@
 // The shapes the process pages read. They follow src/contracts/process.ts (core) and
 // src/contracts/record.ts (record) field for field; only what the pages use is typed.
 
+import type {
+  AccreditationState as AccreditationStatus,
+  Attendance,
+  DatePrecision,
+  MeetingKind,
+  ParticipantKind,
+  ProcessDecisionKind,
+  ProcessRole,
+  ProcessStatus,
+  RoleChangeKind,
+  RoundStatus,
+} from "../../../contracts/enums.ts";
+
 export type Names = { en: string; ru?: string; ar?: string };
 
-export const processRoles = [
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-] as const;
-export type ProcessRole = (typeof processRoles)[number];
-
-export const attendanceValues = ["attended", "absent", "declined", "boycotted", "unknown"] as const;
-export type Attendance = (typeof attendanceValues)[number];
-
-export type ProcessStatus = "active" | "suspended" | "concluded";
-export type RoundStatus = "planned" | "announced" | "in_session" | "concluded" | "postponed" | "cancelled";
-export type MeetingKind = "ministerial" | "summit" | "quadrilateral" | "congress" | "technical";
-export type DatePrecision = "day" | "month" | "year";
-export type AccreditationStatus = "invited" | "submitted" | "changes_requested" | "accredited" | "declined";
+export type { Attendance, DatePrecision, ProcessRole, ProcessStatus, RoundStatus };
 
 export type ParticipantRef = {
   id: string;
   slug: string;
-  kind: "state" | "party" | "organization";
+  kind: ParticipantKind;
   name: string;
   names: Names;
 };
 
 export type ProcessDecision = {
   id: string;
-  kind: "launch" | "suspend" | "conclude" | "resume";
+  kind: ProcessDecisionKind;
   fromStatus: ProcessStatus | null;
   toStatus: ProcessStatus;
   decidedOn: string;
@@ -47,7 +42,7 @@ export type RoleChange = {
   processSlug: string;
   participant: ParticipantRef;
   role: ProcessRole;
-  change: "granted" | "withdrawn" | "boycott_declared" | "boycott_ended" | "absent" | "statement";
+  change: RoleChangeKind;
   occurredOn: string | null;
   occurredPrecision: DatePrecision;
   roundNumber: number | null;
@@ -191,7 +186,7 @@ export type RoundDetail = RoundSummary & {
 export type ParticipantSummary = {
   id: string;
   slug: string;
-  kind: "state" | "party" | "organization";
+  kind: ParticipantKind;
   name: string;
   names: Names;
   shortName: string | null;

@@ -2,7 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Card,
   Group,
   MultiSelect,
   Paper,
@@ -20,27 +19,32 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
+import { roleOptions, useParticipantOptions } from "./choices.ts";
 import {
   AccreditationBadge,
   ActionDialog,
+  CardItem,
+  CardList,
   FormButtons,
   FormError,
   LoadFailure,
   Loading,
+  RecordTable,
   StaleAlert,
 } from "./components.tsx";
 import { useIsPhone } from "./format.ts";
 import { localName, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
+import { useLatestVersion } from "./latest.ts";
 import { MembersForm } from "./MembersForm.tsx";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, keys, recordKey, useParticipants, useRoundDelegations } from "./queries.ts";
-import { processRoles, type RoundDelegation, type RoundDetail } from "./types.ts";
+import { recordApi as api, keys, recordKey, useRoundDelegations } from "./queries.ts";
+import type { RoundDelegation, RoundDetail } from "./types.ts";
 
 /** Invites one or more participants at once; each is a request, and each refusal is named. */
 function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<string> }) {
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
-  const participants = useParticipants();
+  const { options: participantOptions, byId: names } = useParticipantOptions();
   const form = useForm({
     initialValues: { participantIds: [] as string[], role: "" },
     validate: {
@@ -48,7 +52,6 @@ function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<strin
     },
   });
   const save = useRecordForm(form, async (values) => {
-    const names = new Map((participants.data?.items ?? []).map((item) => [item.id, item]));
     const failed: { id: string; message: string }[] = [];
     let invitedCount = 0;
     for (const participantId of values.participantIds) {
@@ -81,10 +84,7 @@ function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<strin
       form.setFieldError("participantIds", failed.map((failure) => failure.message).join(" "));
     }
   });
-  const options = (participants.data?.items ?? [])
-    .filter((participant) => !invited.has(participant.id))
-    .map((participant) => ({ value: participant.id, label: localName(participant.names, i18n.language) }))
-    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  const options = participantOptions.filter((option) => !invited.has(option.value));
   return (
     <Paper withBorder p="md" radius="md">
       <form onSubmit={save.onSubmit} noValidate aria-label={t("secretariat:delegations.inviteTitle")}>
@@ -107,10 +107,7 @@ function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<strin
           <Select
             label={t("secretariat:fields.inviteRole")}
             description={t("secretariat:fields.inviteRoleHelp")}
-            data={[
-              { value: "", label: t("secretariat:delegations.currentRole") },
-              ...processRoles.map((role) => ({ value: role, label: t(`secretariat:role.${role}`) })),
-            ]}
+            data={[{ value: "", label: t("secretariat:delegations.currentRole") }, ...roleOptions(t)]}
             allowDeselect={false}
             w={{ base: "100%", sm: 320 }}
             {...form.getInputProps("role")}
@@ -143,8 +140,14 @@ function DecisionForm({
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
-  const [delegation, setDelegation] = useState(opened);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: delegation,
+    reloading,
+    reload: reloadLatest,
+  } = useLatestVersion(opened, (delegation) => ({
+    queryKey: keys.roundDelegation(delegation.id),
+    path: `/api/round-delegations/${encodeURIComponent(delegation.id)}`,
+  }));
   const form = useForm({
     initialValues: { note: "" },
     validate: { note: (value) => (decision === "requestChanges" ? check.required(value) : null) },
@@ -160,22 +163,7 @@ function DecisionForm({
     notifySuccess(t(`secretariat:delegations.${decision}Done`, { name }));
     onDone();
   });
-  const reload = async () => {
-    setReloading(true);
-    try {
-      setDelegation(
-        await client.fetchQuery({
-          queryKey: keys.roundDelegation(delegation.id),
-          queryFn: () =>
-            api.get<RoundDelegation>(`/api/round-delegations/${encodeURIComponent(delegation.id)}`),
-          staleTime: 0,
-        }),
-      );
-      save.clear();
-    } finally {
-      setReloading(false);
-    }
-  };
+  const reload = () => reloadLatest(() => save.clear());
   return (
     <form
       onSubmit={save.onSubmit}
@@ -248,28 +236,21 @@ export function MembersTable({ delegation }: { delegation: RoundDelegation }) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table verticalSpacing="xs" data-testid="members-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("fields.nameNative")}</Table.Th>
-            <Table.Th scope="col">{t("fields.nameLatin")}</Table.Th>
-            <Table.Th scope="col">{t("fields.title")}</Table.Th>
-            <Table.Th scope="col">{t("fields.isHead")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {members.map((member) => (
-            <Table.Tr key={member.id}>
-              <Table.Td dir="auto">{member.nameNative ?? "—"}</Table.Td>
-              <Table.Td dir="ltr">{member.nameLatin}</Table.Td>
-              <Table.Td dir="auto">{member.title ?? "—"}</Table.Td>
-              <Table.Td>{member.isHead ? t("delegations.head") : ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      testId="members-table"
+      minWidth={480}
+      striped={false}
+      columns={[t("fields.nameNative"), t("fields.nameLatin"), t("fields.title"), t("fields.isHead")]}
+    >
+      {members.map((member) => (
+        <Table.Tr key={member.id}>
+          <Table.Td dir="auto">{member.nameNative ?? "—"}</Table.Td>
+          <Table.Td dir="ltr">{member.nameLatin}</Table.Td>
+          <Table.Td dir="auto">{member.title ?? "—"}</Table.Td>
+          <Table.Td>{member.isHead ? t("delegations.head") : ""}</Table.Td>
+        </Table.Tr>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -371,26 +352,11 @@ export function DelegationsPanel({ round }: { round: RoundDetail }) {
       {items.length === 0 ? (
         <Text c="dimmed">{t("delegations.none")}</Text>
       ) : isPhone ? (
-        <Stack
-          gap="sm"
-          component="ul"
-          p={0}
-          m={0}
-          data-testid="delegations-table"
-          aria-label={t("delegations.count", { count: items.length })}
-        >
+        <CardList testId="delegations-table" label={t("delegations.count", { count: items.length })}>
           {items.map((delegation) => {
             const name = localName(delegation.participant.names, i18n.language);
             return (
-              <Card
-                key={delegation.id}
-                component="li"
-                withBorder
-                radius="md"
-                padding="sm"
-                className="card-item"
-                data-participant={delegation.participant.slug}
-              >
+              <CardItem key={delegation.id} data-participant={delegation.participant.slug}>
                 <Stack gap={6}>
                   <Group justify="space-between" wrap="wrap" gap="xs">
                     <Text fw={600}>{name}</Text>
@@ -408,50 +374,48 @@ export function DelegationsPanel({ round }: { round: RoundDetail }) {
                   ) : null}
                   <DelegationActions delegation={delegation} name={name} onOpen={setOpen} />
                 </Stack>
-              </Card>
+              </CardItem>
             );
           })}
-        </Stack>
+        </CardList>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="sm" data-testid="delegations-table">
-            <Table.Caption>{t("delegations.count", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("fields.participant")}</Table.Th>
-                <Table.Th scope="col">{t("fields.role")}</Table.Th>
-                <Table.Th scope="col">{t("fields.accreditation")}</Table.Th>
-                <Table.Th scope="col">{t("delegations.head")}</Table.Th>
-                <Table.Th scope="col">{t("delegations.members")}</Table.Th>
-                <Table.Th scope="col">{t("rounds.actions")}</Table.Th>
+        <RecordTable
+          testId="delegations-table"
+          minWidth={720}
+          spacing="sm"
+          caption={t("delegations.count", { count: items.length })}
+          columns={[
+            t("fields.participant"),
+            t("fields.role"),
+            t("fields.accreditation"),
+            t("delegations.head"),
+            t("delegations.members"),
+            t("rounds.actions"),
+          ]}
+        >
+          {items.map((delegation) => {
+            const name = localName(delegation.participant.names, i18n.language);
+            return (
+              <Table.Tr key={delegation.id} data-participant={delegation.participant.slug}>
+                <Table.Td>{name}</Table.Td>
+                <Table.Td>{t(`role.${delegation.role}`)}</Table.Td>
+                <Table.Td>
+                  <AccreditationBadge status={delegation.status} />
+                  {delegation.status === "changes_requested" && delegation.secretariatNote ? (
+                    <Text size="xs" c="dimmed" mt={4} className="pre-line">
+                      {delegation.secretariatNote}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td dir="auto">{delegation.head?.nameLatin ?? "—"}</Table.Td>
+                <Table.Td>{delegation.members.length}</Table.Td>
+                <Table.Td>
+                  <DelegationActions delegation={delegation} name={name} onOpen={setOpen} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((delegation) => {
-                const name = localName(delegation.participant.names, i18n.language);
-                return (
-                  <Table.Tr key={delegation.id} data-participant={delegation.participant.slug}>
-                    <Table.Td>{name}</Table.Td>
-                    <Table.Td>{t(`role.${delegation.role}`)}</Table.Td>
-                    <Table.Td>
-                      <AccreditationBadge status={delegation.status} />
-                      {delegation.status === "changes_requested" && delegation.secretariatNote ? (
-                        <Text size="xs" c="dimmed" mt={4} className="pre-line">
-                          {delegation.secretariatNote}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td dir="auto">{delegation.head?.nameLatin ?? "—"}</Table.Td>
-                    <Table.Td>{delegation.members.length}</Table.Td>
-                    <Table.Td>
-                      <DelegationActions delegation={delegation} name={name} onOpen={setOpen} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </RecordTable>
       )}
       <ActionDialog opened={open !== null} onClose={close} title={dialogTitle} size="xl">
         {open?.kind === "view" ? (

@@ -12,9 +12,17 @@ import {
 import { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
+import { roleOptions, useParticipantOptions } from "./choices.ts";
+import {
+  DateField,
+  FormButtons,
+  FormError,
+  NamesFields,
+  PrecisionSelect,
+  StaleAlert,
+} from "./components.tsx";
 import {
   dateOrNull,
   localName,
@@ -25,16 +33,15 @@ import {
   textOrNull,
   useRecordForm,
 } from "./forms.ts";
+import { useLatestVersion } from "./latest.ts";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, keys, recordKey, useParticipants } from "./queries.ts";
+import { keys, recordKey } from "./queries.ts";
 import {
   type DatePrecision,
-  datePrecisions,
   type Meeting,
   type MeetingKind,
   meetingKinds,
   type ProcessDetail,
-  processRoles,
 } from "./types.ts";
 
 type Attendee = { key: string; participantId: string; role: string };
@@ -95,9 +102,15 @@ export function MeetingForm({
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
-  const participants = useParticipants();
-  const [meeting, setMeeting] = useState<Meeting | null>(opened ?? null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: meeting,
+    reloading,
+    reload: reloadLatest,
+    save: saveMeeting,
+  } = useLatestVersion(opened ?? null, (meeting) => ({
+    queryKey: [...keys.meetings(process.slug), meeting.id],
+    path: `/api/meetings/${encodeURIComponent(meeting.id)}`,
+  }));
   const slugTouched = useRef(Boolean(opened));
   const form = useForm<MeetingValues>({
     initialValues: valuesOf(meeting),
@@ -138,15 +151,10 @@ export function MeetingForm({
         role: entry.role,
       })),
     };
-    const saved = meeting
-      ? await api.patch<Meeting>(`/api/meetings/${encodeURIComponent(meeting.id)}`, {
-          ...fields,
-          version: meeting.version,
-        })
-      : await api.post<Meeting>(`/api/processes/${encodeURIComponent(process.slug)}/meetings`, {
-          ...fields,
-          slug: values.slug.trim(),
-        });
+    const saved = await saveMeeting(fields, {
+      path: `/api/processes/${encodeURIComponent(process.slug)}/meetings`,
+      fields: { slug: values.slug.trim() },
+    });
     await client.invalidateQueries({ queryKey: recordKey });
     notifySuccess(
       t(meeting ? "secretariat:meetings.saved" : "secretariat:meetings.created", {
@@ -156,28 +164,14 @@ export function MeetingForm({
     onDone();
   });
 
-  const reload = async () => {
-    if (!meeting) return;
-    setReloading(true);
-    try {
-      const fresh = await client.fetchQuery({
-        queryKey: [...keys.meetings(process.slug), meeting.id],
-        queryFn: () => api.get<Meeting>(`/api/meetings/${encodeURIComponent(meeting.id)}`),
-        staleTime: 0,
-      });
-      setMeeting(fresh);
+  const reload = () =>
+    reloadLatest((fresh) => {
       form.setValues(valuesOf(fresh));
       form.clearErrors();
       save.clear();
-    } finally {
-      setReloading(false);
-    }
-  };
+    });
 
-  const participantOptions = (participants.data?.items ?? [])
-    .map((participant) => ({ value: participant.id, label: localName(participant.names, i18n.language) }))
-    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
-  const roleOptions = processRoles.map((role) => ({ value: role, label: t(`secretariat:role.${role}`) }));
+  const { options: participantOptions } = useParticipantOptions();
   const attendees = form.getValues().participants;
 
   return (
@@ -225,16 +219,7 @@ export function MeetingForm({
           <TextInput label={t("secretariat:fields.meetingHost")} {...form.getInputProps("host")} />
           <DateField label={t("secretariat:fields.startDate")} {...form.getInputProps("startDate")} />
           <DateField label={t("secretariat:fields.endDate")} {...form.getInputProps("endDate")} />
-          <Select
-            label={t("secretariat:fields.precision")}
-            data={datePrecisions.map((precision) => ({
-              value: precision,
-              label: t(`secretariat:precision.${precision}`),
-            }))}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("datePrecision")}
-          />
+          <PrecisionSelect {...form.getInputProps("datePrecision")} />
         </SimpleGrid>
         <TextInput label={t("secretariat:fields.dateNote")} {...form.getInputProps("dateNote")} />
         <Fieldset legend={t("secretariat:fields.participants")} variant="unstyled">
@@ -256,7 +241,7 @@ export function MeetingForm({
                   />
                   <Select
                     label={t("secretariat:fields.role")}
-                    data={roleOptions}
+                    data={roleOptions(t)}
                     comboboxProps={{ withinPortal: true }}
                     {...form.getInputProps(`participants.${index}.role`)}
                   />

@@ -1,8 +1,8 @@
 import { Button, Stack, Table, Text } from "@mantine/core";
-import { IconPencil, IconPlus } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ActionDialog, LoadFailure, Loading } from "./components.tsx";
+import { ActionDialog, EditButton, LoadFailure, Loading, RecordTable } from "./components.tsx";
 import { useDays } from "./format.ts";
 import { localName } from "./forms.ts";
 import { MeetingForm } from "./MeetingForm.tsx";
@@ -31,54 +31,44 @@ function Meetings({ process }: { process: ProcessDetail }) {
       {items.length === 0 ? (
         <Text c="dimmed">{t("meetings.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="sm" data-testid="meetings-table">
-            <Table.Caption>{t("meetings.count", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("fields.name")}</Table.Th>
-                <Table.Th scope="col">{t("fields.meetingKind")}</Table.Th>
-                <Table.Th scope="col">{t("fields.dates")}</Table.Th>
-                <Table.Th scope="col">{t("fields.city")}</Table.Th>
-                <Table.Th scope="col">{t("fields.participants")}</Table.Th>
-                <Table.Th scope="col">{t("rounds.actions")}</Table.Th>
+        <RecordTable
+          testId="meetings-table"
+          minWidth={720}
+          spacing="sm"
+          caption={t("meetings.count", { count: items.length })}
+          columns={[
+            t("fields.name"),
+            t("fields.meetingKind"),
+            t("fields.dates"),
+            t("fields.city"),
+            t("fields.participants"),
+            t("rounds.actions"),
+          ]}
+        >
+          {items.map((meeting) => {
+            const name = localName(meeting.names, i18n.language);
+            return (
+              <Table.Tr key={meeting.id}>
+                <Table.Td>{name}</Table.Td>
+                <Table.Td>{t(`meetingKind.${meeting.kind}`)}</Table.Td>
+                <Table.Td className="nowrap-cell">
+                  {days.span(meeting.startDate, meeting.endDate) ?? "—"}
+                </Table.Td>
+                <Table.Td>{meeting.city ?? "—"}</Table.Td>
+                <Table.Td>
+                  {meeting.participants
+                    .map((entry) => localName(entry.participant.names, i18n.language))
+                    .join(", ") || "—"}
+                </Table.Td>
+                <Table.Td>
+                  {meeting.can.update ? (
+                    <EditButton onClick={() => setEditing(meeting)} label={t("meetings.editFor", { name })} />
+                  ) : null}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((meeting) => {
-                const name = localName(meeting.names, i18n.language);
-                return (
-                  <Table.Tr key={meeting.id}>
-                    <Table.Td>{name}</Table.Td>
-                    <Table.Td>{t(`meetingKind.${meeting.kind}`)}</Table.Td>
-                    <Table.Td className="nowrap-cell">
-                      {days.span(meeting.startDate, meeting.endDate) ?? "—"}
-                    </Table.Td>
-                    <Table.Td>{meeting.city ?? "—"}</Table.Td>
-                    <Table.Td>
-                      {meeting.participants
-                        .map((entry) => localName(entry.participant.names, i18n.language))
-                        .join(", ") || "—"}
-                    </Table.Td>
-                    <Table.Td>
-                      {meeting.can.update ? (
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          leftSection={<IconPencil size={14} aria-hidden />}
-                          onClick={() => setEditing(meeting)}
-                          aria-label={t("meetings.editFor", { name })}
-                        >
-                          {t("actions.edit")}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </RecordTable>
       )}
       <ActionDialog
         opened={editing !== null}

@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, Stack, TagsInput, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
 import {
@@ -14,8 +14,9 @@ import {
   textOrNull,
   useRecordForm,
 } from "./forms.ts";
+import { useLatestVersion } from "./latest.ts";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, keys, recordKey } from "./queries.ts";
+import { keys, recordKey } from "./queries.ts";
 import { type ParticipantKind, type ParticipantSummary, participantKinds } from "./types.ts";
 
 type ParticipantValues = {
@@ -55,8 +56,15 @@ export function ParticipantForm({
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
-  const [participant, setParticipant] = useState<ParticipantSummary | null>(opened ?? null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: participant,
+    reloading,
+    reload: reloadLatest,
+    save: saveParticipant,
+  } = useLatestVersion(opened ?? null, (participant) => ({
+    queryKey: [...keys.participants(), participant.id],
+    path: `/api/participants/${encodeURIComponent(participant.id)}`,
+  }));
   const slugTouched = useRef(Boolean(opened));
   const form = useForm<ParticipantValues>({
     initialValues: valuesOf(participant),
@@ -78,12 +86,7 @@ export function ParticipantForm({
       existsFrom: dateOrNull(values.existsFrom),
       aliases: values.aliases.map((alias) => alias.trim()).filter(Boolean),
     };
-    const saved = participant
-      ? await api.patch<ParticipantSummary>(`/api/participants/${encodeURIComponent(participant.id)}`, {
-          ...fields,
-          version: participant.version,
-        })
-      : await api.post<ParticipantSummary>("/api/participants", fields);
+    const saved = await saveParticipant(fields, { path: "/api/participants" });
     await client.invalidateQueries({ queryKey: recordKey });
     notifySuccess(
       t(participant ? "secretariat:participants.saved" : "secretariat:participants.created", {
@@ -93,23 +96,12 @@ export function ParticipantForm({
     onDone();
   });
 
-  const reload = async () => {
-    if (!participant) return;
-    setReloading(true);
-    try {
-      const fresh = await client.fetchQuery({
-        queryKey: [...keys.participants(), participant.id],
-        queryFn: () => api.get<ParticipantSummary>(`/api/participants/${encodeURIComponent(participant.id)}`),
-        staleTime: 0,
-      });
-      setParticipant(fresh);
+  const reload = () =>
+    reloadLatest((fresh) => {
       form.setValues(valuesOf(fresh));
       form.clearErrors();
       save.clear();
-    } finally {
-      setReloading(false);
-    }
-  };
+    });
 
   return (
     <form

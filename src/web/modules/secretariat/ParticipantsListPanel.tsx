@@ -9,7 +9,7 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { AccreditationBadge, FormError, LoadFailure, Loading } from "./components.tsx";
+import { AccreditationBadge, FormError, LoadFailure, Loading, RecordTable } from "./components.tsx";
 import { localName, useDescribeError } from "./forms.ts";
 import { notifySuccess } from "./notices.tsx";
 import { recordApi as api, recordKey, useParticipantsList, useRoundDelegations } from "./queries.ts";
@@ -129,42 +129,34 @@ function ListPreview({ roundId, order }: { roundId: string; order: PrecedenceOrd
     return <Text c="dimmed">{t("precedence.empty")}</Text>;
   }
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table striped verticalSpacing="xs" data-testid="participants-list">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">#</Table.Th>
-            <Table.Th scope="col">{t("fields.participant")}</Table.Th>
-            <Table.Th scope="col">{t("fields.role")}</Table.Th>
-            <Table.Th scope="col">{t("delegations.head")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.data.entries.map((entry) => (
-            <Table.Tr key={entry.participant.id}>
-              <Table.Td>{entry.position}</Table.Td>
-              <Table.Td>{localName(entry.participant.names, i18n.language)}</Table.Td>
-              <Table.Td>{t(`role.${entry.role}`)}</Table.Td>
-              <Table.Td>
-                {entry.head ? (
-                  <>
-                    <span dir="ltr">{entry.head.nameLatin}</span>
-                    {entry.head.title ? (
-                      <Text span size="xs" c="dimmed" dir="auto">
-                        {" "}
-                        — {entry.head.title}
-                      </Text>
-                    ) : null}
-                  </>
-                ) : (
-                  "—"
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      testId="participants-list"
+      minWidth={480}
+      columns={["#", t("fields.participant"), t("fields.role"), t("delegations.head")]}
+    >
+      {list.data.entries.map((entry) => (
+        <Table.Tr key={entry.participant.id}>
+          <Table.Td>{entry.position}</Table.Td>
+          <Table.Td>{localName(entry.participant.names, i18n.language)}</Table.Td>
+          <Table.Td>{t(`role.${entry.role}`)}</Table.Td>
+          <Table.Td>
+            {entry.head ? (
+              <>
+                <span dir="ltr">{entry.head.nameLatin}</span>
+                {entry.head.title ? (
+                  <Text span size="xs" c="dimmed" dir="auto">
+                    {" "}
+                    — {entry.head.title}
+                  </Text>
+                ) : null}
+              </>
+            ) : (
+              "—"
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </RecordTable>
   );
 }
 

@@ -1,14 +1,8 @@
 import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import {
-  IconArrowsExchange,
-  IconPencil,
-  IconSearch,
-  IconUserPlus,
-  IconUserShield,
-} from "@tabler/icons-react";
+import { IconArrowsExchange, IconSearch, IconUserPlus, IconUserShield } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ActionDialog, LoadFailure, Loading } from "./components.tsx";
+import { ActionDialog, EditButton, LoadFailure, Loading, RecordTable } from "./components.tsx";
 import { useDays } from "./format.ts";
 import { localName } from "./forms.ts";
 import { ParticipantForm } from "./ParticipantForm.tsx";
@@ -55,34 +49,26 @@ function Roles({ process }: { process: ProcessDetail }) {
             ) : null}
           </div>
         </Group>
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped verticalSpacing="xs" data-testid="roles-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("fields.participant")}</Table.Th>
-                <Table.Th scope="col">{t("fields.role")}</Table.Th>
-                <Table.Th scope="col">{t("fields.fromDate")}</Table.Th>
-                <Table.Th scope="col">{t("fields.note")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              <Table.Tr>
-                <Table.Td>{localName(process.host.names, i18n.language)}</Table.Td>
-                <Table.Td>{t("role.host")}</Table.Td>
-                <Table.Td className="nowrap-cell">{days.day(process.launchedOn) ?? "—"}</Table.Td>
-                <Table.Td />
-              </Table.Tr>
-              {roles.map((assignment) => (
-                <Table.Tr key={assignment.id}>
-                  <Table.Td>{localName(assignment.participant.names, i18n.language)}</Table.Td>
-                  <Table.Td>{t(`role.${assignment.role}`)}</Table.Td>
-                  <Table.Td className="nowrap-cell">{days.day(assignment.fromDate) ?? "—"}</Table.Td>
-                  <Table.Td>{assignment.note ?? ""}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          testId="roles-table"
+          minWidth={560}
+          columns={[t("fields.participant"), t("fields.role"), t("fields.fromDate"), t("fields.note")]}
+        >
+          <Table.Tr>
+            <Table.Td>{localName(process.host.names, i18n.language)}</Table.Td>
+            <Table.Td>{t("role.host")}</Table.Td>
+            <Table.Td className="nowrap-cell">{days.day(process.launchedOn) ?? "—"}</Table.Td>
+            <Table.Td />
+          </Table.Tr>
+          {roles.map((assignment) => (
+            <Table.Tr key={assignment.id}>
+              <Table.Td>{localName(assignment.participant.names, i18n.language)}</Table.Td>
+              <Table.Td>{t(`role.${assignment.role}`)}</Table.Td>
+              <Table.Td className="nowrap-cell">{days.day(assignment.fromDate) ?? "—"}</Table.Td>
+              <Table.Td>{assignment.note ?? ""}</Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
         <Title order={3} size="h5" mt="sm">
           {t("roles.changes")}
         </Title>
@@ -91,32 +77,29 @@ function Roles({ process }: { process: ProcessDetail }) {
             {t("roles.noChanges")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped verticalSpacing="xs" data-testid="role-changes-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("fields.occurredOn")}</Table.Th>
-                  <Table.Th scope="col">{t("fields.participant")}</Table.Th>
-                  <Table.Th scope="col">{t("fields.change")}</Table.Th>
-                  <Table.Th scope="col">{t("fields.roundNumber")}</Table.Th>
-                  <Table.Th scope="col">{t("fields.statement")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {changes.map((change) => (
-                  <Table.Tr key={change.id}>
-                    <Table.Td className="nowrap-cell">{days.day(change.occurredOn) ?? "—"}</Table.Td>
-                    <Table.Td>{localName(change.participant.names, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      {t(`change.${change.change}`)} · {t(`role.${change.role}`)}
-                    </Table.Td>
-                    <Table.Td>{change.roundNumber ?? "—"}</Table.Td>
-                    <Table.Td className="pre-line">{change.statement ?? ""}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RecordTable
+            testId="role-changes-table"
+            minWidth={640}
+            columns={[
+              t("fields.occurredOn"),
+              t("fields.participant"),
+              t("fields.change"),
+              t("fields.roundNumber"),
+              t("fields.statement"),
+            ]}
+          >
+            {changes.map((change) => (
+              <Table.Tr key={change.id}>
+                <Table.Td className="nowrap-cell">{days.day(change.occurredOn) ?? "—"}</Table.Td>
+                <Table.Td>{localName(change.participant.names, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {t(`change.${change.change}`)} · {t(`role.${change.role}`)}
+                </Table.Td>
+                <Table.Td>{change.roundNumber ?? "—"}</Table.Td>
+                <Table.Td className="pre-line">{change.statement ?? ""}</Table.Td>
+              </Table.Tr>
+            ))}
+          </RecordTable>
         )}
       </Stack>
       <ActionDialog
@@ -176,44 +159,31 @@ function Participants() {
           onChange={(event) => setSearch(event.currentTarget.value)}
           w={{ base: "100%", sm: 320 }}
         />
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped verticalSpacing="xs" data-testid="participants-table">
-            <Table.Caption>{t("participants.count", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("fields.name")}</Table.Th>
-                <Table.Th scope="col">{t("fields.kind")}</Table.Th>
-                <Table.Th scope="col">{t("fields.existsFrom")}</Table.Th>
-                <Table.Th scope="col">{t("rounds.actions")}</Table.Th>
+        <RecordTable
+          testId="participants-table"
+          minWidth={560}
+          caption={t("participants.count", { count: items.length })}
+          columns={[t("fields.name"), t("fields.kind"), t("fields.existsFrom"), t("rounds.actions")]}
+        >
+          {items.map((participant) => {
+            const name = localName(participant.names, i18n.language);
+            return (
+              <Table.Tr key={participant.id} data-participant={participant.slug}>
+                <Table.Td>{name}</Table.Td>
+                <Table.Td>{t(`kind.${participant.kind}`)}</Table.Td>
+                <Table.Td className="nowrap-cell">{days.day(participant.existsFrom) ?? "—"}</Table.Td>
+                <Table.Td>
+                  {participant.can.update ? (
+                    <EditButton
+                      onClick={() => setEditing(participant)}
+                      label={t("participants.editFor", { name })}
+                    />
+                  ) : null}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((participant) => {
-                const name = localName(participant.names, i18n.language);
-                return (
-                  <Table.Tr key={participant.id} data-participant={participant.slug}>
-                    <Table.Td>{name}</Table.Td>
-                    <Table.Td>{t(`kind.${participant.kind}`)}</Table.Td>
-                    <Table.Td className="nowrap-cell">{days.day(participant.existsFrom) ?? "—"}</Table.Td>
-                    <Table.Td>
-                      {participant.can.update ? (
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          leftSection={<IconPencil size={14} aria-hidden />}
-                          onClick={() => setEditing(participant)}
-                          aria-label={t("participants.editFor", { name })}
-                        >
-                          {t("actions.edit")}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </RecordTable>
       </Stack>
       <ActionDialog
         opened={editing !== null}

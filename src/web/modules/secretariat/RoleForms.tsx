@@ -1,51 +1,75 @@
-import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, Select, type SelectProps, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { DateField, FormButtons, FormError } from "./components.tsx";
+import { roleOptions, useParticipantOptions } from "./choices.ts";
+import { DateField, FormButtons, FormError, PrecisionSelect } from "./components.tsx";
 import { useDays } from "./format.ts";
 import { dateOrNull, localName, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, recordKey, useParticipants } from "./queries.ts";
-import {
-  datePrecisions,
-  type ParticipantSummary,
-  type ProcessDetail,
-  processRoles,
-  roleChangeKinds,
-} from "./types.ts";
+import { recordApi as api, recordKey } from "./queries.ts";
+import { type ProcessDetail, roleChangeKinds } from "./types.ts";
 
-/** The participants as choices, in the reader's language and alphabet. */
-function useParticipantOptions() {
-  const { i18n } = useTranslation();
-  const participants = useParticipants();
-  const items = participants.data?.items ?? [];
-  const options = items
-    .map((participant) => ({ value: participant.id, label: localName(participant.names, i18n.language) }))
-    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
-  return { options, byId: new Map(items.map((item) => [item.id, item])) };
+/**
+ * What both role forms start from: the participants to choose from, the checks (mirroring the server's,
+ * among them that nothing is dated before the participant existed), and the post to the process's
+ * record that refreshes what is on screen.
+ */
+function useRoleFormBasics(process: ProcessDetail) {
+  const { t, i18n } = useTranslation(["secretariat", "shell"]);
+  const client = useQueryClient();
+  const days = useDays();
+  const check = recordChecks(t);
+  const { options, byId } = useParticipantOptions();
+  const notBeforeExistence = (participantId: string, date: string) => {
+    const participant = byId.get(participantId);
+    if (!participant?.existsFrom || !date || date >= participant.existsFrom) return null;
+    return t("secretariat:validation.beforeExistence", {
+      name: localName(participant.names, i18n.language),
+      date: days.day(participant.existsFrom),
+    });
+  };
+  const post = async (path: "roles" | "role-changes", body: object) => {
+    await api.post(`/api/processes/${encodeURIComponent(process.slug)}/${path}`, body);
+    await client.invalidateQueries({ queryKey: recordKey });
+  };
+  return { t, i18n, check, options, byId, notBeforeExistence, post };
 }
 
-/** Mirrors the server: nothing can be dated before the participant existed. */
-function notBeforeExistence(
-  t: TFunction,
-  days: ReturnType<typeof useDays>,
-  participant: ParticipantSummary | undefined,
-  date: string,
-  locale: string,
-) {
-  if (!participant?.existsFrom || !date || date >= participant.existsFrom) return null;
-  return t("secretariat:validation.beforeExistence", {
-    name: localName(participant.names, locale),
-    date: days.day(participant.existsFrom),
-  });
+/** The participant a form is about and its role: the first two fields of both forms. */
+function ParticipantAndRole({
+  options,
+  withHost,
+  participant,
+  role,
+}: {
+  options: { value: string; label: string }[];
+  withHost: boolean;
+  participant: SelectProps;
+  role: SelectProps;
+}) {
+  const { t } = useTranslation("secretariat");
+  return (
+    <>
+      <Select
+        label={t("fields.participant")}
+        data={options}
+        searchable
+        required
+        data-autofocus
+        comboboxProps={{ withinPortal: true }}
+        {...participant}
+      />
+      <Select
+        label={t("fields.role")}
+        data={roleOptions(t, withHost)}
+        required
+        comboboxProps={{ withinPortal: true }}
+        {...role}
+      />
+    </>
+  );
 }
-
-const roleOptions = (t: TFunction, withHost: boolean) =>
-  processRoles
-    .filter((role) => withHost || role !== "host")
-    .map((role) => ({ value: role, label: t(`secretariat:role.${role}`) }));
 
 /** Gives a participant a role in the process from a date (and until one, if it ended). */
 export function AssignRoleForm({
@@ -57,30 +81,24 @@ export function AssignRoleForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation(["secretariat", "shell"]);
-  const client = useQueryClient();
-  const days = useDays();
-  const check = recordChecks(t);
-  const { options, byId } = useParticipantOptions();
+  const { t, i18n, check, options, byId, notBeforeExistence, post } = useRoleFormBasics(process);
   const form = useForm({
     initialValues: { participantId: "", role: "", fromDate: "", toDate: "", note: "" },
     validate: {
       participantId: check.required,
       role: check.required,
-      fromDate: (value, values) =>
-        notBeforeExistence(t, days, byId.get(values.participantId), value, i18n.language),
+      fromDate: (value, values) => notBeforeExistence(values.participantId, value),
       toDate: (value, values) => check.endNotBeforeStart(values.fromDate, value),
     },
   });
   const save = useRecordForm(form, async (values) => {
-    await api.post(`/api/processes/${encodeURIComponent(process.slug)}/roles`, {
+    await post("roles", {
       participantId: values.participantId,
       role: values.role,
       fromDate: dateOrNull(values.fromDate),
       toDate: dateOrNull(values.toDate),
       note: textOrNull(values.note),
     });
-    await client.invalidateQueries({ queryKey: recordKey });
     const participant = byId.get(values.participantId);
     notifySuccess(
       t("secretariat:roles.assigned", {
@@ -95,21 +113,11 @@ export function AssignRoleForm({
       <Stack gap="sm">
         <FormError message={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label={t("secretariat:fields.participant")}
-            data={options}
-            searchable
-            required
-            data-autofocus
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("participantId")}
-          />
-          <Select
-            label={t("secretariat:fields.role")}
-            data={roleOptions(t, false)}
-            required
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("role")}
+          <ParticipantAndRole
+            options={options}
+            withHost={false}
+            participant={form.getInputProps("participantId")}
+            role={form.getInputProps("role")}
           />
           <DateField label={t("secretariat:fields.fromDate")} {...form.getInputProps("fromDate")} />
           <DateField label={t("secretariat:fields.toDate")} {...form.getInputProps("toDate")} />
@@ -138,11 +146,7 @@ export function RoleChangeForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation(["secretariat", "shell"]);
-  const client = useQueryClient();
-  const days = useDays();
-  const check = recordChecks(t);
-  const { options, byId } = useParticipantOptions();
+  const { t, check, options, notBeforeExistence, post } = useRoleFormBasics(process);
   const form = useForm({
     initialValues: {
       participantId: "",
@@ -157,14 +161,12 @@ export function RoleChangeForm({
       participantId: check.required,
       role: check.required,
       change: check.required,
-      occurredOn: (value, values) =>
-        check.required(value) ??
-        notBeforeExistence(t, days, byId.get(values.participantId), value, i18n.language),
+      occurredOn: (value, values) => check.required(value) ?? notBeforeExistence(values.participantId, value),
       roundNumber: (value) => (value === "" ? null : check.roundNumber(value)),
     },
   });
   const save = useRecordForm(form, async (values) => {
-    await api.post(`/api/processes/${encodeURIComponent(process.slug)}/role-changes`, {
+    await post("role-changes", {
       participantId: values.participantId,
       role: values.role,
       change: values.change,
@@ -173,7 +175,6 @@ export function RoleChangeForm({
       roundNumber: values.roundNumber === "" ? null : Number(values.roundNumber),
       statement: textOrNull(values.statement),
     });
-    await client.invalidateQueries({ queryKey: recordKey });
     notifySuccess(t("secretariat:roles.changeRecorded"));
     onDone();
   });
@@ -182,21 +183,11 @@ export function RoleChangeForm({
       <Stack gap="sm">
         <FormError message={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label={t("secretariat:fields.participant")}
-            data={options}
-            searchable
-            required
-            data-autofocus
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("participantId")}
-          />
-          <Select
-            label={t("secretariat:fields.role")}
-            data={roleOptions(t, true)}
-            required
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("role")}
+          <ParticipantAndRole
+            options={options}
+            withHost
+            participant={form.getInputProps("participantId")}
+            role={form.getInputProps("role")}
           />
           <Select
             label={t("secretariat:fields.change")}
@@ -217,16 +208,7 @@ export function RoleChangeForm({
             required
             {...form.getInputProps("occurredOn")}
           />
-          <Select
-            label={t("secretariat:fields.precision")}
-            data={datePrecisions.map((precision) => ({
-              value: precision,
-              label: t(`secretariat:precision.${precision}`),
-            }))}
-            allowDeselect={false}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps("occurredPrecision")}
-          />
+          <PrecisionSelect {...form.getInputProps("occurredPrecision")} />
         </SimpleGrid>
         <Textarea
           label={t("secretariat:fields.statement")}

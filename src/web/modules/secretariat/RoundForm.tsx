@@ -1,12 +1,12 @@
 import { NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
 import { dateOrNull, namesInput, namesValues, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
+import { useLatestVersion } from "./latest.ts";
 import { notifySuccess } from "./notices.tsx";
-import { recordApi as api, keys, recordKey } from "./queries.ts";
+import { keys, recordKey } from "./queries.ts";
 import type { ProcessDetail, RoundDetail } from "./types.ts";
 
 type RoundValues = {
@@ -51,8 +51,15 @@ export function RoundForm({
   const { t } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
-  const [round, setRound] = useState<RoundDetail | null>(opened ?? null);
-  const [reloading, setReloading] = useState(false);
+  const {
+    record: round,
+    reloading,
+    reload: reloadLatest,
+    save: saveRound,
+  } = useLatestVersion(opened ?? null, (round) => ({
+    queryKey: keys.round(round.id),
+    path: `/api/rounds/${encodeURIComponent(round.id)}`,
+  }));
   const form = useForm<RoundValues>({
     initialValues: valuesOf(round, process, nextNumber),
     validate: {
@@ -77,15 +84,10 @@ export function RoundForm({
       startDate: dateOrNull(values.startDate),
       endDate: dateOrNull(values.endDate),
     };
-    const saved = round
-      ? await api.patch<RoundDetail>(`/api/rounds/${encodeURIComponent(round.id)}`, {
-          ...fields,
-          version: round.version,
-        })
-      : await api.post<RoundDetail>(`/api/processes/${encodeURIComponent(process.slug)}/rounds`, {
-          ...fields,
-          number: Number(values.number),
-        });
+    const saved = await saveRound(fields, {
+      path: `/api/processes/${encodeURIComponent(process.slug)}/rounds`,
+      fields: { number: Number(values.number) },
+    });
     client.setQueryData(keys.round(saved.id), saved);
     await client.invalidateQueries({ queryKey: recordKey });
     notifySuccess(
@@ -96,24 +98,13 @@ export function RoundForm({
     onDone(saved);
   });
 
-  const reload = async () => {
-    if (!round) return;
-    setReloading(true);
-    try {
-      const fresh = await client.fetchQuery({
-        queryKey: keys.round(round.id),
-        queryFn: () => api.get<RoundDetail>(`/api/rounds/${encodeURIComponent(round.id)}`),
-        staleTime: 0,
-      });
-      setRound(fresh);
+  const reload = () =>
+    reloadLatest((fresh) => {
       form.setValues(valuesOf(fresh, process, nextNumber));
       form.resetDirty();
       form.clearErrors();
       save.clear();
-    } finally {
-      setReloading(false);
-    }
-  };
+    });
 
   return (
     <form

@@ -1,9 +1,17 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { IconCalendarPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { ActionDialog, LoadFailure, Loading, RoundStatusBadge } from "./components.tsx";
+import {
+  ActionDialog,
+  CardItem,
+  CardList,
+  LoadFailure,
+  Loading,
+  RecordTable,
+  RoundStatusBadge,
+} from "./components.tsx";
 import { useDays, useIsPhone } from "./format.ts";
 import { localName } from "./forms.ts";
 import { useRounds } from "./queries.ts";
@@ -38,24 +46,9 @@ function RoundsTable({ process }: { process: ProcessDetail }) {
       {items.length === 0 ? (
         <Text c="dimmed">{t("rounds.none")}</Text>
       ) : isPhone ? (
-        <Stack
-          gap="sm"
-          component="ul"
-          p={0}
-          m={0}
-          data-testid="rounds-table"
-          aria-label={t("rounds.count", { count: items.length })}
-        >
+        <CardList testId="rounds-table" label={t("rounds.count", { count: items.length })}>
           {items.map((round) => (
-            <Card
-              key={round.id}
-              component="li"
-              withBorder
-              radius="md"
-              padding="sm"
-              data-round={round.number}
-              className="card-item"
-            >
+            <CardItem key={round.id} data-round={round.number}>
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Stack gap={4}>
                   <Anchor component={Link} to={`${base}/rounds/${encodeURIComponent(round.id)}`} fw={600}>
@@ -74,51 +67,50 @@ function RoundsTable({ process }: { process: ProcessDetail }) {
                   <RoundActions round={round} process={process} variant="menu" />
                 </div>
               </Group>
-            </Card>
+            </CardItem>
           ))}
-        </Stack>
+        </CardList>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="rounds-table">
-            <Table.Caption>{t("rounds.count", { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("fields.roundNumber")}</Table.Th>
-                <Table.Th scope="col">{t("fields.name")}</Table.Th>
-                <Table.Th scope="col">{t("fields.dates")}</Table.Th>
-                <Table.Th scope="col">{t("fields.city")}</Table.Th>
-                <Table.Th scope="col">{t("fields.status")}</Table.Th>
-                <Table.Th scope="col">{t("rounds.actions")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((round) => (
-                <Table.Tr key={round.id} data-round={round.number}>
-                  <Table.Td>{round.number}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`${base}/rounds/${encodeURIComponent(round.id)}`}>
-                      {localName(round.names, i18n.language)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td className="nowrap-cell">
-                    {days.span(round.startDate, round.endDate) ?? (
-                      <Text span c="dimmed" size="sm">
-                        {t("rounds.noDates")}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{round.city ?? "—"}</Table.Td>
-                  <Table.Td>
-                    <RoundStatusBadge status={round.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <RoundActions round={round} process={process} variant="menu" />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          testId="rounds-table"
+          minWidth={640}
+          spacing="sm"
+          highlightOnHover
+          caption={t("rounds.count", { count: items.length })}
+          columns={[
+            t("fields.roundNumber"),
+            t("fields.name"),
+            t("fields.dates"),
+            t("fields.city"),
+            t("fields.status"),
+            t("rounds.actions"),
+          ]}
+        >
+          {items.map((round) => (
+            <Table.Tr key={round.id} data-round={round.number}>
+              <Table.Td>{round.number}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`${base}/rounds/${encodeURIComponent(round.id)}`}>
+                  {localName(round.names, i18n.language)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td className="nowrap-cell">
+                {days.span(round.startDate, round.endDate) ?? (
+                  <Text span c="dimmed" size="sm">
+                    {t("rounds.noDates")}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{round.city ?? "—"}</Table.Td>
+              <Table.Td>
+                <RoundStatusBadge status={round.status} />
+              </Table.Td>
+              <Table.Td>
+                <RoundActions round={round} process={process} variant="menu" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
       <ActionDialog opened={planning} onClose={() => setPlanning(false)} title={t("rounds.plan")} size="xl">
         <RoundForm

@@ -2,22 +2,30 @@ import {
   Alert,
   Badge,
   Button,
+  Card,
+  type CardProps,
   Center,
   Fieldset,
   Group,
   Loader,
   Modal,
+  Select,
+  type SelectProps,
   SimpleGrid,
+  Stack,
   TextInput,
   type TextInputProps,
 } from "@mantine/core";
 import type { useForm } from "@mantine/form";
-import { IconAlertCircle, IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
+import { IconAlertCircle, IconAlertTriangle, IconPencil, IconRefresh } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { describeError } from "../../shell/errors.ts";
+
+export { RecordTable } from "../process/index.ts";
+
 import { accreditationColor, processStatusColor, roundStatusColor } from "./format.ts";
-import type { AccreditationStatus, ProcessStatus, RoundStatus } from "./types.ts";
+import { type AccreditationStatus, datePrecisions, type ProcessStatus, type RoundStatus } from "./types.ts";
 
 export function RoundStatusBadge({ status }: { status: RoundStatus }) {
   const { t } = useTranslation("secretariat");
@@ -142,9 +150,63 @@ export function NamesFields({
   );
 }
 
+/** On a phone, the records as a list of cards instead of a table; `label` says how many there are. */
+export function CardList({
+  testId,
+  label,
+  children,
+}: {
+  testId: string;
+  label: string;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="sm" component="ul" p={0} m={0} data-testid={testId} aria-label={label}>
+      {children}
+    </Stack>
+  );
+}
+
+/** One record's card in a `CardList`. */
+export function CardItem(
+  props: CardProps & { children: ReactNode } & Record<`data-${string}`, string | number>,
+) {
+  return <Card component="li" withBorder radius="md" padding="sm" className="card-item" {...props} />;
+}
+
+/** The small Edit button of a table row; its accessible name says which record it edits. */
+export function EditButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const { t } = useTranslation("secretariat");
+  return (
+    <Button
+      size="compact-sm"
+      variant="default"
+      leftSection={<IconPencil size={14} aria-hidden />}
+      onClick={onClick}
+      aria-label={label}
+    >
+      {t("actions.edit")}
+    </Button>
+  );
+}
+
 /** A calendar day, with the browser's own date picker (keyboard-friendly, localized). */
 export function DateField(props: TextInputProps) {
   return <TextInput type="date" dir="ltr" {...props} />;
+}
+
+/** How precisely a date is known (day, month or year): one choice, never left empty. */
+export function PrecisionSelect(props: SelectProps) {
+  const { t } = useTranslation("secretariat");
+  return (
+    <Select
+      label={t("fields.precision")}
+      data={datePrecisions.map((precision) => ({ value: precision, label: t(`precision.${precision}`) }))}
+      allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+      {...props}
+    />
+  );
 }
 
 /** A dialog for one action; its content is mounted only while open, so it reads fresh data each time. */

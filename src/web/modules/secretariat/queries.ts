@@ -1,7 +1,8 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { api, apiRequest } from "../../shell/api.ts";
 import { useLiveEvents } from "../../shell/live-events.ts";
+import { apiPath, coreRecordEventTypes, useApiQuery } from "../process/index.ts";
 import type {
   MeetingList,
   ParticipantList,
@@ -31,8 +32,6 @@ export const keys = {
   meetings: (processRef: string) => [...recordKey, "meetings", processRef] as const,
 };
 
-const enc = encodeURIComponent;
-
 /** The shell's client with PATCH, which the record's edits use. */
 export const recordApi = {
   ...api,
@@ -40,33 +39,22 @@ export const recordApi = {
 };
 
 export function useProcesses() {
-  return useQuery({
-    queryKey: keys.processes(),
-    queryFn: ({ signal }) => api.get<ProcessList>("/api/processes", { signal }),
-  });
+  return useApiQuery<ProcessList>(keys.processes(), "/api/processes");
 }
 
 /** A process by id or slug (the API takes either). */
 export function useProcess(ref: string) {
-  return useQuery({
-    queryKey: keys.process(ref),
-    queryFn: ({ signal }) => api.get<ProcessDetail>(`/api/processes/${enc(ref)}`, { signal }),
-  });
+  return useApiQuery<ProcessDetail>(keys.process(ref), apiPath("processes", ref));
 }
 
 export function useRounds(processRef: string, enabled = true) {
-  return useQuery({
-    queryKey: keys.rounds(processRef),
-    queryFn: ({ signal }) => api.get<RoundList>(`/api/processes/${enc(processRef)}/rounds`, { signal }),
+  return useApiQuery<RoundList>(keys.rounds(processRef), apiPath("processes", processRef, "rounds"), {
     enabled,
   });
 }
 
 export function useRound(roundId: string) {
-  return useQuery({
-    queryKey: keys.round(roundId),
-    queryFn: ({ signal }) => api.get<RoundDetail>(`/api/rounds/${enc(roundId)}`, { signal }),
-  });
+  return useApiQuery<RoundDetail>(keys.round(roundId), apiPath("rounds", roundId));
 }
 
 /**
@@ -74,75 +62,37 @@ export function useRound(roundId: string) {
  * secretariat's stream, so while this is on screen it is also checked every few seconds.
  */
 export function useRoundDelegations(roundId: string) {
-  return useQuery({
-    queryKey: keys.delegations(roundId),
-    queryFn: ({ signal }) =>
-      api.get<RoundDelegationList>(`/api/rounds/${enc(roundId)}/delegations`, { signal }),
-    refetchInterval: 15_000,
-  });
+  return useApiQuery<RoundDelegationList>(
+    keys.delegations(roundId),
+    apiPath("rounds", roundId, "delegations"),
+    { refetchInterval: 15_000 },
+  );
 }
 
 export function useRoundDelegation(id: string) {
-  return useQuery({
-    queryKey: keys.roundDelegation(id),
-    queryFn: ({ signal }) => api.get<RoundDelegation>(`/api/round-delegations/${enc(id)}`, { signal }),
-  });
+  return useApiQuery<RoundDelegation>(keys.roundDelegation(id), apiPath("round-delegations", id));
 }
 
 export function useParticipantsList(roundId: string, order: PrecedenceOrder) {
-  return useQuery({
-    queryKey: keys.participantsList(roundId, order),
-    queryFn: ({ signal }) =>
-      api.get<ParticipantsList>(`/api/rounds/${enc(roundId)}/participants-list`, {
-        signal,
-        query: { order },
-      }),
-  });
+  return useApiQuery<ParticipantsList>(
+    keys.participantsList(roundId, order),
+    apiPath("rounds", roundId, "participants-list"),
+    {
+      query: { order },
+    },
+  );
 }
 
 export function useParticipants() {
-  return useQuery({
-    queryKey: keys.participants(),
-    queryFn: ({ signal }) => api.get<ParticipantList>("/api/participants", { signal }),
-  });
+  return useApiQuery<ParticipantList>(keys.participants(), "/api/participants");
 }
 
 export function useMeetings(processRef: string) {
-  return useQuery({
-    queryKey: keys.meetings(processRef),
-    queryFn: ({ signal }) => api.get<MeetingList>(`/api/processes/${enc(processRef)}/meetings`, { signal }),
-  });
+  return useApiQuery<MeetingList>(keys.meetings(processRef), apiPath("processes", processRef, "meetings"));
 }
 
 /** The events of the process record (core module) that change what these pages show. */
-const recordEvents = [
-  "core.process.create",
-  "core.process.update",
-  "core.process.launch",
-  "core.process.suspend",
-  "core.process.conclude",
-  "core.process.resume",
-  "core.participant.create",
-  "core.participant.update",
-  "core.role.assign",
-  "core.role-change.record",
-  "core.round.plan",
-  "core.round.update",
-  "core.round.announce",
-  "core.round.open",
-  "core.round.conclude",
-  "core.round.postpone",
-  "core.round.cancel",
-  "core.next-round-decision.record",
-  "core.round-participation.record",
-  "core.round-precedence.set",
-  "core.round-delegation.invite",
-  "core.round-delegation.accredit",
-  "core.round-delegation.request-changes",
-  "core.delegation-members.submit",
-  "core.meeting.create",
-  "core.meeting.update",
-];
+const recordEvents = ["core.process.create", ...coreRecordEventTypes];
 
 /**
  * Keeps the record on screen current while a colleague (or the delegation) changes it: any change

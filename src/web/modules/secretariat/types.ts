@@ -45,42 +45,15 @@ export type PrecedenceOrder = z.infer<typeof PrecedenceOrderSchema>;
 export type RoleChangeKind = z.infer<typeof RoleChangeKindSchema>;
 export type LocalizedNames = z.infer<typeof LocalizedNamesSchema>;
 
-/** A list naming every value of a union exactly: a value added to the contract fails to compile here. */
-function allOf<T extends string>() {
-  return <const L extends readonly T[]>(list: L & ([T] extends [L[number]] ? unknown : never)) => list;
-}
-
-export const processRoles = allOf<ProcessRole>()([
-  "host",
-  "guarantor",
-  "party",
-  "observer",
-  "international_organization",
-  "intermediary",
-  "monitor",
-]);
-export const participantKinds = allOf<ParticipantKind>()(["state", "party", "organization"]);
-export const meetingKinds = allOf<MeetingKind>()([
-  "ministerial",
-  "summit",
-  "quadrilateral",
-  "congress",
-  "technical",
-]);
-export const datePrecisions = allOf<DatePrecision>()(["day", "month", "year"]);
-export const precedenceOrders = allOf<PrecedenceOrder>()([
-  "english_alphabetical",
-  "role_then_alphabetical",
-  "custom",
-]);
-export const roleChangeKinds = allOf<RoleChangeKind>()([
-  "granted",
-  "withdrawn",
-  "boycott_declared",
-  "boycott_ended",
-  "absent",
-  "statement",
-]);
+// The lists of choices the forms offer are the contracts' own lists.
+export {
+  datePrecisions,
+  meetingKinds,
+  participantKinds,
+  precedenceOrders,
+  processRoles,
+  roleChangeKinds,
+} from "../../../contracts/enums.ts";
 
 export type ProcessList = z.infer<typeof ProcessListSchema>;
 export type RoundList = z.infer<typeof RoundListSchema>;

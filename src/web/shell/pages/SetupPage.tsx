@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
-import { IconAlertCircle, IconCircleCheck } from "@tabler/icons-react";
+import { IconCircleCheck } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { isLocale } from "../i18n.ts";
 import { LocaleSelect } from "../LocaleSelect.tsx";
 import { PasswordField } from "../PasswordField.tsx";
 import { setupKey, signIn, useSetupNeeded } from "../session.ts";
+import { AuthCard, EmailField, FailureAlert } from "./AuthCard.tsx";
 
 /**
  * First-run setup: creates the first administrator. The server accepts it only while no administrator
@@ -48,19 +49,14 @@ export function SetupPage() {
   if (isLoading) return null;
   if (!needed) {
     return (
-      <Paper withBorder p="lg" radius="md" maw={480} mx="auto" mt="xl">
-        <Stack gap="sm">
-          <Title order={1} size="h2">
-            {t("setup.title")}
-          </Title>
-          <Alert color="teal" icon={<IconCircleCheck aria-hidden />}>
-            {t("setup.done")}
-          </Alert>
-          <Anchor component={Link} to="/sign-in">
-            {t("account.signIn")}
-          </Anchor>
-        </Stack>
-      </Paper>
+      <AuthCard title={t("setup.title")} width={480} gap="sm">
+        <Alert color="teal" icon={<IconCircleCheck aria-hidden />}>
+          {t("setup.done")}
+        </Alert>
+        <Anchor component={Link} to="/sign-in">
+          {t("account.signIn")}
+        </Anchor>
+      </AuthCard>
     );
   }
 
@@ -82,53 +78,32 @@ export function SetupPage() {
   });
 
   return (
-    <Paper withBorder p="lg" radius="md" maw={480} mx="auto" mt="xl">
-      <Stack gap="md">
-        <Title order={1} size="h2">
-          {t("setup.title")}
-        </Title>
-        <Text size="sm">{t("setup.intro")}</Text>
-        {error ? (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <form onSubmit={submit} noValidate aria-label={t("setup.title")}>
-          <Stack gap="sm">
-            <TextInput
-              label={t("fields.name")}
-              autoComplete="name"
-              required
-              {...form.getInputProps("name")}
-            />
-            <TextInput
-              label={t("fields.email")}
-              type="email"
-              autoComplete="username"
-              dir="ltr"
-              required
-              {...form.getInputProps("email")}
-            />
-            <PasswordField
-              label={t("fields.password")}
-              description={t("validation.passwordLength", { count: 10 })}
-              autoComplete="new-password"
-              required
-              {...form.getInputProps("password")}
-            />
-            <PasswordField
-              label={t("fields.confirmPassword")}
-              autoComplete="new-password"
-              required
-              {...form.getInputProps("confirmPassword")}
-            />
-            <LocaleSelect label={t("fields.locale")} {...form.getInputProps("locale")} />
-            <Button type="submit" loading={form.submitting} fullWidth>
-              {t("setup.submit")}
-            </Button>
-          </Stack>
-        </form>
-      </Stack>
-    </Paper>
+    <AuthCard title={t("setup.title")} width={480}>
+      <Text size="sm">{t("setup.intro")}</Text>
+      <FailureAlert message={error} />
+      <form onSubmit={submit} noValidate aria-label={t("setup.title")}>
+        <Stack gap="sm">
+          <TextInput label={t("fields.name")} autoComplete="name" required {...form.getInputProps("name")} />
+          <EmailField label={t("fields.email")} {...form.getInputProps("email")} />
+          <PasswordField
+            label={t("fields.password")}
+            description={t("validation.passwordLength", { count: 10 })}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps("password")}
+          />
+          <PasswordField
+            label={t("fields.confirmPassword")}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps("confirmPassword")}
+          />
+          <LocaleSelect label={t("fields.locale")} {...form.getInputProps("locale")} />
+          <Button type="submit" loading={form.submitting} fullWidth>
+            {t("setup.submit")}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDocumentTitle } from "@mantine/hooks";
-import { IconAlertCircle, IconCircleCheck } from "@tabler/icons-react";
+import { IconCircleCheck } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { describeError, reportFailure } from "../errors.ts";
 import { safeReturnPath, validators } from "../forms.ts";
 import { PasswordField } from "../PasswordField.tsx";
 import { signIn, useSession, verifySecondFactor } from "../session.ts";
+import { AuthCard, EmailField, FailureAlert } from "./AuthCard.tsx";
 
 /** Sign-in: e-mail and password, then the authenticator code (or a backup code) when 2FA is on. */
 export function SignInPage() {
@@ -66,78 +67,62 @@ export function SignInPage() {
   });
 
   return (
-    <Paper withBorder p="lg" radius="md" maw={420} mx="auto" mt="xl">
-      <Stack gap="md">
-        <Title order={1} size="h2">
-          {t("signIn.title")}
-        </Title>
-        {params.get("created") === "1" && step === "password" ? (
-          <Alert color="teal" icon={<IconCircleCheck aria-hidden />}>
-            {t("setup.created")}
-          </Alert>
-        ) : null}
-        {error ? (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        {step === "password" ? (
-          <form onSubmit={submitCredentials} noValidate aria-label={t("signIn.title")}>
-            <Stack gap="sm">
-              <TextInput
-                label={t("fields.email")}
-                type="email"
-                autoComplete="username"
-                dir="ltr"
-                required
-                {...credentials.getInputProps("email")}
-              />
-              <PasswordField
-                label={t("fields.password")}
-                autoComplete="current-password"
-                required
-                {...credentials.getInputProps("password")}
-              />
-              <Button type="submit" loading={credentials.submitting} fullWidth>
-                {t("signIn.submit")}
-              </Button>
-            </Stack>
-          </form>
-        ) : (
-          <form onSubmit={submitCode} noValidate aria-label={t("signIn.secondFactorTitle")}>
-            <Stack gap="sm">
-              <Text size="sm">
-                {codeKind === "totp" ? t("signIn.secondFactorHelp") : t("signIn.backupHelp")}
-              </Text>
-              <TextInput
-                ref={codeRef}
-                label={codeKind === "totp" ? t("fields.code") : t("fields.backupCode")}
-                autoComplete="one-time-code"
-                inputMode={codeKind === "totp" ? "numeric" : "text"}
-                dir="ltr"
-                required
-                {...secondFactor.getInputProps("code")}
-              />
-              <Button type="submit" loading={secondFactor.submitting} fullWidth>
-                {t("signIn.verify")}
-              </Button>
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() => {
-                  setCodeKind(codeKind === "totp" ? "backup" : "totp");
-                  secondFactor.reset();
-                  setError(null);
-                  codeRef.current?.focus();
-                }}
-              >
-                {codeKind === "totp" ? t("signIn.useBackup") : t("signIn.useApp")}
-              </Anchor>
-            </Stack>
-          </form>
-        )}
-      </Stack>
-    </Paper>
+    <AuthCard title={t("signIn.title")} width={420}>
+      {params.get("created") === "1" && step === "password" ? (
+        <Alert color="teal" icon={<IconCircleCheck aria-hidden />}>
+          {t("setup.created")}
+        </Alert>
+      ) : null}
+      <FailureAlert message={error} />
+      {step === "password" ? (
+        <form onSubmit={submitCredentials} noValidate aria-label={t("signIn.title")}>
+          <Stack gap="sm">
+            <EmailField label={t("fields.email")} {...credentials.getInputProps("email")} />
+            <PasswordField
+              label={t("fields.password")}
+              autoComplete="current-password"
+              required
+              {...credentials.getInputProps("password")}
+            />
+            <Button type="submit" loading={credentials.submitting} fullWidth>
+              {t("signIn.submit")}
+            </Button>
+          </Stack>
+        </form>
+      ) : (
+        <form onSubmit={submitCode} noValidate aria-label={t("signIn.secondFactorTitle")}>
+          <Stack gap="sm">
+            <Text size="sm">
+              {codeKind === "totp" ? t("signIn.secondFactorHelp") : t("signIn.backupHelp")}
+            </Text>
+            <TextInput
+              ref={codeRef}
+              label={codeKind === "totp" ? t("fields.code") : t("fields.backupCode")}
+              autoComplete="one-time-code"
+              inputMode={codeKind === "totp" ? "numeric" : "text"}
+              dir="ltr"
+              required
+              {...secondFactor.getInputProps("code")}
+            />
+            <Button type="submit" loading={secondFactor.submitting} fullWidth>
+              {t("signIn.verify")}
+            </Button>
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => {
+                setCodeKind(codeKind === "totp" ? "backup" : "totp");
+                secondFactor.reset();
+                setError(null);
+                codeRef.current?.focus();
+              }}
+            >
+              {codeKind === "totp" ? t("signIn.useBackup") : t("signIn.useApp")}
+            </Anchor>
+          </Stack>
+        </form>
+      )}
+    </AuthCard>
   );
 }

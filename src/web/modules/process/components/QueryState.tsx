@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../shell/api.ts";
 import { describeError } from "../../../shell/errors.ts";
+import { Page } from "../../../shell/Page.tsx";
 
 /** A part of a page still loading, named for screen readers. */
 export function Loading({ label }: { label?: string }) {
@@ -36,6 +37,25 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
         </Button>
       ) : null}
     </Alert>
+  );
+}
+
+/**
+ * A record's page until its record is there: the loader while it loads, then a failed read under the
+ * page's "not found" title (with a retry where trying again can help).
+ */
+export function RecordPending({
+  query,
+  notFoundTitle,
+}: {
+  query: { isPending: boolean; error: unknown; refetch: () => Promise<unknown> };
+  notFoundTitle: string;
+}) {
+  if (query.isPending) return <Loading />;
+  return (
+    <Page title={notFoundTitle}>
+      <LoadError error={query.error} onRetry={() => void query.refetch()} />
+    </Page>
   );
 }
 

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { Page } from "../../../shell/Page.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
-import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
+import { NotInSources, RecordPending } from "../components/QueryState.tsx";
+import { RecordTable } from "../components/RecordTable.tsx";
 import { RoleBadge } from "../components/RoleBadge.tsx";
 import { SourcesButton, uniqueSources } from "../components/Sources.tsx";
 import { useLocalName } from "../format.ts";
@@ -31,14 +32,8 @@ export function DelegationPage() {
   const delegation = useRoundDelegation(id);
   const record = useSubjectRecord("round", delegation.data?.roundId);
 
-  if (delegation.isPending) return <Loading />;
-  if (delegation.error) {
-    return (
-      <Page title={t("delegation.notFoundTitle")}>
-        <LoadError error={delegation.error} onRetry={() => void delegation.refetch()} />
-      </Page>
-    );
-  }
+  if (!delegation.isSuccess)
+    return <RecordPending query={delegation} notFoundTitle={t("delegation.notFoundTitle")} />;
   const data = delegation.data;
   const participantName = localName(data.participant.names, data.participant.name);
   const roundHeading = t("round.heading", { number: data.roundNumber });
@@ -83,40 +78,38 @@ export function DelegationPage() {
       {members.length === 0 ? (
         <NotInSources>{t("delegation.noMembers")}</NotInSources>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped verticalSpacing={6} data-testid="delegation-members">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("delegation.nameLatin")}</Table.Th>
-                <Table.Th scope="col">{t("delegation.nameNative")}</Table.Th>
-                <Table.Th scope="col">{t("delegation.memberTitle")}</Table.Th>
-                <Table.Th scope="col">{t("sources.title")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.map((member) => (
-                <Table.Tr key={member.id}>
-                  <Table.Td>
-                    <span lang="en">{member.nameLatin}</span>{" "}
-                    {member.isHead ? (
-                      <Badge size="xs" variant="filled">
-                        {t("heads.head")}
-                      </Badge>
-                    ) : null}{" "}
-                    <UncertainMark member={member} />
-                  </Table.Td>
-                  <Table.Td>
-                    {member.nameNative ? <bdi dir="auto">{member.nameNative}</bdi> : <NotInSources />}
-                  </Table.Td>
-                  <Table.Td lang="en">{member.title ?? <NotInSources />}</Table.Td>
-                  <Table.Td>
-                    <SourcesButton sources={sourcesOf(member.id)} subject={member.nameLatin} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          testId="delegation-members"
+          minWidth={520}
+          spacing={6}
+          columns={[
+            t("delegation.nameLatin"),
+            t("delegation.nameNative"),
+            t("delegation.memberTitle"),
+            t("sources.title"),
+          ]}
+        >
+          {members.map((member) => (
+            <Table.Tr key={member.id}>
+              <Table.Td>
+                <span lang="en">{member.nameLatin}</span>{" "}
+                {member.isHead ? (
+                  <Badge size="xs" variant="filled">
+                    {t("heads.head")}
+                  </Badge>
+                ) : null}{" "}
+                <UncertainMark member={member} />
+              </Table.Td>
+              <Table.Td>
+                {member.nameNative ? <bdi dir="auto">{member.nameNative}</bdi> : <NotInSources />}
+              </Table.Td>
+              <Table.Td lang="en">{member.title ?? <NotInSources />}</Table.Td>
+              <Table.Td>
+                <SourcesButton sources={sourcesOf(member.id)} subject={member.nameLatin} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
     </Page>
   );

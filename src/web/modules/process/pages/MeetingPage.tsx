@@ -6,7 +6,7 @@ import { Conflicts } from "../components/Conflicts.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { Facts, FieldItem, FieldList } from "../components/Facts.tsx";
 import { Crumbs, ParticipantLink } from "../components/ProcessLinks.tsx";
-import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
+import { LoadError, Loading, NotInSources, RecordPending } from "../components/QueryState.tsx";
 import { RoleBadge } from "../components/RoleBadge.tsx";
 import { Section } from "../components/Section.tsx";
 import { Sources, SourcesButton, sourcesOfFields } from "../components/Sources.tsx";
@@ -29,14 +29,7 @@ export function MeetingPage() {
   const record = useSubjectRecord("meeting", meeting.data?.id);
   const process = useProcess(meeting.data?.processSlug ?? "");
 
-  if (meeting.isPending) return <Loading />;
-  if (meeting.error) {
-    return (
-      <Page title={t("meeting.notFoundTitle")}>
-        <LoadError error={meeting.error} onRetry={() => void meeting.refetch()} />
-      </Page>
-    );
-  }
+  if (!meeting.isSuccess) return <RecordPending query={meeting} notFoundTitle={t("meeting.notFoundTitle")} />;
   const data = meeting.data;
   const name = localName(data.names, data.name);
   const processName = process.data ? localName(process.data.names, process.data.name) : data.processSlug;

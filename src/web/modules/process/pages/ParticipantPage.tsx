@@ -6,7 +6,8 @@ import { Conflicts } from "../components/Conflicts.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { Facts, FieldItem, FieldList } from "../components/Facts.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
-import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
+import { NotInSources, RecordPending } from "../components/QueryState.tsx";
+import { RecordTable } from "../components/RecordTable.tsx";
 import { AttendanceBadge, RoleBadge } from "../components/RoleBadge.tsx";
 import { Section } from "../components/Section.tsx";
 import { SourcesButton, uniqueSources } from "../components/Sources.tsx";
@@ -79,38 +80,32 @@ function RoundsTaken({ participant }: { participant: ParticipantDetail }) {
     (a, b) => a.processSlug.localeCompare(b.processSlug) || a.roundNumber - b.roundNumber,
   );
   return (
-    <Table.ScrollContainer minWidth={360}>
-      <Table striped verticalSpacing={4} data-testid="participant-rounds">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("rounds.number")}</Table.Th>
-            <Table.Th scope="col">{t("fields.role")}</Table.Th>
-            <Table.Th scope="col">{t("fields.attendance")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr
-              key={`${row.roundId}-${row.role}`}
-              data-round={row.roundNumber}
-              data-attendance={row.attendance}
-            >
-              <Table.Td>
-                <Anchor component={Link} to={`/rounds/${encodeURIComponent(row.roundId)}`} size="sm">
-                  {t("round.heading", { number: row.roundNumber })}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <RoleBadge role={row.role} />
-              </Table.Td>
-              <Table.Td>
-                <AttendanceBadge attendance={row.attendance} always />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      testId="participant-rounds"
+      minWidth={360}
+      spacing={4}
+      columns={[t("rounds.number"), t("fields.role"), t("fields.attendance")]}
+    >
+      {rows.map((row) => (
+        <Table.Tr
+          key={`${row.roundId}-${row.role}`}
+          data-round={row.roundNumber}
+          data-attendance={row.attendance}
+        >
+          <Table.Td>
+            <Anchor component={Link} to={`/rounds/${encodeURIComponent(row.roundId)}`} size="sm">
+              {t("round.heading", { number: row.roundNumber })}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>
+            <RoleBadge role={row.role} />
+          </Table.Td>
+          <Table.Td>
+            <AttendanceBadge attendance={row.attendance} always />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </RecordTable>
   );
 }
 
@@ -128,14 +123,8 @@ export function ParticipantPage() {
   const processes = useProcesses();
   const record = useSubjectRecord("participant", participant.data?.id);
 
-  if (participant.isPending) return <Loading />;
-  if (participant.error) {
-    return (
-      <Page title={t("participant.notFoundTitle")}>
-        <LoadError error={participant.error} onRetry={() => void participant.refetch()} />
-      </Page>
-    );
-  }
+  if (!participant.isSuccess)
+    return <RecordPending query={participant} notFoundTitle={t("participant.notFoundTitle")} />;
   const data = participant.data;
   const name = localName(data.names, data.name);
   const processNameOf = (slug: string) => {

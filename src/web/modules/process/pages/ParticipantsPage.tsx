@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Page } from "../../../shell/Page.tsx";
 import { LoadError, Loading } from "../components/QueryState.tsx";
+import { RecordTable } from "../components/RecordTable.tsx";
 import { useLocalName } from "../format.ts";
 import { useParticipants, useProcessLiveRefresh } from "../queries.ts";
 
@@ -42,36 +43,31 @@ export function ParticipantsPage() {
       ) : participants.error ? (
         <LoadError error={participants.error} onRetry={() => void participants.refetch()} />
       ) : (
-        <Table.ScrollContainer minWidth={320}>
-          <Table striped verticalSpacing={6} data-testid="participants-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("participants.name")}</Table.Th>
-                <Table.Th scope="col">{t("participants.kind")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((participant) => (
-                <Table.Tr key={participant.id}>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={`/participants/${encodeURIComponent(participant.slug)}`}
-                      size="sm"
-                    >
-                      {localName(participant.names, participant.name)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="outline" size="sm">
-                      {t(`participant.kinds.${participant.kind}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordTable
+          testId="participants-table"
+          minWidth={320}
+          spacing={6}
+          columns={[t("participants.name"), t("participants.kind")]}
+        >
+          {items.map((participant) => (
+            <Table.Tr key={participant.id}>
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/participants/${encodeURIComponent(participant.slug)}`}
+                  size="sm"
+                >
+                  {localName(participant.names, participant.name)}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="outline" size="sm">
+                  {t(`participant.kinds.${participant.kind}`)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
       )}
     </Page>
   );

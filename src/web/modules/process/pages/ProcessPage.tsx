@@ -12,7 +12,8 @@ import {
   ProcessStatusBadge,
   RoundStatusBadge,
 } from "../components/ProcessLinks.tsx";
-import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
+import { LoadError, Loading, NotInSources, RecordPending } from "../components/QueryState.tsx";
+import { RecordTable } from "../components/RecordTable.tsx";
 import { Section } from "../components/Section.tsx";
 import { Sources, SourcesButton, uniqueSources } from "../components/Sources.tsx";
 import { useDates, useJoin, useLocalName } from "../format.ts";
@@ -97,38 +98,33 @@ function RoundsTable({ slug }: { slug: string }) {
   if (rounds.error) return <LoadError error={rounds.error} onRetry={() => void rounds.refetch()} />;
   if (rounds.data.items.length === 0) return <Text c="dimmed">{t("rounds.none")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table striped highlightOnHover verticalSpacing={6} horizontalSpacing="xs" data-testid="rounds-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("rounds.number")}</Table.Th>
-            <Table.Th scope="col">{t("fields.dates")}</Table.Th>
-            <Table.Th scope="col">{t("fields.city")}</Table.Th>
-            <Table.Th scope="col">{t("fields.status")}</Table.Th>
+    <RecordTable
+      testId="rounds-table"
+      minWidth={320}
+      spacing={6}
+      horizontalSpacing="xs"
+      highlightOnHover
+      columns={[t("rounds.number"), t("fields.dates"), t("fields.city"), t("fields.status")]}
+    >
+      {[...rounds.data.items]
+        .sort((a, b) => a.number - b.number)
+        .map((round) => (
+          <Table.Tr key={round.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/rounds/${encodeURIComponent(round.id)}`} size="sm" fw={600}>
+                {t("round.heading", { number: round.number })}
+              </Anchor>
+            </Table.Td>
+            <Table.Td className="nowrap">
+              {round.startDate ? dates.range(round.startDate, round.endDate) : <NotInSources />}
+            </Table.Td>
+            <Table.Td>{round.city ?? <NotInSources />}</Table.Td>
+            <Table.Td>
+              <RoundStatusBadge status={round.status} />
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {[...rounds.data.items]
-            .sort((a, b) => a.number - b.number)
-            .map((round) => (
-              <Table.Tr key={round.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/rounds/${encodeURIComponent(round.id)}`} size="sm" fw={600}>
-                    {t("round.heading", { number: round.number })}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td className="nowrap">
-                  {round.startDate ? dates.range(round.startDate, round.endDate) : <NotInSources />}
-                </Table.Td>
-                <Table.Td>{round.city ?? <NotInSources />}</Table.Td>
-                <Table.Td>
-                  <RoundStatusBadge status={round.status} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+    </RecordTable>
   );
 }
 
@@ -164,14 +160,7 @@ export function ProcessPage() {
   const record = useSubjectRecord("process", process.data?.id);
   const conflicts = useProcessConflicts(slug);
 
-  if (process.isPending) return <Loading />;
-  if (process.error) {
-    return (
-      <Page title={t("process.notFoundTitle")}>
-        <LoadError error={process.error} onRetry={() => void process.refetch()} />
-      </Page>
-    );
-  }
+  if (!process.isSuccess) return <RecordPending query={process} notFoundTitle={t("process.notFoundTitle")} />;
   const data = process.data;
   const name = localName(data.names, data.name);
   const processSources = uniqueSources(

@@ -7,7 +7,7 @@ import { Conflicts } from "../components/Conflicts.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { Facts, FieldItem, FieldList } from "../components/Facts.tsx";
 import { Crumbs, RoundStatusBadge } from "../components/ProcessLinks.tsx";
-import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
+import { LoadError, Loading, NotInSources, RecordPending } from "../components/QueryState.tsx";
 import { Section } from "../components/Section.tsx";
 import { Sources, SourcesButton, sourcesOfFields, uniqueSources } from "../components/Sources.tsx";
 import { useDates, useJoin, useLocalName } from "../format.ts";
@@ -170,14 +170,7 @@ export function RoundPage() {
   const record = useSubjectRecord("round", id);
   const process = useProcess(round.data?.processSlug ?? "");
 
-  if (round.isPending) return <Loading />;
-  if (round.error) {
-    return (
-      <Page title={t("round.notFoundTitle")}>
-        <LoadError error={round.error} onRetry={() => void round.refetch()} />
-      </Page>
-    );
-  }
+  if (!round.isSuccess) return <RecordPending query={round} notFoundTitle={t("round.notFoundTitle")} />;
   const data = round.data;
   const heading = t("round.heading", { number: data.number });
   const processName = process.data ? localName(process.data.names, process.data.name) : data.processSlug;
