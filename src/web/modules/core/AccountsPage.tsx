@@ -1,8 +1,8 @@
 import { Alert, Button, Center, Loader, Modal } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { IconAlertCircle, IconCircleCheck, IconUserPlus } from "@tabler/icons-react";
+import { IconAlertCircle, IconUserPlus } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type { Account } from "../../../contracts/accounts.ts";
 import { api } from "../../shell/api.ts";
@@ -12,13 +12,14 @@ import { Page } from "../../shell/Page.tsx";
 import type { MembershipActions } from "./AccountDelegations.tsx";
 import { AccountCards, AccountTable } from "./AccountList.tsx";
 import { CreateAccountForm } from "./CreateAccountForm.tsx";
+import { DoneNotice, useDialogWithNotice } from "./DoneNotice.tsx";
 import { AddToDelegationForm, accountsKey, type Removal, RemoveMembershipForm } from "./MembershipForms.tsx";
 import { localName, membershipEvents, membershipsKey, useAllMemberships } from "./memberships.ts";
 
 /** Account events that change this list; the server sends them to administrators only. */
 const accountEvents = ["core.account.create", "core.account.update", "core.account.set-locale"];
 
-type MembershipDialog = { kind: "add"; account: Account } | { kind: "remove"; removal: Removal } | null;
+type MembershipDialog = { kind: "add"; account: Account } | { kind: "remove"; removal: Removal };
 
 /**
  * Administrators: every account with its places on delegations (which give it roles in processes),
@@ -29,8 +30,8 @@ export function AccountsPage() {
   const client = useQueryClient();
   const [creating, createDialog] = useDisclosure(false);
   const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
-  const [done, setDone] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<MembershipDialog>(null);
+  const notice = useDialogWithNotice<MembershipDialog>();
+  const { dialog, open: openDialog, close: closeDialog, finish } = notice;
   const accounts = useQuery({
     queryKey: accountsKey,
     queryFn: ({ signal }) => api.get<{ accounts: Account[] }>("/api/accounts", { signal }),
@@ -44,15 +45,10 @@ export function AccountsPage() {
   useLiveEvents(accountEvents, refresh, { onReconnect: refresh });
   // A change made elsewhere (the CLI, another administrator, a secretariat) shows up here without a reload.
   useLiveEvents(membershipEvents, refreshMemberships, { onReconnect: refreshMemberships });
-  const closeDialog = () => setDialog(null);
-  const finish = (message: string) => {
-    setDialog(null);
-    setDone(message);
-  };
   const actions: MembershipActions = {
-    onAdd: (account) => setDialog({ kind: "add", account }),
+    onAdd: (account) => openDialog({ kind: "add", account }),
     onRemove: (account, membership) =>
-      setDialog({
+      openDialog({
         kind: "remove",
         removal: {
           accountId: account.id,
@@ -75,19 +71,7 @@ export function AccountsPage() {
         </Button>
       }
     >
-      {done ? (
-        <Alert
-          color="teal"
-          icon={<IconCircleCheck aria-hidden />}
-          withCloseButton
-          closeButtonLabel={t("shell:close")}
-          onClose={() => setDone(null)}
-          role="status"
-          data-testid="accounts-done"
-        >
-          {done}
-        </Alert>
-      ) : null}
+      <DoneNotice message={notice.done} onClose={notice.dismiss} testId="accounts-done" />
       {memberships.error ? (
         <Alert color="orange" icon={<IconAlertCircle aria-hidden />} role="alert">
           {t("core:memberships.loadFailed", { reason: describeError(t, memberships.error) })}
@@ -116,7 +100,7 @@ export function AccountsPage() {
           onCancel={createDialog.close}
           onCreated={(account) => {
             createDialog.close();
-            setDone(t("core:accounts.created", { name: account.name }));
+            notice.announce(t("core:accounts.created", { name: account.name }));
             refresh();
           }}
         />

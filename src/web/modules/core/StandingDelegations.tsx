@@ -17,7 +17,6 @@ import {
 } from "@mantine/core";
 import {
   IconAlertCircle,
-  IconCircleCheck,
   IconInfoCircle,
   IconSearch,
   IconUserMinus,
@@ -29,6 +28,7 @@ import { useTranslation } from "react-i18next";
 import { describeError } from "../../shell/errors.ts";
 import { useLiveEvents } from "../../shell/live-events.ts";
 import { useSession } from "../../shell/session.ts";
+import { DoneNotice, useDialogWithNotice } from "./DoneNotice.tsx";
 import { AddAccountForm, type Removal, RemoveMembershipForm } from "./MembershipForms.tsx";
 import {
   localName,
@@ -39,7 +39,7 @@ import {
   useProcessDelegations,
 } from "./memberships.ts";
 
-type Dialog = { kind: "add"; delegation: StandingDelegation } | { kind: "remove"; removal: Removal } | null;
+type Dialog = { kind: "add"; delegation: StandingDelegation } | { kind: "remove"; removal: Removal };
 
 /** Whether a delegation matches the search: its participant's names, or a member's name or e-mail. */
 function matches(delegation: StandingDelegation, search: string): boolean {
@@ -65,8 +65,8 @@ export function StandingDelegations({ processRef }: { processRef: string }) {
   const isAdmin = account?.isAdmin ?? false;
   const loaded = useProcessDelegations(processRef);
   const [search, setSearch] = useState("");
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const notice = useDialogWithNotice<Dialog>();
+  const { dialog, open: openDialog, close, finish } = notice;
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: membershipsKey }), [client]);
   useLiveEvents(membershipEvents, refresh, { onReconnect: refresh });
 
@@ -90,11 +90,6 @@ export function StandingDelegations({ processRef }: { processRef: string }) {
   const shown = delegations
     .filter((delegation) => matches(delegation, search))
     .sort((a, b) => nameOf(a).localeCompare(nameOf(b), i18n.language));
-  const close = () => setDialog(null);
-  const finish = (message: string) => {
-    setDialog(null);
-    setDone(message);
-  };
   const people = delegations.reduce((sum, delegation) => sum + delegation.members.length, 0);
 
   return (
@@ -105,19 +100,7 @@ export function StandingDelegations({ processRef }: { processRef: string }) {
           {t("core:delegations.onlyAdminsAdd")}
         </Alert>
       )}
-      {done ? (
-        <Alert
-          color="teal"
-          icon={<IconCircleCheck aria-hidden />}
-          withCloseButton
-          closeButtonLabel={t("shell:close")}
-          onClose={() => setDone(null)}
-          role="status"
-          data-testid="delegations-done"
-        >
-          {done}
-        </Alert>
-      ) : null}
+      <DoneNotice message={notice.done} onClose={notice.dismiss} testId="delegations-done" />
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <TextInput
           label={t("core:delegations.search")}
@@ -205,7 +188,7 @@ export function StandingDelegations({ processRef }: { processRef: string }) {
                                 color="red"
                                 aria-label={removeLabel}
                                 onClick={() =>
-                                  setDialog({
+                                  openDialog({
                                     kind: "remove",
                                     removal: {
                                       accountId: member.accountId,
@@ -232,7 +215,7 @@ export function StandingDelegations({ processRef }: { processRef: string }) {
                         variant="light"
                         size="compact-sm"
                         leftSection={<IconUserPlus size={14} aria-hidden />}
-                        onClick={() => setDialog({ kind: "add", delegation })}
+                        onClick={() => openDialog({ kind: "add", delegation })}
                         aria-label={t("core:delegations.addLabel", { participant: name })}
                       >
                         {t("core:delegations.add")}

@@ -11,8 +11,6 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useQueryClient } from "@tanstack/react-query";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { roleOptions, useParticipantOptions } from "./choices.ts";
 import {
@@ -23,19 +21,10 @@ import {
   PrecisionSelect,
   StaleAlert,
 } from "./components.tsx";
-import {
-  dateOrNull,
-  localName,
-  namesInput,
-  namesValues,
-  recordChecks,
-  slugFrom,
-  textOrNull,
-  useRecordForm,
-} from "./forms.ts";
+import { dateOrNull, namesInput, namesValues, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
 import { useLatestVersion } from "./latest.ts";
-import { notifySuccess } from "./notices.tsx";
-import { keys, recordKey } from "./queries.ts";
+import { useAnnounceSaved, useSlugFollowingName } from "./named.ts";
+import { keys } from "./queries.ts";
 import {
   type DatePrecision,
   type Meeting,
@@ -99,8 +88,7 @@ export function MeetingForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation(["secretariat", "shell"]);
-  const client = useQueryClient();
+  const { t } = useTranslation(["secretariat", "shell"]);
   const check = recordChecks(t);
   const {
     record: meeting,
@@ -111,7 +99,8 @@ export function MeetingForm({
     queryKey: [...keys.meetings(process.slug), meeting.id],
     path: `/api/meetings/${encodeURIComponent(meeting.id)}`,
   }));
-  const slugTouched = useRef(Boolean(opened));
+  const slug = useSlugFollowingName(Boolean(opened));
+  const announceSaved = useAnnounceSaved("meetings");
   const form = useForm<MeetingValues>({
     initialValues: valuesOf(meeting),
     validate: {
@@ -127,11 +116,7 @@ export function MeetingForm({
         role: check.required,
       },
     },
-    onValuesChange: (values, previous) => {
-      if (!slugTouched.current && !meeting && values.names.en !== previous.names.en) {
-        form.setFieldValue("slug", slugFrom(values.names.en));
-      }
-    },
+    onValuesChange: (values, previous) => slug.follow(form, values, previous),
   });
 
   const save = useRecordForm(form, async (values) => {
@@ -155,12 +140,7 @@ export function MeetingForm({
       path: `/api/processes/${encodeURIComponent(process.slug)}/meetings`,
       fields: { slug: values.slug.trim() },
     });
-    await client.invalidateQueries({ queryKey: recordKey });
-    notifySuccess(
-      t(meeting ? "secretariat:meetings.saved" : "secretariat:meetings.created", {
-        name: localName(saved.names, i18n.language),
-      }),
-    );
+    await announceSaved(Boolean(meeting), saved.names);
     onDone();
   });
 
@@ -208,11 +188,7 @@ export function MeetingForm({
             dir="ltr"
             required
             disabled={Boolean(meeting)}
-            {...form.getInputProps("slug")}
-            onChange={(event) => {
-              slugTouched.current = true;
-              form.getInputProps("slug").onChange(event);
-            }}
+            {...slug.inputProps(form)}
           />
           <TextInput label={t("secretariat:fields.city")} {...form.getInputProps("city")} />
           <TextInput label={t("secretariat:fields.venue")} {...form.getInputProps("venue")} />

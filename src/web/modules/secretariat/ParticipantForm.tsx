@@ -1,22 +1,11 @@
 import { Select, SimpleGrid, Stack, TagsInput, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
-import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
-import {
-  dateOrNull,
-  localName,
-  namesInput,
-  namesValues,
-  recordChecks,
-  slugFrom,
-  textOrNull,
-  useRecordForm,
-} from "./forms.ts";
+import { dateOrNull, namesInput, namesValues, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
 import { useLatestVersion } from "./latest.ts";
-import { notifySuccess } from "./notices.tsx";
-import { keys, recordKey } from "./queries.ts";
+import { useAnnounceSaved, useSlugFollowingName } from "./named.ts";
+import { keys } from "./queries.ts";
 import { type ParticipantKind, type ParticipantSummary, participantKinds } from "./types.ts";
 
 type ParticipantValues = {
@@ -53,8 +42,7 @@ export function ParticipantForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation(["secretariat", "shell"]);
-  const client = useQueryClient();
+  const { t } = useTranslation(["secretariat", "shell"]);
   const check = recordChecks(t);
   const {
     record: participant,
@@ -65,16 +53,12 @@ export function ParticipantForm({
     queryKey: [...keys.participants(), participant.id],
     path: `/api/participants/${encodeURIComponent(participant.id)}`,
   }));
-  const slugTouched = useRef(Boolean(opened));
+  const slug = useSlugFollowingName(Boolean(opened));
+  const announceSaved = useAnnounceSaved("participants");
   const form = useForm<ParticipantValues>({
     initialValues: valuesOf(participant),
     validate: { slug: check.slug, names: { en: check.required } },
-    onValuesChange: (values, previous) => {
-      // The address follows the English name until the secretariat writes one itself.
-      if (!slugTouched.current && values.names.en !== previous.names.en) {
-        form.setFieldValue("slug", slugFrom(values.names.en));
-      }
-    },
+    onValuesChange: (values, previous) => slug.follow(form, values, previous),
   });
 
   const save = useRecordForm(form, async (values) => {
@@ -87,12 +71,7 @@ export function ParticipantForm({
       aliases: values.aliases.map((alias) => alias.trim()).filter(Boolean),
     };
     const saved = await saveParticipant(fields, { path: "/api/participants" });
-    await client.invalidateQueries({ queryKey: recordKey });
-    notifySuccess(
-      t(participant ? "secretariat:participants.saved" : "secretariat:participants.created", {
-        name: localName(saved.names, i18n.language),
-      }),
-    );
+    await announceSaved(Boolean(participant), saved.names);
     onDone();
   });
 
@@ -132,11 +111,7 @@ export function ParticipantForm({
             description={t("secretariat:fields.slugHelp")}
             dir="ltr"
             required
-            {...form.getInputProps("slug")}
-            onChange={(event) => {
-              slugTouched.current = true;
-              form.getInputProps("slug").onChange(event);
-            }}
+            {...slug.inputProps(form)}
           />
           <TextInput label={t("secretariat:fields.shortName")} {...form.getInputProps("shortName")} />
           <DateField
