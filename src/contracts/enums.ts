@@ -83,27 +83,6 @@ export type AccreditationState = (typeof accreditationStates)[number];
 export const meetingKinds = ["ministerial", "summit", "quadrilateral", "congress", "technical"] as const;
 export type MeetingKind = (typeof meetingKinds)[number];
 
-/**
- * What a fact, citation or conflict is about: a record of any module, named by type and id, so the
- * record can cite sources for anything without the other modules depending on it.
- */
-export const subjectTypes = [
-  "process",
-  "process_decision",
-  "round",
-  "round_announcement",
-  "round_participation",
-  "role_change",
-  "delegation_member",
-  "meeting",
-  "participant",
-  "milestone",
-  "fact",
-  "conflict",
-  "conflict_value",
-] as const;
-export type SubjectType = (typeof subjectTypes)[number];
-
 /** disagreement: sources differ; plan_changed: announced, then changed; the rest qualify one source or name. */
 export const conflictKinds = [
   "disagreement",

@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { PlainText } from "./common.ts";
-import { conflictKinds, subjectTypes } from "./enums.ts";
+import { conflictKinds } from "./enums.ts";
 
-export const RecordSubjectType = z.enum(subjectTypes);
+/**
+ * What a fact, citation or conflict is about: a record of any module, named by type and id. The
+ * types are contributed by the modules' manifests, so the contract takes a name and the record
+ * checks it against its registry (an unknown type is a 400 naming the known ones).
+ */
+export const RecordSubjectType = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, "A subject type: lower-case letters, digits and _, e.g. round.")
+  .describe("a subject type given by a module: process, round, round_participation, fact, conflict, …");
 export type RecordSubjectType = z.infer<typeof RecordSubjectType>;
 export const ConflictKind = z.enum(conflictKinds);
 

@@ -4,19 +4,18 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import * as schema from "../schema.ts";
-
-export type Schema = typeof schema;
-/** A drizzle handle on either database; a transaction has the same shape. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * A drizzle handle on either database; a transaction has the same shape. Queries name their tables
+ * (each module's `schema.ts`), so the handle itself carries no schema and the platform knows no module.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
 
 export const migrationsFolder = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
@@ -57,7 +56,7 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "postgres") return openPostgres(target.url);
   const instance = target.kind === "pglite" ? await openPglite(target.dataDir) : target.instance;
-  const db = drizzlePglite({ client: instance, schema }) as unknown as Db;
+  const db = drizzlePglite({ client: instance }) as unknown as Db;
   return {
     kind: "pglite",
     db,
@@ -86,7 +85,7 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
-  const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Db;
+  const db = drizzleNodePostgres({ client: pool }) as unknown as Db;
   const listener = new PostgresListener(url);
   return {
     kind: "postgres",

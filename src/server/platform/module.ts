@@ -1,3 +1,4 @@
+import type { Command } from "commander";
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -11,7 +12,7 @@ import type { z } from "zod";
 import { ErrorResponse } from "../../contracts/platform.ts";
 import type { Config } from "../config.ts";
 import type { Auth } from "./auth.ts";
-import type { Actor } from "./authz.ts";
+import type { Actor, Tier } from "./authz.ts";
 import type { Database, Db } from "./db.ts";
 import type { EventHub } from "./events.ts";
 import { type Operation, runOperation } from "./operation.ts";
@@ -35,14 +36,76 @@ export type ZodApp = FastifyInstance<
   ZodTypeProvider
 >;
 
+/** What the record shows of one subject: its name, the process it belongs to and its tier. */
+export type SubjectDescription = {
+  subjectId: string;
+  label: string;
+  processId: string | null;
+  tier: Tier;
+};
+
+/** A subject named by type and id: what a citation, fact or conflict is about. */
+export type SubjectKey = { subjectType: string; subjectId: string };
+
 /**
- * A module's manifest (`module.ts`): its routes and what it does at start-up. The server registers
- * every manifest in `modules.ts`; adding a module is adding a folder and one line there.
+ * A kind of record the record module may cite and dispute, contributed by the module that owns it:
+ * `load` describes subjects by id with that module's own tier rule (a missing id is absent from the
+ * answer); `parts` names the subjects whose record is shown with this one's (a round's participations).
+ */
+export type SubjectTypeDefinition = {
+  load: (db: Db, ids: string[]) => Promise<SubjectDescription[]>;
+  parts?: (db: Db, subjectId: string) => Promise<SubjectKey[]>;
+};
+
+/**
+ * What the demonstration operation hands each module's `demo` part: the transaction, and a shared
+ * context through which an earlier part passes what a later one needs (ids by key, the data read).
+ */
+export type DemoContext = {
+  tx: Db;
+  /** Offers a value to the parts that run later, under the offering module's key. */
+  provide<Value>(key: string, value: Value): void;
+  /** A value an earlier part provided; a missing one is a bug in the order of the modules. */
+  need<Value>(key: string): Value;
+};
+
+/** A module's part of the demonstration record: loaded in module order, removed in reverse order. */
+export type DemoPart = {
+  /** Inserts the module's demonstration rows; answers how many rows each of its tables received. */
+  load: (context: DemoContext) => Promise<Record<string, number>>;
+  /** Deletes the module's demonstration rows (and what hangs off them); answers the counts. */
+  remove: (context: DemoContext) => Promise<Record<string, number>>;
+  /** Whether the module's demonstration rows (or rows in their way) are in the database. */
+  isLoaded?: (db: Db) => Promise<boolean>;
+};
+
+/** An operation of any input and result, as the platform lists them. */
+// biome-ignore lint/suspicious/noExplicitAny: a list of operations holds every input, result and target type.
+export type AnyOperation = Operation<any, any, any>;
+
+/**
+ * A module's manifest (`module.ts`): everything the module adds to the platform. The server, the
+ * CLI, migration generation (drizzle-kit reads every `modules/*\/schema.ts`) and the record's subject
+ * registry go over the manifests listed in `server/modules.ts`: adding a module is adding its folder
+ * and one line there.
  */
 export type AppModule = {
+  /** The module's folder name, and the first part of its operations' and events' names. */
   name: string;
+  /** The module's tables (its `schema.ts` as a namespace); never exported from its index. */
+  tables?: Record<string, unknown>;
+  /** Every operation the module defines, so the platform can list them (OpenAPI, tests, audit). */
+  operations?: readonly AnyOperation[];
+  /** The event types its operations emit on the live stream. */
+  eventTypes?: readonly string[];
+  /** The subject types the record may cite and dispute, by name, each with its loader. */
+  subjectTypes?: Record<string, SubjectTypeDefinition>;
   /** Registers the module's HTTP routes under /api. */
   routes?: (app: ZodApp, deps: ServerDeps) => void | Promise<void>;
+  /** Registers the module's `astana` subcommands on the CLI's program. */
+  cli?: (program: Command) => void;
+  /** Its part of the demonstration record, run inside the one audited demonstration operation. */
+  demo?: DemoPart;
   /** Runs after migrations, before the server listens (e.g. loading the demonstration record). */
   onStart?: (deps: ServerDeps) => void | Promise<void>;
 };

@@ -5,10 +5,14 @@ import { registerParticipantRoutes } from "./routes/participants.ts";
 import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRoundRoutes } from "./routes/rounds.ts";
 import { registerCoreRoutes } from "./routes.ts";
+import * as tables from "./schema.ts";
+import { coreSubjectTypes } from "./subjects.ts";
 
 /** core: processes, rounds, participants, delegations and accounts. */
 export const coreModule: AppModule = {
   name: "core",
+  tables,
+  subjectTypes: coreSubjectTypes,
   routes: async (app, deps) => {
     await registerCoreRoutes(app, deps);
     for (const register of [

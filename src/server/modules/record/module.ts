@@ -5,6 +5,8 @@ import { runOperation } from "../../platform/operation.ts";
 import { anyProcessExists } from "./demo/store.ts";
 import { loadDemo } from "./operations/demo-record.ts";
 import { registerRecordRoutes } from "./routes.ts";
+import * as tables from "./schema.ts";
+import { recordSubjectTypes } from "./subjects.ts";
 
 /**
  * On the first start (no process in the database) with DEMO on, loads the demonstration record. A
@@ -27,6 +29,8 @@ async function loadDemoOnFirstStart(deps: ServerDeps): Promise<void> {
 /** record: sources, citations, facts, conflicts and milestones; the timeline, attendance and the demonstration record. */
 export const recordModule: AppModule = {
   name: "record",
+  tables,
+  subjectTypes: recordSubjectTypes,
   routes: registerRecordRoutes,
   onStart: loadDemoOnFirstStart,
 };

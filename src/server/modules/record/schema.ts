@@ -1,8 +1,11 @@
 import { boolean, date, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import type { ConflictKind, SubjectType, Tier } from "../../../contracts/enums.ts";
+import type { ConflictKind, Tier } from "../../../contracts/enums.ts";
 import { demoFlag, timestamps } from "../../platform/columns.ts";
 
-export type { ConflictKind, SubjectType } from "../../../contracts/enums.ts";
+export type { ConflictKind } from "../../../contracts/enums.ts";
+
+/** A subject type, as the modules' manifests give them (checked against the registry, not the schema). */
+export type SubjectType = string;
 
 /** What a citation, fact or conflict is about: a record of any module, by type and id (no foreign key). */
 const subject = {

@@ -3,19 +3,15 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { RecordConflict, Source, SubjectRecord } from "../../../../contracts/record.ts";
 import { type Actor, canSee, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-import { coreSchema } from "../../core/index.ts";
 import { citationFieldKey, presentConflict, presentSource } from "../presenters.ts";
 import { citations, conflicts, conflictValues, facts, type SubjectType, sources } from "../schema.ts";
-import { resolveSubjects, type SubjectInfo, type SubjectKey, subjectKey } from "../subjects.ts";
-
-const {
-  delegationMembers,
-  processDecisions,
-  roleChanges,
-  roundAnnouncements,
-  roundDelegations,
-  roundParticipations,
-} = coreSchema;
+import {
+  partsOfSubject,
+  resolveSubjects,
+  type SubjectInfo,
+  type SubjectKey,
+  subjectKey,
+} from "../subjects.ts";
 
 type Body = Omit<SubjectRecord, "subject" | "related">;
 
@@ -141,67 +137,9 @@ export async function recordsOf(db: Db, actor: Actor, keys: SubjectKey[]): Promi
   return result;
 }
 
-/**
- * The parts of a subject whose sources its page shows: a round's participations, heads of
- * delegation and announcements; a process's decisions and role changes; a participant's role changes.
- */
-async function partsOf(db: Db, subject: SubjectInfo): Promise<SubjectKey[]> {
-  const keys = (subjectType: SubjectType, ids: { id: string }[]) =>
-    ids.map((row) => ({ subjectType, subjectId: row.id }));
-  const id = subject.subjectId;
-  switch (subject.subjectType) {
-    case "round":
-      return [
-        ...keys(
-          "round_participation",
-          await db
-            .select({ id: roundParticipations.id })
-            .from(roundParticipations)
-            .where(eq(roundParticipations.roundId, id)),
-        ),
-        ...keys(
-          "delegation_member",
-          await db
-            .select({ id: delegationMembers.id })
-            .from(delegationMembers)
-            .innerJoin(roundDelegations, eq(roundDelegations.id, delegationMembers.roundDelegationId))
-            .where(eq(roundDelegations.roundId, id)),
-        ),
-        ...keys(
-          "round_announcement",
-          await db
-            .select({ id: roundAnnouncements.id })
-            .from(roundAnnouncements)
-            .where(eq(roundAnnouncements.roundId, id)),
-        ),
-      ];
-    case "process":
-      return [
-        ...keys(
-          "process_decision",
-          await db
-            .select({ id: processDecisions.id })
-            .from(processDecisions)
-            .where(eq(processDecisions.processId, id)),
-        ),
-        ...keys(
-          "role_change",
-          await db.select({ id: roleChanges.id }).from(roleChanges).where(eq(roleChanges.processId, id)),
-        ),
-      ];
-    case "participant":
-      return keys(
-        "role_change",
-        await db.select({ id: roleChanges.id }).from(roleChanges).where(eq(roleChanges.participantId, id)),
-      );
-    default:
-      return [];
-  }
-}
-
 /** The whole sourced record of one visible subject and of its visible parts. */
 export async function subjectRecord(db: Db, actor: Actor, subject: SubjectInfo): Promise<SubjectRecord> {
-  const parts = [...(await resolveSubjects(db, await partsOf(db, subject))).values()].filter((part) =>
+  const parts = [...(await resolveSubjects(db, await partsOfSubject(db, subject))).values()].filter((part) =>
     canSee(actor, { tier: part.tier, processId: part.processId }),
   );
   const bodies = await recordsOf(db, actor, [subject, ...parts]);
