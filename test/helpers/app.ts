@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { type AstanaApp, buildApp, startModules } from "../../src/server/app.ts";
 import { type Config, loadConfig } from "../../src/server/config.ts";
-import { insertAccount } from "../../src/server/modules/core/index.ts";
+import { insertAccount } from "../../src/server/modules/core/operations/create-account.ts";
 import type { Database, Db } from "../../src/server/platform/db.ts";
 import { freshDatabase } from "./database.ts";
 

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
-import { coreSchema } from "../../src/server/modules/core/index.ts";
+import * as coreSchema from "../../src/server/modules/core/schema.ts";
 import { createTestAccount, startTestApp, type TestApp } from "./app.ts";
 
 const { delegationMemberships, delegations } = coreSchema;

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, startModules } from "../../src/server/app.ts";
-import { coreSchema } from "../../src/server/modules/core/index.ts";
+import * as coreSchema from "../../src/server/modules/core/schema.ts";
 import { systemActor } from "../../src/server/platform/authz.ts";
 import { writeEvent } from "../../src/server/platform/events.ts";
 import { runOperation } from "../../src/server/platform/operation.ts";

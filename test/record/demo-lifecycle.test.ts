@@ -1,13 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coreSchema } from "../../src/server/modules/core/index.ts";
-import {
-  loadDemo,
-  recordConflict,
-  recordModule,
-  recordSchema,
-  resetDemo,
-} from "../../src/server/modules/record/index.ts";
+import * as coreSchema from "../../src/server/modules/core/schema.ts";
+import { loadDemo, recordConflict, recordModule, resetDemo } from "../../src/server/modules/record/index.ts";
+import * as recordSchema from "../../src/server/modules/record/schema.ts";
 import { systemActor } from "../../src/server/platform/authz.ts";
 import { runOperation } from "../../src/server/platform/operation.ts";
 import { auditLog } from "../../src/server/platform/schema.ts";

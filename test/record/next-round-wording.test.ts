@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseNextRoundWording } from "../../src/server/modules/record/demo/next-round-wording.ts";
+import { parseNextRoundWording } from "../../src/server/modules/core/demo/next-round-wording.ts";
 
 describe("reading a next-round decision", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coreSchema } from "../../src/server/modules/core/index.ts";
-import { recordSchema } from "../../src/server/modules/record/index.ts";
+import * as coreSchema from "../../src/server/modules/core/schema.ts";
+import * as recordSchema from "../../src/server/modules/record/schema.ts";
 import { createTestAccount, startTestApp, type TestApp } from "../helpers/app.ts";
 
 let app: TestApp;

@@ -1,5 +1,22 @@
 // The core module's public surface: the only file other modules may import.
 export { loadActor } from "./actor.ts";
+// The demonstration record: core's part provides the data and its sourcing statements to the record's.
+export {
+  demoProcessId,
+  demoProcessSlug,
+  type SourcedRecord,
+  type SourcingStatement,
+} from "./demo/builder.ts";
+export type {
+  DemoConflict,
+  DemoExchange,
+  DemoMemorandum,
+  DemoMilestone,
+  DemoRecordEntry,
+  DemoWorkingGroup,
+  DemoZone,
+} from "./demo/data.ts";
+export { anyProcessExists, type CoreDemoOutput, type CoreDemoRemoval } from "./demo/part.ts";
 export { coreModule } from "./module.ts";
 // Processes, rounds, participants, meetings and delegations: operations (one name each) and reads.
 export { accreditDelegation } from "./operations/accredit-delegation.ts";
@@ -9,7 +26,7 @@ export { assignRole } from "./operations/assign-role.ts";
 export { cancelRound } from "./operations/cancel-round.ts";
 export { concludeProcess } from "./operations/conclude-process.ts";
 export { concludeRound } from "./operations/conclude-round.ts";
-export { createAccount, insertAccount } from "./operations/create-account.ts";
+export { createAccount } from "./operations/create-account.ts";
 export { createMeeting } from "./operations/create-meeting.ts";
 export { createParticipant } from "./operations/create-participant.ts";
 export { createProcess } from "./operations/create-process.ts";
@@ -46,10 +63,18 @@ export {
 } from "./policies.ts";
 export { printLanguages, renderParticipantsListHtml } from "./presenters/participants-list-html.ts";
 export { listAccounts } from "./reads/accounts.ts";
-export { findVisibleRound } from "./reads/common.ts";
+export { findProcess, findVisibleRound } from "./reads/common.ts";
 export { getParticipantsList, getRoundDelegation, listRoundDelegations } from "./reads/delegations.ts";
 export { getMeeting, listMeetings } from "./reads/meetings.ts";
 export { getParticipant, listParticipants } from "./reads/participants.ts";
+export {
+  decisionsOfProcess,
+  meetingsOfProcess,
+  participantsWithIds,
+  participationsInRounds,
+  processIdsOfParticipant,
+  roleAssignmentsOfProcess,
+} from "./reads/process-record.ts";
 export { getProcess, listProcesses } from "./reads/processes.ts";
 export {
   compareAnnouncedWithHeld,
@@ -58,4 +83,3 @@ export {
   listProcessRounds,
   visibleRoundsOf,
 } from "./reads/rounds.ts";
-export * as coreSchema from "./schema.ts";

@@ -1,4 +1,5 @@
 import type { AppModule } from "../../platform/module.ts";
+import { coreDemoPart } from "./demo/part.ts";
 import { registerDelegationRoutes } from "./routes/delegations.ts";
 import { registerMeetingRoutes } from "./routes/meetings.ts";
 import { registerParticipantRoutes } from "./routes/participants.ts";
@@ -13,6 +14,7 @@ export const coreModule: AppModule = {
   name: "core",
   tables,
   subjectTypes: coreSubjectTypes,
+  demo: coreDemoPart,
   routes: async (app, deps) => {
     await registerCoreRoutes(app, deps);
     for (const register of [

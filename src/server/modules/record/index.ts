@@ -6,4 +6,3 @@ export { recordConflict } from "./operations/record-conflict.ts";
 export { attendanceMatrix } from "./queries/attendance.ts";
 export { processConflicts } from "./queries/conflicts.ts";
 export { processTimeline } from "./queries/timeline.ts";
-export * as recordSchema from "./schema.ts";

@@ -2,7 +2,8 @@ import { systemActor } from "../../platform/authz.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { AppModule, ServerDeps } from "../../platform/module.ts";
 import { runOperation } from "../../platform/operation.ts";
-import { anyProcessExists } from "./demo/store.ts";
+import { anyProcessExists } from "../core/index.ts";
+import { recordDemoPart } from "./demo/part.ts";
 import { loadDemo } from "./operations/demo-record.ts";
 import { registerRecordRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
@@ -31,6 +32,7 @@ export const recordModule: AppModule = {
   name: "record",
   tables,
   subjectTypes: recordSubjectTypes,
+  demo: recordDemoPart,
   routes: registerRecordRoutes,
   onStart: loadDemoOnFirstStart,
 };

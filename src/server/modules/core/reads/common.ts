@@ -18,13 +18,16 @@ export async function participantsById(db: Db, ids: Iterable<string>): Promise<M
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** A process by id or slug. Processes are public records. */
+/**
+ * A process by id or slug (an id wins over another process's equal slug). Processes are public
+ * records; a missing one is a 404.
+ */
 export async function findProcess(db: Db, ref: string): Promise<ProcessRow> {
-  const [row] = await db
+  const rows = await db
     .select()
     .from(processes)
-    .where(or(eq(processes.id, ref), eq(processes.slug, ref)))
-    .limit(1);
+    .where(or(eq(processes.id, ref), eq(processes.slug, ref)));
+  const row = rows.find((candidate) => candidate.id === ref) ?? rows[0];
   if (!row) throw new NotFound("Process", ref);
   return row;
 }

@@ -1,20 +1,12 @@
 import { createHash } from "node:crypto";
+import type { DemoConflict, SourcedRecord, SourcingStatement } from "../../core/index.ts";
 import type { SubjectType } from "../schema.ts";
-import type { DemoConflict, DemoSource } from "./data.ts";
 import { type DemoRows, emptyDemoRows } from "./tables.ts";
 
 export type { DemoRows } from "./tables.ts";
 
-/** A record of the data file with its sources, so its `source_refs` can be resolved. */
-export type SourcedRecord = { id: string; sources: DemoSource[] };
-
-/** Records already in the database that the demonstration reuses rather than duplicates. */
-export type ExistingRecords = {
-  participantIdBySlug: Map<string, string>;
-  sourceIdByUrl: Map<string, string>;
-};
-
-export const demoProcessId = "demo-astana";
+/** Sources already in the database that the demonstration reuses rather than duplicates. */
+export type ExistingSources = { sourceIdByUrl: Map<string, string> };
 
 /** A short, stable identifier: the same input gives the same id on every load. */
 export function stableId(prefix: string, ...parts: string[]): string {
@@ -31,27 +23,54 @@ export function publisherOf(url: string): string {
 }
 
 /**
- * Collects the rows of the demonstration record while the builders walk the data: sources
+ * Collects the record's rows of the demonstration record while the builders walk the data: sources
  * deduplicated by address, citations deduplicated per subject and field, facts and conflicts
  * numbered per subject so their ids are stable.
  */
 export class DemoBuilder {
   readonly rows: DemoRows = emptyDemoRows();
-  readonly existing: ExistingRecords;
+  readonly existing: ExistingSources;
+  /** The demonstration process, which every fact, conflict and milestone belongs to. */
+  readonly processId: string;
   private readonly sourceIds = new Map<string, string>();
   private readonly citationKeys = new Set<string>();
   private readonly counters = new Map<string, number>();
 
-  constructor(existing: ExistingRecords) {
+  constructor(processId: string, existing: ExistingSources) {
+    this.processId = processId;
     this.existing = existing;
   }
 
-  participantId(slug: string): string {
-    return this.existing.participantIdBySlug.get(slug) ?? `demo-participant-${slug}`;
-  }
-
-  delegationId(slug: string): string {
-    return `${demoProcessId}-delegation-${slug}`;
+  /** Turns what core's builders said about their records' sources into the record's rows, in order. */
+  replay(statements: SourcingStatement[]): void {
+    for (const statement of statements) {
+      if (statement.kind === "cite")
+        this.cite(
+          statement.subjectType,
+          statement.subjectId,
+          statement.field,
+          statement.record,
+          statement.refs,
+        );
+      else if (statement.kind === "fact")
+        this.fact(
+          statement.subjectType,
+          statement.subjectId,
+          statement.factKind,
+          statement.text,
+          statement.record,
+          statement.refs,
+          statement.uncertain,
+        );
+      else
+        this.conflict(
+          statement.subjectType,
+          statement.subjectId,
+          statement.entry,
+          statement.record,
+          statement.field,
+        );
+    }
   }
 
   /** The source a record's `ref` points at, added once per address. */
@@ -116,7 +135,7 @@ export class DemoBuilder {
     const id = `${subjectId}-${kind}-${position + 1}`;
     this.rows.facts.push({
       id,
-      processId: demoProcessId,
+      processId: this.processId,
       subjectType,
       subjectId,
       kind,
@@ -142,7 +161,7 @@ export class DemoBuilder {
     const id = `${subjectId}-conflict-${position + 1}`;
     this.rows.conflicts.push({
       id,
-      processId: demoProcessId,
+      processId: this.processId,
       subjectType,
       subjectId,
       kind: entry.kind,

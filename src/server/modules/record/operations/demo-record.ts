@@ -1,23 +1,64 @@
 import { z } from "zod";
+import type { Db } from "../../../platform/db.ts";
 import { Conflict } from "../../../platform/errors.ts";
+import type { DemoContext } from "../../../platform/module.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { demoProcessId } from "../demo/builder.ts";
-import { deleteDemoRecord, demoIsLoaded, demoProcessSlug, insertDemoRecord } from "../demo/store.ts";
+import { installedModules } from "../../../platform/registry.ts";
+import { demoProcessId, demoProcessSlug } from "../../core/index.ts";
 import { canManageDemo } from "../policies.ts";
 
 const NoInput = z.strictObject({}).default({});
 
 const demoScope = () => ({ subjectType: "process", subjectId: demoProcessId, processId: demoProcessId });
 
+/** A fresh shared context for the modules' demonstration parts, on the operation's transaction. */
+function demoContext(tx: Db): DemoContext {
+  const shared = new Map<string, unknown>();
+  return {
+    tx,
+    provide: (key, value) => {
+      shared.set(key, value);
+    },
+    need: <Value>(key: string) => {
+      if (!shared.has(key))
+        throw new Error(`the demonstration part needs "${key}", which no earlier part provided`);
+      return shared.get(key) as Value;
+    },
+  };
+}
+
+/** Adds each part's counts into one tally by table (a table two parts touch is summed). */
+function tally(parts: Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const counts of parts)
+    for (const [name, count] of Object.entries(counts)) total[name] = (total[name] ?? 0) + count;
+  return total;
+}
+
+/** Runs every installed module's demonstration part, in module order, in the caller's transaction. */
+async function loadEveryPart(tx: Db): Promise<Record<string, number>> {
+  const context = demoContext(tx);
+  const counts: Record<string, number>[] = [];
+  for (const module of installedModules()) if (module.demo) counts.push(await module.demo.load(context));
+  return tally(counts);
+}
+
+/** Whether any module's demonstration rows (or rows in their way) are in the database. */
+async function anyPartLoaded(tx: Db): Promise<boolean> {
+  for (const module of installedModules()) if (await module.demo?.isLoaded?.(tx)) return true;
+  return false;
+}
+
 /**
  * record.demo.load: loads the Astana process (rounds 1–22, meetings, participants, heads of
- * delegation, outcomes, sources and conflicts) as demonstration data, in one transaction. Refused
- * when it is already there, so a second load can never duplicate or half-overwrite it.
+ * delegation, outcomes, sources and conflicts) as demonstration data, in one transaction, by running
+ * each module's demonstration part in module order. Refused when it is already there, so a second
+ * load can never duplicate or half-overwrite it.
  */
 export const loadDemo = defineOperation({
   name: "record.demo.load",
   input: NoInput,
-  load: async (tx) => ({ loaded: await demoIsLoaded(tx) }),
+  load: async (tx) => ({ loaded: await anyPartLoaded(tx) }),
   authorize: (actor) => canManageDemo(actor),
   scope: demoScope,
   run: async (ctx, _input, target) => {
@@ -29,7 +70,7 @@ export const loadDemo = defineOperation({
       );
     }
     const started = performance.now();
-    const counts = await insertDemoRecord(ctx.tx);
+    const counts = await loadEveryPart(ctx.tx);
     const milliseconds = Math.round(performance.now() - started);
     ctx.audit({ data: { counts, milliseconds } });
     ctx.emit({
@@ -46,7 +87,8 @@ export const loadDemo = defineOperation({
 
 /**
  * record.demo.reset: deletes every demonstration row (and whatever was added inside the demonstration
- * process) and loads the record again, in one transaction: either the fresh record or the old one.
+ * process), each module's part in module order, and loads the record again, in one transaction:
+ * either the fresh record or the old one.
  */
 export const resetDemo = defineOperation({
   name: "record.demo.reset",
@@ -55,15 +97,18 @@ export const resetDemo = defineOperation({
   scope: demoScope,
   run: async (ctx) => {
     const started = performance.now();
-    const deleted = await deleteDemoRecord(ctx.tx);
-    if (await demoIsLoaded(ctx.tx)) {
+    const context = demoContext(ctx.tx);
+    const removed: Record<string, number>[] = [];
+    for (const module of installedModules()) if (module.demo) removed.push(await module.demo.remove(context));
+    const deleted = tally(removed);
+    if (await anyPartLoaded(ctx.tx)) {
       throw new Conflict(
         `A process that is not demonstration data uses the slug "${demoProcessSlug}"; the demonstration record cannot be loaded beside it.`,
         { slug: demoProcessSlug },
         "demo_slug_taken",
       );
     }
-    const counts = await insertDemoRecord(ctx.tx);
+    const counts = await loadEveryPart(ctx.tx);
     const milliseconds = Math.round(performance.now() - started);
     ctx.audit({ data: { deleted, counts, milliseconds } });
     ctx.emit({

@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
-import { coreSchema } from "../../core/index.ts";
+import { processIdsOfParticipant } from "../../core/index.ts";
 import { canCurateRecord } from "../policies.ts";
 import type { SubjectType } from "../schema.ts";
 import { findVisibleSubject, type SubjectInfo } from "../subjects.ts";
@@ -21,11 +20,7 @@ export async function loadSubjectTarget(
   const subject = await findVisibleSubject(tx, actor, input);
   if (!subject) throw new NotFound(input.subjectType.replaceAll("_", " "), input.subjectId);
   if (subject.processId) return { subject, processIds: [subject.processId] };
-  const assignments = await tx
-    .selectDistinct({ processId: coreSchema.processRoleAssignments.processId })
-    .from(coreSchema.processRoleAssignments)
-    .where(eq(coreSchema.processRoleAssignments.participantId, subject.subjectId));
-  return { subject, processIds: assignments.map((row) => row.processId) };
+  return { subject, processIds: await processIdsOfParticipant(tx, subject.subjectId) };
 }
 
 /** The audit scope of an edit of the record: filed under its subject, at the subject's tier. */

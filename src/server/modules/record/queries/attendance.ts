@@ -3,11 +3,14 @@ import { processRoles } from "../../../../contracts/enums.ts";
 import type { AttendanceMatrix } from "../../../../contracts/record.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-import { coreSchema, visibleRoundsOf } from "../../core/index.ts";
+import {
+  findProcess,
+  participantsWithIds,
+  participationsInRounds,
+  roleAssignmentsOfProcess,
+  visibleRoundsOf,
+} from "../../core/index.ts";
 import { citations } from "../schema.ts";
-import { findProcess } from "./process.ts";
-
-const { participants, processRoleAssignments, roundParticipations } = coreSchema;
 
 /** Roles in order of precedence: a participant holding several is listed under the first. */
 const roleOrder: readonly string[] = processRoles;
@@ -21,10 +24,7 @@ export async function attendanceMatrix(db: Db, actor: Actor, idOrSlug: string): 
   const process = await findProcess(db, idOrSlug);
   const roundRows = await visibleRoundsOf(db, actor, process.id);
   const roundIds = roundRows.map((round) => round.id);
-  const cells =
-    roundIds.length === 0
-      ? []
-      : await db.select().from(roundParticipations).where(inArray(roundParticipations.roundId, roundIds));
+  const cells = await participationsInRounds(db, roundIds);
   const sourceCounts = new Map<string, number>();
   if (cells.length > 0) {
     const counted = await db
@@ -42,17 +42,11 @@ export async function attendanceMatrix(db: Db, actor: Actor, idOrSlug: string): 
       .groupBy(citations.subjectId);
     for (const row of counted) sourceCounts.set(row.subjectId, Number(row.sources));
   }
-  const standing = await db
-    .select()
-    .from(processRoleAssignments)
-    .where(eq(processRoleAssignments.processId, process.id));
+  const standing = await roleAssignmentsOfProcess(db, process.id);
   const participantIds = [
     ...new Set([...cells.map((cell) => cell.participantId), ...standing.map((row) => row.participantId)]),
   ];
-  const participantRows =
-    participantIds.length === 0
-      ? []
-      : await db.select().from(participants).where(inArray(participants.id, participantIds));
+  const participantRows = await participantsWithIds(db, participantIds);
   const roleOf = (participantId: string) =>
     standing
       .filter((row) => row.participantId === participantId)

@@ -3,9 +3,9 @@ import type { z } from "zod";
 import type { ProcessConflicts } from "../../../../contracts/record.ts";
 import { type Actor, canSee } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { findProcess } from "../../core/index.ts";
 import { conflicts } from "../schema.ts";
 import { resolveSubjects, subjectKey } from "../subjects.ts";
-import { findProcess } from "./process.ts";
 import { conflictsOf } from "./subject-record.ts";
 
 /** Every conflict of a process the actor may see (optionally of one kind), each with the subject it is about. */

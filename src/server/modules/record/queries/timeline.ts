@@ -2,11 +2,8 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Timeline } from "../../../../contracts/record.ts";
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-import { coreSchema, visibleRoundsOf } from "../../core/index.ts";
+import { decisionsOfProcess, findProcess, meetingsOfProcess, visibleRoundsOf } from "../../core/index.ts";
 import { milestones } from "../schema.ts";
-import { findProcess } from "./process.ts";
-
-const { meetings, processDecisions } = coreSchema;
 
 type Item = Timeline["items"][number];
 
@@ -42,7 +39,7 @@ export async function processTimeline(
 ): Promise<Timeline> {
   const process = await findProcess(db, idOrSlug);
   const roundRows = await visibleRoundsOf(db, actor, process.id);
-  const meetingRows = await db.select().from(meetings).where(eq(meetings.processId, process.id));
+  const meetingRows = await meetingsOfProcess(db, process.id);
   const milestoneRows = await db
     .select()
     .from(milestones)
@@ -52,11 +49,7 @@ export async function processTimeline(
         visibleTo(actor, { tier: milestones.tier, processId: milestones.processId }),
       ),
     );
-  const decisionRows = await db
-    .select()
-    .from(processDecisions)
-    .where(eq(processDecisions.processId, process.id))
-    .orderBy(asc(processDecisions.decidedOn));
+  const decisionRows = await decisionsOfProcess(db, process.id);
 
   const items: Item[] = [
     ...roundRows.map((round) => ({

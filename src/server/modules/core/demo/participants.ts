@@ -1,7 +1,5 @@
 import type { ParticipantKind, ProcessRole } from "../../../../contracts/enums.ts";
-import type { coreSchema } from "../../core/index.ts";
-
-type LocalizedNames = coreSchema.LocalizedNames;
+import type { LocalizedNames } from "../schema.ts";
 
 /**
  * The participants of the Astana process and how the record's free text names them. The importer

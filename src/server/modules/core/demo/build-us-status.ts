@@ -1,6 +1,6 @@
 import type { Attendance, RoleChangeKind } from "../../../../contracts/enums.ts";
 import { roundId } from "./build-rounds.ts";
-import { type DemoBuilder, demoProcessId } from "./builder.ts";
+import { type CoreDemoBuilder, demoProcessId } from "./builder.ts";
 import type { DemoRound, DemoUsStatus } from "./data.ts";
 
 /** How each reported US status becomes a change of standing. */
@@ -17,7 +17,7 @@ function changeOf(status: string): RoleChangeKind {
  * in the rounds it reports on, and, from the round where it declared its boycott (round 15), its
  * absence from every later round. The report that round 9 was the first absence stays a conflict.
  */
-export function buildUsStatus(builder: DemoBuilder, records: DemoUsStatus[], rounds: DemoRound[]): void {
+export function buildUsStatus(builder: CoreDemoBuilder, records: DemoUsStatus[], rounds: DemoRound[]): void {
   const usId = builder.participantId("united-states");
   let boycott: { round: number; record: DemoUsStatus } | null = null;
   for (const record of records) {
@@ -85,7 +85,7 @@ export function buildUsStatus(builder: DemoBuilder, records: DemoUsStatus[], rou
 
 /** The United States at a round, as an observer, as reported; returns the participation's id. */
 function addUsParticipation(
-  builder: DemoBuilder,
+  builder: CoreDemoBuilder,
   round: string,
   report: { attendance: Attendance; note: string | null; citedText: string | null },
 ): string {
@@ -102,7 +102,7 @@ function addUsParticipation(
 
 /** Every round after the boycott with no report of the US: boycotted, citing the boycott's sources. */
 function markBoycott(
-  builder: DemoBuilder,
+  builder: CoreDemoBuilder,
   records: DemoUsStatus[],
   rounds: DemoRound[],
   boycott: { round: number; record: DemoUsStatus },

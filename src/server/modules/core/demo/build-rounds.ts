@@ -1,5 +1,5 @@
 import type { Attendance, ProcessRole } from "../../../../contracts/enums.ts";
-import { type DemoBuilder, demoProcessId } from "./builder.ts";
+import { type CoreDemoBuilder, demoProcessId } from "./builder.ts";
 import type { DemoRound } from "./data.ts";
 import { parseNextRoundWording } from "./next-round-wording.ts";
 import {
@@ -29,7 +29,7 @@ type Mention = { entries: string[]; texts: string[]; refs: number[]; note: strin
  * free text (the wording kept as cited text), heads of delegation as accredited round delegations,
  * outcomes, conflicts and completeness, and the next-round decision read into a city and a window.
  */
-export function buildRounds(builder: DemoBuilder, records: DemoRound[]): void {
+export function buildRounds(builder: CoreDemoBuilder, records: DemoRound[]): void {
   const numbers = new Set(records.map((record) => record.number));
   for (const record of records) {
     const id = roundId(record.number);
@@ -91,7 +91,7 @@ export function buildRounds(builder: DemoBuilder, records: DemoRound[]): void {
   }
 }
 
-function buildParticipations(builder: DemoBuilder, record: DemoRound, id: string): void {
+function buildParticipations(builder: CoreDemoBuilder, record: DemoRound, id: string): void {
   const entries: [string, { text: string; source_refs: number[] } | null | undefined][] = [
     ...Object.entries(record.participants),
     ["host", record.host ? { text: record.host, source_refs: record.host_source_refs } : null],
@@ -143,7 +143,7 @@ function buildParticipations(builder: DemoBuilder, record: DemoRound, id: string
   }
 }
 
-function buildHeads(builder: DemoBuilder, record: DemoRound, id: string): void {
+function buildHeads(builder: CoreDemoBuilder, record: DemoRound, id: string): void {
   record.heads_of_delegations.forEach((head) => {
     const slug = delegationPatterns.find((candidate) => candidate.pattern.test(head.delegation))?.slug;
     if (!slug)

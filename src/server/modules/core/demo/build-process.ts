@@ -1,6 +1,6 @@
 import type { ProcessRole } from "../../../../contracts/enums.ts";
 import { roundId } from "./build-rounds.ts";
-import { type DemoBuilder, demoProcessId, type SourcedRecord } from "./builder.ts";
+import { type CoreDemoBuilder, demoProcessId, type SourcedRecord } from "./builder.ts";
 import type { DemoMilestone, DemoRecordEntry, DemoRound } from "./data.ts";
 import { demoParticipants } from "./participants.ts";
 
@@ -27,7 +27,7 @@ function firstFact(record: DemoRecordEntry): { text: string; source_refs: number
  * guarantors, the standing delegations, and the decisions of its lifecycle — launched in January
  * 2017, concluded by Kazakhstan after round 20, resumed for round 21 at the guarantors' request.
  */
-export function buildProcess(builder: DemoBuilder, records: DemoRecordEntry[]): void {
+export function buildProcess(builder: CoreDemoBuilder, records: DemoRecordEntry[]): void {
   for (const participant of demoParticipants) {
     if (!builder.existing.participantIdBySlug.has(participant.slug)) {
       builder.rows.participants.push({
@@ -66,7 +66,7 @@ export function buildProcess(builder: DemoBuilder, records: DemoRecordEntry[]): 
   buildDecisions(builder, records, firstRound);
 }
 
-function buildDecisions(builder: DemoBuilder, records: DemoRecordEntry[], firstRound: DemoRound): void {
+function buildDecisions(builder: CoreDemoBuilder, records: DemoRecordEntry[], firstRound: DemoRound): void {
   const naming = recordById(records, "naming");
   const conclusion = milestoneById(records, "milestone-conclusion-2023");
   const resumption = milestoneById(records, "milestone-resumption-2024");
@@ -146,7 +146,7 @@ function buildDecisions(builder: DemoBuilder, records: DemoRecordEntry[], firstR
  * Each participant's standing role in the process, from the first round it attended; the United
  * States' observer role ends where it declared its boycott. The ICRC is also the neutral intermediary.
  */
-export function buildRoleAssignments(builder: DemoBuilder, rounds: DemoRound[]): void {
+export function buildRoleAssignments(builder: CoreDemoBuilder, rounds: DemoRound[]): void {
   const startOf = new Map(rounds.map((round) => [roundId(round.number), round.start_date]));
   const launchedOn = builder.rows.processes[0]?.launchedOn ?? null;
   for (const participant of demoParticipants) {
