@@ -1,17 +1,9 @@
 import { Command, CommanderError } from "commander";
+import { appModules } from "../server/modules.ts";
 import { version } from "../server/version.ts";
-import { registerAccountCommands } from "./accounts.ts";
 import { registerAuditCommands } from "./audit.ts";
 import { exitCodes, exitCodesHelp, runCommand } from "./common.ts";
-import { registerDelegationCommands } from "./delegations.ts";
-import { registerDemoCommands } from "./demo.ts";
-import { registerMeetingCommands } from "./meetings.ts";
-import { registerParticipantCommands } from "./participants.ts";
-import { registerProcessCommands } from "./processes.ts";
-import { registerRecordCommands } from "./record.ts";
-import { registerRoundCommands } from "./rounds.ts";
 import { registerServeCommands } from "./serve.ts";
-import { registerUserCommands } from "./users.ts";
 
 const program = new Command()
   .name("astana")
@@ -23,17 +15,10 @@ const program = new Command()
   // Options after a subcommand belong to it: `astana rounds update 23 --version 4` is the round's version.
   .enablePositionalOptions();
 
+// The platform's own commands, then each module's, from its manifest, in the modules' order.
 registerServeCommands(program);
-registerUserCommands(program);
-registerAccountCommands(program);
+for (const module of appModules) module.cli?.(program);
 registerAuditCommands(program);
-registerProcessCommands(program);
-registerParticipantCommands(program);
-registerRoundCommands(program);
-registerMeetingCommands(program);
-registerDelegationCommands(program);
-registerRecordCommands(program);
-registerDemoCommands(program);
 
 try {
   await program.parseAsync(process.argv);

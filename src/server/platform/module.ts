@@ -27,6 +27,14 @@ export type ServerDeps = {
   log: FastifyBaseLogger;
 };
 
+/**
+ * What a module's start-up task may use: the server hands in its whole `ServerDeps`; the CLI, which
+ * runs the same tasks before its first command on a database, hands in these.
+ */
+export type StartDeps = Pick<ServerDeps, "config" | "database" | "db"> & {
+  log: Pick<FastifyBaseLogger, "info" | "warn">;
+};
+
 /** The Fastify instance as modules see it: routes typed by their zod contracts. */
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -106,9 +114,27 @@ export type AppModule = {
   cli?: (program: Command) => void;
   /** Its part of the demonstration record, run inside the one audited demonstration operation. */
   demo?: DemoPart;
-  /** Runs after migrations, before the server listens (e.g. loading the demonstration record). */
-  onStart?: (deps: ServerDeps) => void | Promise<void>;
+  /**
+   * Runs after migrations, before the server listens, and before the CLI's first command on a
+   * database (e.g. loading the demonstration record into an empty one).
+   */
+  onStart?: (deps: StartDeps) => void | Promise<void>;
 };
+
+/**
+ * The operations among a module's exports (its `api.ts` as a namespace), for its manifest: every
+ * operation it offers is listed without a second list to keep in step.
+ */
+export function operationsIn(exports: Record<string, unknown>): AnyOperation[] {
+  return Object.values(exports).filter(
+    (value): value is AnyOperation =>
+      typeof value === "object" &&
+      value !== null &&
+      typeof (value as AnyOperation).name === "string" &&
+      typeof (value as AnyOperation).run === "function" &&
+      typeof (value as AnyOperation).authorize === "function",
+  );
+}
 
 declare module "fastify" {
   interface FastifyRequest {

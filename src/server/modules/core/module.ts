@@ -1,4 +1,6 @@
-import type { AppModule } from "../../platform/module.ts";
+import { type AppModule, operationsIn } from "../../platform/module.ts";
+import * as api from "./api.ts";
+import { registerCoreCommands } from "./cli/commands.ts";
 import { coreDemoPart } from "./demo/part.ts";
 import { registerDelegationRoutes } from "./routes/delegations.ts";
 import { registerMeetingRoutes } from "./routes/meetings.ts";
@@ -9,12 +11,18 @@ import { registerCoreRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
 import { coreSubjectTypes } from "./subjects.ts";
 
+const operations = operationsIn(api);
+
 /** core: processes, rounds, participants, delegations and accounts. */
 export const coreModule: AppModule = {
   name: "core",
   tables,
+  operations,
+  // One name per operation: the events an operation emits carry its name.
+  eventTypes: operations.map((operation) => operation.name),
   subjectTypes: coreSubjectTypes,
   demo: coreDemoPart,
+  cli: registerCoreCommands,
   routes: async (app, deps) => {
     await registerCoreRoutes(app, deps);
     for (const register of [

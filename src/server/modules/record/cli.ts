@@ -1,10 +1,13 @@
 import type { Command } from "commander";
-import { conflictKinds } from "../contracts/enums.ts";
-import type { CiteSourceInput, RecordConflictInput, RecordSubjectType } from "../contracts/record.ts";
-import { UsageError } from "./common.ts";
-import { attendanceText, conflictsText, timelineText } from "./format.ts";
-import { integer, json, oneOf, processOption, readJson } from "./options.ts";
-import { act, output, type Session } from "./session.ts";
+import { UsageError } from "../../../cli/common.ts";
+import { attendanceText, conflictsText, timelineText } from "../../../cli/format.ts";
+import { integer, json, oneOf, processOption, readJson } from "../../../cli/options.ts";
+import { act, output, type Session } from "../../../cli/session.ts";
+import { conflictKinds } from "../../../contracts/enums.ts";
+import type { CiteSourceInput, RecordConflictInput, RecordSubjectType } from "../../../contracts/record.ts";
+import * as recordContracts from "../../../contracts/record.ts";
+import { processRef, roundRef } from "../core/index.ts";
+import * as recordApi from "./api.ts";
 
 type SubjectOptions = { subjectType?: string; subjectId?: string; round?: number; process?: string };
 
@@ -27,7 +30,7 @@ async function subject(
       throw new UsageError("Give either --round or --subject-id, not both.");
     return {
       subjectType: "round",
-      subjectId: await session.roundId(undefined, { ...options, number: options.round }),
+      subjectId: await roundRef(session, undefined, { ...options, number: options.round }),
     };
   }
   return { subjectType: options.subjectType as RecordSubjectType | undefined, subjectId: options.subjectId };
@@ -58,7 +61,7 @@ export function registerRecordCommands(program: Command): void {
         },
       ) =>
         output(
-          await s.run(s.record.citeSource, {
+          await s.run(recordApi.citeSource, {
             ...((await subject(s, o)) as Pick<CiteSourceInput, "subjectType" | "subjectId">),
             field: o.field,
             source: {
@@ -70,7 +73,7 @@ export function registerRecordCommands(program: Command): void {
               language: o.language,
             },
           }),
-          (c) => c.record.CitationCreated,
+          () => recordContracts.CitationCreated,
           (cited) =>
             `Cited ${cited.source.url} for ${cited.subjectType} ${cited.subjectId} (${cited.field || "whole"}).`,
         ),
@@ -110,10 +113,10 @@ export function registerRecordCommands(program: Command): void {
             note: o.note,
           }).filter(([, value]) => value !== undefined),
         );
-        const recorded = await s.run(s.record.recordConflict, { ...body, ...given } as RecordConflictInput);
+        const recorded = await s.run(recordApi.recordConflict, { ...body, ...given } as RecordConflictInput);
         return output(
           recorded,
-          (c) => c.record.RecordConflict.extend({ subject: c.record.SubjectRef }),
+          () => recordContracts.RecordConflict.extend({ subject: recordContracts.SubjectRef }),
           (value) => `Recorded a ${value.kind} conflict on ${value.subject.label}: ${value.text}`,
         );
       },
@@ -133,8 +136,8 @@ export function registerRecordCommands(program: Command): void {
     act(async (s, o: { process?: string; minGapDays: number }) => {
       if (o.minGapDays < 1 || o.minGapDays > 3650) throw new UsageError("--min-gap-days: from 1 to 3650.");
       return output(
-        await s.record.processTimeline(s.db, s.actor, await s.processRef(o.process), o.minGapDays),
-        (c) => c.record.Timeline,
+        await recordApi.processTimeline(s.db, s.actor, await processRef(s, o.process), o.minGapDays),
+        () => recordContracts.Timeline,
         timelineText,
       );
     }),
@@ -149,8 +152,8 @@ export function registerRecordCommands(program: Command): void {
   ).action(
     act(async (s, o: { process?: string }) =>
       output(
-        await s.record.attendanceMatrix(s.db, s.actor, await s.processRef(o.process)),
-        (c) => c.record.AttendanceMatrix,
+        await recordApi.attendanceMatrix(s.db, s.actor, await processRef(s, o.process)),
+        () => recordContracts.AttendanceMatrix,
         attendanceText,
       ),
     ),
@@ -170,8 +173,8 @@ export function registerRecordCommands(program: Command): void {
     act(async (s, o: { process?: string; kind?: string }) => {
       const kind = oneOf(o.kind, conflictKinds, "--kind");
       return output(
-        await s.record.processConflicts(s.db, s.actor, await s.processRef(o.process), kind),
-        (c) => c.record.ProcessConflicts,
+        await recordApi.processConflicts(s.db, s.actor, await processRef(s, o.process), kind),
+        () => recordContracts.ProcessConflicts,
         conflictsText,
       );
     }),

@@ -1,11 +1,21 @@
 import type { Command } from "commander";
 import type { z } from "zod";
-import type { Meeting, MeetingKind, ProcessRole } from "../contracts/process.ts";
-import { NotFound } from "../server/platform/errors.ts";
-import { UsageError } from "./common.ts";
-import { lines, meetingLine, meetingText } from "./format.ts";
-import { clearable, json, nameOptions, namesFrom, processOption, versionOption } from "./options.ts";
-import { act, type Output, output, type Session } from "./session.ts";
+import { UsageError } from "../../../../cli/common.ts";
+import { lines, meetingLine, meetingText } from "../../../../cli/format.ts";
+import {
+  clearable,
+  json,
+  nameOptions,
+  namesFrom,
+  processOption,
+  versionOption,
+} from "../../../../cli/options.ts";
+import { act, type Output, output, type Session } from "../../../../cli/session.ts";
+import type { Meeting, MeetingKind, ProcessRole } from "../../../../contracts/process.ts";
+import * as processContracts from "../../../../contracts/process.ts";
+import { NotFound } from "../../../platform/errors.ts";
+import * as core from "../api.ts";
+import { processRef } from "./refs.ts";
 
 type MeetingOptions = {
   process?: string;
@@ -36,12 +46,8 @@ function participantsFrom(values: string[] | undefined): { participantId: string
 }
 
 /** A meeting named by id, or by slug within the process. */
-async function findMeetingId(session: Session, ref: string, processRef: string | undefined): Promise<string> {
-  const { items } = await session.core.listMeetings(
-    session.db,
-    session.actor,
-    await session.processRef(processRef),
-  );
+async function findMeetingId(session: Session, ref: string, process: string | undefined): Promise<string> {
+  const { items } = await core.listMeetings(session.db, session.actor, await processRef(session, process));
   const found = items.find((item) => item.id === ref || item.slug === ref);
   if (!found) throw new NotFound("Meeting", ref);
   return found.id;
@@ -49,8 +55,8 @@ async function findMeetingId(session: Session, ref: string, processRef: string |
 
 async function meetingOutput(session: Session, id: string): Promise<Output<Meeting>> {
   return output(
-    await session.core.getMeeting(session.db, session.actor, id),
-    (c) => c.process.Meeting,
+    await core.getMeeting(session.db, session.actor, id),
+    () => processContracts.Meeting,
     meetingText,
   );
 }
@@ -89,8 +95,8 @@ export function registerMeetingCommands(program: Command): void {
   ).action(
     act(async (s, o: { process?: string }) =>
       output(
-        await s.core.listMeetings(s.db, s.actor, await s.processRef(o.process)),
-        (c) => c.process.MeetingList,
+        await core.listMeetings(s.db, s.actor, await processRef(s, o.process)),
+        () => processContracts.MeetingList,
         (list) => lines(list.items.map(meetingLine), "No meetings."),
       ),
     ),
@@ -116,8 +122,8 @@ export function registerMeetingCommands(program: Command): void {
     .requiredOption("--slug <slug>", "its address, e.g. sochi-congress-2018")
     .action(
       act(async (s, o: MeetingOptions & { slug: string; kind: z.infer<typeof MeetingKind> }) => {
-        const { id } = await s.run(s.core.createMeeting, {
-          processId: await s.processRef(o.process),
+        const { id } = await s.run(core.createMeeting, {
+          processId: await processRef(s, o.process),
           slug: o.slug,
           kind: o.kind,
           level: o.level,
@@ -146,7 +152,7 @@ export function registerMeetingCommands(program: Command): void {
     true,
   ).action(
     act(async (s, o: MeetingOptions & { version: number }, [ref]) => {
-      const { id } = await s.run(s.core.updateMeeting, {
+      const { id } = await s.run(core.updateMeeting, {
         meetingId: await findMeetingId(s, ref as string, o.process),
         version: o.version,
         kind: o.kind,

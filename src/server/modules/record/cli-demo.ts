@@ -1,10 +1,10 @@
 import type { Command } from "commander";
-import { runCommand, withDatabase } from "./common.ts";
+import { runCommand, withDatabase } from "../../../cli/common.ts";
 
 async function recordOperations() {
-  const { loadDemo, resetDemo } = await import("../server/modules/record/index.ts");
-  const { systemActor } = await import("../server/platform/authz.ts");
-  const { runOperation } = await import("../server/platform/operation.ts");
+  const { loadDemo, resetDemo } = await import("./api.ts");
+  const { systemActor } = await import("../../platform/authz.ts");
+  const { runOperation } = await import("../../platform/operation.ts");
   return { loadDemo, resetDemo, systemActor, runOperation };
 }
 

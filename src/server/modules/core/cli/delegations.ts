@@ -1,11 +1,21 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { z } from "zod";
-import type { ProcessRole, RoundDelegation } from "../contracts/process.ts";
-import { NotFound } from "../server/platform/errors.ts";
-import { delegationLine, lines, participantsListText } from "./format.ts";
-import { json, oneOf, type RoundOptions, readJson, roundSelector, versionOption } from "./options.ts";
-import { act, type Output, output, type Session } from "./session.ts";
+import { delegationLine, lines, participantsListText } from "../../../../cli/format.ts";
+import {
+  json,
+  oneOf,
+  type RoundOptions,
+  readJson,
+  roundSelector,
+  versionOption,
+} from "../../../../cli/options.ts";
+import { act, type Output, output, type Session } from "../../../../cli/session.ts";
+import type { ProcessRole, RoundDelegation } from "../../../../contracts/process.ts";
+import * as processContracts from "../../../../contracts/process.ts";
+import { NotFound } from "../../../platform/errors.ts";
+import * as core from "../api.ts";
+import { roundRef } from "./refs.ts";
 
 type ParticipantOption = RoundOptions & { participant: string };
 
@@ -25,8 +35,8 @@ async function findDelegation(
   number: string | undefined,
   options: ParticipantOption,
 ): Promise<RoundDelegation> {
-  const roundId = await session.roundId(number, options);
-  const { items } = await session.core.listRoundDelegations(session.db, session.actor, roundId);
+  const roundId = await roundRef(session, number, options);
+  const { items } = await core.listRoundDelegations(session.db, session.actor, roundId);
   const found = items.find(
     (item) => item.participant.id === options.participant || item.participant.slug === options.participant,
   );
@@ -36,8 +46,8 @@ async function findDelegation(
 
 async function delegationOutput(session: Session, id: string): Promise<Output<RoundDelegation>> {
   return output(
-    await session.core.getRoundDelegation(session.db, session.actor, id),
-    (c) => c.process.RoundDelegation,
+    await core.getRoundDelegation(session.db, session.actor, id),
+    () => processContracts.RoundDelegation,
     (delegation) => `Round ${delegation.roundNumber}: ${delegationLine(delegation)}`,
   );
 }
@@ -64,8 +74,8 @@ export function registerDelegationCommands(program: Command): void {
   ).action(
     act(async (s, o: RoundOptions, [n]) =>
       output(
-        await s.core.listRoundDelegations(s.db, s.actor, await s.roundId(n, o)),
-        (c) => c.process.RoundDelegationList,
+        await core.listRoundDelegations(s.db, s.actor, await roundRef(s, n, o)),
+        () => processContracts.RoundDelegationList,
         (list) => lines(list.items.map(delegationLine), "No delegations invited."),
       ),
     ),
@@ -83,8 +93,8 @@ export function registerDelegationCommands(program: Command): void {
     .option("--role <role>", "its role (default: its current role in the process)")
     .action(
       act(async (s, o: ParticipantOption & { role?: z.infer<typeof ProcessRole> }, [n]) => {
-        const { id } = await s.run(s.core.inviteDelegation, {
-          roundId: await s.roundId(n, o),
+        const { id } = await s.run(core.inviteDelegation, {
+          roundId: await roundRef(s, n, o),
           participantId: o.participant,
           role: o.role,
         });
@@ -104,10 +114,10 @@ export function registerDelegationCommands(program: Command): void {
   ).action(
     act(async (s, o: ParticipantOption & { members?: string; version?: number }, [n]) => {
       const body = membersBody(await readJson(o.members, "--members"));
-      const { id } = await s.run(s.core.submitDelegationMembers, {
+      const { id } = await s.run(core.submitDelegationMembers, {
         ...(body as { members: [] }),
         ...(o.version !== undefined && { version: o.version }),
-        roundId: await s.roundId(n, o),
+        roundId: await roundRef(s, n, o),
         participantId: o.participant,
       });
       return delegationOutput(s, id);
@@ -124,7 +134,7 @@ export function registerDelegationCommands(program: Command): void {
     .option("--note <note>", "a note to the delegation")
     .action(
       act(async (s, o: ParticipantOption & { note?: string; version?: number }, [n]) => {
-        const { id } = await s.run(s.core.accreditDelegation, {
+        const { id } = await s.run(core.accreditDelegation, {
           roundDelegationId: (await findDelegation(s, n, o)).id,
           note: o.note,
           version: o.version,
@@ -143,7 +153,7 @@ export function registerDelegationCommands(program: Command): void {
     .requiredOption("--note <note>", "what to change")
     .action(
       act(async (s, o: ParticipantOption & { note: string; version?: number }, [n]) => {
-        const { id } = await s.run(s.core.requestDelegationChanges, {
+        const { id } = await s.run(core.requestDelegationChanges, {
           roundDelegationId: (await findDelegation(s, n, o)).id,
           note: o.note,
           version: o.version,
@@ -168,13 +178,13 @@ export function registerDelegationCommands(program: Command): void {
       .option("--html <path>", "write the printable page (participants-list.html) to this file"),
   ).action(
     act(async (s, o: RoundOptions & { order?: string; lang: string; html?: string }, [n]) => {
-      const order = oneOf(o.order, s.contracts.process.PrecedenceOrder.options, "--order");
-      const lang = oneOf(o.lang, s.core.printLanguages, "--lang") ?? "en";
-      const list = await s.core.getParticipantsList(s.db, s.actor, await s.roundId(n, o), order);
-      if (o.html) await writeFile(o.html, s.core.renderParticipantsListHtml(list, lang));
+      const order = oneOf(o.order, processContracts.PrecedenceOrder.options, "--order");
+      const lang = oneOf(o.lang, core.printLanguages, "--lang") ?? "en";
+      const list = await core.getParticipantsList(s.db, s.actor, await roundRef(s, n, o), order);
+      if (o.html) await writeFile(o.html, core.renderParticipantsListHtml(list, lang));
       return output(
         list,
-        (c) => c.process.ParticipantsList,
+        () => processContracts.ParticipantsList,
         (value) =>
           o.html
             ? `Wrote the list of participants (${value.entries.length}, ${lang}) to ${o.html}.`

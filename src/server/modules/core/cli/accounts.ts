@@ -1,9 +1,11 @@
 import type { Command } from "commander";
-import type { Account, Locale } from "../contracts/accounts.ts";
-import { NotFound } from "../server/platform/errors.ts";
-import { lines } from "./format.ts";
-import { json } from "./options.ts";
-import { act, output, type Session } from "./session.ts";
+import { lines } from "../../../../cli/format.ts";
+import { json } from "../../../../cli/options.ts";
+import { act, output, type Session } from "../../../../cli/session.ts";
+import type { Account, Locale } from "../../../../contracts/accounts.ts";
+import * as accountContracts from "../../../../contracts/accounts.ts";
+import { NotFound } from "../../../platform/errors.ts";
+import * as core from "../api.ts";
 
 function accountLine(account: Account): string {
   const flags = [account.isAdmin && "administrator", account.twoFactorEnabled && "2FA"].filter(Boolean);
@@ -12,7 +14,7 @@ function accountLine(account: Account): string {
 
 /** An account named by its id or its e-mail address (the operations take ids). */
 async function accountId(session: Session, ref: string): Promise<string> {
-  const { accounts } = await session.core.listAccounts(session.db);
+  const { accounts } = await core.listAccounts(session.db);
   const wanted = ref.trim().toLowerCase();
   const found = accounts.find((account) => account.id === ref || account.email === wanted);
   if (!found) throw new NotFound("Account", ref);
@@ -29,8 +31,8 @@ export function registerAccountCommands(program: Command): void {
   json(accounts.command("list").description("Every account (GET /api/accounts)")).action(
     act(async (s) =>
       output(
-        await s.core.listAccounts(s.db),
-        (c) => c.accounts.AccountList,
+        await core.listAccounts(s.db),
+        () => accountContracts.AccountList,
         (list) => lines(list.accounts.map(accountLine), "No accounts."),
       ),
     ),
@@ -48,13 +50,13 @@ export function registerAccountCommands(program: Command): void {
   ).action(
     act(async (s, o: { name?: string; locale?: Locale; admin?: boolean }, [ref]) =>
       output(
-        await s.run(s.core.updateAccount, {
+        await s.run(core.updateAccount, {
           accountId: await accountId(s, ref as string),
           name: o.name,
           locale: o.locale,
           isAdmin: o.admin,
         }),
-        (c) => c.accounts.Account,
+        () => accountContracts.Account,
         (account) => `Updated ${accountLine(account)}`,
       ),
     ),
@@ -80,12 +82,12 @@ export function registerAccountCommands(program: Command): void {
     .action(
       act(async (s, o: MembershipOptions & { position: string }) =>
         output(
-          await s.run(s.core.addMembership, {
+          await s.run(core.addMembership, {
             delegationId: o.delegation,
             accountId: await accountId(s, o.account),
             position: o.position,
           }),
-          (c) => c.accounts.DelegationMember,
+          () => accountContracts.DelegationMember,
           (member) => `Added ${o.account} to delegation ${member.delegationId} as ${member.position}.`,
         ),
       ),
@@ -97,7 +99,7 @@ export function registerAccountCommands(program: Command): void {
   ).action(
     act(async (s, o: MembershipOptions) =>
       output(
-        await s.run(s.core.removeMembership, {
+        await s.run(core.removeMembership, {
           delegationId: o.delegation,
           accountId: await accountId(s, o.account),
         }),

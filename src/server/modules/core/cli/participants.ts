@@ -1,8 +1,10 @@
 import type { Command } from "commander";
-import type { ParticipantDetail } from "../contracts/process.ts";
-import { lines, participantLine, participantText } from "./format.ts";
-import { clearable, json, nameOptions, namesFrom, versionOption } from "./options.ts";
-import { act, type Output, output, type Session } from "./session.ts";
+import { lines, participantLine, participantText } from "../../../../cli/format.ts";
+import { clearable, json, nameOptions, namesFrom, versionOption } from "../../../../cli/options.ts";
+import { act, type Output, output, type Session } from "../../../../cli/session.ts";
+import type { ParticipantDetail } from "../../../../contracts/process.ts";
+import * as processContracts from "../../../../contracts/process.ts";
+import * as core from "../api.ts";
 
 type Kind = "state" | "party" | "organization";
 type FieldOptions = {
@@ -18,8 +20,8 @@ type FieldOptions = {
 /** A participant as GET /api/participants/{id} answers it, after a write. */
 async function participantOutput(session: Session, ref: string): Promise<Output<ParticipantDetail>> {
   return output(
-    await session.core.getParticipant(session.db, session.actor, ref),
-    (c) => c.process.ParticipantDetail,
+    await core.getParticipant(session.db, session.actor, ref),
+    () => processContracts.ParticipantDetail,
     participantText,
   );
 }
@@ -40,8 +42,8 @@ export function registerParticipantCommands(program: Command): void {
   json(participants.command("list").description("List every participant (GET /api/participants)")).action(
     act(async (s) =>
       output(
-        await s.core.listParticipants(s.db, s.actor),
-        (c) => c.process.ParticipantList,
+        await core.listParticipants(s.db, s.actor),
+        () => processContracts.ParticipantList,
         (list) => lines(list.items.map(participantLine), "No participants."),
       ),
     ),
@@ -61,7 +63,7 @@ export function registerParticipantCommands(program: Command): void {
     ).requiredOption("--slug <slug>", "its address, e.g. kazakhstan"),
   ).action(
     act(async (s, o: FieldOptions & { slug: string; kind: Kind }) => {
-      const { id } = await s.run(s.core.createParticipant, {
+      const { id } = await s.run(core.createParticipant, {
         slug: o.slug,
         kind: o.kind,
         names: namesFrom(o) as { en: string },
@@ -86,7 +88,7 @@ export function registerParticipantCommands(program: Command): void {
     ).option("--slug <slug>", "a new address"),
   ).action(
     act(async (s, o: FieldOptions & { version: number; slug?: string }, [ref]) => {
-      const { id } = await s.run(s.core.updateParticipant, {
+      const { id } = await s.run(core.updateParticipant, {
         participantId: ref as string,
         version: o.version,
         slug: o.slug,

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import type { CreateAccountInput } from "../contracts/accounts.ts";
-import { BadRequest } from "../server/platform/errors.ts";
-import { runCommand, withDatabase } from "./common.ts";
+import { runCommand, withDatabase } from "../../../../cli/common.ts";
+import type { CreateAccountInput } from "../../../../contracts/accounts.ts";
+import { BadRequest } from "../../../platform/errors.ts";
 
 type CreateOptions = { email: string; name: string; admin?: boolean; locale: string; json?: boolean };
 
@@ -22,9 +22,9 @@ export function registerUserCommands(program: Command): void {
       await runCommand(async () => {
         const password = process.env.ASTANA_PASSWORD ?? (await readStdin()).replace(/\r?\n$/, "");
         const input = await checkedInput(options, password);
-        const { createAccount } = await import("../server/modules/core/index.ts");
-        const { systemActor } = await import("../server/platform/authz.ts");
-        const { runOperation } = await import("../server/platform/operation.ts");
+        const { createAccount } = await import("../api.ts");
+        const { systemActor } = await import("../../../platform/authz.ts");
+        const { runOperation } = await import("../../../platform/operation.ts");
         const created = await withDatabase((database) =>
           runOperation({ db: database.db }, createAccount, systemActor("cli"), input),
         );
@@ -42,7 +42,7 @@ export function registerUserCommands(program: Command): void {
  * names the option at fault (`password: At least 10 characters.`), never echoing the password.
  */
 async function checkedInput(options: CreateOptions, password: string): Promise<CreateAccountInput> {
-  const { CreateAccountInput } = await import("../contracts/accounts.ts");
+  const { CreateAccountInput } = await import("../../../../contracts/accounts.ts");
   const parsed = CreateAccountInput.safeParse({
     email: options.email,
     name: options.name,

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { z } from "zod";
-import type { ProcessDetail, ProcessRole, RoleChangeKind } from "../contracts/process.ts";
-import { lines, processLine, processText } from "./format.ts";
+import { lines, processLine, processText } from "../../../../cli/format.ts";
 import {
   clearable,
   integer,
@@ -11,8 +10,12 @@ import {
   type ProcessOption,
   processOption,
   versionOption,
-} from "./options.ts";
-import { act, type Output, output, type Session } from "./session.ts";
+} from "../../../../cli/options.ts";
+import { act, type Output, output, type Session } from "../../../../cli/session.ts";
+import type { ProcessDetail, ProcessRole, RoleChangeKind } from "../../../../contracts/process.ts";
+import * as processContracts from "../../../../contracts/process.ts";
+import * as core from "../api.ts";
+import { processRef } from "./refs.ts";
 
 type Names = { name?: string; nameRu?: string; nameAr?: string };
 type Role = z.infer<typeof ProcessRole>;
@@ -55,8 +58,8 @@ type ChangeOptions = {
 /** A process as GET /api/processes/{id} answers it, after a write. */
 async function processOutput(session: Session, ref: string): Promise<Output<ProcessDetail>> {
   return output(
-    await session.core.getProcess(session.db, session.actor, ref),
-    (c) => c.process.ProcessDetail,
+    await core.getProcess(session.db, session.actor, ref),
+    () => processContracts.ProcessDetail,
     processText,
   );
 }
@@ -67,8 +70,8 @@ export function registerProcessCommands(program: Command): void {
   json(processes.command("list").description("List every process (GET /api/processes)")).action(
     act(async (s) =>
       output(
-        await s.core.listProcesses(s.db, s.actor),
-        (c) => c.process.ProcessList,
+        await core.listProcesses(s.db, s.actor),
+        () => processContracts.ProcessList,
         (list) => lines(list.items.map(processLine), "No processes."),
       ),
     ),
@@ -80,7 +83,9 @@ export function registerProcessCommands(program: Command): void {
       .description("A process: host, status, decisions, guarantors, roles (GET /api/processes/{id})")
       .argument("[process]", "id or slug (or --process; default: the only one)")
       .option("--process <process>", "the process, instead of the argument"),
-  ).action(act(async (s, o: ProcessOption, [ref]) => processOutput(s, await s.processRef(ref ?? o.process))));
+  ).action(
+    act(async (s, o: ProcessOption, [ref]) => processOutput(s, await processRef(s, ref ?? o.process))),
+  );
 
   json(
     nameOptions(
@@ -97,7 +102,7 @@ export function registerProcessCommands(program: Command): void {
       .option("--launched-on <date>", "the day it was launched, YYYY-MM-DD"),
   ).action(
     act(async (s, o: CreateOptions) => {
-      const { id } = await s.run(s.core.createProcess, {
+      const { id } = await s.run(core.createProcess, {
         slug: o.slug,
         names: namesFrom(o) as { en: string },
         hostParticipantId: o.host,
@@ -128,8 +133,8 @@ export function registerProcessCommands(program: Command): void {
       .option("--timezone <zone>", "its time zone"),
   ).action(
     act(async (s, o: UpdateOptions, [ref]) => {
-      const { id } = await s.run(s.core.updateProcess, {
-        processId: await s.processRef(ref ?? o.process),
+      const { id } = await s.run(core.updateProcess, {
+        processId: await processRef(s, ref ?? o.process),
         version: o.version,
         names: namesFrom(o) as { en: string } | undefined,
         defaultCity: clearable(o.city),
@@ -141,10 +146,10 @@ export function registerProcessCommands(program: Command): void {
   );
 
   const transitions = [
-    ["launch", "launchProcess", "Record the decision that launched the process"],
-    ["suspend", "suspendProcess", "Suspend an active process, as a recorded decision"],
-    ["conclude", "concludeProcess", "Conclude an active or suspended process, as a recorded decision"],
-    ["resume", "resumeProcess", "Resume a suspended or concluded process, as a recorded decision"],
+    ["launch", core.launchProcess, "Record the decision that launched the process"],
+    ["suspend", core.suspendProcess, "Suspend an active process, as a recorded decision"],
+    ["conclude", core.concludeProcess, "Conclude an active or suspended process, as a recorded decision"],
+    ["resume", core.resumeProcess, "Resume a suspended or concluded process, as a recorded decision"],
   ] as const;
   for (const [verb, operation, summary] of transitions) {
     json(
@@ -160,8 +165,8 @@ export function registerProcessCommands(program: Command): void {
       ),
     ).action(
       act(async (s, o: DecisionOptions, [ref]) => {
-        const { id } = await s.run(s.core[operation], {
-          processId: await s.processRef(ref ?? o.process),
+        const { id } = await s.run(operation, {
+          processId: await processRef(s, ref ?? o.process),
           decidedOn: o.decidedOn,
           decidedBy: o.decidedBy,
           text: o.text,
@@ -188,8 +193,8 @@ export function registerProcessCommands(program: Command): void {
     ),
   ).action(
     act(async (s, o: AssignOptions) => {
-      const { processId } = await s.run(s.core.assignRole, {
-        processId: await s.processRef(o.process),
+      const { processId } = await s.run(core.assignRole, {
+        processId: await processRef(s, o.process),
         participantId: o.participant,
         role: o.role,
         fromDate: o.from,
@@ -217,8 +222,8 @@ export function registerProcessCommands(program: Command): void {
     ),
   ).action(
     act(async (s, o: ChangeOptions) => {
-      const { processId } = await s.run(s.core.recordRoleChange, {
-        processId: await s.processRef(o.process),
+      const { processId } = await s.run(core.recordRoleChange, {
+        processId: await processRef(s, o.process),
         participantId: o.participant,
         role: o.role,
         change: o.change,

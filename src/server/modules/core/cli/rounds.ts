@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { z } from "zod";
-import type { Attendance, PrecedenceOrder, ProcessRole, RoundDetail } from "../contracts/process.ts";
-import { lines, roundLine, roundText } from "./format.ts";
+import { lines, roundLine, roundText } from "../../../../cli/format.ts";
 import {
   clearable,
   json,
@@ -12,8 +11,12 @@ import {
   roundNumber,
   roundSelector,
   versionOption,
-} from "./options.ts";
-import { act, type Output, output, type Session } from "./session.ts";
+} from "../../../../cli/options.ts";
+import { act, type Output, output, type Session } from "../../../../cli/session.ts";
+import type { Attendance, PrecedenceOrder, ProcessRole, RoundDetail } from "../../../../contracts/process.ts";
+import * as processContracts from "../../../../contracts/process.ts";
+import * as core from "../api.ts";
+import { processRef, roundRef } from "./refs.ts";
 
 type Versioned = RoundOptions & { version?: number };
 type Dates = { start?: string; end?: string };
@@ -28,15 +31,15 @@ type PlaceOptions = Dates & {
 /** A round as GET /api/rounds/{id} answers it, after a write. */
 async function roundOutput(session: Session, roundId: string): Promise<Output<RoundDetail>> {
   return output(
-    await session.core.getRound(session.db, session.actor, roundId),
-    (c) => c.process.RoundDetail,
+    await core.getRound(session.db, session.actor, roundId),
+    () => processContracts.RoundDetail,
     roundText,
   );
 }
 
 /** Participants named by slug become their ids (the contract takes ids); anything else is left to it. */
 async function participantIds(session: Session, refs: string[]): Promise<string[]> {
-  const { items } = await session.core.listParticipants(session.db, session.actor);
+  const { items } = await core.listParticipants(session.db, session.actor);
   const bySlug = new Map(items.map((item) => [item.slug, item.id]));
   return refs.map((ref) => bySlug.get(ref) ?? ref);
 }
@@ -65,8 +68,8 @@ export function registerRoundCommands(program: Command): void {
   ).action(
     act(async (s, o: { process?: string }) =>
       output(
-        await s.core.listProcessRounds(s.db, s.actor, await s.processRef(o.process)),
-        (c) => c.process.RoundList,
+        await core.listProcessRounds(s.db, s.actor, await processRef(s, o.process)),
+        () => processContracts.RoundList,
         (list) => lines(list.items.map(roundLine), "No rounds."),
       ),
     ),
@@ -76,13 +79,13 @@ export function registerRoundCommands(program: Command): void {
     rounds,
     "show",
     "A round: dates, place, participants, announcements, delegations (GET /api/rounds/{id})",
-  ).action(act(async (s, o: RoundOptions, [number]) => roundOutput(s, await s.roundId(number, o))));
+  ).action(act(async (s, o: RoundOptions, [number]) => roundOutput(s, await roundRef(s, number, o))));
 
   placeOptions(roundCommand(rounds, "plan", "Plan a round (core.round.plan)"), false).action(
     act(async (s, o: RoundOptions & PlaceOptions, [number]) => {
       const names = namesFrom(o) as { en: string } | undefined;
-      const { id } = await s.run(s.core.planRound, {
-        processId: await s.processRef(o.process),
+      const { id } = await s.run(core.planRound, {
+        processId: await processRef(s, o.process),
         number: roundNumber(number, o),
         ...(names && { names }),
         city: o.city,
@@ -106,8 +109,8 @@ export function registerRoundCommands(program: Command): void {
     true,
   ).action(
     act(async (s, o: RoundOptions & PlaceOptions & { version: number }, [number]) => {
-      const roundId = await s.roundId(number, o);
-      await s.run(s.core.updateRound, {
+      const roundId = await roundRef(s, number, o);
+      await s.run(core.updateRound, {
         roundId,
         version: o.version,
         names: namesFrom(o) as { en: string } | undefined,
@@ -126,8 +129,8 @@ export function registerRoundCommands(program: Command): void {
    */
   const write = <O>(operation: RoundWrite, input: (options: O) => Record<string, unknown>) =>
     act(async (s, o: Versioned & O, [number]) => {
-      const roundId = await s.roundId(number, o);
-      const step = s.core[operation] as unknown as Parameters<Session["run"]>[0];
+      const roundId = await roundRef(s, number, o);
+      const step = roundWrites[operation] as unknown as Parameters<Session["run"]>[0];
       await s.run(step, { ...input(o), roundId, version: o.version });
       return roundOutput(s, roundId);
     });
@@ -185,8 +188,8 @@ export function registerRoundCommands(program: Command): void {
           o: RoundOptions & { wording: string; city?: string; windowStart?: string; windowEnd?: string },
           [n],
         ) => {
-          const roundId = await s.roundId(n, o);
-          await s.run(s.core.recordNextRoundDecision, {
+          const roundId = await roundRef(s, n, o);
+          await s.run(core.recordNextRoundDecision, {
             roundId,
             wording: o.wording,
             city: o.city,
@@ -221,8 +224,8 @@ export function registerRoundCommands(program: Command): void {
           },
           [n],
         ) => {
-          const roundId = await s.roundId(n, o);
-          await s.run(s.core.recordRoundParticipation, {
+          const roundId = await roundRef(s, n, o);
+          await s.run(core.recordRoundParticipation, {
             roundId,
             participantId: o.participant,
             role: o.role,
@@ -249,13 +252,20 @@ export function registerRoundCommands(program: Command): void {
           o: RoundOptions & { order: z.infer<typeof PrecedenceOrder>; customOrder?: string[] },
           [n],
         ) => {
-          const roundId = await s.roundId(n, o);
+          const roundId = await roundRef(s, n, o);
           const customOrder = o.customOrder && (await participantIds(s, o.customOrder));
-          await s.run(s.core.setRoundPrecedence, { roundId, order: o.order, customOrder });
+          await s.run(core.setRoundPrecedence, { roundId, order: o.order, customOrder });
           return roundOutput(s, roundId);
         },
       ),
     );
 }
 
-type RoundWrite = "announceRound" | "openRound" | "concludeRound" | "postponeRound" | "cancelRound";
+const roundWrites = {
+  announceRound: core.announceRound,
+  openRound: core.openRound,
+  concludeRound: core.concludeRound,
+  postponeRound: core.postponeRound,
+  cancelRound: core.cancelRound,
+};
+type RoundWrite = keyof typeof roundWrites;
