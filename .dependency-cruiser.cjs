@@ -23,6 +23,32 @@ module.exports = {
       to: { path: "^src/server/modules/", pathNot: "^src/server/modules/core/" },
     },
     {
+      name: "record-imports-only-core",
+      severity: "error",
+      comment:
+        "The record builds on core alone: it imports core's index and no later module (a later module gives the record its subject types through its manifest).",
+      from: { path: "^src/server/modules/record/" },
+      to: {
+        path: "^src/server/modules/",
+        pathNot: ["^src/server/modules/record/", "^src/server/modules/core/index\\.ts$"],
+      },
+    },
+    {
+      name: "cli-imports-no-module",
+      severity: "error",
+      comment:
+        "The CLI's shell knows no module: it registers each module's commands from the manifests in server/modules.ts.",
+      from: { path: "^src/cli/" },
+      to: { path: "^src/server/modules/" },
+    },
+    {
+      name: "web-shell-imports-no-module",
+      severity: "error",
+      comment: "The web app's shell knows no module: modules hand it their pages and sections.",
+      from: { path: "^src/web/shell/" },
+      to: { path: "^src/web/modules/" },
+    },
+    {
       name: "platform-imports-no-module",
       severity: "error",
       comment: "The platform serves every module and knows none: modules are handed in through ServerDeps.",

@@ -45,6 +45,22 @@ beforeAll(() => {
     'import { coreThing } from "../core/index.ts";\nimport { Contract } from "../../../contracts/contract.ts";\nexport const textsThing = [coreThing, Contract];\n',
   );
   write("src/server/platform/shared.ts", "export const shared = 1;\n");
+  write(
+    "src/server/modules/record/internal.ts",
+    'import { coreThing } from "../core/index.ts";\nexport const recordThing = coreThing;\n',
+  );
+  write("src/server/modules/record/index.ts", 'export { recordThing } from "./internal.ts";\n');
+  write(
+    "src/server/modules.ts",
+    'import { recordThing } from "./modules/record/index.ts";\nimport { textsThing } from "./modules/texts/index.ts";\nexport const modules = [recordThing, textsThing];\n',
+  );
+  write("src/cli/main.ts", 'import { modules } from "../server/modules.ts";\nexport const main = modules;\n');
+  write("src/web/modules/process/page.ts", "export const processPage = 3;\n");
+  write(
+    "src/web/app/routes.ts",
+    'import { processPage } from "../modules/process/page.ts";\nexport const routes = [processPage];\n',
+  );
+  write("src/web/shell/layout.ts", "export const layout = 4;\n");
   write("src/contracts/contract.ts", "export const Contract = 2;\n");
   write(
     "src/web/page.ts",
@@ -56,7 +72,7 @@ afterAll(() => {
 });
 
 describe("the dependency rule", () => {
-  it("passes a tree that follows it (imports through index.ts, contracts shared)", () => {
+  it("passes a tree that follows it (imports through index.ts, record on core, shells on the module lists, contracts shared)", () => {
     const result = cruise();
     expect(result.code, result.output).toBe(0);
   });
@@ -71,6 +87,21 @@ describe("the dependency rule", () => {
       "core-imports-no-module",
       "src/server/modules/core/uses-texts.ts",
       'import { textsThing } from "../texts/index.ts";\nexport const usesTexts = textsThing;\n',
+    ],
+    [
+      "record-imports-only-core",
+      "src/server/modules/record/uses-texts.ts",
+      'import { textsThing } from "../texts/index.ts";\nexport const usesTexts = textsThing;\n',
+    ],
+    [
+      "cli-imports-no-module",
+      "src/cli/knows-core.ts",
+      'import { coreThing } from "../server/modules/core/index.ts";\nexport const knowsCore = coreThing;\n',
+    ],
+    [
+      "web-shell-imports-no-module",
+      "src/web/shell/knows-process.ts",
+      'import { processPage } from "../modules/process/page.ts";\nexport const knowsProcess = processPage;\n',
     ],
     [
       "platform-imports-no-module",
