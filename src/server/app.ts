@@ -14,7 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { DestinationStream, LoggerOptions } from "pino";
 import type { Config } from "./config.ts";
-import { appModules, resolveActor } from "./modules.ts";
+import { resolveActor } from "./modules.ts";
 import { type Auth, createAuth } from "./platform/auth.ts";
 import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { type Actor, anonymous } from "./platform/authz.ts";
@@ -22,6 +22,7 @@ import type { Database } from "./platform/db.ts";
 import { EventHub } from "./platform/events.ts";
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
+import { installedModules } from "./platform/registry.ts";
 import { registerPlatformRoutes } from "./platform/routes.ts";
 import { version } from "./version.ts";
 
@@ -172,7 +173,7 @@ export async function buildApp({
       await registerPlatformRoutes(api as unknown as ZodApp, deps, {
         eventStream: { refreshActor: actorOf, keepAliveMs: liveKeepAliveMs },
       });
-      for (const module of appModules) await module.routes?.(api as unknown as ZodApp, deps);
+      for (const module of installedModules()) await module.routes?.(api as unknown as ZodApp, deps);
     },
     { prefix: "/api" },
   );
@@ -193,10 +194,10 @@ export async function buildApp({
   return { app: app as unknown as ZodApp, deps, auth };
 }
 
-/** Runs every module's start-up task (after migrations) and starts the event listener. */
+/** Runs every installed module's start-up task (after migrations) and starts the event listener. */
 export async function startModules(deps: ServerDeps): Promise<void> {
   await deps.events.start();
-  for (const module of appModules) await module.onStart?.(deps);
+  for (const module of installedModules()) await module.onStart?.(deps);
 }
 
 /** Node's incoming headers as a Web `Headers`, which better-auth reads. */
