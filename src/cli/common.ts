@@ -1,5 +1,5 @@
-// Kept light on purpose: `--help` and usage errors load this file and commander only; the server's
-// modules (the database drivers, the operations) are imported inside the actions that need them.
+// What every command shares: exit codes, turning errors into them, and one database per command. The
+// database drivers and the configuration are imported inside the actions that need them.
 import type { Config } from "../server/config.ts";
 import type { Database } from "../server/platform/db.ts";
 import { DomainError } from "../server/platform/errors.ts";
