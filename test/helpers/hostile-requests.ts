@@ -18,6 +18,8 @@ export type Endpoint = {
   method: string;
   path: string;
   pathParams: string[];
+  /** For each path parameter: its schema, and the resource named by the segment before it (`rounds`). */
+  pathSchemas: { schema: JsonSchema; resource: string | null }[];
   query: { name: string; schema: JsonSchema }[];
   body: JsonSchema | null;
 };
@@ -36,6 +38,14 @@ export function endpointsOf(doc: OpenApiDocument): Endpoint[] {
         method: method.toUpperCase(),
         path,
         pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string),
+        pathSchemas: [...path.matchAll(/([^/]*)\/\{([^}]+)\}/g)].map((match) => ({
+          schema: resolve(
+            doc,
+            parameters.find((parameter) => parameter.in === "path" && parameter.name === match[2])?.schema ??
+              {},
+          ),
+          resource: match[1] && !match[1].startsWith("{") ? match[1] : null,
+        })),
         query: parameters
           .filter((parameter) => parameter.in === "query")
           .map((parameter) => ({ name: parameter.name, schema: resolve(doc, parameter.schema ?? {}) })),
@@ -310,20 +320,47 @@ const mutation = fc.record({
   value: hostileValue,
 });
 
+/** The resource a path names last (`/api/processes/{id}/rounds` → `rounds`), to file the ids it answers. */
+export function resourceOf(path: string): string {
+  return (
+    path
+      .split("/")
+      .filter((segment) => segment && !segment.startsWith("{"))
+      .pop() ?? ""
+  );
+}
+
+/** The resource an id field names (`roundDelegationId` → `round-delegations`, `processId` → `processes`). */
+export function resourceOfField(field: string): string {
+  const noun = field
+    .slice(0, -2)
+    .replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+    .replace(/^-/, "");
+  return noun.endsWith("s") ? `${noun}es` : `${noun}s`;
+}
+
 /**
  * Requests for one operation: path parameters from the records that exist or hostile segments; a
  * plausible query and body, then one to three mutations (a field replaced by a hostile value, an
  * unknown field, `__proto__`, the body wrapped in an array or replaced whole), and hostile query values.
  */
-export function hostileRequests(endpoint: Endpoint, ids: string[]): fc.Arbitrary<HostileRequest> {
+export function hostileRequests(
+  endpoint: Endpoint,
+  ids: string[],
+  idsOf: (resource: string) => string[],
+): fc.Arbitrary<HostileRequest> {
   const idSegments = ids.length > 0 ? ids.map(encode) : ["unknown"];
   const pathArb = fc.tuple(
-    ...endpoint.pathParams.map(() =>
-      fc.oneof(
-        { weight: 2, arbitrary: fc.constantFrom(...idSegments) },
-        { weight: 1, arbitrary: fc.constantFrom(...hostilePathSegments) },
-      ),
-    ),
+    ...endpoint.pathSchemas.map(({ schema, resource }) => {
+      const enumerated = Array.isArray(schema.enum) ? (schema.enum as string[]).map(encode) : [];
+      const fitting = resource ? idsOf(resource).map(encode) : [];
+      const plausible = enumerated.length > 0 ? enumerated : fitting.length > 0 ? fitting : idSegments;
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...plausible) },
+        { weight: 1, arbitrary: fc.constantFrom(...idSegments) },
+        { weight: 2, arbitrary: fc.constantFrom(...hostilePathSegments) },
+      );
+    }),
   );
   const queryShape = Object.fromEntries(
     endpoint.query.map(({ name, schema }) => [name, validValue(schema, name, ids).map(encode)]),

@@ -14,6 +14,8 @@ import {
   hostileRequests,
   type OpenApiDocument,
   problemWith,
+  resourceOf,
+  resourceOfField,
 } from "../helpers/hostile-requests.ts";
 import { type ProcessFixture, withProcessFixture } from "../helpers/process-fixtures.ts";
 
@@ -52,37 +54,53 @@ async function send(request: HostileRequest, cookie: string | undefined): Promis
   return { status: response.statusCode, contentType, body: Buffer.concat(chunks).toString("utf8") };
 }
 
-/** Every id and slug the records of the fixture expose, read as an administrator and the secretariat. */
-async function knownIds(doc: OpenApiDocument, keep: (id: string) => boolean): Promise<string[]> {
-  const ids = new Set<string>(["astana", fx.processId]);
-  const collect = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(collect);
+/** The ids and slugs the fixture's records expose, each filed under the resource it names. */
+type KnownIds = { all: string[]; of: (resource: string) => string[] };
+
+/**
+ * Reads every GET of the document as an administrator and the secretariat: the lists first, then each
+ * record by the ids found so far (a few per route), filing every id under the resource it belongs to.
+ */
+async function knownIds(doc: OpenApiDocument, keep: (id: string) => boolean): Promise<KnownIds> {
+  const byResource = new Map<string, Set<string>>();
+  const file = (resource: string, id: string) => {
+    if (!keep(id)) return;
+    const set = byResource.get(resource) ?? new Set<string>();
+    set.add(id);
+    byResource.set(resource, set);
+  };
+  const collect = (value: unknown, resource: string): void => {
+    if (Array.isArray(value)) for (const item of value) collect(item, resource);
     else if (value && typeof value === "object") {
       for (const [key, item] of Object.entries(value)) {
-        if (typeof item === "string" && (key === "id" || key === "slug" || key.endsWith("Id"))) ids.add(item);
-        else collect(item);
+        if (typeof item === "string" && (key === "id" || key === "slug")) file(resource, item);
+        else if (typeof item === "string" && key.endsWith("Id")) file(resourceOfField(key), item);
+        else collect(item, resource);
       }
     }
   };
+  const of = (resource: string) => [...(byResource.get(resource) ?? [])];
+  file("processes", "astana");
   const gets = endpointsOf(doc).filter(
     (endpoint) => endpoint.method === "GET" && endpoint.path !== "/api/events",
   );
-  for (const pass of [0, 1]) {
-    for (const endpoint of gets.filter((candidate) => candidate.pathParams.length > 0 === (pass === 1))) {
-      for (const id of pass === 1 ? [...ids].slice(0, 20) : [""]) {
+  for (const pass of [0, 1, 2]) {
+    for (const endpoint of gets.filter((candidate) => candidate.pathParams.length > 0 === pass > 0)) {
+      const resource = endpoint.pathSchemas[0]?.resource ?? "";
+      for (const id of pass > 0 ? of(resource).slice(0, 4) : [""]) {
         const url = endpoint.path.replace(/\{[^}]+\}/g, encodeURIComponent(id));
-        for (const cookie of pass === 1 ? [fx.as.secretariat] : [fx.as.admin, fx.as.secretariat]) {
+        for (const cookie of [fx.as.admin, fx.as.secretariat]) {
           const response = await app.request({ method: "GET", url, as: cookie });
           if (response.statusCode === 200 && response.headers["content-type"]?.includes("json"))
-            collect(response.json());
+            collect(response.json(), resourceOf(endpoint.path));
         }
       }
     }
   }
-  return [...ids].filter(keep);
+  return { all: [...new Set([...byResource.values()].flatMap((set) => [...set]))], of };
 }
 
-/** A few records to point at: a planned round with a cited source and an invited delegation. */
+/** A few records to point at: a planned round with a cited source and an invited delegation, a meeting. */
 async function plantRecords(): Promise<void> {
   const round = await app.request({
     method: "POST",
@@ -111,6 +129,13 @@ async function plantRecords(): Promise<void> {
     payload: { participantId: "jordan" },
   });
   expect(invited.statusCode, invited.body).toBeLessThan(300);
+  const meeting = await app.request({
+    method: "POST",
+    url: "/api/processes/astana/meetings",
+    as: fx.as.secretariat,
+    payload: { slug: "ministerial-1", kind: "ministerial", names: { en: "Ministerial meeting" } },
+  });
+  expect(meeting.statusCode, meeting.body).toBe(201);
 }
 
 function describeRequest(role: string, request: HostileRequest): string {
@@ -127,15 +152,16 @@ describe("hostile input on every operation of the OpenAPI document", () => {
     // The signed-in roles' own accounts stay out of the pool, so no request takes their role away.
     const protectedIds = new Set([await me(fx.as.admin), await me(fx.as.observer)]);
     await plantRecords();
-    const ids = await knownIds(doc, (id) => !protectedIds.has(id));
+    const known = await knownIds(doc, (id) => !protectedIds.has(id));
     const endpoints = endpointsOf(doc);
     expect(endpoints.length).toBeGreaterThan(50);
 
     const failures: string[] = [];
     let sent = 0;
+    const statuses = new Map<string, number>();
     const started = performance.now();
     for (const [index, endpoint] of endpoints.entries()) {
-      const requests = fc.sample(hostileRequests(endpoint, ids), {
+      const requests = fc.sample(hostileRequests(endpoint, known.all, known.of), {
         seed: seed + index,
         numRuns: runsPerOperation * roles.length,
       });
@@ -150,6 +176,8 @@ describe("hostile input on every operation of the OpenAPI document", () => {
         const answer = await Promise.race([send(request, cookie), timeout]).finally(() =>
           clearTimeout(timer),
         );
+        const status = answer === "timeout" ? "timeout" : String(answer.status);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
         const problem =
           answer === "timeout" ? `no answer within ${requestTimeoutMs} ms` : problemWith(answer);
         if (problem)
@@ -158,7 +186,12 @@ describe("hostile input on every operation of the OpenAPI document", () => {
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.info(
-      `hostile input: ${sent} requests over ${endpoints.length} operations in ${seconds} s (seed ${seed})`,
+      `hostile input: ${sent} requests over ${endpoints.length} operations in ${seconds} s (seed ${seed}); answers ${[
+        ...statuses,
+      ]
+        .sort()
+        .map(([status, count]) => `${status}×${count}`)
+        .join(" ")}`,
     );
     expect(
       failures,
