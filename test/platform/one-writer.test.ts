@@ -95,7 +95,16 @@ describe("the CLI while the server runs on the same embedded database", () => {
     });
     expect((await get("/api/accounts", adminCookie)).text).toContain("sec@example.org");
 
-    await write(["participants", "create", "--slug", "kazakhstan", "--kind", "state", "--name", "Kazakhstan"]);
+    await write([
+      "participants",
+      "create",
+      "--slug",
+      "kazakhstan",
+      "--kind",
+      "state",
+      "--name",
+      "Kazakhstan",
+    ]);
     await write(["participants", "create", "--slug", "russia", "--kind", "state", "--name", "Russia"]);
     expect((await get("/api/participants/russia")).status).toBe(200);
 
@@ -217,7 +226,10 @@ describe("the CLI while the server runs on the same embedded database", () => {
 
     // Opened as every opener must: holding the lock.
     const lock = acquireDataDirLock(pgliteDir);
-    const instance = await PGlite.create({ dataDir: pgliteDir, extensions: { ...pgliteExtensions, amcheck } });
+    const instance = await PGlite.create({
+      dataDir: pgliteDir,
+      extensions: { ...pgliteExtensions, amcheck },
+    });
     try {
       await instance.exec("create extension if not exists amcheck");
       const indexes = await instance.query<{ name: string }>(
