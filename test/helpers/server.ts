@@ -30,7 +30,7 @@ export type SpawnedServer = {
  * Starts `astana serve` in a new process (API only, no demonstration record unless `env` says so) and
  * resolves once GET /api/ready answers 200, or rejects with the server's output.
  */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<SpawnedServer> {
+export async function spawnServer(env: Record<string, string>, timeoutMs = 150_000): Promise<SpawnedServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["src/cli/main.ts", "serve"], {

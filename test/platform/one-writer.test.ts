@@ -70,7 +70,7 @@ describe.skipIf(testDatabaseKind === "postgres")(
   () => {
     beforeAll(async () => {
       server = await spawnServer(env);
-    }, 90_000);
+    }, 180_000);
 
     it("a second server on the same directory refuses at once, naming the first and what to do", async () => {
       const second = await astana(["serve"], { env: { PORT: "0", HOST: "127.0.0.1" } });
