@@ -2,7 +2,7 @@
 // a table write (drizzle's `.insert(t).values`, `.update(t).set`, `.delete(t)`, or raw INSERT, UPDATE,
 // DELETE, TRUNCATE in SQL text) in any server file outside a module's `operations/` folder, except a
 // short allow-list: the demonstration parts (run inside the one audited demonstration operation) and
-// the platform's own writers (the audit log and the outbox).
+// the platform's own writers (the audit log, the outbox, the restore of a backup).
 // Run by `npm run check`; `node scripts/check-writes.ts [root]` prints each write and exits 1.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -12,9 +12,11 @@ export const writeAllowList: readonly RegExp[] = [
   /^src\/server\/modules\/[^/]+\/operations\//,
   // Each module's part of the demonstration record, run by record.demo.load / record.demo.reset.
   /^src\/server\/modules\/[^/]+\/demo\/part\.ts$/,
-  // The platform's own writers: the audit chain and the outbox (better-auth writes through its adapter).
+  // The platform's own writers: the audit chain, the outbox, and the restore of a backup into an
+  // empty database (better-auth writes through its adapter).
   /^src\/server\/platform\/audit\.ts$/,
   /^src\/server\/platform\/events\.ts$/,
+  /^src\/server\/platform\/backup\.ts$/,
 ];
 
 const drizzleWrites = [

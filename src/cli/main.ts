@@ -1,19 +1,19 @@
-import { CommanderError } from "commander";
-import { appModules } from "../server/modules.ts";
-import { exitCodes, runCommand } from "./common.ts";
+import "../server/modules.ts"; // installs every module's manifest: its commands, subject types, demo part
+import { RunAgain, runProgram, setRunAgainWhenBusy } from "./common.ts";
 import { buildProgram } from "./program.ts";
+import { throughRunningServer } from "./remote.ts";
 
-const program = buildProgram(appModules);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
-    // Help and --version exit 0; every other complaint of the parser is a usage error.
-    process.exitCode = error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
-  } else {
-    await runCommand(async () => {
-      throw error;
-    });
+// While a server holds the embedded database, a command is sent to it instead of opening the database.
+// If a server took the database between the look at its lock and the opening, the command (which has
+// touched nothing yet) is run again, and so goes through that server.
+for (let attempt = 1; ; attempt++) {
+  const program = buildProgram();
+  program.hook("preAction", throughRunningServer);
+  setRunAgainWhenBusy(attempt < 3);
+  try {
+    await runProgram(program, process.argv, "node");
+    break;
+  } catch (error) {
+    if (!(error instanceof RunAgain)) throw error;
   }
 }

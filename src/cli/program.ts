@@ -1,15 +1,19 @@
 import { Command } from "commander";
 import type { AppModule } from "../server/platform/module.ts";
+import { installedModules } from "../server/platform/registry.ts";
 import { version } from "../server/version.ts";
 import { registerAuditCommands } from "./audit.ts";
+import { registerBackupCommands } from "./backup.ts";
 import { exitCodesHelp } from "./common.ts";
 import { registerServeCommands } from "./serve.ts";
 
 /**
- * The `astana` command: the platform's own subcommands (serve, migrate, audit) and each module's,
- * registered by its manifest's `cli`, in the modules' order. The CLI knows no module by name.
+ * The whole `astana` program: the platform's own subcommands (serve, migrate, audit, backup) and each
+ * module's, registered by its manifest's `cli`, in the modules' order; the CLI knows no module by
+ * name. A new one per run: commander keeps the parsed options on its commands, so the server builds
+ * one for each command it runs on a CLI's behalf.
  */
-export function buildProgram(modules: readonly AppModule[]): Command {
+export function buildProgram(modules: readonly AppModule[] = installedModules()): Command {
   const program = new Command()
     .name("astana")
     .description("Astana: convene multilateral peace talks and follow through what they agree.")
@@ -19,8 +23,10 @@ export function buildProgram(modules: readonly AppModule[]): Command {
     .exitOverride()
     // Options after a subcommand belong to it: `astana rounds update 23 --version 4` is the round's version.
     .enablePositionalOptions();
-  registerServeCommands(program);
+
+  registerServeCommands(program, () => buildProgram(modules));
   for (const module of modules) module.cli?.(program);
   registerAuditCommands(program);
+  registerBackupCommands(program);
   return program;
 }

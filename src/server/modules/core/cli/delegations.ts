@@ -1,6 +1,6 @@
-import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { z } from "zod";
+import { readsStandardInput, writeCallerFile } from "../../../../cli/common.ts";
 import { delegationLine, lines, participantsListText } from "../../../../cli/format.ts";
 import {
   json,
@@ -102,7 +102,7 @@ export function registerDelegationCommands(program: Command): void {
       }),
     );
 
-  versionOption(
+  const submit = versionOption(
     delegationCommand(
       delegations,
       "submit",
@@ -111,7 +111,9 @@ export function registerDelegationCommands(program: Command): void {
       "--members <file>",
       'JSON: [{"nameLatin", "nameNative", "title", "isHead"}, …]; "-" or none reads standard input',
     ),
-  ).action(
+  );
+  readsStandardInput(submit, (options) => options.members === undefined || options.members === "-");
+  submit.action(
     act(async (s, o: ParticipantOption & { members?: string; version?: number }, [n]) => {
       const body = membersBody(await readJson(o.members, "--members"));
       const { id } = await s.run(core.submitDelegationMembers, {
@@ -181,7 +183,7 @@ export function registerDelegationCommands(program: Command): void {
       const order = oneOf(o.order, processContracts.PrecedenceOrder.options, "--order");
       const lang = oneOf(o.lang, core.printLanguages, "--lang") ?? "en";
       const list = await core.getParticipantsList(s.db, s.actor, await roundRef(s, n, o), order);
-      if (o.html) await writeFile(o.html, core.renderParticipantsListHtml(list, lang));
+      if (o.html) await writeCallerFile(o.html, core.renderParticipantsListHtml(list, lang));
       return output(
         list,
         () => processContracts.ParticipantsList,
