@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
+import { changesChannel } from "./answer-cache.ts";
 import { appendAudit } from "./audit.ts";
 import { type Actor, actorId, actorLabel } from "./authz.ts";
 import type { Db } from "./db.ts";
@@ -49,6 +51,18 @@ export function defineOperation<Schema extends z.ZodType, Result, Target = undef
 
 export type OperationDeps = { db: Db; requestId?: string | null };
 
+const committedListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` after every operation this process commits, before the operation's caller gets its
+ * answer, so that what this instance serves next reflects the change (other instances hear of it
+ * through the NOTIFY on the changes channel). Returns the function that removes the listener.
+ */
+export function onCommitted(listener: () => void): () => void {
+  committedListeners.add(listener);
+  return () => committedListeners.delete(listener);
+}
+
 /**
  * The one way state changes. In a single transaction: parse the input with the operation's contract,
  * load the target, call the policy, run the body, append the audit entry and write the events (NOTIFY
@@ -73,7 +87,7 @@ export async function runOperation<Schema extends z.ZodType, Result, Target>(
   const requestId = deps.requestId ?? null;
   let target: Target | undefined;
   try {
-    return await deps.db.transaction(async (tx) => {
+    const committed = await deps.db.transaction(async (tx) => {
       const db = tx as unknown as Db;
       target = operation.load ? await operation.load(db, input, actor) : (undefined as Target);
       if (!operation.authorize(actor, input, target as Target)) {
@@ -108,8 +122,11 @@ export async function runOperation<Schema extends z.ZodType, Result, Target>(
         requestId,
       });
       for (const event of events) await writeEvent(db, event);
+      await db.execute(sql`select pg_notify(${changesChannel}, ${operation.name})`);
       return result;
     });
+    for (const listener of committedListeners) listener();
+    return committed;
   } catch (error) {
     if (error instanceof Forbidden || error instanceof Unauthenticated) {
       await auditDenial(deps.db, operation, actor, input, target, requestId).catch(() => {});
