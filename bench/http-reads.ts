@@ -77,5 +77,8 @@ export async function measurePublicReads(options: {
 }
 
 if (import.meta.main) {
-  await measurePublicReads({ seconds: Number(process.env.BENCH_SECONDS ?? 3), headers: {} });
+  await measurePublicReads({
+    seconds: Number(process.env.BENCH_SECONDS ?? 3),
+    headers: { "accept-encoding": "br, gzip" },
+  });
 }

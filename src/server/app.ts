@@ -25,7 +25,7 @@ import type { Database } from "./platform/db.ts";
 import { EventHub } from "./platform/events.ts";
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
-import { onCommitted } from "./platform/operation.ts";
+import { onCommitted } from "./platform/commits.ts";
 import { registerPlatformRoutes } from "./platform/routes.ts";
 import { version } from "./version.ts";
 

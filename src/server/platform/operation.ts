@@ -3,9 +3,10 @@ import type { z } from "zod";
 import { changesChannel } from "./answer-cache.ts";
 import { appendAudit } from "./audit.ts";
 import { type Actor, actorId, actorLabel } from "./authz.ts";
+import { announceCommit } from "./commits.ts";
 import type { Db } from "./db.ts";
 import { BadRequest, DomainError, Forbidden, Unauthenticated } from "./errors.ts";
-import { type EventInput, eventsChannel, writeEvent } from "./events.ts";
+import { type EventInput, eventsChannel, type PublishedEvent, writeEvent } from "./events.ts";
 import type { Tier } from "./schema.ts";
 
 /** What an operation's body gets: the transaction, the actor, and the audit and event writers. */
@@ -51,18 +52,6 @@ export function defineOperation<Schema extends z.ZodType, Result, Target = undef
 
 export type OperationDeps = { db: Db; requestId?: string | null };
 
-const committedListeners = new Set<() => void>();
-
-/**
- * Calls `listener` after every operation this process commits, before the operation's caller gets its
- * answer, so that what this instance serves next reflects the change (other instances hear of it
- * through the NOTIFY on the changes channel). Returns the function that removes the listener.
- */
-export function onCommitted(listener: () => void): () => void {
-  committedListeners.add(listener);
-  return () => committedListeners.delete(listener);
-}
-
 /**
  * The one way state changes. In a single transaction: parse the input with the operation's contract,
  * load the target, call the policy, run the body, append the audit entry and write the events (NOTIFY
@@ -87,6 +76,7 @@ export async function runOperation<Schema extends z.ZodType, Result, Target>(
   const requestId = deps.requestId ?? null;
   let target: Target | undefined;
   try {
+    const written: PublishedEvent[] = [];
     const committed = await deps.db.transaction(async (tx) => {
       const db = tx as unknown as Db;
       target = operation.load ? await operation.load(db, input, actor) : (undefined as Target);
@@ -121,11 +111,11 @@ export async function runOperation<Schema extends z.ZodType, Result, Target>(
         data: detail.data,
         requestId,
       });
-      for (const event of events) await writeEvent(db, event);
+      for (const event of events) written.push(await writeEvent(db, event));
       await db.execute(sql`select pg_notify(${changesChannel}, ${operation.name})`);
       return result;
     });
-    for (const listener of committedListeners) listener();
+    announceCommit({ db: deps.db, events: written });
     return committed;
   } catch (error) {
     if (error instanceof Forbidden || error instanceof Unauthenticated) {
