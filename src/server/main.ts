@@ -3,7 +3,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp, startModules, webDistDir } from "./app.ts";
 import type { Config } from "./config.ts";
-import { migrateDatabase, openDatabase } from "./platform/db.ts";
+import { migrateDatabase, openDatabase, preparePgliteTemplate } from "./platform/db.ts";
+
+/** A line for the person who started the server, in words, beside the JSON log lines. */
+function say(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
 
 const webSourceDir = fileURLToPath(new URL("../web", import.meta.url));
 
@@ -38,12 +43,25 @@ export async function buildWeb(): Promise<void> {
  * database cleanly.
  */
 export async function serve(config: Config, options: { buildWebIfNeeded?: boolean } = {}): Promise<void> {
+  const startedAt = performance.now();
   if (options.buildWebIfNeeded && config.SERVE_WEB && webBuildIsStale()) {
-    process.stdout.write("Building the web app (first start or sources changed)…\n");
+    say("Building the web app (first start, or its sources changed)…");
     await buildWeb();
   }
+  if (options.buildWebIfNeeded && config.database.kind === "pglite") {
+    const started = performance.now();
+    if (await preparePgliteTemplate()) {
+      say(`Prepared the embedded database template for quick first starts (${seconds(started)}).`);
+    }
+  }
+  say(
+    config.database.kind === "pglite"
+      ? `Opening the embedded database in ${config.database.dataDir}…`
+      : "Connecting to the PostgreSQL server…",
+  );
   const database = await openDatabase(config.database);
   try {
+    say("Applying database migrations…");
     await migrateDatabase(database);
   } catch (error) {
     await database.close();
@@ -67,6 +85,7 @@ export async function serve(config: Config, options: { buildWebIfNeeded?: boolea
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
   try {
+    say("Starting the modules (an empty database with DEMO on gets the demonstration record)…");
     await startModules(deps);
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
@@ -75,4 +94,9 @@ export async function serve(config: Config, options: { buildWebIfNeeded?: boolea
     throw error;
   }
   app.log.info(`Astana is ready at ${config.publicUrl} (database: ${database.kind})`);
+  say(`Astana is ready at ${config.publicUrl} (${seconds(startedAt)} after start).`);
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }

@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "../schema.ts";
+import { isEmptyDataDir, prepareTemplate, readTemplate, templateFile } from "./pglite-template.ts";
 
 export type Schema = typeof schema;
 /** A drizzle handle on either database; a transaction has the same shape. */
@@ -47,10 +48,35 @@ export type Database = {
 /** The extensions every database of ours has; PGlite needs their code loaded before CREATE EXTENSION. */
 export const pgliteExtensions = { pg_trgm, unaccent };
 
-/** Opens (creating if needed) an embedded PGlite data directory with our extensions loaded. */
+/** The prepared database for these migrations (see pglite-template.ts). */
+export function pgliteTemplateFile(): string {
+  return templateFile(migrationsFolder, Object.keys(pgliteExtensions));
+}
+
+/**
+ * Opens (creating if needed) an embedded PGlite data directory with our extensions loaded. An empty
+ * directory starts from the prepared template when the build made one, else from PGlite's initdb.
+ */
 export async function openPglite(dataDir: string): Promise<PGlite> {
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  return PGlite.create({ dataDir, extensions: pgliteExtensions });
+  const template = isEmptyDataDir(dataDir) ? readTemplate(pgliteTemplateFile()) : undefined;
+  return PGlite.create({
+    dataDir,
+    extensions: pgliteExtensions,
+    ...(template ? { loadDataDir: template } : {}),
+  });
+}
+
+/** Prepares the template database for a quick first start, if it is missing (run at build time). */
+export async function preparePgliteTemplate(): Promise<boolean> {
+  return prepareTemplate(
+    pgliteTemplateFile(),
+    () => PGlite.create({ extensions: pgliteExtensions }),
+    async (instance) => {
+      const database = await openDatabase({ kind: "pglite-instance", instance });
+      await migrateDatabase(database);
+    },
+  );
 }
 
 /** Connects to the database the configuration names: embedded PGlite by default, a server with DATABASE_URL. */
