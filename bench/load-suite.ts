@@ -62,9 +62,7 @@ const delegateReads: Benchmark = {
             {
               body: response.body.toString("latin1"),
               contentType: response.headers["content-type"] ?? "application/json",
-              headers: response.headers["content-encoding"]
-                ? { "content-encoding": response.headers["content-encoding"] }
-                : {},
+              headers: encodingHeader(response.headers["content-encoding"]),
             },
           ]),
         ),
