@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp, startModules, webDistDir } from "./app.ts";
 import type { Config } from "./config.ts";
+import { type CliRunner, startCliEndpoint } from "./platform/cli-endpoint.ts";
 import { migrateDatabase, openDatabase, preparePgliteTemplate } from "./platform/db.ts";
 
 /** A line for the person who started the server, in words, beside the JSON log lines. */
@@ -40,9 +41,13 @@ export async function buildWeb(): Promise<void> {
 /**
  * Starts the platform: opens the database, applies migrations, runs start-up tasks (the demonstration
  * record), listens, and on SIGTERM or SIGINT stops accepting, lets requests finish and closes the
- * database cleanly.
+ * database cleanly. On the embedded database, which no other process may open while the server holds
+ * it, `commandRunner` runs the CLI's commands on the server's behalf (see platform/cli-endpoint.ts).
  */
-export async function serve(config: Config, options: { buildWebIfNeeded?: boolean } = {}): Promise<void> {
+export async function serve(
+  config: Config,
+  options: { buildWebIfNeeded?: boolean; commandRunner?: CliRunner } = {},
+): Promise<void> {
   const startedAt = performance.now();
   if (options.buildWebIfNeeded && config.SERVE_WEB && webBuildIsStale()) {
     say("Building the web app (first start, or its sources changed)…");
@@ -68,6 +73,7 @@ export async function serve(config: Config, options: { buildWebIfNeeded?: boolea
     throw error;
   }
   const { app, deps } = await buildApp({ config, database });
+  let cliEndpoint: Awaited<ReturnType<typeof startCliEndpoint>> | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -76,6 +82,7 @@ export async function serve(config: Config, options: { buildWebIfNeeded?: boolea
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      await cliEndpoint?.close();
       await app.close();
     } finally {
       await database.close();
@@ -88,7 +95,12 @@ export async function serve(config: Config, options: { buildWebIfNeeded?: boolea
     say("Starting the modules (an empty database with DEMO on gets the demonstration record)…");
     await startModules(deps);
     await app.listen({ port: config.PORT, host: config.HOST });
+    if (database.dataDirLock && options.commandRunner) {
+      cliEndpoint = await startCliEndpoint({ database, config, runner: options.commandRunner, log: app.log });
+      database.dataDirLock.publishServer(cliEndpoint.endpoint);
+    }
   } catch (error) {
+    await cliEndpoint?.close().catch(() => {});
     await app.close().catch(() => {});
     await database.close();
     throw error;

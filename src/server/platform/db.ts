@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "../schema.ts";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
 import { isEmptyDataDir, prepareTemplate, readTemplate, templateFile } from "./pglite-template.ts";
 
 export type Schema = typeof schema;
@@ -42,6 +43,8 @@ export type Database = {
   ): Promise<() => Promise<void>>;
   /** True when a trivial query answers. */
   ping(): Promise<boolean>;
+  /** The lock on the embedded data directory this database holds (none for a server or an instance). */
+  dataDirLock: DataDirLock | undefined;
   close(): Promise<void>;
 };
 
@@ -53,18 +56,40 @@ export function pgliteTemplateFile(): string {
   return templateFile(migrationsFolder, Object.keys(pgliteExtensions));
 }
 
+const locks = new WeakMap<PGlite, DataDirLock>();
+
 /**
- * Opens (creating if needed) an embedded PGlite data directory with our extensions loaded. An empty
- * directory starts from the prepared template when the build made one, else from PGlite's initdb.
+ * Opens (creating if needed) an embedded PGlite data directory with our extensions loaded. This is the
+ * only place a data directory is opened, so it is where the directory is locked: a second opener, in
+ * this process or another, gets DataDirectoryBusy instead of a corrupted database. Closing the instance
+ * releases the lock.
  */
 export async function openPglite(dataDir: string): Promise<PGlite> {
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  const template = isEmptyDataDir(dataDir) ? readTemplate(pgliteTemplateFile()) : undefined;
-  return PGlite.create({
-    dataDir,
-    extensions: pgliteExtensions,
-    ...(template ? { loadDataDir: template } : {}),
-  });
+  const lock = acquireDataDirLock(dataDir);
+  let instance: PGlite;
+  try {
+    // An empty directory starts from the prepared template when the build made one, else from initdb.
+    const template = isEmptyDataDir(dataDir) ? readTemplate(pgliteTemplateFile()) : undefined;
+    instance = await PGlite.create({
+      dataDir,
+      extensions: pgliteExtensions,
+      ...(template ? { loadDataDir: template } : {}),
+    });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const close = instance.close.bind(instance);
+  instance.close = async () => {
+    try {
+      await close();
+    } finally {
+      lock.release();
+    }
+  };
+  locks.set(instance, lock);
+  return instance;
 }
 
 /** Prepares the template database for a quick first start, if it is missing (run at build time). */
@@ -101,6 +126,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         return false;
       }
     },
+    dataDirLock: locks.get(instance),
     close: async () => {
       if (!instance.closed) await instance.close();
     },
@@ -126,6 +152,7 @@ async function openPostgres(url: string): Promise<Database> {
         return false;
       }
     },
+    dataDirLock: undefined,
     close: async () => {
       await listener.close();
       await pool.end();
