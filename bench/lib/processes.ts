@@ -64,7 +64,7 @@ export async function startAstana(
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "astana-bench-"));
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ["src/cli/main.ts", "serve"], {
+  const child = spawn(process.execPath, ["scripts/start.ts", "serve"], {
     cwd: root,
     env: {
       ...process.env,

@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { DestinationStream, LoggerOptions } from "pino";
+import { webDistDir } from "./build.ts";
 import type { Config } from "./config.ts";
 import { appModules, resolveActor } from "./modules.ts";
 import { AnswerCache, changesChannel, hasCredentials } from "./platform/answer-cache.ts";
@@ -28,8 +29,6 @@ import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from 
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
 import { registerPlatformRoutes } from "./platform/routes.ts";
 import { version } from "./version.ts";
-
-export const webDistDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 export type BuildOptions = {
   config: Config;

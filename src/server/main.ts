@@ -1,41 +1,16 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildApp, startModules, webDistDir } from "./app.ts";
+import { buildApp, startModules } from "./app.ts";
+import { buildWeb, webBuildIsStale } from "./build.ts";
 import type { Config } from "./config.ts";
+import { projectPath } from "./paths.ts";
 import { type CliRunner, startCliEndpoint } from "./platform/cli-endpoint.ts";
 import { migrateDatabase, openDatabase, preparePgliteTemplate } from "./platform/db.ts";
 
 /** A line for the person who started the server, in words, beside the JSON log lines. */
 function say(text: string): void {
   process.stdout.write(`${text}\n`);
-}
-
-const webSourceDir = fileURLToPath(new URL("../web", import.meta.url));
-
-/** Whether the built web app is missing or older than any of its sources. */
-export function webBuildIsStale(): boolean {
-  const index = path.join(webDistDir, "index.html");
-  if (!existsSync(index)) return true;
-  const builtAt = statSync(index).mtimeMs;
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-        const full = path.join(dir, entry.name);
-        return entry.isDirectory() ? newest(full) : statSync(full).mtimeMs;
-      }),
-    );
-  return newest(webSourceDir) > builtAt;
-}
-
-/** Builds the web app with Vite (used by `npm start` on a fresh clone). */
-export async function buildWeb(): Promise<void> {
-  const { build } = await import("vite");
-  await build({
-    configFile: fileURLToPath(new URL("../../vite.config.ts", import.meta.url)),
-    logLevel: "warn",
-  });
 }
 
 /**

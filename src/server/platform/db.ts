@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { projectPath } from "../paths.ts";
 import * as schema from "../schema.ts";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
 import { isEmptyDataDir, prepareTemplate, readTemplate, templateFile } from "./pglite-template.ts";
@@ -20,7 +21,7 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
-export const migrationsFolder = fileURLToPath(new URL("../../../migrations", import.meta.url));
+export const migrationsFolder = projectPath("migrations");
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string }

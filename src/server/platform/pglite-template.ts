@@ -8,13 +8,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
+import { projectPath } from "../paths.ts";
 
-const templatesDir = fileURLToPath(new URL("../../../dist/pglite", import.meta.url));
+const templatesDir = projectPath("dist", "pglite");
 
 function pgliteVersion(): string {
-  const manifest = fileURLToPath(
-    new URL("../../../node_modules/@electric-sql/pglite/package.json", import.meta.url),
-  );
+  const manifest = projectPath("node_modules", "@electric-sql", "pglite", "package.json");
   return existsSync(manifest)
     ? (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version
     : "unknown";
