@@ -104,7 +104,7 @@ export async function registerRecordRoutes(app: ZodApp, deps: ServerDeps): Promi
         response: { 200: SourceList, 400: ErrorResponse },
       },
     },
-    (request) => listSources(deps.db, request.query),
+    (request) => listSources(deps.db, request.actor, request.query),
   );
 
   app.get(
