@@ -220,13 +220,27 @@ export function processCan(actor: Actor, process: { id: string; status: ProcessS
   };
 }
 
-/** What the actor may do next to a round. */
-export function roundCan(actor: Actor, round: { processId: string; status: RoundStatus }) {
+/**
+ * The dates a round still lacks before it may be announced: an announcement publishes its dates, so
+ * `core.round.announce` refuses a round without them (422 naming the first) and `can.announce` is false.
+ */
+export function datesMissingForAnnouncement(round: {
+  startDate: string | null;
+  endDate: string | null;
+}): ("startDate" | "endDate")[] {
+  return (["startDate", "endDate"] as const).filter((field) => !round[field]);
+}
+
+/** What the actor may do next to a round: the operations' own checks, preconditions included. */
+export function roundCan(
+  actor: Actor,
+  round: { processId: string; status: RoundStatus; startDate: string | null; endDate: string | null },
+) {
   const secretariat = isSecretariat(actor, round.processId);
   const may = (to: RoundStatus) => secretariat && roundMayMove(round.status, to);
   return {
     update: secretariat,
-    announce: may("announced"),
+    announce: may("announced") && datesMissingForAnnouncement(round).length === 0,
     open: may("in_session"),
     conclude: may("concluded"),
     postpone: may("postponed"),
