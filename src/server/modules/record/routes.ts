@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { ErrorResponse } from "../../../contracts/platform.ts";
 import {
   AttendanceMatrix,
@@ -13,6 +12,7 @@ import {
   RecordConflictInput,
   SourceDetail,
   SourceList,
+  SourceParams,
   SourcesQuery,
   SubjectParams,
   SubjectRecord,
@@ -127,7 +127,7 @@ export async function registerRecordRoutes(app: ZodApp, deps: ServerDeps): Promi
       path: "/sources/:id",
       tags: ["record"],
       summary: "One source and what cites it",
-      params: z.object({ id: z.string().min(1).max(200) }),
+      params: SourceParams,
       response: SourceDetail,
       cache: "per-actor",
       load: (db, actor, { params }) => sourceDetail(db, actor, params.id),
