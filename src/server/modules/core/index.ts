@@ -40,6 +40,7 @@ export {
   canSeeRound,
   canSeeRoundDelegation,
   isSecretariat,
+  roundDelegationsVisibleTo,
   roundDelegationTier,
   roundsVisibleTo,
   roundTier,

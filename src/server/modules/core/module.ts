@@ -1,4 +1,5 @@
 import type { AppModule } from "../../platform/module.ts";
+import { coreCanary } from "./canary.ts";
 import { registerDelegationRoutes } from "./routes/delegations.ts";
 import { registerMeetingRoutes } from "./routes/meetings.ts";
 import { registerParticipantRoutes } from "./routes/participants.ts";
@@ -21,4 +22,5 @@ export const coreModule: AppModule = {
       register(app, deps);
     }
   },
+  canary: coreCanary,
 };
