@@ -3,17 +3,24 @@ import "./shell/shell.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
+import { webModules } from "./app/modules.ts";
 import { Providers } from "./app/Providers.tsx";
 import { createAppRouter } from "./app/router.tsx";
+import { startI18n } from "./shell/i18n.ts";
+import { composeModules } from "./shell/module.ts";
 
-const router = createAppRouter();
+const modules = composeModules(webModules);
+const router = createAppRouter(modules.routes);
 const root = document.getElementById("root");
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <Providers>
-        <RouterProvider router={router} />
-      </Providers>
-    </StrictMode>,
+  // The reader's language is fetched first, so no page shows a bare key.
+  void startI18n(modules).then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <Providers modules={modules}>
+          <RouterProvider router={router} />
+        </Providers>
+      </StrictMode>,
+    ),
   );
 }
