@@ -7,7 +7,7 @@ import { useSession } from "./session.ts";
 const ModulesContext = createContext<ComposedModules | null>(null);
 
 /** Hands the composed modules to the shell's slots below it (the app gives its list once, at the top). */
-export function ModulesProvider({ modules, children }: { modules: ComposedModules; children: ReactNode }) {
+export function ModulesProvider({ modules, children }: { modules: ComposedModules; children?: ReactNode }) {
   return <ModulesContext.Provider value={modules}>{children}</ModulesContext.Provider>;
 }
 
