@@ -7,13 +7,14 @@ import { webModules } from "./app/modules.ts";
 import { Providers } from "./app/Providers.tsx";
 import { createAppRouter } from "./app/router.tsx";
 import { startI18n } from "./shell/i18n.ts";
-import { composeModules } from "./shell/module.ts";
+import { composeModules, preloadPages } from "./shell/module.ts";
 
 const modules = composeModules(webModules);
 const router = createAppRouter(modules.routes);
 const root = document.getElementById("root");
 if (root) {
-  // The reader's language is fetched first, so no page shows a bare key.
+  // The reader's language is fetched first, so no page shows a bare key; the page's code meanwhile.
+  preloadPages(modules.routes, window.location.pathname);
   void startI18n(modules).then(() =>
     createRoot(root).render(
       <StrictMode>

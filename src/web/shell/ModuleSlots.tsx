@@ -89,11 +89,15 @@ export function useModuleLiveRefresh(): void {
     {
       onReconnect: () => {
         const moment = Date.now() - catchUpAfterMs;
+        // Not the answers still on their way (no data yet): restarting them would only delay the page.
         for (const queryKey of liveEvents.allQueryKeys) {
-          void client.invalidateQueries({
-            queryKey,
-            predicate: (query) => query.state.dataUpdatedAt < moment,
-          });
+          void client.invalidateQueries(
+            {
+              queryKey,
+              predicate: (query) => query.state.dataUpdatedAt > 0 && query.state.dataUpdatedAt < moment,
+            },
+            { cancelRefetch: false },
+          );
         }
       },
     },

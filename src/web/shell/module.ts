@@ -1,6 +1,7 @@
 import type { Icon } from "@tabler/icons-react";
 import type { QueryKey } from "@tanstack/react-query";
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
+import { matchRoutes } from "react-router";
 import type { Locale } from "./i18n.ts";
 import type { AppRoute } from "./routes.ts";
 import type { Me } from "./session.ts";
@@ -160,6 +161,11 @@ export function composeModules(modules: readonly WebModule[]): ComposedModules {
   };
 }
 
+/** A lazily loaded component that can be asked to start loading before it is rendered. */
+export type LazyComponent<Props extends object> = LazyExoticComponent<ComponentType<Props>> & {
+  preload: () => Promise<unknown>;
+};
+
 /**
  * A component loaded only when first rendered: `lazyNamed(() => import("./AuditPage.tsx"), "AuditPage")`.
  * Pages and sections are given this way, so each module's code is fetched when it is opened.
@@ -167,6 +173,18 @@ export function composeModules(modules: readonly WebModule[]): ComposedModules {
 export function lazyNamed<Name extends string, Props extends object>(
   load: () => Promise<Record<NoInfer<Name>, ComponentType<Props>>>,
   name: Name,
-): LazyExoticComponent<ComponentType<Props>> {
-  return lazy(() => load().then((loaded) => ({ default: loaded[name] })));
+): LazyComponent<Props> {
+  const component = lazy(() => load().then((loaded) => ({ default: loaded[name] })));
+  return Object.assign(component, { preload: load });
+}
+
+/**
+ * Starts fetching the code of the pages that answer an address, so it arrives while the app is still
+ * starting (the translations load meanwhile) instead of after.
+ */
+export function preloadPages(routes: readonly AppRoute[], pathname: string): void {
+  for (const match of matchRoutes([...routes], pathname) ?? []) {
+    const { Component } = match.route as AppRoute;
+    if ("preload" in Component && typeof Component.preload === "function") void Component.preload();
+  }
 }

@@ -4,20 +4,28 @@ import "./process.css";
 import { processEventTypes } from "./events.ts";
 import { processKeys } from "./queries.ts";
 
+const roundSections = () => import("./pages/round-sections.tsx");
+const processSections = () => import("./pages/process-sections.tsx");
+/** A page and this module's sections on it, fetched together. */
+const withSections =
+  <Page>(page: () => Promise<Page>, sections: () => Promise<unknown>) =>
+  () => {
+    void sections();
+    return page();
+  };
+
 const pages = {
   processes: () => import("./pages/ProcessesPage.tsx"),
-  process: () => import("./pages/ProcessPage.tsx"),
+  process: withSections(() => import("./pages/ProcessPage.tsx"), processSections),
   attendance: () => import("./pages/AttendancePage.tsx"),
   conflicts: () => import("./pages/ConflictsPage.tsx"),
   roundByNumber: () => import("./pages/RoundByNumberPage.tsx"),
-  round: () => import("./pages/RoundPage.tsx"),
+  round: withSections(() => import("./pages/RoundPage.tsx"), roundSections),
   delegation: () => import("./pages/DelegationPage.tsx"),
   participants: () => import("./pages/ParticipantsPage.tsx"),
   participant: () => import("./pages/ParticipantPage.tsx"),
   meeting: () => import("./pages/MeetingPage.tsx"),
 };
-const roundSections = () => import("./pages/round-sections.tsx");
-const processSections = () => import("./pages/process-sections.tsx");
 
 /**
  * The public reading pages of the process record (the server shows each reader what their tier

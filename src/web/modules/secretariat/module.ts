@@ -19,6 +19,15 @@ const isDelegationMember = (account: Me) => delegationMemberships(account).lengt
 
 const workspaceSections = () => import("./workspace-sections.ts");
 const roundSections = () => import("./round-sections.tsx");
+/** The workspace's pages fetch this module's sections with them. */
+const sectionPage = () => {
+  void workspaceSections();
+  return import("./WorkspaceSectionPage.tsx");
+};
+const roundPage = () => {
+  void roundSections();
+  return import("./RoundPage.tsx");
+};
 
 /**
  * The host secretariat's workspace (its pages, and its own sections of the workspace and of the
@@ -35,17 +44,17 @@ export const secretariatModule: WebModule = {
     },
     {
       path: "/secretariat/:processSlug",
-      Component: lazyNamed(() => import("./WorkspaceSectionPage.tsx"), "WorkspaceSectionPage"),
+      Component: lazyNamed(sectionPage, "WorkspaceSectionPage"),
       access: isSecretariat,
     },
     {
       path: "/secretariat/:processSlug/:section",
-      Component: lazyNamed(() => import("./WorkspaceSectionPage.tsx"), "WorkspaceSectionPage"),
+      Component: lazyNamed(sectionPage, "WorkspaceSectionPage"),
       access: isSecretariat,
     },
     {
       path: "/secretariat/:processSlug/rounds/:roundId",
-      Component: lazyNamed(() => import("./RoundPage.tsx"), "RoundPage"),
+      Component: lazyNamed(roundPage, "RoundPage"),
       access: isSecretariat,
     },
     {
