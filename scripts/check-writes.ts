@@ -17,6 +17,8 @@ export const writeAllowList: readonly RegExp[] = [
   /^src\/server\/platform\/audit\.ts$/,
   /^src\/server\/platform\/events\.ts$/,
   /^src\/server\/platform\/backup\.ts$/,
+  // The bulk insert operations use (`insertMany(tx, table, rows)`); its callers are checked below.
+  /^src\/server\/platform\/bulk\.ts$/,
 ];
 
 const drizzleWrites = [
@@ -24,6 +26,7 @@ const drizzleWrites = [
   /\.update\(\s*[\w.]+\s*\)\s*\.set\(/g,
   /\.delete\(\s*[\w.]+\s*\)\s*\.(?:where|returning)\(/g,
   /\b(?:tx|db|trx)\s*\.delete\(\s*[\w.]+\s*\)/g,
+  /\binsertMany\(/g,
 ];
 const sqlWrites =
   /\b(?:insert\s+into|update\s+["\w.]+\s+set|delete\s+from|truncate\s+(?:table\s+)?["\w.]+)\b/gi;

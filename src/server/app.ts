@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { constants as zlibConstants } from "node:zlib";
+import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -13,21 +15,22 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { DestinationStream, LoggerOptions } from "pino";
+import { webDistDir } from "./build.ts";
 import type { Config } from "./config.ts";
 import { resolveActor } from "./modules.ts";
+import { AnswerCache, changesChannel, hasCredentials } from "./platform/answer-cache.ts";
 import { type Auth, createAuth } from "./platform/auth.ts";
 import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { type Actor, anonymous } from "./platform/authz.ts";
+
 import type { Database } from "./platform/db.ts";
-import { EventHub } from "./platform/events.ts";
+import { EventHub, onCommitted } from "./platform/events.ts";
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
 import { installInputGuard } from "./platform/input-guard.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
 import { installedModules } from "./platform/registry.ts";
 import { registerPlatformRoutes } from "./platform/routes.ts";
 import { version } from "./version.ts";
-
-export const webDistDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 export type BuildOptions = {
   config: Config;
@@ -104,6 +107,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  await installAnswerCache(app as unknown as ZodApp, database);
   installInputGuard(app);
   // Shutting down: requests already under way finish, and their connections are not kept alive
   // afterwards, so closing waits for the work in flight and not for idle keep-alive sockets.
@@ -155,6 +159,8 @@ export async function buildApp({
     request.actor = anonymous;
   });
   const actorOf = async (request: FastifyRequest): Promise<Actor> => {
+    // Without a cookie or an authorization header there is no session to look up: the public.
+    if (!hasCredentials(request)) return anonymous;
     const session = await auth.api.getSession({ headers: toHeaders(request.headers) }).catch(() => null);
     return session?.user ? resolveActor(database.db, session.user.id) : anonymous;
   };
@@ -181,11 +187,22 @@ export async function buildApp({
   );
 
   if (config.SERVE_WEB && existsSync(path.join(webDistDir, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      // Vite writes .br and .gz beside each asset at build time: sent as they are, never compressed per request.
+      preCompressed: true,
+      setHeaders: (response, filePath) => {
+        // Hashed file names change with their content, so browsers and proxies keep them for good.
+        const hashed = filePath.startsWith(path.join(webDistDir, "assets") + path.sep);
+        response.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
     app.get("/*", { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith("/api/")) {
         return reply.callNotFound();
       }
+      reply.header("cache-control", "no-cache");
       return reply.sendFile("index.html");
     });
   }
@@ -194,6 +211,56 @@ export async function buildApp({
     await events.stop();
   });
   return { app: app as unknown as ZodApp, deps, auth };
+}
+
+/**
+ * Answers GETs of the API from memory when nothing has changed since they were computed (see
+ * platform/answer-cache.ts for why that never crosses tiers), says how long proxies may keep them, and
+ * compresses what is computed afresh. Registered before any other hook, so a cached answer costs no
+ * session lookup, no query and no serialization.
+ */
+async function installAnswerCache(app: ZodApp, database: Database): Promise<void> {
+  const cache = new AnswerCache();
+  app.addHook("onRequest", (request, reply) => cache.serve(request, reply));
+  app.addHook("onSend", async (request, reply, payload) => {
+    cache.keep(request, reply, payload);
+    if (request.url.startsWith("/api/") && request.method === "GET" && !reply.hasHeader("cache-control")) {
+      reply.header("vary", "Cookie, Authorization, Accept-Encoding");
+      reply.header(
+        "cache-control",
+        hasCredentials(request) || reply.statusCode >= 400 || !request.routeOptions.url
+          ? "private, no-store"
+          : "public, max-age=0, s-maxage=1, must-revalidate",
+      );
+    }
+    return payload;
+  });
+  app.addHook("onResponse", async (request) => {
+    cache.release(request);
+    // better-auth writes sessions and credentials itself: a sign-out, a revoked session or a new
+    // password must not leave an answer computed for the old credentials.
+    if (request.method !== "GET" && request.url.startsWith("/api/auth/")) cache.invalidate();
+  });
+  app.addHook("onRequestAbort", async (request) => cache.release(request));
+  const stopLocal = onCommitted(() => cache.invalidate());
+  let unlisten: (() => Promise<void>) | undefined;
+  app.addHook("onReady", async () => {
+    unlisten = await database.listen(
+      changesChannel,
+      () => cache.invalidate(),
+      () => cache.invalidate(),
+    );
+  });
+  app.addHook("onClose", async () => {
+    stopLocal();
+    await unlisten?.();
+  });
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 }
 
 /** Runs every installed module's start-up task (after migrations) and starts the event listener. */

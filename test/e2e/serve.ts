@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), "astana-e2e-"));
 
-const server = spawn(process.execPath, ["src/cli/main.ts", "serve", "--build-web-if-needed"], {
+// As `npm start` runs it: the bundled server, bundled and built first when stale.
+const server = spawn(process.execPath, ["scripts/start.ts", "serve", "--build-web-if-needed"], {
   cwd: root,
   stdio: "inherit",
   env: {

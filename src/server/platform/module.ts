@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { SQL } from "drizzle-orm";
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -12,7 +13,7 @@ import type { z } from "zod";
 import { ErrorResponse } from "../../contracts/platform.ts";
 import type { Config } from "../config.ts";
 import type { Auth } from "./auth.ts";
-import type { Actor, Tier } from "./authz.ts";
+import type { Actor, ProcessRole, Tier } from "./authz.ts";
 import type { Database, Db } from "./db.ts";
 import type { EventHub } from "./events.ts";
 import { type Operation, runOperation } from "./operation.ts";
@@ -50,18 +51,23 @@ export type SubjectDescription = {
   label: string;
   processId: string | null;
   tier: Tier;
+  /** The standing delegation a `delegation`-tier subject belongs to (a round delegation's member). */
+  delegationId?: string | null;
 };
 
 /** A subject named by type and id: what a citation, fact or conflict is about. */
 export type SubjectKey = { subjectType: string; subjectId: string };
 
 /**
- * A kind of record the record module may cite and dispute, contributed by the module that owns it:
- * `load` describes subjects by id with that module's own tier rule (a missing id is absent from the
- * answer); `parts` names the subjects whose record is shown with this one's (a round's participations).
+ * A kind of record the record module may cite and dispute, contributed by the module that owns it
+ * (`defineSubjectType` in platform/subject-types.ts): `load` describes subjects by id, and with an
+ * actor only those it may see, by the owning module's tier rule in SQL (a missing or hidden id is
+ * absent); `visibleIds` is that rule as a subquery of ids; `parts` names the subjects whose record is
+ * shown with this one's (a round's participations).
  */
 export type SubjectTypeDefinition = {
-  load: (db: Db, ids: string[]) => Promise<SubjectDescription[]>;
+  load: (db: Db, ids: string[], actor?: Actor) => Promise<SubjectDescription[]>;
+  visibleIds: (db: Db, actor: Actor) => SQL;
   parts?: (db: Db, subjectId: string) => Promise<SubjectKey[]>;
 };
 
@@ -119,6 +125,38 @@ export type AppModule = {
    * database (e.g. loading the demonstration record into an empty one).
    */
   onStart?: (deps: StartDeps) => void | Promise<void>;
+  /**
+   * For the canary test of every read: creates, through the module's own operations, one record of
+   * every tier the module has, each carrying a marker from `marker` (which notes who may see it),
+   * and returns the path parameters its records fill, keyed by their OpenAPI names (`{ id }`,
+   * `{ subjectType, subjectId }`).
+   */
+  canary?: (ctx: CanaryContext, marker: (scope: CanaryScope) => string) => Promise<CanaryFill[]>;
+};
+
+/** Who may see a canary record: its tier and where it belongs; the secretariat also sees some delegations' own. */
+export type CanaryScope = {
+  tier: Tier;
+  processId: string | null;
+  delegationId?: string | null;
+  /** A delegation's own record the host secretariat also handles (an invitation, a list, a note). */
+  alsoSecretariat?: boolean;
+};
+
+/** Path parameters a canary record fills, by their names in the OpenAPI document. */
+export type CanaryFill = Record<string, string>;
+
+/** What a canary hook works in: a process whose every role has a participant and a standing delegation. */
+export type CanaryContext = {
+  db: Db;
+  processId: string;
+  participantIds: Record<ProcessRole, string>;
+  delegationIds: Record<ProcessRole, string>;
+  /** Runs an operation as the system actor (audited like the CLI's). */
+  perform: <Schema extends z.ZodType, Result, Target>(
+    operation: Operation<Schema, Result, Target>,
+    input: z.input<Schema>,
+  ) => Promise<Result>;
 };
 
 /**

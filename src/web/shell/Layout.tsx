@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { IconBuildingBank } from "@tabler/icons-react";
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { AccountMenu } from "./AccountMenu.tsx";
@@ -20,15 +20,17 @@ import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLanguageSync } from "./language.ts";
 import { useLiveConnectionFollows } from "./live-events.ts";
 import { MainNav } from "./MainNav.tsx";
-import type { AppRoute } from "./routes.ts";
+import { useModuleLiveRefresh, useModules } from "./ModuleSlots.tsx";
 import { useSession, useSetupNeeded } from "./session.ts";
 
 /**
  * The frame of every page: a skip link, the header (product, language, account), the main navigation
  * (a drawer behind a burger below 48em) and the page itself. While no administrator exists, a banner
  * leads to the first-run setup and signing in goes there; the public record stays readable meanwhile.
+ * The modules' pages and navigation come from the app's list of modules; a page's code loads when it
+ * is first opened.
  */
-export function Layout({ routes }: { routes: readonly AppRoute[] }) {
+export function Layout() {
   const { t } = useTranslation("shell");
   const [navOpened, nav] = useDisclosure(false);
   const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
@@ -39,6 +41,8 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   const { account, isLoading: sessionLoading } = useSession();
   useLanguageSync();
   useLiveConnectionFollows(sessionLoading ? null : (account?.id ?? null));
+  useModuleLiveRefresh();
+  const { routes } = useModules();
 
   // A page change closes the phone's navigation drawer and moves the focus to the new page, so a
   // screen reader announces it and Tab continues from there (not on the first load).
@@ -63,7 +67,18 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   });
 
   const navHidden = isPhone && !navOpened;
-  let content = <Outlet />;
+  const page = (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader aria-label={t("loading")} />
+        </Center>
+      }
+    >
+      <Outlet />
+    </Suspense>
+  );
+  let content = page;
   if (setupLoading) {
     content = (
       <Center py="xl">
@@ -80,7 +95,7 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
             {t("setup.bannerLink")}
           </Anchor>
         </Alert>
-        <Outlet />
+        {page}
       </>
     );
   }

@@ -59,6 +59,7 @@ export {
   canSeeRound,
   canSeeRoundDelegation,
   isSecretariat,
+  roundDelegationsVisibleTo,
   roundDelegationTier,
   roundsVisibleTo,
   roundTier,

@@ -1,5 +1,6 @@
 import { type AppModule, operationsIn } from "../../platform/module.ts";
 import * as api from "./api.ts";
+import { coreCanary } from "./canary.ts";
 import { registerCoreCommands } from "./cli/commands.ts";
 import { coreDemoPart } from "./demo/part.ts";
 import { registerDelegationRoutes } from "./routes/delegations.ts";
@@ -35,4 +36,5 @@ export const coreModule: AppModule = {
       register(app, deps);
     }
   },
+  canary: coreCanary,
 };

@@ -4,6 +4,7 @@ import { type AppModule, operationsIn, type StartDeps } from "../../platform/mod
 import { runOperation } from "../../platform/operation.ts";
 import { anyProcessExists } from "../core/index.ts";
 import * as api from "./api.ts";
+import { recordCanary } from "./canary.ts";
 import { registerRecordCommands } from "./cli.ts";
 import { registerDemoCommands } from "./cli-demo.ts";
 import { recordDemoPart } from "./demo/part.ts";
@@ -47,4 +48,5 @@ export const recordModule: AppModule = {
   },
   routes: registerRecordRoutes,
   onStart: loadDemoOnFirstStart,
+  canary: recordCanary,
 };
