@@ -11,7 +11,7 @@ export type TestApp = AstanaApp & {
   close(): Promise<void>;
   /** Signs in with e-mail and password; returns the cookie header for later requests. */
   signIn(email: string, password: string): Promise<string>;
-  /** An injected request; `as` sends the session cookie. */
+  /** An injected request; `as` sends the session cookie, with the `Origin` of our own pages as a browser does. */
   request(options: InjectOptions & { as?: string }): Promise<LightMyRequestResponse>;
 };
 
@@ -49,7 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     built.app.inject({
       remoteAddress: nextRemoteAddress(),
       ...options,
-      headers: { ...(options.headers ?? {}), ...(as ? { cookie: as } : {}) },
+      headers: { ...(as ? { origin: config.publicUrl } : {}), ...(options.headers ?? {}), ...(as ? { cookie: as } : {}) },
     });
   return {
     ...built,

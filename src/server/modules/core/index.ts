@@ -10,6 +10,11 @@ export { cancelRound } from "./operations/cancel-round.ts";
 export { concludeProcess } from "./operations/conclude-process.ts";
 export { concludeRound } from "./operations/conclude-round.ts";
 export { createAccount, insertAccount } from "./operations/create-account.ts";
+export { createApiToken } from "./operations/create-api-token.ts";
+export { disableAccount } from "./operations/disable-account.ts";
+export { enableAccount } from "./operations/enable-account.ts";
+export { issueSetupToken } from "./operations/issue-setup-token.ts";
+export { revokeApiToken } from "./operations/revoke-api-token.ts";
 export { createMeeting } from "./operations/create-meeting.ts";
 export { createParticipant } from "./operations/create-participant.ts";
 export { createProcess } from "./operations/create-process.ts";
@@ -45,7 +50,8 @@ export {
   roundTier,
 } from "./policies.ts";
 export { printLanguages, renderParticipantsListHtml } from "./presenters/participants-list-html.ts";
-export { listAccounts } from "./reads/accounts.ts";
+export { listAccounts, listOwnApiTokens } from "./reads/accounts.ts";
+export { announceSetupLink, setupLinkFor } from "./setup-link.ts";
 export { findVisibleRound } from "./reads/common.ts";
 export { getParticipantsList, getRoundDelegation, listRoundDelegations } from "./reads/delegations.ts";
 export { getMeeting, listMeetings } from "./reads/meetings.ts";
