@@ -102,6 +102,9 @@ export function createAuth(settings: AuthSettings) {
       max: 300,
       storage: "database",
       customRules: {
+        // better-auth's default (3 per 10 s per address) would lock out everyone behind one address;
+        // failed sign-ins are limited per account and per address by the bridge, and this only caps floods.
+        "/sign-in/email": { window: 60, max: 100 },
         "/two-factor/verify-totp": strict,
         "/two-factor/verify-backup-code": strict,
       },
