@@ -56,13 +56,27 @@ export function registerAccountCommands(program: Command): void {
       const id = await accountId(s, ref as string);
       const changes = o.name !== undefined || o.locale !== undefined || o.admin !== undefined;
       let account = changes
-        ? await s.run(s.core.updateAccount, { accountId: id, name: o.name, locale: o.locale, isAdmin: o.admin })
+        ? await s.run(s.core.updateAccount, {
+            accountId: id,
+            name: o.name,
+            locale: o.locale,
+            isAdmin: o.admin,
+          })
         : undefined;
       if (o.disabled !== undefined)
         account = await s.run(o.disabled ? s.core.disableAccount : s.core.enableAccount, { accountId: id });
       if (account === undefined)
-        account = await s.run(s.core.updateAccount, { accountId: id, name: o.name, locale: o.locale, isAdmin: o.admin });
-      return output(account, (c) => c.accounts.Account, (updated) => `Updated ${accountLine(updated)}`);
+        account = await s.run(s.core.updateAccount, {
+          accountId: id,
+          name: o.name,
+          locale: o.locale,
+          isAdmin: o.admin,
+        });
+      return output(
+        account,
+        (c) => c.accounts.Account,
+        (updated) => `Updated ${accountLine(updated)}`,
+      );
     }),
   );
 

@@ -68,7 +68,11 @@ export const AccountParams = z.strictObject({ id: RecordId });
 
 /** POST /api/setup: the first administrator, and the one-time token of the link the server printed. */
 export const SetupBody = CreateAccountInput.omit({ isAdmin: true }).extend({
-  token: z.string().max(200).optional().describe("the token of the setup link printed on the server's console"),
+  token: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("the token of the setup link printed on the server's console"),
 });
 export type SetupBody = z.infer<typeof SetupBody>;
 

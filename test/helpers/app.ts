@@ -3,8 +3,8 @@ import { type AstanaApp, buildApp, startModules } from "../../src/server/app.ts"
 import { type Config, loadConfig } from "../../src/server/config.ts";
 import { insertAccount, issueSetupToken } from "../../src/server/modules/core/index.ts";
 import { systemActor } from "../../src/server/platform/authz.ts";
-import { runOperation } from "../../src/server/platform/operation.ts";
 import type { Database, Db } from "../../src/server/platform/db.ts";
+import { runOperation } from "../../src/server/platform/operation.ts";
 import { freshDatabase } from "./database.ts";
 
 export type TestApp = AstanaApp & {

@@ -61,7 +61,12 @@ describe("state-changing requests with a session cookie must come from our own p
     expect(missing.statusCode).toBe(403);
     expect(missing.json().error).toMatchObject({ code: "missing_origin" });
     expect(missing.json().error.message).toMatch(/API token/);
-    const read = await app.request({ method: "GET", url: `/api/rounds/${round.id}`, as: host, headers: evil });
+    const read = await app.request({
+      method: "GET",
+      url: `/api/rounds/${round.id}`,
+      as: host,
+      headers: evil,
+    });
     expect(read.json().city).toBe("Astana");
     // From our own page it works.
     expect((await patch({})).statusCode).toBe(200);
@@ -112,7 +117,11 @@ describe("disabling an account", () => {
       disabled: true,
     });
 
-    const enabled = await app.request({ method: "POST", url: `/api/accounts/${target.id}/enable`, as: admin });
+    const enabled = await app.request({
+      method: "POST",
+      url: `/api/accounts/${target.id}/enable`,
+      as: admin,
+    });
     expect(enabled.json()).toMatchObject({ disabled: false });
     expect((await signIn(target.email)).statusCode).toBe(200);
     expect(await lastAudit("core.account.enable")).toMatchObject({ outcome: "ok", subjectId: target.id });
@@ -148,7 +157,11 @@ describe("passwords and sessions", () => {
       url: "/api/auth/change-password",
       as: laptop,
       // Even a client that asks to keep the other sessions does not get to.
-      payload: { currentPassword: fixturePassword, newPassword: "a brand new password", revokeOtherSessions: false },
+      payload: {
+        currentPassword: fixturePassword,
+        newPassword: "a brand new password",
+        revokeOtherSessions: false,
+      },
     });
     expect(changed.statusCode, changed.body).toBe(200);
     const current = cookieOf(changed) || laptop;
@@ -190,7 +203,11 @@ describe("personal API tokens", () => {
     const [stored] = await app.deps.db.select().from(apiToken).where(eq(apiToken.id, created.id));
     expect(stored?.tokenHash).not.toContain(created.token);
     const listed = await app.request({ method: "GET", url: "/api/me/tokens", as: host });
-    expect(listed.json().tokens[0]).toMatchObject({ id: created.id, name: "nightly script", revokedAt: null });
+    expect(listed.json().tokens[0]).toMatchObject({
+      id: created.id,
+      name: "nightly script",
+      revokedAt: null,
+    });
     expect(listed.body).not.toContain(created.token);
     const audit = await lastAudit("core.api-token.create");
     expect(audit).toMatchObject({ outcome: "ok", subjectType: "api_token", subjectId: created.id });
@@ -226,7 +243,9 @@ describe("personal API tokens", () => {
   it("a read-only token reads but changes nothing", async () => {
     const host = await fixtureSession(app, fixtureProcess(fixtures).accounts.host.email);
     const { token } = await createToken(host, { name: "reader", access: "read" });
-    expect((await app.request({ method: "GET", url: "/api/me", headers: bearer(token) })).statusCode).toBe(200);
+    expect((await app.request({ method: "GET", url: "/api/me", headers: bearer(token) })).statusCode).toBe(
+      200,
+    );
     const write = await app.request({
       method: "POST",
       url: `/api/processes/${fixtureProcess(fixtures).id}/rounds`,
@@ -241,7 +260,11 @@ describe("personal API tokens", () => {
     const process = fixtureProcess(fixtures);
     const ownDelegation = process.delegationIds.guarantor;
     const guarantor = await fixtureSession(app, process.accounts.guarantor.email);
-    const { token } = await createToken(guarantor, { name: "delegation", access: "write", delegationId: ownDelegation });
+    const { token } = await createToken(guarantor, {
+      name: "delegation",
+      access: "write",
+      delegationId: ownDelegation,
+    });
     const me = (await app.request({ method: "GET", url: "/api/me", headers: bearer(token) })).json();
     expect(me.memberships.map((m: { delegationId: string }) => m.delegationId)).toEqual([ownDelegation]);
     const other = await app.request({
@@ -252,9 +275,14 @@ describe("personal API tokens", () => {
     });
     expect(other.statusCode).toBe(422);
 
-    const adminToken = await createToken(admin, { name: "admin scoped", access: "write", delegationId: null });
+    const adminToken = await createToken(admin, {
+      name: "admin scoped",
+      access: "write",
+      delegationId: null,
+    });
     expect(
-      (await app.request({ method: "GET", url: "/api/accounts", headers: bearer(adminToken.token) })).statusCode,
+      (await app.request({ method: "GET", url: "/api/accounts", headers: bearer(adminToken.token) }))
+        .statusCode,
     ).toBe(200);
   });
 
@@ -264,7 +292,9 @@ describe("personal API tokens", () => {
     const outsider = await fixtureSession(app, fixtures.outsider.email);
     const attempt = await app.request({ method: "DELETE", url: `/api/me/tokens/${id}`, as: outsider });
     expect(attempt.statusCode).toBe(404);
-    expect((await app.request({ method: "GET", url: "/api/me", headers: bearer(token) })).statusCode).toBe(200);
+    expect((await app.request({ method: "GET", url: "/api/me", headers: bearer(token) })).statusCode).toBe(
+      200,
+    );
   });
 });
 

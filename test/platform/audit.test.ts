@@ -265,7 +265,9 @@ describe("GET /api/audit", () => {
     const body = response.json();
     const actions: string[] = body.entries.map((entry: { action: string }) => entry.action);
     // Besides the account, the platform's own records: the sign-ins and the setup token issued at start.
-    expect(new Set(actions)).toEqual(new Set(["core.account.create", "auth.sign-in", "core.setup.issue-token"]));
+    expect(new Set(actions)).toEqual(
+      new Set(["core.account.create", "auth.sign-in", "core.setup.issue-token"]),
+    );
     expect(body.entries.every((entry: { processId: string | null }) => entry.processId === null)).toBe(true);
     expect(body.entries.find((entry: { action: string }) => entry.action === "core.account.create")).toEqual({
       seq: expect.any(Number),

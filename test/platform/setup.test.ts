@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { verifyAuditChain } from "../../src/server/platform/audit.ts";
 import { announceSetupLink } from "../../src/server/modules/core/index.ts";
+import { verifyAuditChain } from "../../src/server/platform/audit.ts";
 import { user, verification } from "../../src/server/platform/auth-schema.ts";
 import { auditLog, outbox } from "../../src/server/platform/schema.ts";
 import { createTestAccount, startTestApp, type TestApp } from "../helpers/app.ts";

@@ -24,7 +24,12 @@ export function bearerTokenOf(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-export type ApiTokenGrant = { tokenId: string; accountId: string; access: "read" | "write"; delegationId: string | null };
+export type ApiTokenGrant = {
+  tokenId: string;
+  accountId: string;
+  access: "read" | "write";
+  delegationId: string | null;
+};
 
 /** The live (not revoked) token with this value, or null: an unknown and a revoked token are alike. */
 export async function findApiToken(db: Db, token: string): Promise<ApiTokenGrant | null> {

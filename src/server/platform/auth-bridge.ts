@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { appendAudit } from "./audit.ts";
 import { type Auth, clientAddressHeader } from "./auth.ts";
+import { session as sessionTable } from "./auth-schema.ts";
 import {
   auditSignIn,
   reservePasswordAttempt,
@@ -10,7 +11,6 @@ import {
   signInEmailOf,
   signInPaths,
 } from "./auth-sign-in.ts";
-import { session as sessionTable } from "./auth-schema.ts";
 import type { Db } from "./db.ts";
 import { errorBody } from "./http-errors.ts";
 import type { SignInKeys, SignInLimits } from "./sign-in-limits.ts";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { user } from "./auth-schema.ts";
 import type { Tier } from "../../contracts/enums.ts";
+import { user } from "./auth-schema.ts";
 
 export { type Tier, tiers } from "../../contracts/enums.ts";
 

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  AppShell,
-  Burger,
-  Center,
-  Container,
-  Group,
-  Loader,
-  Text,
-  UnstyledButton,
-} from "@mantine/core";
+import { AppShell, Burger, Container, Group, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { IconBuildingBank } from "@tabler/icons-react";
 import { useEffect, useRef } from "react";
@@ -21,18 +10,18 @@ import { useLanguageSync } from "./language.ts";
 import { useLiveConnectionFollows } from "./live-events.ts";
 import { MainNav } from "./MainNav.tsx";
 import type { AppRoute } from "./routes.ts";
-import { useSession, useSetupNeeded } from "./session.ts";
+import { useSession } from "./session.ts";
 
 /**
  * The frame of every page: a skip link, the header (product, language, account), the main navigation
- * (a drawer behind a burger below 48em) and the page itself. While no administrator exists, a banner
- * leads to the first-run setup and signing in goes there; the public record stays readable meanwhile.
+ * (a drawer behind a burger below 48em) and the page itself. The first-run setup is never advertised
+ * to visitors: only the operator has its link (printed on the server's console). An administrator who
+ * must set up two-factor authentication is shown that page and nothing else.
  */
 export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   const { t } = useTranslation("shell");
   const [navOpened, nav] = useDisclosure(false);
   const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
-  const { needed, isLoading: setupLoading } = useSetupNeeded();
   const location = useLocation();
   const navRef = useRef<HTMLDivElement>(null);
   const burgerRef = useRef<HTMLButtonElement>(null);
@@ -64,25 +53,8 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
 
   const navHidden = isPhone && !navOpened;
   let content = <Outlet />;
-  if (setupLoading) {
-    content = (
-      <Center py="xl">
-        <Loader aria-label={t("loading")} />
-      </Center>
-    );
-  } else if (needed && location.pathname === "/sign-in") {
-    content = <Navigate to="/setup" replace />;
-  } else if (needed && location.pathname !== "/setup") {
-    content = (
-      <>
-        <Alert variant="light" color="yellow" mb="md" title={t("setup.bannerTitle")}>
-          <Anchor component={Link} to="/setup">
-            {t("setup.bannerLink")}
-          </Anchor>
-        </Alert>
-        <Outlet />
-      </>
-    );
+  if (account?.mustSetUpTwoFactor && location.pathname !== "/account/two-factor") {
+    content = <Navigate to="/account/two-factor" replace />;
   }
 
   return (

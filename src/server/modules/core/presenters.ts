@@ -1,7 +1,7 @@
 import type { Account, ApiToken, DelegationMember } from "../../../contracts/accounts.ts";
-import type { apiToken } from "../../platform/schema.ts";
 import type { user } from "../../platform/auth-schema.ts";
 import type { EventInput } from "../../platform/events.ts";
+import type { apiToken } from "../../platform/schema.ts";
 import type { delegationMemberships } from "./schema.ts";
 
 /** An account as the API shows it: never its password, sessions or second-factor secrets. */

@@ -17,7 +17,13 @@ import { AddToDelegationForm, accountsKey, type Removal, RemoveMembershipForm } 
 import { localName, membershipEvents, membershipsKey, useAllMemberships } from "./memberships.ts";
 
 /** Account events that change this list; the server sends them to administrators only. */
-const accountEvents = ["core.account.create", "core.account.update", "core.account.set-locale"];
+const accountEvents = [
+  "core.account.create",
+  "core.account.update",
+  "core.account.set-locale",
+  "core.account.disable",
+  "core.account.enable",
+];
 
 type MembershipDialog = { kind: "add"; account: Account } | { kind: "remove"; removal: Removal };
 
@@ -86,9 +92,19 @@ export function AccountsPage() {
           {describeError(t, accounts.error)}
         </Alert>
       ) : isPhone ? (
-        <AccountCards accounts={rows} memberships={memberships.data} actions={actions} />
+        <AccountCards
+          accounts={rows}
+          memberships={memberships.data}
+          actions={actions}
+          announce={notice.announce}
+        />
       ) : (
-        <AccountTable accounts={rows} memberships={memberships.data} actions={actions} />
+        <AccountTable
+          accounts={rows}
+          memberships={memberships.data}
+          actions={actions}
+          announce={notice.announce}
+        />
       )}
       <Modal
         opened={creating}

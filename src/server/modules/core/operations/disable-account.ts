@@ -18,7 +18,12 @@ export const disableAccount = defineOperation({
   name: "core.account.disable",
   input: AccountStateInput,
   authorize: (actor) => canManageAccounts(actor),
-  scope: (input) => ({ subjectType: "account", subjectId: input.accountId, tier: "process", processId: null }),
+  scope: (input) => ({
+    subjectType: "account",
+    subjectId: input.accountId,
+    tier: "process",
+    processId: null,
+  }),
   run: async (ctx, input) => {
     if (ctx.actor.kind === "account" && ctx.actor.accountId === input.accountId) {
       throw new Conflict("You cannot disable your own account.", { field: "accountId" }, "own_account");
@@ -40,7 +45,10 @@ export const disableAccount = defineOperation({
       .where(eq(user.id, input.accountId))
       .returning();
     if (!after) throw new NotFound("Account", input.accountId);
-    const ended = await ctx.tx.delete(session).where(eq(session.userId, input.accountId)).returning({ id: session.id });
+    const ended = await ctx.tx
+      .delete(session)
+      .where(eq(session.userId, input.accountId))
+      .returning({ id: session.id });
     const revoked = await ctx.tx
       .update(apiToken)
       .set({ revokedAt: new Date() })

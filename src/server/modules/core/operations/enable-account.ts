@@ -11,7 +11,12 @@ export const enableAccount = defineOperation({
   name: "core.account.enable",
   input: AccountStateInput,
   authorize: (actor) => canManageAccounts(actor),
-  scope: (input) => ({ subjectType: "account", subjectId: input.accountId, tier: "process", processId: null }),
+  scope: (input) => ({
+    subjectType: "account",
+    subjectId: input.accountId,
+    tier: "process",
+    processId: null,
+  }),
   run: async (ctx, input) => {
     const [after] = await ctx.tx
       .update(user)

@@ -22,7 +22,12 @@ export const revokeApiToken = defineOperation({
   load: loadToken,
   // Any signed-in person may try; someone else's token then answers 404, so its existence is not revealed.
   authorize: (actor) => actor.kind !== "anonymous",
-  scope: (input) => ({ subjectType: "api_token", subjectId: input.tokenId, tier: "process", processId: null }),
+  scope: (input) => ({
+    subjectType: "api_token",
+    subjectId: input.tokenId,
+    tier: "process",
+    processId: null,
+  }),
   run: async (ctx, input, token) => {
     if (!token || !canSeeApiToken(ctx.actor, token)) throw new NotFound("API token", input.tokenId);
     const [after] = token.revokedAt

@@ -13,8 +13,8 @@ import {
 import { user } from "../../../platform/auth-schema.ts";
 import { deny } from "../../../platform/authz.ts";
 import { NotFound } from "../../../platform/errors.ts";
-import { mustSetUpSecondFactor } from "../../../platform/request-guards.ts";
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
+import { mustSetUpSecondFactor } from "../../../platform/request-guards.ts";
 import { createAccount } from "../operations/create-account.ts";
 import { disableAccount } from "../operations/disable-account.ts";
 import { enableAccount } from "../operations/enable-account.ts";
@@ -108,7 +108,11 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
   );
 
   for (const [verb, operation, summary] of [
-    ["disable", disableAccount, "Disable an account: its sessions end at once, sign-in is refused (administrators)"],
+    [
+      "disable",
+      disableAccount,
+      "Disable an account: its sessions end at once, sign-in is refused (administrators)",
+    ],
     ["enable", enableAccount, "Let a disabled account sign in again (administrators)"],
   ] as const) {
     app.post(

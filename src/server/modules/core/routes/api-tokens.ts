@@ -35,12 +35,14 @@ export async function registerApiTokenRoutes(app: ZodApp, deps: ServerDeps): Pro
     {
       schema: {
         tags: ["accounts"],
-        summary: "Create a personal API token for scripts (Authorization: Bearer …); its value is shown this once",
+        summary:
+          "Create a personal API token for scripts (Authorization: Bearer …); its value is shown this once",
         body: CreateApiTokenBody,
         response: { 201: CreatedApiToken, ...writeErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(await perform(request, deps.db, createApiToken, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await perform(request, deps.db, createApiToken, request.body)),
   );
 
   app.delete(

@@ -41,4 +41,3 @@ export async function isValidSetupToken(tx: Db, token: string): Promise<boolean>
 export async function discardSetupTokens(tx: Db): Promise<void> {
   await tx.delete(verification).where(eq(verification.identifier, setupTokenIdentifier));
 }
-
