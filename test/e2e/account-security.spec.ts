@@ -41,8 +41,9 @@ test("a person changes their password and makes an API token; an administrator d
   await row.getByRole("button", { name: `Disable ${person.name}` }).click();
   await row.getByRole("button", { name: "Disable", exact: true }).click();
   await expect(row.getByTestId("account-status")).toContainText("Disabled");
+  // Its own account page now asks it to sign in.
   await page.reload();
-  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   const refused = await page.request.post("/api/auth/sign-in/email", {
     data: { email: person.email, password: "second long password" },
     headers: { origin: new URL(base).origin },
