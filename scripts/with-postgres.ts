@@ -34,7 +34,7 @@ export function missingPostgresWarning(): string {
     bar,
     "!!  NO POSTGRESQL SERVER FOUND: the integration tests did NOT run on PostgreSQL 15.",
     `!!  Looked for ${postgresRoot}/*/bin/initdb.`,
-    "!!  Install it:  apt-get update && apt-get install -y postgresql-15   (or run .ci/run)",
+    "!!  Install it:  apt-get update && apt-get install -y postgresql   (npm test installs it on Debian)",
     "!!  To skip this stage knowingly on a developer machine: ASTANA_ALLOW_NO_POSTGRES=1",
     "!!  (never honoured when CI=true).",
     bar,

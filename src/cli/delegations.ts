@@ -1,8 +1,8 @@
-import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { z } from "zod";
 import type { ProcessRole, RoundDelegation } from "../contracts/process.ts";
 import { NotFound } from "../server/platform/errors.ts";
+import { readsStandardInput, writeCallerFile } from "./common.ts";
 import { delegationLine, lines, participantsListText } from "./format.ts";
 import { json, oneOf, type RoundOptions, readJson, roundSelector, versionOption } from "./options.ts";
 import { act, type Output, output, type Session } from "./session.ts";
@@ -92,7 +92,7 @@ export function registerDelegationCommands(program: Command): void {
       }),
     );
 
-  versionOption(
+  const submit = versionOption(
     delegationCommand(
       delegations,
       "submit",
@@ -101,7 +101,9 @@ export function registerDelegationCommands(program: Command): void {
       "--members <file>",
       'JSON: [{"nameLatin", "nameNative", "title", "isHead"}, …]; "-" or none reads standard input',
     ),
-  ).action(
+  );
+  readsStandardInput(submit, (options) => options.members === undefined || options.members === "-");
+  submit.action(
     act(async (s, o: ParticipantOption & { members?: string; version?: number }, [n]) => {
       const body = membersBody(await readJson(o.members, "--members"));
       const { id } = await s.run(s.core.submitDelegationMembers, {
@@ -171,7 +173,7 @@ export function registerDelegationCommands(program: Command): void {
       const order = oneOf(o.order, s.contracts.process.PrecedenceOrder.options, "--order");
       const lang = oneOf(o.lang, s.core.printLanguages, "--lang") ?? "en";
       const list = await s.core.getParticipantsList(s.db, s.actor, await s.roundId(n, o), order);
-      if (o.html) await writeFile(o.html, s.core.renderParticipantsListHtml(list, lang));
+      if (o.html) await writeCallerFile(o.html, s.core.renderParticipantsListHtml(list, lang));
       return output(
         list,
         (c) => c.process.ParticipantsList,

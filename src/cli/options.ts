@@ -1,9 +1,8 @@
 // Option parsing shared by the commands of the process record: how a process, a round and a version
 // are named on the command line, and how names, texts and JSON bodies become an operation's input.
-import { readFile } from "node:fs/promises";
 import { type Command, InvalidArgumentError } from "commander";
 import { BadRequest } from "../server/platform/errors.ts";
-import { UsageError } from "./common.ts";
+import { readCallerFile, readStandardInput, standardInputIsTerminal, UsageError } from "./common.ts";
 
 /** A whole number for a command-line value; anything else is a usage error (exit 2), not a refused input. */
 export function integer(value: string): number {
@@ -98,13 +97,11 @@ export function clearable(value: string | undefined): string | null | undefined 
 export async function readJson(path: string | undefined, option: string): Promise<unknown> {
   let text: string;
   if (path === undefined || path === "-") {
-    if (process.stdin.isTTY) throw new UsageError(`Give ${option} <file>, or pipe the JSON in.`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    text = Buffer.concat(chunks).toString("utf8");
+    if (standardInputIsTerminal()) throw new UsageError(`Give ${option} <file>, or pipe the JSON in.`);
+    text = await readStandardInput();
   } else {
     try {
-      text = await readFile(path, "utf8");
+      text = await readCallerFile(path);
     } catch (error) {
       throw new UsageError(`${option}: cannot read ${path} (${(error as NodeJS.ErrnoException).code})`);
     }

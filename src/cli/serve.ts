@@ -1,9 +1,9 @@
 import type { Command } from "commander";
-import { runCommand } from "./common.ts";
+import { runCommand, runsWithoutServer } from "./common.ts";
 
-/** `astana serve` and `astana migrate`. */
-export function registerServeCommands(program: Command): void {
-  program
+/** `astana serve` and `astana migrate`; `buildProgram` makes the program the server runs CLI commands with. */
+export function registerServeCommands(program: Command, buildProgram: () => Command): void {
+  const serve = program
     .command("serve")
     .description("Start the server: apply migrations, load start-up data, serve the API and the web app")
     .option("--build-web-if-needed", "build the web app first if it is missing or older than its sources")
@@ -11,11 +11,16 @@ export function registerServeCommands(program: Command): void {
       await runCommand(async () => {
         const { loadConfig } = await import("../server/config.ts");
         const { serve } = await import("../server/main.ts");
-        await serve(loadConfig(), { buildWebIfNeeded: options.buildWebIfNeeded === true });
+        const { cliRunner } = await import("./in-server.ts");
+        await serve(loadConfig(), {
+          buildWebIfNeeded: options.buildWebIfNeeded === true,
+          commandRunner: cliRunner(buildProgram),
+        });
       });
     });
+  runsWithoutServer(serve, "A second server cannot start on the same embedded database.");
 
-  program
+  const migrate = program
     .command("migrate")
     .description("Apply every pending database migration and exit")
     .action(async () => {
@@ -31,4 +36,8 @@ export function registerServeCommands(program: Command): void {
         }
       });
     });
+  runsWithoutServer(
+    migrate,
+    "`astana migrate` does not run through the server: the server applied its migrations when it started.",
+  );
 }

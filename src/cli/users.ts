@@ -1,14 +1,21 @@
 import type { Command } from "commander";
 import type { CreateAccountInput } from "../contracts/accounts.ts";
 import { BadRequest } from "../server/platform/errors.ts";
-import { runCommand, withDatabase } from "./common.ts";
+import {
+  callerEnvironment,
+  readStandardInput,
+  readsStandardInput,
+  runCommand,
+  standardInputIsTerminal,
+  withDatabase,
+} from "./common.ts";
 
 type CreateOptions = { email: string; name: string; admin?: boolean; locale: string; json?: boolean };
 
 /** `astana user create`: the operator's way to create accounts, including the first administrator. */
 export function registerUserCommands(program: Command): void {
   const user = program.command("user").description("Manage accounts");
-  user
+  const create = user
     .command("create")
     .description(
       "Create an account (the password is read from ASTANA_PASSWORD or standard input). Exit codes: 0 created, 2 wrong options, 4 refused (e-mail taken, password too short, bad value)",
@@ -20,7 +27,7 @@ export function registerUserCommands(program: Command): void {
     .option("--json", "print the created account as JSON")
     .action(async (options: CreateOptions) => {
       await runCommand(async () => {
-        const password = process.env.ASTANA_PASSWORD ?? (await readStdin()).replace(/\r?\n$/, "");
+        const password = callerEnvironment("ASTANA_PASSWORD") ?? (await readStdin()).replace(/\r?\n$/, "");
         const input = await checkedInput(options, password);
         const { createAccount } = await import("../server/modules/core/index.ts");
         const { systemActor } = await import("../server/platform/authz.ts");
@@ -35,6 +42,7 @@ export function registerUserCommands(program: Command): void {
         );
       });
     });
+  readsStandardInput(create, () => process.env.ASTANA_PASSWORD === undefined);
 }
 
 /**
@@ -56,10 +64,8 @@ async function checkedInput(options: CreateOptions, password: string): Promise<C
 }
 
 async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) {
+  if (standardInputIsTerminal()) {
     process.stderr.write("Password: ");
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return readStandardInput();
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SearchText } from "./common.ts";
 import { tiers } from "./enums.ts";
 
 /** The confidentiality tiers, widest first (DESIGN §1). */
@@ -17,13 +18,13 @@ const Instant = z.iso.datetime({ offset: true });
  */
 export const AuditQuery = z.strictObject({
   action: optionalParam(
-    z.string().max(200).describe("prefix of the operation name, e.g. `core.` or `core.account.create`"),
+    SearchText(200).describe("prefix of the operation name, e.g. `core.` or `core.account.create`"),
   ),
-  actor: optionalParam(z.string().max(200).describe("part of the actor's label (an e-mail, `system:cli`)")),
+  actor: optionalParam(SearchText(200).describe("part of the actor's label (an e-mail, `system:cli`)")),
   outcome: optionalParam(z.enum(["ok", "denied"])),
-  subjectType: optionalParam(z.string().max(100)),
-  subjectId: optionalParam(z.string().max(200)),
-  processId: optionalParam(z.string().max(200)),
+  subjectType: optionalParam(SearchText(100)),
+  subjectId: optionalParam(SearchText(200)),
+  processId: optionalParam(SearchText(200)),
   from: optionalParam(z.union([Instant, Day]).describe("ISO date or date-time; entries at or after it")),
   to: optionalParam(
     z.union([Instant, Day]).describe("ISO date (that whole day included) or date-time; entries up to it"),

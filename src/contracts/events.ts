@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SearchText } from "./common.ts";
 
 /**
  * One live update as `GET /api/events` (text/event-stream) sends it: the SSE `id:` is the outbox id,
@@ -30,9 +31,7 @@ export const maxReplayedEvents = 500;
 
 /** The stream's optional query: the header's value again, for clients that cannot set headers. */
 export const LiveEventsQuery = z.strictObject({
-  lastEventId: z
-    .string()
-    .max(30)
+  lastEventId: SearchText(30)
     .optional()
     .describe("resume after this outbox id (the Last-Event-ID header wins when both are sent)"),
 });

@@ -1,6 +1,6 @@
 // Requests of processes, rounds, participants, meetings and delegations (the core module).
 import { z } from "zod";
-import { PlainText } from "./common.ts";
+import { PlainText, RecordRef } from "./common.ts";
 import {
   accreditationStates,
   attendanceStates,
@@ -29,8 +29,7 @@ export const ProcessDecisionKind = z.enum(processDecisionKinds);
 
 /** A calendar date, YYYY-MM-DD. */
 export const IsoDate = z.iso.date({ message: "Use a date written YYYY-MM-DD." });
-/** An identifier or a slug in a path or a reference field. */
-export const RecordRef = z.string().trim().min(1, "Required.").max(200, "At most 200 characters.");
+export { RecordRef };
 export const Slug = z
   .string()
   .trim()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PlainText } from "./common.ts";
+import { PlainText, RecordRef, SearchText } from "./common.ts";
 import { conflictKinds, subjectTypes } from "./enums.ts";
 
 export const RecordSubjectType = z.enum(subjectTypes);
@@ -77,9 +77,11 @@ export type SubjectRecord = z.infer<typeof SubjectRecord>;
 
 export const SubjectParams = z.object({
   subjectType: RecordSubjectType,
-  subjectId: z.string().min(1).max(200),
+  subjectId: RecordRef,
 });
-export const ProcessParams = z.object({ id: z.string().min(1).max(200).describe("the process id or slug") });
+export const ProcessParams = z.object({ id: RecordRef.describe("the process id or slug") });
+/** A source named in the path by its id. */
+export const SourceParams = z.object({ id: RecordRef });
 
 export const TimelineQuery = z.object({
   minGapDays: z.coerce.number().int().min(1).max(3650).default(180),
@@ -176,7 +178,7 @@ export const ProcessConflicts = z.object({
 });
 
 export const SourcesQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: SearchText(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -188,7 +190,7 @@ export const SourceDetail = Source.extend({
 /** A source named by its id, or given in full (reused if its address is already known). */
 export const SourceInput = z
   .strictObject({
-    id: z.string().min(1).max(200).optional(),
+    id: RecordRef.optional(),
     url: z
       .url({ protocol: /^https?$/, message: "An http(s) address." })
       .max(2000)
@@ -215,7 +217,7 @@ const FieldName = z
 
 export const CiteSourceInput = z.strictObject({
   subjectType: RecordSubjectType,
-  subjectId: z.string().min(1).max(200),
+  subjectId: RecordRef,
   field: FieldName.default("").describe('the field the source supports; "" for the subject as a whole'),
   source: SourceInput,
 });
@@ -234,7 +236,7 @@ const valuesNeeded: Record<string, number> = { disagreement: 2, plan_changed: 2,
 export const RecordConflictInput = z
   .strictObject({
     subjectType: RecordSubjectType,
-    subjectId: z.string().min(1).max(200),
+    subjectId: RecordRef,
     kind: ConflictKind,
     field: PlainText(200).optional(),
     text: PlainText(4000),

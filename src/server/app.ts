@@ -21,6 +21,7 @@ import { type Actor, anonymous } from "./platform/authz.ts";
 import type { Database } from "./platform/db.ts";
 import { EventHub } from "./platform/events.ts";
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
+import { installInputGuard } from "./platform/input-guard.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
 import {
   actorOfRequest,
@@ -109,6 +110,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  installInputGuard(app);
   // Shutting down: requests already under way finish, and their connections are not kept alive
   // afterwards, so closing waits for the work in flight and not for idle keep-alive sockets.
   let closing = false;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp, startModules, webDistDir } from "./app.ts";
 import type { Config } from "./config.ts";
+import { type CliRunner, startCliEndpoint } from "./platform/cli-endpoint.ts";
 import { migrateDatabase, openDatabase } from "./platform/db.ts";
 
 const webSourceDir = fileURLToPath(new URL("../web", import.meta.url));
@@ -35,9 +36,13 @@ export async function buildWeb(): Promise<void> {
 /**
  * Starts the platform: opens the database, applies migrations, runs start-up tasks (the demonstration
  * record), listens, and on SIGTERM or SIGINT stops accepting, lets requests finish and closes the
- * database cleanly.
+ * database cleanly. On the embedded database, which no other process may open while the server holds
+ * it, `commandRunner` runs the CLI's commands on the server's behalf (see platform/cli-endpoint.ts).
  */
-export async function serve(config: Config, options: { buildWebIfNeeded?: boolean } = {}): Promise<void> {
+export async function serve(
+  config: Config,
+  options: { buildWebIfNeeded?: boolean; commandRunner?: CliRunner } = {},
+): Promise<void> {
   if (options.buildWebIfNeeded && config.SERVE_WEB && webBuildIsStale()) {
     process.stdout.write("Building the web app (first start or sources changed)…\n");
     await buildWeb();
@@ -50,6 +55,7 @@ export async function serve(config: Config, options: { buildWebIfNeeded?: boolea
     throw error;
   }
   const { app, deps } = await buildApp({ config, database });
+  let cliEndpoint: Awaited<ReturnType<typeof startCliEndpoint>> | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -58,6 +64,7 @@ export async function serve(config: Config, options: { buildWebIfNeeded?: boolea
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      await cliEndpoint?.close();
       await app.close();
     } finally {
       await database.close();
@@ -69,7 +76,12 @@ export async function serve(config: Config, options: { buildWebIfNeeded?: boolea
   try {
     await startModules(deps);
     await app.listen({ port: config.PORT, host: config.HOST });
+    if (database.dataDirLock && options.commandRunner) {
+      cliEndpoint = await startCliEndpoint({ database, config, runner: options.commandRunner, log: app.log });
+      database.dataDirLock.publishServer(cliEndpoint.endpoint);
+    }
   } catch (error) {
+    await cliEndpoint?.close().catch(() => {});
     await app.close().catch(() => {});
     await database.close();
     throw error;

@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const main = path.join(root, "src/cli/main.ts");
 
 export type CliRun = { code: number | null; stdout: string; stderr: string };
-export type CliOptions = { env?: Record<string, string>; input?: string };
+export type CliOptions = { env?: Record<string, string>; input?: string; cwd?: string };
 
 /**
  * Runs `astana …` as an operator or a script would: a new process on vitest's own Node (24), no
@@ -20,7 +20,7 @@ export type CliOptions = { env?: Record<string, string>; input?: string };
 export function runAstana(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [main, ...args], {
-      cwd: root,
+      cwd: options.cwd ?? root,
       env: { ...process.env, LOG_LEVEL: "silent", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });

@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import * as schema from "../schema.ts";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
 
 export type Schema = typeof schema;
 /** A drizzle handle on either database; a transaction has the same shape. */
@@ -41,16 +42,42 @@ export type Database = {
   ): Promise<() => Promise<void>>;
   /** True when a trivial query answers. */
   ping(): Promise<boolean>;
+  /** The lock on the embedded data directory this database holds (none for a server or an instance). */
+  dataDirLock: DataDirLock | undefined;
   close(): Promise<void>;
 };
 
 /** The extensions every database of ours has; PGlite needs their code loaded before CREATE EXTENSION. */
 export const pgliteExtensions = { pg_trgm, unaccent };
 
-/** Opens (creating if needed) an embedded PGlite data directory with our extensions loaded. */
+const locks = new WeakMap<PGlite, DataDirLock>();
+
+/**
+ * Opens (creating if needed) an embedded PGlite data directory with our extensions loaded. This is the
+ * only place a data directory is opened, so it is where the directory is locked: a second opener, in
+ * this process or another, gets DataDirectoryBusy instead of a corrupted database. Closing the instance
+ * releases the lock.
+ */
 export async function openPglite(dataDir: string): Promise<PGlite> {
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  return PGlite.create({ dataDir, extensions: pgliteExtensions });
+  const lock = acquireDataDirLock(dataDir);
+  let instance: PGlite;
+  try {
+    instance = await PGlite.create({ dataDir, extensions: pgliteExtensions });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const close = instance.close.bind(instance);
+  instance.close = async () => {
+    try {
+      await close();
+    } finally {
+      lock.release();
+    }
+  };
+  locks.set(instance, lock);
+  return instance;
 }
 
 /** Connects to the database the configuration names: embedded PGlite by default, a server with DATABASE_URL. */
@@ -75,6 +102,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         return false;
       }
     },
+    dataDirLock: locks.get(instance),
     close: async () => {
       if (!instance.closed) await instance.close();
     },
@@ -100,6 +128,7 @@ async function openPostgres(url: string): Promise<Database> {
         return false;
       }
     },
+    dataDirLock: undefined,
     close: async () => {
       await listener.close();
       await pool.end();

@@ -159,24 +159,36 @@ function safeScope<Schema extends z.ZodType, Result, Target>(
 
 /**
  * A constraint the database enforces (a duplicate, a missing reference) is the client's mistake, not
- * the server's: it becomes a 409 or 422 naming the constraint instead of a 500.
+ * the server's: it becomes a 409 or 422 naming the constraint instead of a 500. So is any value the
+ * database cannot take (class 22, data exceptions: a NUL or a bad byte sequence `22021`, a string too
+ * long `22001`, a number out of range `22003`, text that is no date or number `22007`/`22P02`) and
+ * any input past the engine's limits (class 54: `54000` program limit, `54001` statement too complex).
+ * Used by operations and by the one error handler, so reads (which run no operation) answer the same.
  */
 export function translateDatabaseError(error: unknown): unknown {
   const cause = findPgError(error);
   if (!cause) return error;
+  const constraint = { constraint: cause.constraint ?? null };
   if (cause.code === "23505") {
-    return new DomainError("duplicate", 409, "A record with the same identifying values already exists.", {
-      constraint: cause.constraint ?? null,
-    });
+    return new DomainError(
+      "duplicate",
+      409,
+      "A record with the same identifying values already exists.",
+      constraint,
+    );
   }
   if (cause.code === "23503") {
-    return new DomainError("missing_reference", 422, "A record this refers to does not exist.", {
-      constraint: cause.constraint ?? null,
+    return new DomainError("missing_reference", 422, "A record this refers to does not exist.", constraint);
+  }
+  if (cause.code === "23514" || cause.code.startsWith("22")) {
+    return new DomainError("invalid_value", 422, "A value is not valid for this field.", {
+      ...constraint,
+      sqlState: cause.code,
     });
   }
-  if (cause.code === "23514" || cause.code === "22007" || cause.code === "22008" || cause.code === "22P02") {
-    return new DomainError("invalid_value", 422, "A value is not valid for this field.", {
-      constraint: cause.constraint ?? null,
+  if (cause.code.startsWith("54")) {
+    return new DomainError("input_too_large", 422, "A value is too large or too complex to process.", {
+      sqlState: cause.code,
     });
   }
   return error;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { ErrorResponse } from "../../../contracts/platform.ts";
 import {
   AttendanceMatrix,
@@ -13,6 +12,7 @@ import {
   RecordConflictInput,
   SourceDetail,
   SourceList,
+  SourceParams,
   SourcesQuery,
   SubjectParams,
   SubjectRecord,
@@ -113,7 +113,7 @@ export async function registerRecordRoutes(app: ZodApp, deps: ServerDeps): Promi
       schema: {
         tags: ["record"],
         summary: "One source and what cites it",
-        params: z.object({ id: z.string().min(1).max(200) }),
+        params: SourceParams,
         response: { 200: SourceDetail, ...readErrors },
       },
     },
