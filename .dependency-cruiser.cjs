@@ -30,6 +30,24 @@ module.exports = {
       to: { path: ["^src/server/modules/", "^src/server/modules\\.ts$"] },
     },
     {
+      name: "web-shell-imports-no-module",
+      severity: "error",
+      comment:
+        "The web shell serves every module and knows none: modules are handed in through the app's list (src/web/app/modules.ts).",
+      from: { path: "^src/web/shell/" },
+      to: { path: ["^src/web/modules/", "^src/web/app/"] },
+    },
+    {
+      name: "web-module-through-index",
+      severity: "error",
+      comment: "A web module uses another only through that module's index.ts, as on the server.",
+      from: { path: "^src/web/modules/([^/]+)/" },
+      to: {
+        path: "^src/web/modules/[^/]+/",
+        pathNot: ["^src/web/modules/$1/", "^src/web/modules/[^/]+/index\\.ts$"],
+      },
+    },
+    {
       name: "web-not-to-server",
       severity: "error",
       comment: "The browser app talks to the server over HTTP; it shares only src/contracts.",

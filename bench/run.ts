@@ -3,8 +3,11 @@
 // noisy), never absolute times in tests.
 
 import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { type BenchResult, benchmarks } from "./suite.ts";
+import { cpus, loadavg, totalmem } from "node:os";
+import { loadBenchmarks } from "./load-suite.ts";
+import { type BenchResult, benchmarks as platformBenchmarks } from "./suite.ts";
+
+const benchmarks = [...loadBenchmarks, ...platformBenchmarks];
 
 const only = process.argv.slice(2);
 const results: BenchResult[] = [];
@@ -20,7 +23,7 @@ const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, $
 const lines = [
   "# Benchmark results",
   "",
-  `Run ${new Date().toISOString()} on ${machine}, embedded PGlite. Written by \`npm run bench\`.`,
+  `Run ${new Date().toISOString()} on ${machine}, embedded PGlite; load average at the start ${loadavg()[0]?.toFixed(2)}. Written by \`npm run bench\`. Every target is a ratio against a baseline started in the same run; read the ratios, the absolute figures move with the machine's load.`,
   "",
   "| benchmark | measured | target | met |",
   "|---|---|---|---|",

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { constants as zlibConstants } from "node:zlib";
+import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -13,11 +15,14 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { DestinationStream, LoggerOptions } from "pino";
+import { webDistDir } from "./build.ts";
 import type { Config } from "./config.ts";
 import { appModules, resolveActor } from "./modules.ts";
+import { AnswerCache, changesChannel, hasCredentials } from "./platform/answer-cache.ts";
 import { type Auth, createAuth } from "./platform/auth.ts";
 import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { type Actor, anonymous } from "./platform/authz.ts";
+import { onCommitted } from "./platform/commits.ts";
 import type { Database } from "./platform/db.ts";
 import { EventHub } from "./platform/events.ts";
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
@@ -32,8 +37,6 @@ import {
 } from "./platform/request-guards.ts";
 import { registerPlatformRoutes } from "./platform/routes.ts";
 import { version } from "./version.ts";
-
-export const webDistDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 export type BuildOptions = {
   config: Config;
@@ -110,6 +113,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  await installAnswerCache(app as unknown as ZodApp, database);
   installInputGuard(app);
   // Shutting down: requests already under way finish, and their connections are not kept alive
   // afterwards, so closing waits for the work in flight and not for idle keep-alive sockets.
@@ -165,15 +169,20 @@ export async function buildApp({
     request.actor = anonymous;
   });
   const actorOf = (request: FastifyRequest): Promise<Actor> =>
-    actorOfRequest(
-      request,
-      database.db,
-      async () => {
-        const session = await auth.api.getSession({ headers: toHeaders(request.headers) }).catch(() => null);
-        return session?.user?.id ?? null;
-      },
-      resolveActor,
-    );
+    // Without a cookie or an authorization header there is no session or token to look up: the public.
+    hasCredentials(request)
+      ? actorOfRequest(
+          request,
+          database.db,
+          async () => {
+            const session = await auth.api
+              .getSession({ headers: toHeaders(request.headers) })
+              .catch(() => null);
+            return session?.user?.id ?? null;
+          },
+          resolveActor,
+        )
+      : Promise.resolve(anonymous);
   // Before the body is even read: a cookie-authenticated change from a foreign page is refused.
   app.addHook("onRequest", async (request) => {
     checkRequestOrigin(request, config);
@@ -211,11 +220,22 @@ export async function buildApp({
   );
 
   if (config.SERVE_WEB && existsSync(path.join(webDistDir, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      // Vite writes .br and .gz beside each asset at build time: sent as they are, never compressed per request.
+      preCompressed: true,
+      setHeaders: (response, filePath) => {
+        // Hashed file names change with their content, so browsers and proxies keep them for good.
+        const hashed = filePath.startsWith(path.join(webDistDir, "assets") + path.sep);
+        response.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
     app.get("/*", { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith("/api/")) {
         return reply.callNotFound();
       }
+      reply.header("cache-control", "no-cache");
       return reply.sendFile("index.html");
     });
   }
@@ -224,6 +244,56 @@ export async function buildApp({
     await events.stop();
   });
   return { app: app as unknown as ZodApp, deps, auth };
+}
+
+/**
+ * Answers GETs of the API from memory when nothing has changed since they were computed (see
+ * platform/answer-cache.ts for why that never crosses tiers), says how long proxies may keep them, and
+ * compresses what is computed afresh. Registered before any other hook, so a cached answer costs no
+ * session lookup, no query and no serialization.
+ */
+async function installAnswerCache(app: ZodApp, database: Database): Promise<void> {
+  const cache = new AnswerCache();
+  app.addHook("onRequest", (request, reply) => cache.serve(request, reply));
+  app.addHook("onSend", async (request, reply, payload) => {
+    cache.keep(request, reply, payload);
+    if (request.url.startsWith("/api/") && request.method === "GET" && !reply.hasHeader("cache-control")) {
+      reply.header("vary", "Cookie, Authorization, Accept-Encoding");
+      reply.header(
+        "cache-control",
+        hasCredentials(request) || reply.statusCode >= 400 || !request.routeOptions.url
+          ? "private, no-store"
+          : "public, max-age=0, s-maxage=1, must-revalidate",
+      );
+    }
+    return payload;
+  });
+  app.addHook("onResponse", async (request) => {
+    cache.release(request);
+    // better-auth writes sessions and credentials itself: a sign-out, a revoked session or a new
+    // password must not leave an answer computed for the old credentials.
+    if (request.method !== "GET" && request.url.startsWith("/api/auth/")) cache.invalidate();
+  });
+  app.addHook("onRequestAbort", async (request) => cache.release(request));
+  const stopLocal = onCommitted(() => cache.invalidate());
+  let unlisten: (() => Promise<void>) | undefined;
+  app.addHook("onReady", async () => {
+    unlisten = await database.listen(
+      changesChannel,
+      () => cache.invalidate(),
+      () => cache.invalidate(),
+    );
+  });
+  app.addHook("onClose", async () => {
+    stopLocal();
+    await unlisten?.();
+  });
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 }
 
 /** Runs every module's start-up task (after migrations) and starts the event listener. */

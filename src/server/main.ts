@@ -1,36 +1,16 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildApp, startModules, webDistDir } from "./app.ts";
+import { buildApp, startModules } from "./app.ts";
+import { buildWeb, webBuildIsStale } from "./build.ts";
 import type { Config } from "./config.ts";
+import { projectPath } from "./paths.ts";
 import { type CliRunner, startCliEndpoint } from "./platform/cli-endpoint.ts";
-import { migrateDatabase, openDatabase } from "./platform/db.ts";
+import { migrateDatabase, openDatabase, preparePgliteTemplate } from "./platform/db.ts";
 
-const webSourceDir = fileURLToPath(new URL("../web", import.meta.url));
-
-/** Whether the built web app is missing or older than any of its sources. */
-export function webBuildIsStale(): boolean {
-  const index = path.join(webDistDir, "index.html");
-  if (!existsSync(index)) return true;
-  const builtAt = statSync(index).mtimeMs;
-  const newest = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-        const full = path.join(dir, entry.name);
-        return entry.isDirectory() ? newest(full) : statSync(full).mtimeMs;
-      }),
-    );
-  return newest(webSourceDir) > builtAt;
-}
-
-/** Builds the web app with Vite (used by `npm start` on a fresh clone). */
-export async function buildWeb(): Promise<void> {
-  const { build } = await import("vite");
-  await build({
-    configFile: fileURLToPath(new URL("../../vite.config.ts", import.meta.url)),
-    logLevel: "warn",
-  });
+/** A line for the person who started the server, in words, beside the JSON log lines. */
+function say(text: string): void {
+  process.stdout.write(`${text}\n`);
 }
 
 /**
@@ -43,12 +23,25 @@ export async function serve(
   config: Config,
   options: { buildWebIfNeeded?: boolean; commandRunner?: CliRunner } = {},
 ): Promise<void> {
+  const startedAt = performance.now();
   if (options.buildWebIfNeeded && config.SERVE_WEB && webBuildIsStale()) {
-    process.stdout.write("Building the web app (first start or sources changed)…\n");
+    say("Building the web app (first start, or its sources changed)…");
     await buildWeb();
   }
+  if (options.buildWebIfNeeded && config.database.kind === "pglite") {
+    const started = performance.now();
+    if (await preparePgliteTemplate()) {
+      say(`Prepared the embedded database template for quick first starts (${seconds(started)}).`);
+    }
+  }
+  say(
+    config.database.kind === "pglite"
+      ? `Opening the embedded database in ${config.database.dataDir}…`
+      : "Connecting to the PostgreSQL server…",
+  );
   const database = await openDatabase(config.database);
   try {
+    say("Applying database migrations…");
     await migrateDatabase(database);
   } catch (error) {
     await database.close();
@@ -74,6 +67,7 @@ export async function serve(
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
   try {
+    say("Starting the modules (an empty database with DEMO on gets the demonstration record)…");
     await startModules(deps);
     await app.listen({ port: config.PORT, host: config.HOST });
     if (database.dataDirLock && options.commandRunner) {
@@ -87,4 +81,9 @@ export async function serve(
     throw error;
   }
   app.log.info(`Astana is ready at ${config.publicUrl} (database: ${database.kind})`);
+  say(`Astana is ready at ${config.publicUrl} (${seconds(startedAt)} after start).`);
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }

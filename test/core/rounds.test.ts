@@ -146,6 +146,10 @@ describe("planning and announcing a round", () => {
 
   it("refuses to announce a round without dates (422 naming startDate) and records no announcement", async () => {
     const round = await plan(27);
+    expect(round.can, "can.announce is the operation's own check, its dates included").toMatchObject({
+      announce: false,
+      postpone: true,
+    });
     const before = await countRows(app, "round_announcements");
     const response = await write(`/api/rounds/${round.id}/announce`, {
       publishedOn: "2025-01-01",

@@ -18,7 +18,8 @@ const port = process.env.E2E_PORT ?? "3210";
 const linkFile = path.join(tmpdir(), `astana-e2e-setup-${port}.url`);
 rmSync(linkFile, { force: true });
 
-const server = spawn(process.execPath, ["src/cli/main.ts", "serve", "--build-web-if-needed"], {
+// As `npm start` runs it: the bundled server, bundled and built first when stale.
+const server = spawn(process.execPath, ["scripts/start.ts", "serve", "--build-web-if-needed"], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
   env: {

@@ -3,6 +3,7 @@ import { type AuditEntry, AuditPage, AuditQuery } from "../../contracts/audit.ts
 import { ErrorResponse } from "../../contracts/platform.ts";
 import { type Actor, deny, visibleTo } from "./authz.ts";
 import type { ServerDeps, ZodApp } from "./module.ts";
+import { defineRead, registerRead } from "./read.ts";
 import { auditLog } from "./schema.ts";
 
 const defaultPageSize = 50;
@@ -66,49 +67,52 @@ function filtersOf(query: AuditQuery): SQL[] {
  * a guarantors-only entry exists.
  */
 export async function registerAuditRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
-  app.get(
-    "/audit",
-    {
-      schema: {
-        tags: ["audit"],
-        summary: "Audit log entries, newest first (administrators; a process's host secretariat)",
-        description:
-          "Administrators see the platform's records (of no process); a host secretariat sees those of the processes it hosts. Entries are further filtered by their confidentiality tier. Page with `before` = the previous page's `nextBefore`.",
-        querystring: AuditQuery,
-        response: { 200: AuditPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "platform.audit.list",
+      path: "/audit",
+      tags: ["audit"],
+      summary: "Audit log entries, newest first (administrators; a process's host secretariat)",
+      description:
+        "Administrators see the platform's records (of no process); a host secretariat sees those of the processes it hosts. Entries are further filtered by their confidentiality tier. Page with `before` = the previous page's `nextBefore`.",
+      query: AuditQuery,
+      response: AuditPage,
+      errors: { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      cache: "per-actor",
+      load: async (db, actor, { query }) => {
+        const scope = auditScopeOf(actor);
+        if (!scope)
+          deny(actor, "Only administrators and a process's host secretariat may read the audit log.");
+        const limit = query.limit ?? defaultPageSize;
+        const rows = await db
+          .select({
+            seq: auditLog.seq,
+            at: auditLog.at,
+            actorLabel: auditLog.actorLabel,
+            action: auditLog.action,
+            outcome: auditLog.outcome,
+            subjectType: auditLog.subjectType,
+            subjectId: auditLog.subjectId,
+            processId: auditLog.processId,
+            tier: auditLog.tier,
+            data: auditLog.data,
+          })
+          .from(auditLog)
+          .where(and(scope, visibleTo(actor, auditLog), ...filtersOf(query)))
+          .orderBy(desc(auditLog.seq))
+          .limit(limit + 1);
+        const page = rows.slice(0, limit);
+        const entries: AuditEntry[] = page.map((row) => ({
+          ...row,
+          at: row.at.toISOString(),
+          outcome: row.outcome === "denied" ? "denied" : "ok",
+          data: (row.data ?? {}) as Record<string, unknown>,
+        }));
+        const last = page.at(-1);
+        return { entries, nextBefore: rows.length > limit && last ? last.seq : null };
       },
-    },
-    async (request) => {
-      const actor = request.actor;
-      const scope = auditScopeOf(actor);
-      if (!scope) deny(actor, "Only administrators and a process's host secretariat may read the audit log.");
-      const limit = request.query.limit ?? defaultPageSize;
-      const rows = await deps.db
-        .select({
-          seq: auditLog.seq,
-          at: auditLog.at,
-          actorLabel: auditLog.actorLabel,
-          action: auditLog.action,
-          outcome: auditLog.outcome,
-          subjectType: auditLog.subjectType,
-          subjectId: auditLog.subjectId,
-          processId: auditLog.processId,
-          tier: auditLog.tier,
-          data: auditLog.data,
-        })
-        .from(auditLog)
-        .where(and(scope, visibleTo(actor, auditLog), ...filtersOf(request.query)))
-        .orderBy(desc(auditLog.seq))
-        .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      const entries: AuditEntry[] = page.map((row) => ({
-        ...row,
-        at: row.at.toISOString(),
-        outcome: row.outcome === "denied" ? "denied" : "ok",
-        data: (row.data ?? {}) as Record<string, unknown>,
-      }));
-      const last = page.at(-1);
-      return { entries, nextBefore: rows.length > limit && last ? last.seq : null };
-    },
+    }),
   );
 }

@@ -11,15 +11,17 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { projectPath } from "../paths.ts";
 import * as schema from "../schema.ts";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
+import { isEmptyDataDir, prepareTemplate, readTemplate, templateFile } from "./pglite-template.ts";
 
 export type Schema = typeof schema;
 /** A drizzle handle on either database; a transaction has the same shape. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
-export const migrationsFolder = fileURLToPath(new URL("../../../migrations", import.meta.url));
+export const migrationsFolder = projectPath("migrations");
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string }
@@ -50,6 +52,11 @@ export type Database = {
 /** The extensions every database of ours has; PGlite needs their code loaded before CREATE EXTENSION. */
 export const pgliteExtensions = { pg_trgm, unaccent };
 
+/** The prepared database for these migrations (see pglite-template.ts). */
+export function pgliteTemplateFile(): string {
+  return templateFile(migrationsFolder, Object.keys(pgliteExtensions));
+}
+
 const locks = new WeakMap<PGlite, DataDirLock>();
 
 /**
@@ -63,7 +70,13 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
   const lock = acquireDataDirLock(dataDir);
   let instance: PGlite;
   try {
-    instance = await PGlite.create({ dataDir, extensions: pgliteExtensions });
+    // An empty directory starts from the prepared template when the build made one, else from initdb.
+    const template = isEmptyDataDir(dataDir) ? readTemplate(pgliteTemplateFile()) : undefined;
+    instance = await PGlite.create({
+      dataDir,
+      extensions: pgliteExtensions,
+      ...(template ? { loadDataDir: template } : {}),
+    });
   } catch (error) {
     lock.release();
     throw error;
@@ -78,6 +91,18 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
   };
   locks.set(instance, lock);
   return instance;
+}
+
+/** Prepares the template database for a quick first start, if it is missing (run at build time). */
+export async function preparePgliteTemplate(): Promise<boolean> {
+  return prepareTemplate(
+    pgliteTemplateFile(),
+    () => PGlite.create({ extensions: pgliteExtensions }),
+    async (instance) => {
+      const database = await openDatabase({ kind: "pglite-instance", instance });
+      await migrateDatabase(database);
+    },
+  );
 }
 
 /** Connects to the database the configuration names: embedded PGlite by default, a server with DATABASE_URL. */

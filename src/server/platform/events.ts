@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { type Actor, canSee, visibleTo } from "./authz.ts";
+import { onCommitted } from "./commits.ts";
 import type { Database, Db } from "./db.ts";
 import { outbox, type Tier } from "./schema.ts";
 
@@ -23,7 +24,7 @@ export type PublishedEvent = typeof outbox.$inferSelect;
  * Writes the event in the caller's transaction and queues its NOTIFY, which PostgreSQL delivers only
  * if and when the transaction commits: a rolled-back change is never announced.
  */
-export async function writeEvent(tx: Db, event: EventInput): Promise<void> {
+export async function writeEvent(tx: Db, event: EventInput): Promise<PublishedEvent> {
   const [row] = await tx
     .insert(outbox)
     .values({
@@ -35,8 +36,10 @@ export async function writeEvent(tx: Db, event: EventInput): Promise<void> {
       subjectId: event.subjectId ?? null,
       payload: event.payload ?? {},
     })
-    .returning({ id: outbox.id });
-  if (row) await tx.execute(sql`select pg_notify(${eventsChannel}, ${String(row.id)})`);
+    .returning();
+  if (!row) throw new Error("the outbox returned no row");
+  await tx.execute(sql`select pg_notify(${eventsChannel}, ${String(row.id)})`);
+  return row;
 }
 
 export type Subscriber = { actor: () => Actor; deliver: (event: PublishedEvent) => void };
@@ -50,6 +53,9 @@ export type Subscriber = { actor: () => Actor; deliver: (event: PublishedEvent) 
 export class EventHub {
   private readonly subscribers = new Set<Subscriber>();
   private unlisten: (() => Promise<void>) | undefined;
+  private stopLocal: (() => void) | undefined;
+  /** Ids delivered lately (by this process's own commit or by NOTIFY, whichever came first): never twice. */
+  private readonly recentlyDelivered = new Set<number>();
   private queue: Promise<void> = Promise.resolve();
   /** The newest outbox id handled, so a catch-up after a reconnect neither repeats nor skips. */
   private lastId = 0;
@@ -65,6 +71,16 @@ export class EventHub {
   /** Starts listening for NOTIFY on the events channel. */
   async start(): Promise<void> {
     if (this.unlisten) return;
+    // This instance's own commits reach its viewers at once, without waiting for the NOTIFY round trip
+    // and a read of the outbox; the NOTIFY still carries them to every other instance.
+    this.stopLocal = onCommitted((commit) => {
+      if (commit.db !== this.database.db || commit.events.length === 0) return;
+      this.queue = this.queue
+        .then(() => {
+          for (const event of commit.events) this.deliver(event);
+        })
+        .catch(this.onError);
+    });
     this.unlisten = await this.database.listen(
       eventsChannel,
       (payload) => {
@@ -78,6 +94,8 @@ export class EventHub {
 
   /** Stops listening, forgets every subscriber and waits for the dispatch under way. */
   async stop(): Promise<void> {
+    this.stopLocal?.();
+    this.stopLocal = undefined;
     await this.unlisten?.();
     this.unlisten = undefined;
     this.subscribers.clear();
@@ -109,6 +127,7 @@ export class EventHub {
   private async dispatch(id: number): Promise<void> {
     // Not `id <= lastId`: ids are taken at insert, so transactions may commit out of id order.
     if (!Number.isSafeInteger(id)) return;
+    if (this.recentlyDelivered.has(id)) return;
     if (this.subscribers.size === 0) {
       this.lastId = Math.max(this.lastId, id);
       return;
@@ -118,6 +137,12 @@ export class EventHub {
   }
 
   private deliver(event: PublishedEvent): void {
+    if (this.recentlyDelivered.has(event.id)) return;
+    this.recentlyDelivered.add(event.id);
+    if (this.recentlyDelivered.size > 10_000) {
+      const oldest = this.recentlyDelivered.values().next().value;
+      if (oldest !== undefined) this.recentlyDelivered.delete(oldest);
+    }
     this.lastId = Math.max(this.lastId, event.id);
     const scope = { tier: event.tier, processId: event.processId, delegationId: event.delegationId };
     for (const subscriber of this.subscribers) {

@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { ErrorResponse } from "../../contracts/platform.ts";
 import type { Config } from "../config.ts";
 import type { Auth } from "./auth.ts";
-import type { Actor } from "./authz.ts";
+import type { Actor, ProcessRole, Tier } from "./authz.ts";
 import type { Database, Db } from "./db.ts";
 import type { EventHub } from "./events.ts";
 import { type Operation, runOperation } from "./operation.ts";
@@ -45,6 +45,38 @@ export type AppModule = {
   routes?: (app: ZodApp, deps: ServerDeps) => void | Promise<void>;
   /** Runs after migrations, before the server listens (e.g. loading the demonstration record). */
   onStart?: (deps: ServerDeps) => void | Promise<void>;
+  /**
+   * For the canary test of every read: creates, through the module's own operations, one record of
+   * every tier the module has, each carrying a marker from `marker` (which notes who may see it),
+   * and returns the path parameters its records fill, keyed by their OpenAPI names (`{ id }`,
+   * `{ subjectType, subjectId }`).
+   */
+  canary?: (ctx: CanaryContext, marker: (scope: CanaryScope) => string) => Promise<CanaryFill[]>;
+};
+
+/** Who may see a canary record: its tier and where it belongs; the secretariat also sees some delegations' own. */
+export type CanaryScope = {
+  tier: Tier;
+  processId: string | null;
+  delegationId?: string | null;
+  /** A delegation's own record the host secretariat also handles (an invitation, a list, a note). */
+  alsoSecretariat?: boolean;
+};
+
+/** Path parameters a canary record fills, by their names in the OpenAPI document. */
+export type CanaryFill = Record<string, string>;
+
+/** What a canary hook works in: a process whose every role has a participant and a standing delegation. */
+export type CanaryContext = {
+  db: Db;
+  processId: string;
+  participantIds: Record<ProcessRole, string>;
+  delegationIds: Record<ProcessRole, string>;
+  /** Runs an operation as the system actor (audited like the CLI's). */
+  perform: <Schema extends z.ZodType, Result, Target>(
+    operation: Operation<Schema, Result, Target>,
+    input: z.input<Schema>,
+  ) => Promise<Result>;
 };
 
 declare module "fastify" {

@@ -1,9 +1,12 @@
+import { sql } from "drizzle-orm";
 import type { z } from "zod";
+import { changesChannel } from "./answer-cache.ts";
 import { appendAudit } from "./audit.ts";
 import { type Actor, actorId, actorLabel } from "./authz.ts";
+import { announceCommit } from "./commits.ts";
 import type { Db } from "./db.ts";
 import { BadRequest, DomainError, Forbidden, Unauthenticated } from "./errors.ts";
-import { type EventInput, eventsChannel, writeEvent } from "./events.ts";
+import { type EventInput, eventsChannel, type PublishedEvent, writeEvent } from "./events.ts";
 import type { Tier } from "./schema.ts";
 
 /** What an operation's body gets: the transaction, the actor, and the audit and event writers. */
@@ -73,7 +76,8 @@ export async function runOperation<Schema extends z.ZodType, Result, Target>(
   const requestId = deps.requestId ?? null;
   let target: Target | undefined;
   try {
-    return await deps.db.transaction(async (tx) => {
+    const written: PublishedEvent[] = [];
+    const committed = await deps.db.transaction(async (tx) => {
       const db = tx as unknown as Db;
       target = operation.load ? await operation.load(db, input, actor) : (undefined as Target);
       if (!operation.authorize(actor, input, target as Target)) {
@@ -107,9 +111,12 @@ export async function runOperation<Schema extends z.ZodType, Result, Target>(
         data: detail.data,
         requestId,
       });
-      for (const event of events) await writeEvent(db, event);
+      for (const event of events) written.push(await writeEvent(db, event));
+      await db.execute(sql`select pg_notify(${changesChannel}, ${operation.name})`);
       return result;
     });
+    announceCommit({ db: deps.db, events: written });
+    return committed;
   } catch (error) {
     if (error instanceof Forbidden || error instanceof Unauthenticated) {
       await auditDenial(deps.db, operation, actor, input, target, requestId).catch(() => {});

@@ -2,6 +2,7 @@ import { ErrorResponse, HealthResponse, ReadyResponse } from "../../contracts/pl
 import { version } from "../version.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
 import type { ServerDeps, ZodApp } from "./module.ts";
+import { defineRead, registerRead } from "./read.ts";
 import { type EventStreamOptions, registerEventStream } from "./sse.ts";
 
 export type PlatformRouteOptions = { eventStream?: EventStreamOptions };
@@ -12,33 +13,37 @@ export async function registerPlatformRoutes(
   deps: ServerDeps,
   options: PlatformRouteOptions = {},
 ): Promise<void> {
-  app.get(
-    "/health",
-    {
-      schema: {
-        tags: ["platform"],
-        summary: "Liveness: the process answers",
-        response: { 200: HealthResponse },
-      },
-    },
-    async () => ({ status: "ok" as const, version }),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "platform.health",
+      path: "/health",
+      tags: ["platform"],
+      summary: "Liveness: the process answers",
+      response: HealthResponse,
+      cache: "none",
+      load: async () => ({ status: "ok" as const, version }),
+    }),
   );
 
-  app.get(
-    "/ready",
-    {
-      schema: {
-        tags: ["platform"],
-        summary: "Readiness: the database answers",
-        response: { 200: ReadyResponse, 503: ReadyResponse.or(ErrorResponse) },
-      },
-    },
-    async (_request, reply) => {
-      const ok = await deps.database.ping();
-      return reply
-        .status(ok ? 200 : 503)
-        .send({ status: ok ? "ready" : "unavailable", database: deps.database.kind });
-    },
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "platform.ready",
+      path: "/ready",
+      tags: ["platform"],
+      summary: "Readiness: the database answers",
+      response: ReadyResponse,
+      errors: { 503: ReadyResponse.or(ErrorResponse) },
+      cache: "none",
+      load: async () => ({ ok: await deps.database.ping() }),
+      send: (reply, { ok }) =>
+        reply
+          .status(ok ? 200 : 503)
+          .send({ status: ok ? "ready" : "unavailable", database: deps.database.kind }),
+    }),
   );
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -16,8 +16,22 @@ export type EventStreamOptions = {
   keepAliveMs?: number;
 };
 
-/** One outbox event as an SSE message: `id`, `event` and a JSON `data` line. */
+const formatted = new WeakMap<PublishedEvent, string>();
+
+/**
+ * One outbox event as an SSE message: `id`, `event` and a JSON `data` line. Formatted once per event and
+ * shared by every stream it goes to, so a broadcast to thousands costs one serialization.
+ */
 export function formatEvent(event: PublishedEvent): string {
+  let message = formatted.get(event);
+  if (message === undefined) {
+    message = formatEventMessage(event);
+    formatted.set(event, message);
+  }
+  return message;
+}
+
+function formatEventMessage(event: PublishedEvent): string {
   const data = {
     id: event.id,
     type: event.type,

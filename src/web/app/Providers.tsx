@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { ApiError } from "../shell/api.ts";
 import { directionOf, i18n } from "../shell/i18n.ts";
+import { ModulesProvider } from "../shell/ModuleSlots.tsx";
+import type { ComposedModules } from "../shell/module.ts";
 
 const theme = createTheme({
   primaryColor: "indigo",
@@ -25,14 +27,14 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Data, language, direction and the design system, around the whole app. */
-export function Providers({ children }: { children: ReactNode }) {
+/** Data, language, direction, the design system and the modules, around the whole app. */
+export function Providers({ modules, children }: { modules: ComposedModules; children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
         <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
           <MantineProvider theme={theme} defaultColorScheme="light">
-            {children}
+            <ModulesProvider modules={modules}>{children}</ModulesProvider>
           </MantineProvider>
         </DirectionProvider>
       </I18nextProvider>

@@ -8,9 +8,8 @@ import { SignInPage } from "../shell/pages/SignInPage.tsx";
 import { TwoFactorPage } from "../shell/pages/TwoFactorPage.tsx";
 import { RequireAccess } from "../shell/RequireAccess.tsx";
 import type { AppRoute } from "../shell/routes.ts";
-import { moduleRoutes } from "./routes.ts";
 
-/** The shell's own pages; the modules' pages come from `moduleRoutes`. */
+/** The shell's own pages; the modules' pages come from their manifests. */
 const shellRoutes: AppRoute[] = [
   { path: "/sign-in", Component: SignInPage, access: "public" },
   { path: "/setup", Component: SetupPage, access: "public" },
@@ -18,11 +17,14 @@ const shellRoutes: AppRoute[] = [
   { path: "/account/two-factor", Component: TwoFactorPage, access: "signed-in" },
 ];
 
-/** Every page inside the shell's layout, each behind its access rule; unknown addresses get "not found". */
-export function createAppRouter() {
+/**
+ * Every page inside the shell's layout, each behind its access rule (checked before a lazily loaded
+ * page's code is fetched); unknown addresses get "not found".
+ */
+export function createAppRouter(moduleRoutes: readonly AppRoute[]) {
   return createBrowserRouter([
     {
-      element: <Layout routes={moduleRoutes} />,
+      element: <Layout />,
       errorElement: <RouteErrorPage />,
       children: [
         ...[...shellRoutes, ...moduleRoutes].map(({ path, Component, access }) => ({

@@ -1,7 +1,7 @@
-import { AppShell, Burger, Container, Group, Text, UnstyledButton } from "@mantine/core";
+import { AppShell, Burger, Center, Container, Group, Loader, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { IconBuildingBank } from "@tabler/icons-react";
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { AccountMenu } from "./AccountMenu.tsx";
@@ -9,16 +9,17 @@ import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLanguageSync } from "./language.ts";
 import { useLiveConnectionFollows } from "./live-events.ts";
 import { MainNav } from "./MainNav.tsx";
-import type { AppRoute } from "./routes.ts";
+import { useModuleLiveRefresh, useModules } from "./ModuleSlots.tsx";
 import { useSession } from "./session.ts";
 
 /**
  * The frame of every page: a skip link, the header (product, language, account), the main navigation
  * (a drawer behind a burger below 48em) and the page itself. The first-run setup is never advertised
  * to visitors: only the operator has its link (printed on the server's console). An administrator who
- * must set up two-factor authentication is shown that page and nothing else.
+ * must set up two-factor authentication is shown that page and nothing else. The modules' pages and
+ * navigation come from the app's list of modules; a page's code loads when it is first opened.
  */
-export function Layout({ routes }: { routes: readonly AppRoute[] }) {
+export function Layout() {
   const { t } = useTranslation("shell");
   const [navOpened, nav] = useDisclosure(false);
   const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
@@ -28,6 +29,8 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   const { account, isLoading: sessionLoading } = useSession();
   useLanguageSync();
   useLiveConnectionFollows(sessionLoading ? null : (account?.id ?? null));
+  useModuleLiveRefresh();
+  const { routes } = useModules();
 
   // A page change closes the phone's navigation drawer and moves the focus to the new page, so a
   // screen reader announces it and Tab continues from there (not on the first load).
@@ -52,7 +55,18 @@ export function Layout({ routes }: { routes: readonly AppRoute[] }) {
   });
 
   const navHidden = isPhone && !navOpened;
-  let content = <Outlet />;
+  const page = (
+    <Suspense
+      fallback={
+        <Center py="xl">
+          <Loader aria-label={t("loading")} />
+        </Center>
+      }
+    >
+      <Outlet />
+    </Suspense>
+  );
+  let content = page;
   if (account?.mustSetUpTwoFactor && location.pathname !== "/account/two-factor") {
     content = <Navigate to="/account/two-factor" replace />;
   }

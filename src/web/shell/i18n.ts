@@ -1,4 +1,4 @@
-import i18next, { type Resource } from "i18next";
+import i18next, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { supportedLocales } from "../../contracts/accounts.ts";
 
@@ -54,24 +54,12 @@ function initialLocale(): Locale {
   return "en";
 }
 
-/**
- * Every `i18n/locales/<language>/<namespace>.json` file, one namespace per module, bundled with the
- * app so a language switch never waits for the network.
- */
-function bundledResources(): Resource {
-  const files = import.meta.glob<Record<string, unknown>>("../i18n/locales/*/*.json", {
-    eager: true,
-    import: "default",
-  });
-  const resources: Resource = {};
-  for (const [file, content] of Object.entries(files)) {
-    const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(file);
-    if (!match?.[1] || !match[2]) continue;
-    resources[match[1]] ??= {};
-    (resources[match[1]] as Record<string, unknown>)[match[2]] = content;
-  }
-  return resources;
-}
+/** The shell's own strings (namespace "shell"), one file per language like a module's. */
+const shellTranslations: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import("./locales/en.json"),
+  ru: () => import("./locales/ru.json"),
+  ar: () => import("./locales/ar.json"),
+};
 
 /** Keeps `<html lang dir>` in step with the language, so screen readers and the RTL layout follow it. */
 function applyToDocument(locale: string): void {
@@ -79,22 +67,47 @@ function applyToDocument(locale: string): void {
   document.documentElement.dir = directionOf(locale);
 }
 
-/** The app's i18next instance; resources are bundled, so it is ready synchronously. */
+/** The app's i18next instance; `startI18n` loads it before the first render. */
 export const i18n = i18next.createInstance();
 
-const resources = bundledResources();
-
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLocale(),
-  fallbackLng: "en",
-  supportedLngs: languages.map((language) => language.code),
-  ns: [...new Set(Object.values(resources).flatMap((namespaces) => Object.keys(namespaces)))],
-  defaultNS: "shell",
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  react: { useSuspense: false },
-  initAsync: false,
-});
-applyToDocument(i18n.language);
-i18n.on("languageChanged", applyToDocument);
+/**
+ * Starts i18n with the namespaces the modules declare. Only the reader's language (and English, the
+ * fallback) is fetched, every namespace before the first render so no page shows a bare key; a language
+ * switch fetches the new language's files before it takes effect.
+ */
+export async function startI18n(modules: {
+  namespaces: readonly string[];
+  loadTranslation: (locale: string, namespace: string) => Promise<Record<string, unknown> | null>;
+}): Promise<void> {
+  const backend: BackendModule = {
+    type: "backend",
+    init: () => {},
+    read: (language, namespace, done) => {
+      const strings =
+        namespace === "shell"
+          ? isLocale(language)
+            ? shellTranslations[language]().then((file) => file.default)
+            : Promise.resolve(null)
+          : modules.loadTranslation(language, namespace);
+      strings.then(
+        (loaded) => done(null, loaded ?? {}),
+        (error: unknown) => done(error instanceof Error ? error : new Error(String(error)), false),
+      );
+    },
+  };
+  await i18n
+    .use(backend)
+    .use(initReactI18next)
+    .init({
+      lng: initialLocale(),
+      fallbackLng: "en",
+      supportedLngs: languages.map((language) => language.code),
+      ns: ["shell", ...modules.namespaces],
+      defaultNS: "shell",
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      react: { useSuspense: false },
+    });
+  applyToDocument(i18n.language);
+  i18n.on("languageChanged", applyToDocument);
+}

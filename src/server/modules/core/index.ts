@@ -45,6 +45,7 @@ export {
   canSeeRound,
   canSeeRoundDelegation,
   isSecretariat,
+  roundDelegationsVisibleTo,
   roundDelegationTier,
   roundsVisibleTo,
   roundTier,

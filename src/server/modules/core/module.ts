@@ -1,4 +1,5 @@
 import type { AppModule } from "../../platform/module.ts";
+import { coreCanary } from "./canary.ts";
 import { registerDelegationRoutes } from "./routes/delegations.ts";
 import { registerMeetingRoutes } from "./routes/meetings.ts";
 import { registerParticipantRoutes } from "./routes/participants.ts";
@@ -25,4 +26,5 @@ export const coreModule: AppModule = {
   onStart: async (deps) => {
     await announceSetupLink(deps);
   },
+  canary: coreCanary,
 };

@@ -1,4 +1,4 @@
-import { eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { AccreditationState, ProcessStatus, RoundStatus } from "../../../contracts/enums.ts";
 import { type Actor, canSee, delegationIdsOf, hasRole, type Tier, visibleTo } from "../../platform/authz.ts";
@@ -176,17 +176,35 @@ export function roundsVisibleTo(actor: Actor): SQL {
   return visibleTo(actor, { tier: roundTierSql() as unknown as AnyPgColumn, processId: rounds.processId });
 }
 
+/** The processes whose host secretariat the actor is (the system actor: every process, as `true`). */
+function secretariatProcessIds(actor: Actor): string[] {
+  if (actor.kind !== "account") return [];
+  return [
+    ...new Set(
+      actor.memberships
+        .filter((membership) => membership.roles.includes("host"))
+        .map((membership) => membership.processId),
+    ),
+  ];
+}
+
 /**
- * The delegations of one round (already known to be visible) this actor may see
- * (`canSeeRoundDelegation` in SQL): all for the secretariat; otherwise the accredited ones and its own.
+ * `canSeeRoundDelegation` in SQL, for a query that joins `round_delegations` to its `rounds`: the
+ * secretariat sees every invitation of its process, a delegation its own, everyone else the
+ * accredited ones of rounds they may see. The one rule for a round delegation and its members,
+ * whichever route reads them.
  */
-export function roundDelegationsVisibleTo(actor: Actor, processId: string): SQL {
-  if (isSecretariat(actor, processId)) return sql`true`;
+export function roundDelegationsVisibleTo(actor: Actor): SQL {
+  if (actor.kind === "system") return sql`true`;
+  const host = secretariatProcessIds(actor);
   const own = delegationIdsOf(actor);
-  const accredited = eq(roundDelegations.status, "accredited");
-  return own.length > 0
-    ? (or(accredited, inArray(roundDelegations.delegationId, own)) ?? accredited)
-    : accredited;
+  return (
+    or(
+      and(eq(roundDelegations.status, "accredited"), roundsVisibleTo(actor)),
+      host.length > 0 ? inArray(rounds.processId, host) : undefined,
+      own.length > 0 ? inArray(roundDelegations.delegationId, own) : undefined,
+    ) ?? sql`false`
+  );
 }
 
 /** What the actor may do next to a process, so the UI never guesses. */
@@ -207,13 +225,27 @@ export function processCan(actor: Actor, process: { id: string; status: ProcessS
   };
 }
 
-/** What the actor may do next to a round. */
-export function roundCan(actor: Actor, round: { processId: string; status: RoundStatus }) {
+/**
+ * The dates a round still lacks before it may be announced: an announcement publishes its dates, so
+ * `core.round.announce` refuses a round without them (422 naming the first) and `can.announce` is false.
+ */
+export function datesMissingForAnnouncement(round: {
+  startDate: string | null;
+  endDate: string | null;
+}): ("startDate" | "endDate")[] {
+  return (["startDate", "endDate"] as const).filter((field) => !round[field]);
+}
+
+/** What the actor may do next to a round: the operations' own checks, preconditions included. */
+export function roundCan(
+  actor: Actor,
+  round: { processId: string; status: RoundStatus; startDate: string | null; endDate: string | null },
+) {
   const secretariat = isSecretariat(actor, round.processId);
   const may = (to: RoundStatus) => secretariat && roundMayMove(round.status, to);
   return {
     update: secretariat,
-    announce: may("announced"),
+    announce: may("announced") && datesMissingForAnnouncement(round).length === 0,
     open: may("in_session"),
     conclude: may("concluded"),
     postpone: may("postponed"),

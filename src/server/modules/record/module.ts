@@ -2,6 +2,7 @@ import { systemActor } from "../../platform/authz.ts";
 import { DomainError } from "../../platform/errors.ts";
 import type { AppModule, ServerDeps } from "../../platform/module.ts";
 import { runOperation } from "../../platform/operation.ts";
+import { recordCanary } from "./canary.ts";
 import { anyProcessExists } from "./demo/store.ts";
 import { loadDemo } from "./operations/demo-record.ts";
 import { registerRecordRoutes } from "./routes.ts";
@@ -29,4 +30,5 @@ export const recordModule: AppModule = {
   name: "record",
   routes: registerRecordRoutes,
   onStart: loadDemoOnFirstStart,
+  canary: recordCanary,
 };

@@ -21,7 +21,8 @@ import {
   TimelineQuery,
 } from "../../../contracts/record.ts";
 import { NotFound } from "../../platform/errors.ts";
-import { perform, readErrors, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";
+import { perform, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";
+import { defineRead, registerRead } from "../../platform/read.ts";
 import { citeSource } from "./operations/cite-source.ts";
 import { loadDemo, resetDemo } from "./operations/demo-record.ts";
 import { recordConflict } from "./operations/record-conflict.ts";
@@ -34,90 +35,103 @@ import { findVisibleSubject } from "./subjects.ts";
 
 /** The public record: timeline, attendance, sources and conflicts, and the secretariat's edits of it. */
 export async function registerRecordRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
-  app.get(
-    "/processes/:id/timeline",
-    {
-      schema: {
-        tags: ["record"],
-        summary: "Rounds, meetings, milestones and decisions in date order, with the gaps between rounds",
-        params: ProcessParams,
-        querystring: TimelineQuery,
-        response: { 200: Timeline, ...readErrors },
-      },
-    },
-    (request) => processTimeline(deps.db, request.actor, request.params.id, request.query.minGapDays),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "record.timeline.get",
+      path: "/processes/:id/timeline",
+      tags: ["record"],
+      summary: "Rounds, meetings, milestones and decisions in date order, with the gaps between rounds",
+      params: ProcessParams,
+      query: TimelineQuery,
+      response: Timeline,
+      cache: "per-actor",
+      load: (db, actor, { params, query }) => processTimeline(db, actor, params.id, query.minGapDays),
+    }),
   );
 
-  app.get(
-    "/processes/:id/attendance",
-    {
-      schema: {
-        tags: ["record"],
-        summary: "Participants × rounds by role and attendance, each cell with its wording and source count",
-        params: ProcessParams,
-        response: { 200: AttendanceMatrix, ...readErrors },
-      },
-    },
-    (request) => attendanceMatrix(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "record.attendance.get",
+      path: "/processes/:id/attendance",
+      tags: ["record"],
+      summary: "Participants × rounds by role and attendance, each cell with its wording and source count",
+      params: ProcessParams,
+      response: AttendanceMatrix,
+      cache: "per-actor",
+      load: (db, actor, { params }) => attendanceMatrix(db, actor, params.id),
+    }),
   );
 
-  app.get(
-    "/processes/:id/conflicts",
-    {
-      schema: {
-        tags: ["record"],
-        summary: "Every conflict between sources in a process, with its subject and each value's sources",
-        params: ProcessParams,
-        querystring: ConflictsQuery,
-        response: { 200: ProcessConflicts, ...readErrors },
-      },
-    },
-    (request) => processConflicts(deps.db, request.actor, request.params.id, request.query.kind),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "record.conflict.list",
+      path: "/processes/:id/conflicts",
+      tags: ["record"],
+      summary: "Every conflict between sources in a process, with its subject and each value's sources",
+      params: ProcessParams,
+      query: ConflictsQuery,
+      response: ProcessConflicts,
+      cache: "per-actor",
+      load: (db, actor, { params, query }) => processConflicts(db, actor, params.id, query.kind),
+    }),
   );
 
-  app.get(
-    "/record/:subjectType/:subjectId",
-    {
-      schema: {
-        tags: ["record"],
-        summary:
-          "The sourced record of one subject: facts, sources by field, conflicts, and those of its parts",
-        params: SubjectParams,
-        response: { 200: SubjectRecord, ...readErrors },
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "record.subject.get",
+      path: "/record/:subjectType/:subjectId",
+      tags: ["record"],
+      summary:
+        "The sourced record of one subject: facts, sources by field, conflicts, and those of its parts",
+      params: SubjectParams,
+      response: SubjectRecord,
+      cache: "per-actor",
+      load: async (db, actor, { params }) => {
+        const { subjectType, subjectId } = params;
+        const subject = await findVisibleSubject(db, actor, { subjectType, subjectId });
+        if (!subject) throw new NotFound(subjectType.replaceAll("_", " "), subjectId);
+        return subjectRecord(db, actor, subject);
       },
-    },
-    async (request) => {
-      const { subjectType, subjectId } = request.params;
-      const subject = await findVisibleSubject(deps.db, request.actor, { subjectType, subjectId });
-      if (!subject) throw new NotFound(subjectType.replaceAll("_", " "), subjectId);
-      return subjectRecord(deps.db, request.actor, subject);
-    },
+    }),
   );
 
-  app.get(
-    "/sources",
-    {
-      schema: {
-        tags: ["record"],
-        summary: "Search the sources by title, address or publisher",
-        querystring: SourcesQuery,
-        response: { 200: SourceList, 400: ErrorResponse },
-      },
-    },
-    (request) => listSources(deps.db, request.query),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "record.source.list",
+      path: "/sources",
+      tags: ["record"],
+      summary: "Search the sources by title, address or publisher",
+      query: SourcesQuery,
+      response: SourceList,
+      errors: { 400: ErrorResponse },
+      cache: "per-actor",
+      load: (db, actor, { query }) => listSources(db, actor, query),
+    }),
   );
 
-  app.get(
-    "/sources/:id",
-    {
-      schema: {
-        tags: ["record"],
-        summary: "One source and what cites it",
-        params: SourceParams,
-        response: { 200: SourceDetail, ...readErrors },
-      },
-    },
-    (request) => sourceDetail(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "record.source.get",
+      path: "/sources/:id",
+      tags: ["record"],
+      summary: "One source and what cites it",
+      params: SourceParams,
+      response: SourceDetail,
+      cache: "per-actor",
+      load: (db, actor, { params }) => sourceDetail(db, actor, params.id),
+    }),
   );
 
   app.post(

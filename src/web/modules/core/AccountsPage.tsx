@@ -7,23 +7,13 @@ import { useTranslation } from "react-i18next";
 import type { Account } from "../../../contracts/accounts.ts";
 import { api } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
-import { useLiveEvents } from "../../shell/live-events.ts";
 import { Page } from "../../shell/Page.tsx";
 import type { MembershipActions } from "./AccountDelegations.tsx";
 import { AccountCards, AccountTable } from "./AccountList.tsx";
 import { CreateAccountForm } from "./CreateAccountForm.tsx";
 import { DoneNotice, useDialogWithNotice } from "./DoneNotice.tsx";
 import { AddToDelegationForm, accountsKey, type Removal, RemoveMembershipForm } from "./MembershipForms.tsx";
-import { localName, membershipEvents, membershipsKey, useAllMemberships } from "./memberships.ts";
-
-/** Account events that change this list; the server sends them to administrators only. */
-const accountEvents = [
-  "core.account.create",
-  "core.account.update",
-  "core.account.set-locale",
-  "core.account.disable",
-  "core.account.enable",
-];
+import { localName, useAllMemberships } from "./memberships.ts";
 
 type MembershipDialog = { kind: "add"; account: Account } | { kind: "remove"; removal: Removal };
 
@@ -44,13 +34,6 @@ export function AccountsPage() {
   });
   const memberships = useAllMemberships();
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: accountsKey }), [client]);
-  const refreshMemberships = useCallback(
-    () => void client.invalidateQueries({ queryKey: membershipsKey }),
-    [client],
-  );
-  useLiveEvents(accountEvents, refresh, { onReconnect: refresh });
-  // A change made elsewhere (the CLI, another administrator, a secretariat) shows up here without a reload.
-  useLiveEvents(membershipEvents, refreshMemberships, { onReconnect: refreshMemberships });
   const actions: MembershipActions = {
     onAdd: (account) => openDialog({ kind: "add", account }),
     onRemove: (account, membership) =>

@@ -9,6 +9,7 @@ import { ApiError, api } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { validators } from "../../shell/forms.ts";
 import { useSession } from "../../shell/session.ts";
+import { accountsKey } from "./keys.ts";
 import {
   addMember,
   localName,
@@ -20,8 +21,7 @@ import {
   useProcessList,
 } from "./memberships.ts";
 
-/** Every account on the platform; the Accounts page and the account picker share this query. */
-export const accountsKey = ["core", "accounts"] as const;
+export { accountsKey };
 
 type PositionValues = { position: string; otherPosition: string };
 const otherPosition = "other";

@@ -23,21 +23,13 @@ import {
   IconUserPlus,
 } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { describeError } from "../../shell/errors.ts";
-import { useLiveEvents } from "../../shell/live-events.ts";
 import { useSession } from "../../shell/session.ts";
 import { DoneNotice, useDialogWithNotice } from "./DoneNotice.tsx";
 import { AddAccountForm, type Removal, RemoveMembershipForm } from "./MembershipForms.tsx";
-import {
-  localName,
-  membershipEvents,
-  membershipsKey,
-  positionLabel,
-  type StandingDelegation,
-  useProcessDelegations,
-} from "./memberships.ts";
+import { localName, positionLabel, type StandingDelegation, useProcessDelegations } from "./memberships.ts";
 
 type Dialog = { kind: "add"; delegation: StandingDelegation } | { kind: "remove"; removal: Removal };
 
@@ -60,15 +52,13 @@ function matches(delegation: StandingDelegation, search: string): boolean {
  */
 export function StandingDelegations({ processRef }: { processRef: string }) {
   const { t, i18n } = useTranslation(["core", "secretariat", "shell"]);
-  const client = useQueryClient();
+  const _client = useQueryClient();
   const { account } = useSession();
   const isAdmin = account?.isAdmin ?? false;
   const loaded = useProcessDelegations(processRef);
   const [search, setSearch] = useState("");
   const notice = useDialogWithNotice<Dialog>();
   const { dialog, open: openDialog, close, finish } = notice;
-  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: membershipsKey }), [client]);
-  useLiveEvents(membershipEvents, refresh, { onReconnect: refresh });
 
   if (loaded.isPending) {
     return (

@@ -9,19 +9,17 @@ import type {
 } from "../../../contracts/process-views.ts";
 import { api } from "../../shell/api.ts";
 import { sessionKey } from "../../shell/session.ts";
+import { membershipsKey } from "./keys.ts";
+
+export { membershipEvents, membershipsKey } from "./keys.ts";
 
 /** A participant's standing delegation in a process and the accounts on it. */
 export type StandingDelegation = StandingDelegationList["items"][number];
 type LocalizedNames = ProcessSummary["names"];
 
-/** Everything the membership views read lives under this key, so one invalidation refreshes them all. */
-export const membershipsKey = ["core", "memberships"] as const;
 const allMembershipsKey = [...membershipsKey, "all"] as const;
 const processDelegationsKey = (processRef: string) => [...membershipsKey, "process", processRef] as const;
 const processListKey = [...membershipsKey, "processes"] as const;
-
-/** The events that change who sits on which delegation (core.membership.add / .remove). */
-export const membershipEvents = ["core.membership.add", "core.membership.remove"] as const;
 
 /** A name in the reader's language, else in English. */
 export function localName(names: LocalizedNames, locale: string): string {

@@ -4,5 +4,5 @@ export { ConflictCard, Conflicts } from "./components/Conflicts.tsx";
 export { ProcessCards } from "./components/ProcessCards.tsx";
 export { RecordTable } from "./components/RecordTable.tsx";
 export { Sources, SourcesButton } from "./components/Sources.tsx";
-export { apiPath, coreRecordEventTypes, processEventTypes, processKeys, useApiQuery } from "./queries.ts";
-export { processRoutes } from "./routes.ts";
+export { coreRecordEventTypes, processEventTypes } from "./events.ts";
+export { apiPath, processKeys, useApiQuery } from "./queries.ts";

@@ -1,6 +1,5 @@
-import { type QueryKey, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryKey, useQuery } from "@tanstack/react-query";
 import { api } from "../../shell/api.ts";
-import { useLiveEvents } from "../../shell/live-events.ts";
 import type {
   AttendanceMatrix,
   Meeting,
@@ -114,63 +113,3 @@ export function useSubjectRecord(subjectType: string, subjectId: string | undefi
 export function useSource(id: string) {
   return useApiQuery<SourceDetail>(processKeys.source(id), apiPath("sources", id));
 }
-
-/** The operations of the core module that change a process, its rounds, participants or meetings (operation name = event type). */
-export const coreRecordEventTypes = [
-  "core.process.update",
-  "core.process.launch",
-  "core.process.suspend",
-  "core.process.conclude",
-  "core.process.resume",
-  "core.role.assign",
-  "core.role-change.record",
-  "core.participant.create",
-  "core.participant.update",
-  "core.round.plan",
-  "core.round.update",
-  "core.round.announce",
-  "core.round.open",
-  "core.round.conclude",
-  "core.round.postpone",
-  "core.round.cancel",
-  "core.next-round-decision.record",
-  "core.round-participation.record",
-  "core.round-precedence.set",
-  "core.round-delegation.invite",
-  "core.round-delegation.accredit",
-  "core.round-delegation.request-changes",
-  "core.delegation-members.submit",
-  "core.meeting.create",
-  "core.meeting.update",
-] as const;
-
-/** The operations whose events change what these pages show: the record's changes and its sources. */
-export const processEventTypes = [
-  ...coreRecordEventTypes,
-  "record.source.cite",
-  "record.demo.load",
-  "record.demo.reset",
-  "record.conflict.record",
-] as const;
-
-/**
- * Keeps an open page current: when a round is announced or changed (or anything else these pages show),
- * every "process" query is marked stale and the ones on screen refetch. When the live stream (re)opens,
- * changes may have been missed, so answers older than a moment are refetched too (not the ones the page
- * has just loaded).
- */
-export function useProcessLiveRefresh(): void {
-  const client = useQueryClient();
-  const refresh = () => void client.invalidateQueries({ queryKey: processKeys.all });
-  const catchUp = () => {
-    const moment = Date.now() - catchUpAfterMs;
-    void client.invalidateQueries({
-      queryKey: processKeys.all,
-      predicate: (query) => query.state.dataUpdatedAt < moment,
-    });
-  };
-  useLiveEvents(processEventTypes, refresh, { onReconnect: catchUp });
-}
-
-/** Answers younger than this are current enough when the live stream opens. */
-const catchUpAfterMs = 3_000;

@@ -9,7 +9,7 @@ import { localName } from "./forms.ts";
 import { MembersForm } from "./MembersForm.tsx";
 import { MembersTable } from "./MembersTable.tsx";
 import { Notices } from "./notices.tsx";
-import { useRecordLiveRefresh, useRound, useRoundDelegation } from "./queries.ts";
+import { useRound, useRoundDelegation } from "./queries.ts";
 import type { RoundDelegation } from "./types.ts";
 import "./secretariat.css";
 
@@ -72,7 +72,6 @@ export function DelegationListPage() {
   const { t, i18n } = useTranslation("secretariat");
   const id = useParams().roundDelegationId ?? "";
   const delegation = useRoundDelegation(id);
-  useRecordLiveRefresh();
   if (delegation.isPending) return <Loading />;
   if (delegation.error) return <LoadFailure error={delegation.error} />;
   const current = delegation.data;

@@ -2,13 +2,14 @@ import { Button, Stack, Table, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { SectionContexts } from "../../shell/module.ts";
 import { ActionDialog, EditButton, LoadFailure, Loading, RecordTable } from "./components.tsx";
 import { useDays } from "./format.ts";
 import { localName } from "./forms.ts";
 import { MeetingForm } from "./MeetingForm.tsx";
 import { useMeetings } from "./queries.ts";
 import type { Meeting, ProcessDetail } from "./types.ts";
-import { Workspace } from "./Workspace.tsx";
+import { useWorkspaceProcess } from "./Workspace.tsx";
 
 function Meetings({ process }: { process: ProcessDetail }) {
   const { t, i18n } = useTranslation("secretariat");
@@ -89,7 +90,8 @@ function Meetings({ process }: { process: ProcessDetail }) {
   );
 }
 
-/** /secretariat/:processSlug/meetings — meetings in the format outside the rounds. */
-export function MeetingsPage() {
-  return <Workspace>{(process) => <Meetings process={process} />}</Workspace>;
+/** The workspace's "Meetings" section: meetings in the format outside the rounds. */
+export function MeetingsSection(context: SectionContexts["workspace"]) {
+  const process = useWorkspaceProcess(context.process);
+  return process ? <Meetings process={process} /> : null;
 }

@@ -9,17 +9,13 @@ import { AccreditationBadge, LoadFailure, Loading, RoundStatusBadge } from "./co
 import { useDays } from "./format.ts";
 import { localName } from "./forms.ts";
 import { Notices } from "./notices.tsx";
-import { recordApi as api, keys, useProcesses, useRecordLiveRefresh } from "./queries.ts";
+import { recordApi as api, keys, useProcesses } from "./queries.ts";
 import type { RoundDelegation, RoundDelegationList, RoundList, RoundStatus, RoundSummary } from "./types.ts";
 import "./secretariat.css";
+import { delegationMemberships } from "./access.ts";
 
 /** Rounds whose delegations can still send or change a list of members. */
 const openStatuses: RoundStatus[] = ["planned", "announced", "postponed", "in_session"];
-
-/** The delegations (other than a host secretariat) this account speaks for. */
-export function delegationMemberships(account: Me | null) {
-  return (account?.memberships ?? []).filter((membership) => !membership.roles.includes("host"));
-}
 
 type Invitation = { round: RoundSummary; delegation: RoundDelegation };
 
@@ -68,7 +64,6 @@ export function MyDelegationPage() {
   const { account } = useSession();
   const days = useDays();
   const processes = useProcesses();
-  useRecordLiveRefresh();
   const { invitations, isPending, error } = useInvitations(account);
   const processName = (id: string) => {
     const process = processes.data?.items.find((item) => item.id === id);

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@man
 import { IconArrowsExchange, IconSearch, IconUserPlus, IconUserShield } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { SectionContexts } from "../../shell/module.ts";
 import { ActionDialog, EditButton, LoadFailure, Loading, RecordTable } from "./components.tsx";
 import { useDays } from "./format.ts";
 import { localName } from "./forms.ts";
@@ -9,7 +10,7 @@ import { ParticipantForm } from "./ParticipantForm.tsx";
 import { useParticipants } from "./queries.ts";
 import { AssignRoleForm, RoleChangeForm } from "./RoleForms.tsx";
 import type { ParticipantSummary, ProcessDetail } from "./types.ts";
-import { Workspace } from "./Workspace.tsx";
+import { useWorkspaceProcess } from "./Workspace.tsx";
 
 /** Who holds which role in the process today, and the recorded changes of standing. */
 function Roles({ process }: { process: ProcessDetail }) {
@@ -203,16 +204,14 @@ function Participants() {
   );
 }
 
-/** /secretariat/:processSlug/participants — roles in the process, and the participants themselves. */
-export function ParticipantsPage() {
+/** The workspace's "Participants" section: roles in the process, and the participants themselves. */
+export function ParticipantsSection(context: SectionContexts["workspace"]) {
+  const process = useWorkspaceProcess(context.process);
+  if (!process) return null;
   return (
-    <Workspace>
-      {(process) => (
-        <Stack gap="md">
-          <Roles process={process} />
-          <Participants />
-        </Stack>
-      )}
-    </Workspace>
+    <Stack gap="md">
+      <Roles process={process} />
+      <Participants />
+    </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { IconFlag, IconPlayerPause, IconPlayerPlay, IconRocket } from "@tabler/i
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { SectionContexts } from "../../shell/module.ts";
 import {
   ActionDialog,
   DateField,
@@ -18,7 +19,7 @@ import { namesInput, namesValues, recordChecks, textOrNull, useRecordForm } from
 import { notifySuccess } from "./notices.tsx";
 import { recordApi as api, keys, recordKey } from "./queries.ts";
 import type { ProcessDetail } from "./types.ts";
-import { Workspace } from "./Workspace.tsx";
+import { useWorkspaceProcess } from "./Workspace.tsx";
 
 type Transition = "launch" | "suspend" | "conclude" | "resume";
 const transitionIcons = {
@@ -289,16 +290,14 @@ function Lifecycle({ process }: { process: ProcessDetail }) {
   );
 }
 
-/** /secretariat/:processSlug/process — the process itself: its details and its lifecycle. */
-export function ProcessPage() {
+/** The workspace's "Process" section: the process itself, its details and its lifecycle. */
+export function ProcessSection(context: SectionContexts["workspace"]) {
+  const process = useWorkspaceProcess(context.process);
+  if (!process) return null;
   return (
-    <Workspace>
-      {(process) => (
-        <Stack gap="md">
-          <Lifecycle process={process} />
-          <ProcessForm process={process} />
-        </Stack>
-      )}
-    </Workspace>
+    <Stack gap="md">
+      <Lifecycle process={process} />
+      <ProcessForm process={process} />
+    </Stack>
   );
 }

@@ -100,7 +100,8 @@ function StatusForm({
         action === "postpone" ? check.endNotBeforeStart(values.startDate, value) : null,
     },
   });
-  const missingDates = action === "announce" && (!round.startDate || !round.endDate);
+  // The server's `can` carries the operation's own preconditions (an announced round needs its dates).
+  const missingDates = action === "announce" && !round.can.announce;
 
   const save = useRecordForm(form, async (values) => {
     const body =

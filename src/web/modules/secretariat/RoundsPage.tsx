@@ -3,6 +3,7 @@ import { IconCalendarPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import type { SectionContexts } from "../../shell/module.ts";
 import {
   ActionDialog,
   CardItem,
@@ -18,7 +19,7 @@ import { useRounds } from "./queries.ts";
 import { RoundActions } from "./RoundActions.tsx";
 import { RoundForm } from "./RoundForm.tsx";
 import type { ProcessDetail } from "./types.ts";
-import { Workspace } from "./Workspace.tsx";
+import { useWorkspaceProcess } from "./Workspace.tsx";
 
 /** The secretariat's rounds of a process: newest first, each with its status and allowed actions. */
 function RoundsTable({ process }: { process: ProcessDetail }) {
@@ -127,7 +128,8 @@ function RoundsTable({ process }: { process: ProcessDetail }) {
   );
 }
 
-/** /secretariat/:processSlug — the workspace's first section, the rounds. */
-export function RoundsPage() {
-  return <Workspace>{(process) => <RoundsTable process={process} />}</Workspace>;
+/** The workspace's first section, the rounds. */
+export function RoundsSection(context: SectionContexts["workspace"]) {
+  const process = useWorkspaceProcess(context.process);
+  return process ? <RoundsTable process={process} /> : null;
 }

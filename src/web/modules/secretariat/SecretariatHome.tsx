@@ -2,19 +2,11 @@ import { Anchor, Card, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
 import { Page } from "../../shell/Page.tsx";
-import { type Me, useSession } from "../../shell/session.ts";
+import { useSession } from "../../shell/session.ts";
+import { hostedProcessIds } from "./access.ts";
 import { LoadFailure, Loading, ProcessStatusBadge } from "./components.tsx";
 import { localName } from "./forms.ts";
 import { useProcesses } from "./queries.ts";
-
-/** The processes whose host secretariat this account belongs to. */
-export function hostedProcessIds(account: Me | null): Set<string> {
-  return new Set(
-    (account?.memberships ?? [])
-      .filter((membership) => membership.roles.includes("host"))
-      .map((membership) => membership.processId),
-  );
-}
 
 /**
  * /secretariat — the processes the reader runs as host secretariat (administrators see every

@@ -1,30 +1,18 @@
 import { Anchor, Button, Group, Text } from "@mantine/core";
-import {
-  IconCalendarEvent,
-  IconExternalLink,
-  IconIdBadge2,
-  IconSettings,
-  IconUsersGroup,
-  IconWorld,
-} from "@tabler/icons-react";
+import { IconExternalLink } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useParams } from "react-router";
+import { useModules } from "../../shell/ModuleSlots.tsx";
+import type { ProcessRef } from "../../shell/module.ts";
 import { Page } from "../../shell/Page.tsx";
+import { useSession } from "../../shell/session.ts";
 import { LoadFailure, Loading, ProcessStatusBadge } from "./components.tsx";
 import { localName } from "./forms.ts";
 import { Notices } from "./notices.tsx";
-import { useProcess, useRecordLiveRefresh } from "./queries.ts";
+import { useProcess } from "./queries.ts";
 import type { ProcessDetail } from "./types.ts";
 import "./secretariat.css";
-
-const sections = [
-  { path: "", label: "workspace.rounds", icon: IconCalendarEvent, end: true },
-  { path: "/process", label: "workspace.process", icon: IconSettings, end: false },
-  { path: "/participants", label: "workspace.participants", icon: IconUsersGroup, end: false },
-  { path: "/delegations", label: "core:workspace.delegations", icon: IconIdBadge2, end: false },
-  { path: "/meetings", label: "workspace.meetings", icon: IconWorld, end: false },
-] as const;
 
 /** The process named in the address of a workspace page. */
 export function useProcessSlug(): string {
@@ -32,9 +20,17 @@ export function useProcessSlug(): string {
 }
 
 /**
- * The frame of the secretariat's workspace for one process: its name and status, the sections
- * (rounds, the process itself, participants and roles, meetings), a link to the public page, and the
- * success messages. The record on screen follows live changes.
+ * The full process of a workspace section, from the answer the workspace has loaded (the section is
+ * handed only the process's identity and `can`).
+ */
+export function useWorkspaceProcess(process: ProcessRef): ProcessDetail | undefined {
+  return useProcess(process.slug).data;
+}
+
+/**
+ * The frame of the secretariat's workspace for one process: its name and status, the menu of the
+ * modules' workspace sections (rounds, the process itself, participants and roles, delegations,
+ * meetings, …) that the reader is shown, a link to the public page, and the success messages.
  */
 export function Workspace({
   title,
@@ -50,7 +46,8 @@ export function Workspace({
   const { t, i18n } = useTranslation("secretariat");
   const slug = useProcessSlug();
   const process = useProcess(slug);
-  useRecordLiveRefresh();
+  const { account } = useSession();
+  const sections = useModules().sections("workspace");
 
   if (process.isPending) return <Loading />;
   if (process.error) return <LoadFailure error={process.error} />;
@@ -77,24 +74,26 @@ export function Workspace({
         </Anchor>
       </Group>
       <nav aria-label={t("workspace.sections")} className="workspace-sections">
-        {sections.map((section) => {
-          const Icon = section.icon;
-          return (
-            <Button
-              key={section.path}
-              component={NavLink}
-              to={`${base}${section.path}`}
-              end={section.end}
-              variant="subtle"
-              size="compact-md"
-              className="workspace-section"
-              fw={500}
-              leftSection={<Icon size={16} aria-hidden />}
-            >
-              {t(section.label)}
-            </Button>
-          );
-        })}
+        {sections
+          .filter((section) => !section.visible || section.visible({ process: detail }, account))
+          .map((section) => {
+            const Icon = section.nav.icon;
+            return (
+              <Button
+                key={section.id}
+                component={NavLink}
+                to={section.nav.path ? `${base}/${section.nav.path}` : base}
+                end={!section.nav.path}
+                variant="subtle"
+                size="compact-md"
+                className="workspace-section"
+                fw={500}
+                leftSection={<Icon size={16} aria-hidden />}
+              >
+                {t(section.nav.label)}
+              </Button>
+            );
+          })}
       </nav>
       {links ? (
         <Group gap="md" wrap="wrap">

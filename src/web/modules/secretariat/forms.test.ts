@@ -1,9 +1,9 @@
 import i18next from "i18next";
 import { describe, expect, it } from "vitest";
-import ru from "../../i18n/locales/ru/secretariat.json" with { type: "json" };
-import shellRu from "../../i18n/locales/ru/shell.json" with { type: "json" };
 import { ApiError } from "../../shell/api.ts";
+import shellRu from "../../shell/locales/ru.json" with { type: "json" };
 import { namesInput, showFailure, slugFrom } from "./forms.ts";
+import ru from "./locales/ru.json" with { type: "json" };
 
 const i18n = i18next.createInstance();
 await i18n.init({

@@ -1,8 +1,6 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
 import { api, apiRequest } from "../../shell/api.ts";
-import { useLiveEvents } from "../../shell/live-events.ts";
-import { apiPath, coreRecordEventTypes, useApiQuery } from "../process/index.ts";
+import { apiPath, useApiQuery } from "../process/index.ts";
+import { recordKey } from "./keys.ts";
 import type {
   MeetingList,
   ParticipantList,
@@ -16,8 +14,7 @@ import type {
   RoundList,
 } from "./types.ts";
 
-/** Every cached answer of these pages sits under this key, so one invalidation refreshes them all. */
-export const recordKey = ["secretariat"] as const;
+export { recordKey } from "./keys.ts";
 
 export const keys = {
   processes: () => [...recordKey, "processes"] as const,
@@ -89,19 +86,4 @@ export function useParticipants() {
 
 export function useMeetings(processRef: string) {
   return useApiQuery<MeetingList>(keys.meetings(processRef), apiPath("processes", processRef, "meetings"));
-}
-
-/** The events of the process record (core module) that change what these pages show. */
-const recordEvents = ["core.process.create", ...coreRecordEventTypes];
-
-/**
- * Keeps the record on screen current while a colleague (or the delegation) changes it: any change
- * refetches what is shown. Forms keep the values being typed; a save based on an older version is
- * then refused by the server with "changed by someone else".
- */
-export function useRecordLiveRefresh(): () => void {
-  const client = useQueryClient();
-  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: recordKey }), [client]);
-  useLiveEvents(recordEvents, refresh, { onReconnect: refresh });
-  return refresh;
 }

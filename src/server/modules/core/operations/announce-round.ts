@@ -1,4 +1,5 @@
 import { AnnounceRoundInput } from "../../../../contracts/process.ts";
+import { datesMissingForAnnouncement } from "../policies.ts";
 import { roundAnnouncements } from "../schema.ts";
 import { roundTransition } from "./round-lifecycle.ts";
 import { invalidField, newId } from "./support.ts";
@@ -13,10 +14,11 @@ export const announceRound = roundTransition({
   to: "announced",
   input: AnnounceRoundInput,
   apply: async (ctx, input, { round }) => {
-    if (!round.startDate)
-      throw invalidField("startDate", `Set the start date of round ${round.number} before announcing it.`);
-    if (!round.endDate)
-      throw invalidField("endDate", `Set the end date of round ${round.number} before announcing it.`);
+    const [missing] = datesMissingForAnnouncement(round);
+    if (missing) {
+      const which = missing === "startDate" ? "start" : "end";
+      throw invalidField(missing, `Set the ${which} date of round ${round.number} before announcing it.`);
+    }
     await ctx.tx.insert(roundAnnouncements).values({
       id: newId(),
       roundId: round.id,

@@ -6,14 +6,13 @@ import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import {
   canReadSecretariatNote,
-  canSeeRoundDelegation,
   isSecretariat,
   roundCan,
   roundDelegationCan,
   roundDelegationsVisibleTo,
 } from "../policies.ts";
 import { compareEnglishNames, participantRef, presentMember } from "../presenters/process.ts";
-import { delegationMembers, roundDelegations } from "../schema.ts";
+import { delegationMembers, roundDelegations, rounds } from "../schema.ts";
 import { findVisibleRound, type ParticipantRow, participantsById, type VisibleRound } from "./common.ts";
 
 type RoundDelegationRow = typeof roundDelegations.$inferSelect;
@@ -65,22 +64,13 @@ export async function visibleRoundDelegations(
   actor: Actor,
   visible: VisibleRound,
 ): Promise<RoundDelegation[]> {
-  const rows = await db
-    .select()
-    .from(roundDelegations)
-    .where(
-      and(
-        eq(roundDelegations.roundId, visible.round.id),
-        roundDelegationsVisibleTo(actor, visible.round.processId),
-      ),
-    );
-  const shown = rows.filter((row) =>
-    canSeeRoundDelegation(actor, {
-      round: visible.facts,
-      delegationId: row.delegationId,
-      status: row.status,
-    }),
-  );
+  const shown = (
+    await db
+      .select({ row: roundDelegations })
+      .from(roundDelegations)
+      .innerJoin(rounds, eq(rounds.id, roundDelegations.roundId))
+      .where(and(eq(roundDelegations.roundId, visible.round.id), roundDelegationsVisibleTo(actor)))
+  ).map(({ row }) => row);
   const people = await participantsById(
     db,
     shown.map((row) => row.participantId),
@@ -111,20 +101,17 @@ export async function listRoundDelegations(db: Db, actor: Actor, roundId: string
 
 /** One round delegation; another delegation's invitation answers 404 like a missing one. */
 export async function getRoundDelegation(db: Db, actor: Actor, id: string): Promise<RoundDelegation> {
-  const [row] = await db.select().from(roundDelegations).where(eq(roundDelegations.id, id)).limit(1);
-  if (!row) throw new NotFound("Round delegation", id);
+  const [found] = await db
+    .select({ row: roundDelegations })
+    .from(roundDelegations)
+    .innerJoin(rounds, eq(rounds.id, roundDelegations.roundId))
+    .where(and(eq(roundDelegations.id, id), roundDelegationsVisibleTo(actor)))
+    .limit(1);
+  if (!found) throw new NotFound("Round delegation", id);
+  const row = found.row;
   const visible = await findVisibleRound(db, actor, row.roundId).catch((error: unknown) => {
     throw error instanceof NotFound ? new NotFound("Round delegation", id) : error;
   });
-  if (
-    !canSeeRoundDelegation(actor, {
-      round: visible.facts,
-      delegationId: row.delegationId,
-      status: row.status,
-    })
-  ) {
-    throw new NotFound("Round delegation", id);
-  }
   const people = await participantsById(db, [row.participantId]);
   const participant = people.get(row.participantId);
   if (!participant) throw new NotFound("Round delegation", id);

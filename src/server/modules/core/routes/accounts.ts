@@ -14,6 +14,7 @@ import { user } from "../../../platform/auth-schema.ts";
 import { deny } from "../../../platform/authz.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
+import { defineRead, registerRead } from "../../../platform/read.ts";
 import { mustSetUpSecondFactor } from "../../../platform/request-guards.ts";
 import { createAccount } from "../operations/create-account.ts";
 import { disableAccount } from "../operations/disable-account.ts";
@@ -28,20 +29,21 @@ import { canManageAccounts, processesWhereMembershipsAreManaged } from "../polic
 import { presentAccount } from "../presenters.ts";
 import { listAccounts } from "../reads/accounts.ts";
 import { writeErrors } from "./common.ts";
-import { refuseRead } from "./errors.ts";
 
 /** The first-run setup, accounts, and the signed-in person's own account. */
 export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
-  app.get(
-    "/setup",
-    {
-      schema: {
-        tags: ["accounts"],
-        summary: "Whether the first-run setup is open (no administrator exists yet)",
-        response: { 200: z.object({ needed: z.boolean() }) },
-      },
-    },
-    async () => ({ needed: await needsFirstAdministrator(deps.db) }),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.setup.get",
+      path: "/setup",
+      tags: ["accounts"],
+      summary: "Whether the first-run setup is open (no administrator exists yet)",
+      response: z.object({ needed: z.boolean() }),
+      cache: "public",
+      load: async (db) => ({ needed: await needsFirstAdministrator(db) }),
+    }),
   );
 
   app.post(
@@ -61,19 +63,20 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
     },
   );
 
-  app.get(
-    "/accounts",
-    {
-      schema: {
-        tags: ["accounts"],
-        summary: "Every account (administrators)",
-        response: { 200: AccountList, ...writeErrors },
-      },
-    },
-    async (request) => {
-      if (!canManageAccounts(request.actor)) await refuseRead(request, deps.db, "core.account.list");
-      return listAccounts(deps.db);
-    },
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.account.list",
+      path: "/accounts",
+      tags: ["accounts"],
+      summary: "Every account (administrators)",
+      response: AccountList,
+      errors: { ...writeErrors },
+      cache: "per-actor",
+      authorize: canManageAccounts,
+      load: (db) => listAccounts(db),
+    }),
   );
 
   app.post(
@@ -129,30 +132,32 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
     );
   }
 
-  app.get(
-    "/me",
-    {
-      schema: {
-        tags: ["accounts"],
-        summary: "The signed-in account, its memberships and what it may do",
-        response: { 200: Me, ...writeErrors },
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.me.get",
+      path: "/me",
+      tags: ["accounts"],
+      summary: "The signed-in account, its memberships and what it may do",
+      response: Me,
+      errors: { ...writeErrors },
+      cache: "per-actor",
+      load: async (db, actor) => {
+        if (actor.kind !== "account") return deny(actor);
+        const [row] = await db.select().from(user).where(eq(user.id, actor.accountId)).limit(1);
+        if (!row) throw new NotFound("Account", actor.accountId);
+        return {
+          ...presentAccount(row),
+          memberships: actor.memberships,
+          mustSetUpTwoFactor: await mustSetUpSecondFactor(db, deps.config, actor.accountId),
+          can: {
+            manageAccounts: canManageAccounts(actor),
+            manageMembershipsIn: processesWhereMembershipsAreManaged(actor),
+          },
+        };
       },
-    },
-    async (request) => {
-      const actor = request.actor;
-      if (actor.kind !== "account") return deny(actor);
-      const [row] = await deps.db.select().from(user).where(eq(user.id, actor.accountId)).limit(1);
-      if (!row) throw new NotFound("Account", actor.accountId);
-      return {
-        ...presentAccount(row),
-        memberships: actor.memberships,
-        mustSetUpTwoFactor: await mustSetUpSecondFactor(deps.db, deps.config, actor.accountId),
-        can: {
-          manageAccounts: canManageAccounts(actor),
-          manageMembershipsIn: processesWhereMembershipsAreManaged(actor),
-        },
-      };
-    },
+    }),
   );
 
   app.put(

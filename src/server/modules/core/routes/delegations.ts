@@ -11,42 +11,48 @@ import {
   SubmitMembersInput,
 } from "../../../../contracts/process.ts";
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
+import { defineRead, registerRead } from "../../../platform/read.ts";
 import { accreditDelegation } from "../operations/accredit-delegation.ts";
 import { inviteDelegation } from "../operations/invite-delegation.ts";
 import { requestDelegationChanges } from "../operations/request-delegation-changes.ts";
 import { submitDelegationMembers } from "../operations/submit-delegation-members.ts";
 import { getRoundDelegation, listRoundDelegations } from "../reads/delegations.ts";
 import { listStandingDelegations } from "../reads/standing-delegations.ts";
-import { IdParams, readErrors, writeErrors } from "./common.ts";
+import { IdParams, writeErrors } from "./common.ts";
 
 const tags = ["delegations"];
 
 /** Invitations, lists of members and accreditation of the delegations to a round. */
 export function registerDelegationRoutes(app: ZodApp, deps: ServerDeps): void {
-  app.get(
-    "/processes/:id/delegations",
-    {
-      schema: {
-        tags,
-        summary: "The process's standing delegations and their accounts (administrators and the secretariat)",
-        params: IdParams,
-        response: { 200: StandingDelegationList, ...readErrors, 401: ErrorResponse, 403: ErrorResponse },
-      },
-    },
-    async (request) => listStandingDelegations(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.delegation.list",
+      path: "/processes/:id/delegations",
+      tags,
+      summary: "The process's standing delegations and their accounts (administrators and the secretariat)",
+      params: IdParams,
+      response: StandingDelegationList,
+      errors: { 401: ErrorResponse, 403: ErrorResponse },
+      cache: "per-actor",
+      load: async (db, actor, { params }) => listStandingDelegations(db, actor, params.id),
+    }),
   );
 
-  app.get(
-    "/rounds/:id/delegations",
-    {
-      schema: {
-        tags,
-        summary: "The round's delegations the caller may see (accredited ones; all for the secretariat)",
-        params: IdParams,
-        response: { 200: RoundDelegationList, ...readErrors },
-      },
-    },
-    async (request) => listRoundDelegations(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.round-delegation.list",
+      path: "/rounds/:id/delegations",
+      tags,
+      summary: "The round's delegations the caller may see (accredited ones; all for the secretariat)",
+      params: IdParams,
+      response: RoundDelegationList,
+      cache: "per-actor",
+      load: async (db, actor, { params }) => listRoundDelegations(db, actor, params.id),
+    }),
   );
 
   app.post(
@@ -91,17 +97,19 @@ export function registerDelegationRoutes(app: ZodApp, deps: ServerDeps): void {
     },
   );
 
-  app.get(
-    "/round-delegations/:id",
-    {
-      schema: {
-        tags,
-        summary: "One round delegation with its members",
-        params: IdParams,
-        response: { 200: RoundDelegation, ...readErrors },
-      },
-    },
-    async (request) => getRoundDelegation(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.round-delegation.get",
+      path: "/round-delegations/:id",
+      tags,
+      summary: "One round delegation with its members",
+      params: IdParams,
+      response: RoundDelegation,
+      cache: "per-actor",
+      load: async (db, actor, { params }) => getRoundDelegation(db, actor, params.id),
+    }),
   );
 
   app.post(

@@ -5,26 +5,29 @@ import {
   UpdateMeetingInput,
 } from "../../../../contracts/process.ts";
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
+import { defineRead, registerRead } from "../../../platform/read.ts";
 import { createMeeting } from "../operations/create-meeting.ts";
 import { updateMeeting } from "../operations/update-meeting.ts";
 import { getMeeting, listMeetings } from "../reads/meetings.ts";
-import { IdParams, readErrors, writeErrors } from "./common.ts";
+import { IdParams, writeErrors } from "./common.ts";
 
 const tags = ["meetings"];
 
 /** Meetings in the format outside the rounds: ministerial meetings, summits, consultations, congresses. */
 export function registerMeetingRoutes(app: ZodApp, deps: ServerDeps): void {
-  app.get(
-    "/processes/:id/meetings",
-    {
-      schema: {
-        tags,
-        summary: "A process's meetings outside the rounds (public)",
-        params: IdParams,
-        response: { 200: MeetingList, ...readErrors },
-      },
-    },
-    async (request) => listMeetings(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.meeting.list",
+      path: "/processes/:id/meetings",
+      tags,
+      summary: "A process's meetings outside the rounds (public)",
+      params: IdParams,
+      response: MeetingList,
+      cache: "per-actor",
+      load: async (db, actor, { params }) => listMeetings(db, actor, params.id),
+    }),
   );
 
   app.post(
@@ -47,17 +50,19 @@ export function registerMeetingRoutes(app: ZodApp, deps: ServerDeps): void {
     },
   );
 
-  app.get(
-    "/meetings/:id",
-    {
-      schema: {
-        tags,
-        summary: "One meeting with its participants",
-        params: IdParams,
-        response: { 200: Meeting, ...readErrors },
-      },
-    },
-    async (request) => getMeeting(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.meeting.get",
+      path: "/meetings/:id",
+      tags,
+      summary: "One meeting with its participants",
+      params: IdParams,
+      response: Meeting,
+      cache: "per-actor",
+      load: async (db, actor, { params }) => getMeeting(db, actor, params.id),
+    }),
   );
 
   app.patch(

@@ -5,19 +5,28 @@ import {
   UpdateParticipantInput,
 } from "../../../../contracts/process.ts";
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
+import { defineRead, registerRead } from "../../../platform/read.ts";
 import { createParticipant } from "../operations/create-participant.ts";
 import { updateParticipant } from "../operations/update-participant.ts";
 import { getParticipant, listParticipants } from "../reads/participants.ts";
-import { IdParams, readErrors, writeErrors } from "./common.ts";
+import { IdParams, writeErrors } from "./common.ts";
 
 const tags = ["participants"];
 
 /** Participants: states, parties and organizations, with their roles over the rounds. */
 export function registerParticipantRoutes(app: ZodApp, deps: ServerDeps): void {
-  app.get(
-    "/participants",
-    { schema: { tags, summary: "Every participant (public)", response: { 200: ParticipantList } } },
-    async (request) => listParticipants(deps.db, request.actor),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.participant.list",
+      path: "/participants",
+      tags,
+      summary: "Every participant (public)",
+      response: ParticipantList,
+      cache: "per-actor",
+      load: async (db, actor) => listParticipants(db, actor),
+    }),
   );
 
   app.post(
@@ -36,17 +45,19 @@ export function registerParticipantRoutes(app: ZodApp, deps: ServerDeps): void {
     },
   );
 
-  app.get(
-    "/participants/:id",
-    {
-      schema: {
-        tags,
-        summary: "A participant by id or slug: roles in each process, rounds, role changes",
-        params: IdParams,
-        response: { 200: ParticipantDetail, ...readErrors },
-      },
-    },
-    async (request) => getParticipant(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.participant.get",
+      path: "/participants/:id",
+      tags,
+      summary: "A participant by id or slug: roles in each process, rounds, role changes",
+      params: IdParams,
+      response: ParticipantDetail,
+      cache: "per-actor",
+      load: async (db, actor, { params }) => getParticipant(db, actor, params.id),
+    }),
   );
 
   app.patch(

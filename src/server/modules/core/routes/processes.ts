@@ -8,6 +8,7 @@ import {
   UpdateProcessInput,
 } from "../../../../contracts/process.ts";
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
+import { defineRead, registerRead } from "../../../platform/read.ts";
 import { assignRole } from "../operations/assign-role.ts";
 import { concludeProcess } from "../operations/conclude-process.ts";
 import { createProcess } from "../operations/create-process.ts";
@@ -17,16 +18,24 @@ import { resumeProcess } from "../operations/resume-process.ts";
 import { suspendProcess } from "../operations/suspend-process.ts";
 import { updateProcess } from "../operations/update-process.ts";
 import { getProcess, listProcesses } from "../reads/processes.ts";
-import { IdParams, readErrors, writeErrors } from "./common.ts";
+import { IdParams, writeErrors } from "./common.ts";
 
 const tags = ["processes"];
 
 /** Processes: the public list and page, and the secretariat's edits and lifecycle decisions. */
 export function registerProcessRoutes(app: ZodApp, deps: ServerDeps): void {
-  app.get(
-    "/processes",
-    { schema: { tags, summary: "Every process (public)", response: { 200: ProcessList } } },
-    async (request) => listProcesses(deps.db, request.actor),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.process.list",
+      path: "/processes",
+      tags,
+      summary: "Every process (public)",
+      response: ProcessList,
+      cache: "per-actor",
+      load: async (db, actor) => listProcesses(db, actor),
+    }),
   );
 
   app.post(
@@ -45,17 +54,19 @@ export function registerProcessRoutes(app: ZodApp, deps: ServerDeps): void {
     },
   );
 
-  app.get(
-    "/processes/:id",
-    {
-      schema: {
-        tags,
-        summary: "A process by id or slug: host, status, decisions, guarantors, current roles",
-        params: IdParams,
-        response: { 200: ProcessDetail, ...readErrors },
-      },
-    },
-    async (request) => getProcess(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.process.get",
+      path: "/processes/:id",
+      tags,
+      summary: "A process by id or slug: host, status, decisions, guarantors, current roles",
+      params: IdParams,
+      response: ProcessDetail,
+      cache: "per-actor",
+      load: async (db, actor, { params }) => getProcess(db, actor, params.id),
+    }),
   );
 
   app.patch(

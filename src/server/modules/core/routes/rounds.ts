@@ -15,6 +15,7 @@ import {
   UpdateRoundInput,
 } from "../../../../contracts/process.ts";
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
+import { defineRead, registerRead } from "../../../platform/read.ts";
 import { announceRound } from "../operations/announce-round.ts";
 import { cancelRound } from "../operations/cancel-round.ts";
 import { concludeRound } from "../operations/conclude-round.ts";
@@ -28,23 +29,25 @@ import { updateRound } from "../operations/update-round.ts";
 import { printLanguages, renderParticipantsListHtml } from "../presenters/participants-list-html.ts";
 import { getParticipantsList } from "../reads/delegations.ts";
 import { getRound, listProcessRounds } from "../reads/rounds.ts";
-import { IdParams, readErrors, writeErrors } from "./common.ts";
+import { IdParams, writeErrors } from "./common.ts";
 
 const tags = ["rounds"];
 
 /** Rounds: the lists and pages (planned rounds only inside the process), and the secretariat's operations. */
 export function registerRoundRoutes(app: ZodApp, deps: ServerDeps): void {
-  app.get(
-    "/processes/:id/rounds",
-    {
-      schema: {
-        tags,
-        summary: "A process's rounds with number, status, dates, place and participants by role",
-        params: IdParams,
-        response: { 200: RoundList, ...readErrors },
-      },
-    },
-    async (request) => listProcessRounds(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.round.list",
+      path: "/processes/:id/rounds",
+      tags,
+      summary: "A process's rounds with number, status, dates, place and participants by role",
+      params: IdParams,
+      response: RoundList,
+      cache: "per-actor",
+      load: async (db, actor, { params }) => listProcessRounds(db, actor, params.id),
+    }),
   );
 
   app.post(
@@ -67,18 +70,20 @@ export function registerRoundRoutes(app: ZodApp, deps: ServerDeps): void {
     },
   );
 
-  app.get(
-    "/rounds/:id",
-    {
-      schema: {
-        tags,
-        summary:
-          "A round with announcements, participations, delegations, next-round decision, announced vs held",
-        params: IdParams,
-        response: { 200: RoundDetail, ...readErrors },
-      },
-    },
-    async (request) => getRound(deps.db, request.actor, request.params.id),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.round.get",
+      path: "/rounds/:id",
+      tags,
+      summary:
+        "A round with announcements, participations, delegations, next-round decision, announced vs held",
+      params: IdParams,
+      response: RoundDetail,
+      cache: "per-actor",
+      load: async (db, actor, { params }) => getRound(db, actor, params.id),
+    }),
   );
 
   app.patch(
@@ -145,39 +150,41 @@ export function registerRoundRoutes(app: ZodApp, deps: ServerDeps): void {
     });
   }
 
-  app.get(
-    "/rounds/:id/participants-list",
-    {
-      schema: {
-        tags,
-        summary: "The round's list of accredited participants in an order of precedence",
-        params: IdParams,
-        querystring: z.object({ order: PrecedenceOrder.optional() }),
-        response: { 200: ParticipantsList, ...readErrors },
-      },
-    },
-    async (request) => getParticipantsList(deps.db, request.actor, request.params.id, request.query.order),
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.round.participants-list",
+      path: "/rounds/:id/participants-list",
+      tags,
+      summary: "The round's list of accredited participants in an order of precedence",
+      params: IdParams,
+      query: z.object({ order: PrecedenceOrder.optional() }),
+      response: ParticipantsList,
+      cache: "per-actor",
+      load: async (db, actor, { params, query }) => getParticipantsList(db, actor, params.id, query.order),
+    }),
   );
 
-  app.get(
-    "/rounds/:id/participants-list.html",
-    {
-      schema: {
-        tags,
-        summary: "The round's list of participants as a printable page (en, ru or ar)",
-        params: IdParams,
-        querystring: z.object({
-          lang: z.enum(printLanguages).default("en"),
-          order: PrecedenceOrder.optional(),
-        }),
-        produces: ["text/html"],
-      },
-    },
-    async (request, reply) => {
-      const list = await getParticipantsList(deps.db, request.actor, request.params.id, request.query.order);
-      return reply
-        .type("text/html; charset=utf-8")
-        .send(renderParticipantsListHtml(list, request.query.lang));
-    },
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "core.round.participants-list-html",
+      path: "/rounds/:id/participants-list.html",
+      tags,
+      summary: "The round's list of participants as a printable page (en, ru or ar)",
+      params: IdParams,
+      query: z.object({
+        lang: z.enum(printLanguages).default("en"),
+        order: PrecedenceOrder.optional(),
+      }),
+      response: z.string(),
+      produces: ["text/html"],
+      cache: "per-actor",
+      load: async (db, actor, { params, query }) =>
+        renderParticipantsListHtml(await getParticipantsList(db, actor, params.id, query.order), query.lang),
+      send: (reply, html) => reply.type("text/html; charset=utf-8").send(html),
+    }),
   );
 }

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { z } from "zod";
+import { projectPath } from "../../../paths.ts";
 
 /**
  * The shape of `src/data/astana-record.json` as the importer reads it (see the data's README). Parsed
@@ -194,7 +196,7 @@ export const DemoRecordEntry = z.discriminatedUnion("record_type", [
 export type DemoRecordEntry = z.infer<typeof DemoRecordEntry>;
 
 /** Where the embedded demonstration record lives, inside the project (it must work without ../shared). */
-export const demoRecordFile = new URL("../../../../data/astana-record.json", import.meta.url);
+export const demoRecordFile = pathToFileURL(projectPath("src", "data", "astana-record.json"));
 
 /** Reads and validates the demonstration record; throws naming the first entry that does not fit. */
 export function readDemoRecord(file: URL = demoRecordFile): DemoRecordEntry[] {

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { ProcessConflicts } from "../../../../contracts/record.ts";
-import { type Actor, canSee } from "../../../platform/authz.ts";
+import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { conflicts } from "../schema.ts";
-import { resolveSubjects, subjectKey } from "../subjects.ts";
+import { resolveSubjects, subjectKey, subjectVisibleTo } from "../subjects.ts";
 import { findProcess } from "./process.ts";
 import { conflictsOf } from "./subject-record.ts";
 
@@ -19,16 +19,21 @@ export async function processConflicts(
   const found = await conflictsOf(
     db,
     actor,
-    and(eq(conflicts.processId, process.id), kind ? eq(conflicts.kind, kind as never) : undefined),
+    and(
+      eq(conflicts.processId, process.id),
+      kind ? eq(conflicts.kind, kind as never) : undefined,
+      subjectVisibleTo(db, actor, conflicts),
+    ),
   );
   const subjects = await resolveSubjects(
     db,
     found.map((conflict) => ({ subjectType: conflict.subjectType, subjectId: conflict.subjectId })),
+    actor,
   );
   const items = [];
   for (const { subjectType, subjectId, processId: _processId, ...conflict } of found) {
     const subject = subjects.get(subjectKey(subjectType, subjectId));
-    if (!subject || !canSee(actor, { tier: subject.tier, processId: subject.processId })) continue;
+    if (!subject) continue;
     items.push({
       ...conflict,
       subject: { subjectType, subjectId, label: subject.label, processId: subject.processId },

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { RecordConflict, Source, SubjectRecord } from "../../../../contracts/record.ts";
-import { type Actor, canSee, visibleTo } from "../../../platform/authz.ts";
+import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { coreSchema } from "../../core/index.ts";
 import { citationFieldKey, presentConflict, presentSource } from "../presenters.ts";
@@ -201,9 +201,7 @@ async function partsOf(db: Db, subject: SubjectInfo): Promise<SubjectKey[]> {
 
 /** The whole sourced record of one visible subject and of its visible parts. */
 export async function subjectRecord(db: Db, actor: Actor, subject: SubjectInfo): Promise<SubjectRecord> {
-  const parts = [...(await resolveSubjects(db, await partsOf(db, subject))).values()].filter((part) =>
-    canSee(actor, { tier: part.tier, processId: part.processId }),
-  );
+  const parts = [...(await resolveSubjects(db, await partsOf(db, subject), actor)).values()];
   const bodies = await recordsOf(db, actor, [subject, ...parts]);
   const empty: Body = { facts: [], citations: {}, conflicts: [] };
   const ref = (info: SubjectInfo) => ({

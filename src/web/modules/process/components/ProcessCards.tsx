@@ -2,7 +2,7 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useDates, useJoin, useLocalName } from "../format.ts";
-import { useProcesses, useProcessLiveRefresh } from "../queries.ts";
+import { useProcesses } from "../queries.ts";
 import { DemoBadge } from "./DemoBadge.tsx";
 import { ProcessStatusBadge } from "./ProcessLinks.tsx";
 import { LoadError, Loading } from "./QueryState.tsx";
@@ -13,7 +13,6 @@ export function ProcessCards() {
   const dates = useDates();
   const localName = useLocalName();
   const join = useJoin();
-  useProcessLiveRefresh();
   const processes = useProcesses();
   if (processes.isPending) return <Loading />;
   if (processes.error) return <LoadError error={processes.error} onRetry={() => void processes.refetch()} />;

@@ -6,14 +6,13 @@ import { AttendanceGrid } from "../attendance/AttendanceGrid.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
 import { LoadError, Loading } from "../components/QueryState.tsx";
 import { useLocalName } from "../format.ts";
-import { useAttendance, useParticipants, useProcess, useProcessLiveRefresh } from "../queries.ts";
+import { useAttendance, useParticipants, useProcess } from "../queries.ts";
 
 /** The attendance matrix of a process, on a page of its own: participants by rounds, by role. */
 export function AttendancePage() {
   const { t } = useTranslation("process");
   const { slug = "" } = useParams();
   const localName = useLocalName();
-  useProcessLiveRefresh();
   const process = useProcess(slug);
   const matrix = useAttendance(slug);
   const participants = useParticipants();

@@ -7,7 +7,7 @@ import { Conflicts } from "../components/Conflicts.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
 import { LoadError, Loading } from "../components/QueryState.tsx";
 import { useLocalName } from "../format.ts";
-import { useProcess, useProcessConflicts, useProcessLiveRefresh } from "../queries.ts";
+import { useProcess, useProcessConflicts } from "../queries.ts";
 import { type ConflictKind, conflictKinds, type SubjectRef } from "../types.ts";
 
 /** Where a conflict's subject has a page, a link to it. */
@@ -30,7 +30,6 @@ export function ConflictsPage() {
   const { t } = useTranslation("process");
   const { slug = "" } = useParams();
   const localName = useLocalName();
-  useProcessLiveRefresh();
   const process = useProcess(slug);
   const conflicts = useProcessConflicts(slug);
   const [kind, setKind] = useState<ConflictKind | "all">("all");

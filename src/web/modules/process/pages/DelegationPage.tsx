@@ -8,7 +8,7 @@ import { RecordTable } from "../components/RecordTable.tsx";
 import { RoleBadge } from "../components/RoleBadge.tsx";
 import { SourcesButton, uniqueSources } from "../components/Sources.tsx";
 import { useLocalName } from "../format.ts";
-import { useProcessLiveRefresh, useRoundDelegation, useSubjectRecord } from "../queries.ts";
+import { useRoundDelegation, useSubjectRecord } from "../queries.ts";
 import { UncertainMark } from "./RoundParticipants.tsx";
 
 const statusColors: Record<string, string> = {
@@ -28,7 +28,6 @@ export function DelegationPage() {
   const { t } = useTranslation("process");
   const { id = "" } = useParams();
   const localName = useLocalName();
-  useProcessLiveRefresh();
   const delegation = useRoundDelegation(id);
   const record = useSubjectRecord("round", delegation.data?.roundId);
 

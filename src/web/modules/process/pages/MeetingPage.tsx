@@ -11,7 +11,7 @@ import { RoleBadge } from "../components/RoleBadge.tsx";
 import { Section } from "../components/Section.tsx";
 import { Sources, SourcesButton, sourcesOfFields } from "../components/Sources.tsx";
 import { useDates, useLocalName } from "../format.ts";
-import { useMeeting, useProcess, useProcessLiveRefresh, useSubjectRecord } from "../queries.ts";
+import { useMeeting, useProcess, useSubjectRecord } from "../queries.ts";
 import { roleRank } from "../roles.ts";
 import { allSourcesOf, ConflictFlags, datesField } from "./RoundPage.tsx";
 
@@ -24,7 +24,6 @@ export function MeetingPage() {
   const { id = "" } = useParams();
   const dates = useDates();
   const localName = useLocalName();
-  useProcessLiveRefresh();
   const meeting = useMeeting(id);
   const record = useSubjectRecord("meeting", meeting.data?.id);
   const process = useProcess(meeting.data?.processSlug ?? "");

@@ -12,7 +12,7 @@ import { AttendanceBadge, RoleBadge } from "../components/RoleBadge.tsx";
 import { Section } from "../components/Section.tsx";
 import { SourcesButton, uniqueSources } from "../components/Sources.tsx";
 import { useDates, useLocalName } from "../format.ts";
-import { useParticipant, useProcesses, useProcessLiveRefresh, useSubjectRecord } from "../queries.ts";
+import { useParticipant, useProcesses, useSubjectRecord } from "../queries.ts";
 import type { ParticipantDetail, RoleChange } from "../types.ts";
 
 /** One change of role (granted, boycott declared, …): when, at which round, the statement, its sources. */
@@ -118,7 +118,6 @@ export function ParticipantPage() {
   const { id = "" } = useParams();
   const dates = useDates();
   const localName = useLocalName();
-  useProcessLiveRefresh();
   const participant = useParticipant(id);
   const processes = useProcesses();
   const record = useSubjectRecord("participant", participant.data?.id);

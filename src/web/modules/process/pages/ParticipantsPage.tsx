@@ -7,13 +7,12 @@ import { Page } from "../../../shell/Page.tsx";
 import { LoadError, Loading } from "../components/QueryState.tsx";
 import { RecordTable } from "../components/RecordTable.tsx";
 import { useLocalName } from "../format.ts";
-import { useParticipants, useProcessLiveRefresh } from "../queries.ts";
+import { useParticipants } from "../queries.ts";
 
 /** Every participant of the record: states, parties and organizations, findable by any of their names. */
 export function ParticipantsPage() {
   const { t } = useTranslation("process");
   const localName = useLocalName();
-  useProcessLiveRefresh();
   const participants = useParticipants();
   const [query, setQuery] = useState("");
   const needle = query.trim().toLowerCase();

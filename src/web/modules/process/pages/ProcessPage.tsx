@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Group } from "@mantine/core";
 import { IconFlask, IconGridDots, IconScale } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { ModuleSections } from "../../../shell/ModuleSlots.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { FieldItem, FieldList } from "../components/Facts.tsx";
@@ -10,144 +11,15 @@ import {
   ParticipantLink,
   ParticipantLinks,
   ProcessStatusBadge,
-  RoundStatusBadge,
 } from "../components/ProcessLinks.tsx";
-import { LoadError, Loading, NotInSources, RecordPending } from "../components/QueryState.tsx";
-import { RecordTable } from "../components/RecordTable.tsx";
-import { Section } from "../components/Section.tsx";
-import { Sources, SourcesButton, uniqueSources } from "../components/Sources.tsx";
+import { NotInSources, RecordPending } from "../components/QueryState.tsx";
 import { useDates, useJoin, useLocalName } from "../format.ts";
-import {
-  useProcess,
-  useProcessConflicts,
-  useProcessLiveRefresh,
-  useProcessRounds,
-  useSubjectRecord,
-  useTimeline,
-} from "../queries.ts";
-import { TimelineChart } from "../timeline/TimelineChart.tsx";
-import { TimelineTable } from "../timeline/TimelineTable.tsx";
-import type { ProcessDetail, SubjectRecord } from "../types.ts";
-
-/** The lifecycle decisions (launched, concluded, resumed): date, who decided or requested it, text, sources. */
-function Decisions({ process, record }: { process: ProcessDetail; record: SubjectRecord | undefined }) {
-  const { t } = useTranslation("process");
-  const dates = useDates();
-  if (process.decisions.length === 0) return <Text c="dimmed">{t("process.noDecisions")}</Text>;
-  return (
-    <Stack gap="sm">
-      {process.decisions.map((decision) => {
-        const related = record?.related.find(
-          (entry) =>
-            entry.subject.subjectType === "process_decision" && entry.subject.subjectId === decision.id,
-        );
-        const sources = uniqueSources(
-          ...Object.values(related?.citations ?? {}),
-          ...(related?.facts ?? []).map((fact) => fact.sources),
-        );
-        return (
-          <Paper
-            key={decision.id}
-            withBorder
-            p="sm"
-            radius="md"
-            component="article"
-            id={`decision-${decision.id}`}
-            className="decision"
-            data-testid="decision"
-            data-kind={decision.kind}
-          >
-            <Group gap="xs" justify="space-between" wrap="wrap">
-              <Group gap="xs">
-                <Badge
-                  color={decision.kind === "conclude" || decision.kind === "suspend" ? "orange" : "teal"}
-                  variant="light"
-                >
-                  {t(`decisions.kinds.${decision.kind}`)}
-                </Badge>
-                <Text fw={600} size="sm">
-                  <time dateTime={decision.decidedOn}>{dates.longDay(decision.decidedOn)}</time>
-                </Text>
-              </Group>
-              <SourcesButton sources={sources} subject={t(`decisions.kinds.${decision.kind}`)} />
-            </Group>
-            <Text size="sm" mt={6}>
-              <b>{t("decisions.by")}:</b> <bdi lang="en">{decision.decidedBy}</bdi>
-            </Text>
-            <Text size="sm" mt={4} lang="en" dir="auto" className="decision-text">
-              {decision.text}
-            </Text>
-            {sources.length === 0 ? (
-              <Text size="xs" c="dimmed" mt={4}>
-                {t("sources.none")}
-              </Text>
-            ) : null}
-          </Paper>
-        );
-      })}
-    </Stack>
-  );
-}
-
-/** The process's rounds: number, dates, city and status, each a link to the round's page. */
-function RoundsTable({ slug }: { slug: string }) {
-  const { t } = useTranslation("process");
-  const dates = useDates();
-  const rounds = useProcessRounds(slug);
-  if (rounds.isPending) return <Loading />;
-  if (rounds.error) return <LoadError error={rounds.error} onRetry={() => void rounds.refetch()} />;
-  if (rounds.data.items.length === 0) return <Text c="dimmed">{t("rounds.none")}</Text>;
-  return (
-    <RecordTable
-      testId="rounds-table"
-      minWidth={320}
-      spacing={6}
-      horizontalSpacing="xs"
-      highlightOnHover
-      columns={[t("rounds.number"), t("fields.dates"), t("fields.city"), t("fields.status")]}
-    >
-      {[...rounds.data.items]
-        .sort((a, b) => a.number - b.number)
-        .map((round) => (
-          <Table.Tr key={round.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/rounds/${encodeURIComponent(round.id)}`} size="sm" fw={600}>
-                {t("round.heading", { number: round.number })}
-              </Anchor>
-            </Table.Td>
-            <Table.Td className="nowrap">
-              {round.startDate ? dates.range(round.startDate, round.endDate) : <NotInSources />}
-            </Table.Td>
-            <Table.Td>{round.city ?? <NotInSources />}</Table.Td>
-            <Table.Td>
-              <RoundStatusBadge status={round.status} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-    </RecordTable>
-  );
-}
-
-function TimelineSection({ slug }: { slug: string }) {
-  const { t } = useTranslation("process");
-  const timeline = useTimeline(slug);
-  if (timeline.isPending) return <Loading label={t("timeline.loading")} />;
-  if (timeline.error) return <LoadError error={timeline.error} onRetry={() => void timeline.refetch()} />;
-  return (
-    <>
-      <TimelineChart timeline={timeline.data} processSlug={slug} />
-      <details className="disclosure">
-        <summary>{t("timeline.asTable")}</summary>
-        <TimelineTable timeline={timeline.data} processSlug={slug} />
-      </details>
-    </>
-  );
-}
+import { useProcess, useProcessConflicts } from "../queries.ts";
 
 /**
- * A process: its header (host, status, guarantors, the decisions that launched, concluded and resumed
- * it), the timeline picture of every round and meeting, the rounds, and the ways into the attendance
- * matrix and the conflicts of the record.
+ * A process: its header (host, status, guarantors, seat, launch) and the ways into the attendance
+ * matrix and the conflicts of the record, then the modules' sections of the process page (this
+ * module's: the lifecycle decisions, the timeline picture, the rounds, role changes and sources).
  */
 export function ProcessPage() {
   const { t } = useTranslation("process");
@@ -155,18 +27,12 @@ export function ProcessPage() {
   const dates = useDates();
   const localName = useLocalName();
   const join = useJoin();
-  useProcessLiveRefresh();
   const process = useProcess(slug);
-  const record = useSubjectRecord("process", process.data?.id);
   const conflicts = useProcessConflicts(slug);
 
   if (!process.isSuccess) return <RecordPending query={process} notFoundTitle={t("process.notFoundTitle")} />;
   const data = process.data;
   const name = localName(data.names, data.name);
-  const processSources = uniqueSources(
-    ...Object.values(record.data?.citations ?? {}),
-    ...(record.data?.facts ?? []).map((fact) => fact.sources),
-  );
   const conflictCount = conflicts.data?.items.length ?? null;
 
   return (
@@ -231,50 +97,7 @@ export function ProcessPage() {
         </Button>
       </Group>
 
-      <Section id="decisions" title={t("decisions.title")}>
-        <Decisions process={data} record={record.data} />
-      </Section>
-
-      <Section id="timeline" title={t("timeline.title")}>
-        <TimelineSection slug={slug} />
-      </Section>
-
-      <Section id="rounds" title={t("rounds.title")}>
-        <RoundsTable slug={slug} />
-      </Section>
-
-      {data.roleChanges.length > 0 ? (
-        <Section id="role-changes" title={t("roleChanges.title")}>
-          <ul className="plain-list">
-            {data.roleChanges.map((change) => (
-              <li key={change.id}>
-                <Text size="sm">
-                  <b>
-                    {change.occurredOn
-                      ? dates.range(change.occurredOn, null, change.occurredPrecision)
-                      : t("record.noDate")}
-                  </b>
-                  {" · "}
-                  <ParticipantLink participant={change.participant} />
-                  {" · "}
-                  {t(`roleChanges.kinds.${change.change}`, { role: t(`roles.${change.role}`) })}
-                  {change.roundNumber ? ` · ${t("round.heading", { number: change.roundNumber })}` : null}
-                </Text>
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-
-      <Section id="process-sources" title={t("sources.title")}>
-        {record.isPending && process.data ? (
-          <Loading />
-        ) : record.error ? (
-          <LoadError error={record.error} />
-        ) : (
-          <Sources sources={processSources} />
-        )}
-      </Section>
+      <ModuleSections page="process" context={{ process: data }} />
     </Page>
   );
 }

@@ -1,0 +1,222 @@
+// Presented answers of GET routes kept in memory, so that press traffic on the public record costs a
+// lookup and a socket write instead of queries, presenters and serialization per request.
+//
+// Safety rests on three rules:
+// - an answer is keyed by its full address *and* by the caller's credentials (the cookie and
+//   authorization headers as sent): an anonymous answer can only hold public records, and a signed-in
+//   caller's answer is served again only to the same credentials, so no answer ever crosses tiers;
+// - every committed operation bumps a generation (a NOTIFY delivered on commit to every instance), and an
+//   answer computed under an older generation is never served; so is any answer older than `ttlMs`, in
+//   case a notification is lost on a dropped connection;
+// - a sign-out or any other change made through the authentication routes empties the cache.
+
+import { createHash } from "node:crypto";
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { LRUCache } from "lru-cache";
+
+/** The NOTIFY channel on which every committed operation says that something changed. */
+export const changesChannel = "astana_changes";
+
+type Entry = {
+  body: Buffer;
+  contentType: string;
+  etag: string;
+  generation: number;
+  storedAt: number;
+  gzip?: Buffer;
+  br?: Buffer;
+};
+
+export type AnswerCacheOptions = {
+  /** The longest an answer is served without a change notification having been seen; default 1 s. */
+  ttlMs?: number;
+  /** Memory for answers, in bytes of uncompressed body; default 64 MiB. */
+  maxBytes?: number;
+};
+
+/** Paths whose answers are never kept: liveness and readiness, live streams, sign-in, first-run state. */
+const neverCached = [/^\/api\/ready\b/, /^\/api\/events\b/, /^\/api\/auth\//, /^\/api\/setup\b/];
+
+/** Answers smaller than this are sent uncompressed (the headers would cost more than they save). */
+const compressFrom = 1024;
+
+type Pending = { generation: number; done: Promise<void>; resolve: () => void };
+
+/**
+ * The cache of GET answers under /api. `serve` (an onRequest hook) answers from it or lets the request
+ * through; `keep` (an onSend hook) stores what the route answered; `invalidate` runs on every change.
+ */
+export class AnswerCache {
+  private generation = 0;
+  private readonly ttlMs: number;
+  private readonly entries: LRUCache<string, Entry>;
+  private readonly pending = new Map<string, Pending>();
+  private hits = 0;
+  private misses = 0;
+
+  constructor(options: AnswerCacheOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 1000;
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: options.maxBytes ?? 64 * 2 ** 20,
+      sizeCalculation: (entry) =>
+        entry.body.length + (entry.gzip?.length ?? 0) + (entry.br?.length ?? 0) + 256,
+    });
+  }
+
+  /** Something was committed (here or on another instance): nothing computed before may be served again. */
+  invalidate(): void {
+    this.generation += 1;
+    this.entries.clear();
+  }
+
+  get stats(): { hits: number; misses: number; entries: number } {
+    return { hits: this.hits, misses: this.misses, entries: this.entries.size };
+  }
+
+  /**
+   * onRequest: answers a GET from the cache when a fresh answer for the same address and credentials is
+   * there (304 when the client already holds it); when another request is computing the same answer,
+   * waits for it first, so a burst after a change computes each answer once.
+   */
+  async serve(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const key = cacheKey(request);
+    if (key === null) return;
+    request.answerCache = { key, generation: this.generation };
+    let entry = this.fresh(key);
+    if (!entry) {
+      const computing = this.pending.get(key);
+      if (computing && computing.generation === this.generation) {
+        await computing.done;
+        entry = this.fresh(key);
+      }
+    }
+    if (!entry) {
+      this.misses += 1;
+      if (!this.pending.has(key)) {
+        let resolve = () => {};
+        const done = new Promise<void>((settle) => {
+          resolve = settle;
+        });
+        this.pending.set(key, { generation: this.generation, done, resolve });
+        request.answerCache.leader = true;
+      }
+      return;
+    }
+    this.hits += 1;
+    request.answerCache = undefined;
+    this.send(request, reply, entry);
+    return reply as unknown as undefined;
+  }
+
+  /** onSend: keeps a successful JSON or HTML answer computed under the current generation. */
+  keep(request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+    const marker = request.answerCache;
+    if (!marker) return;
+    if (marker.generation === this.generation && reply.statusCode === 200) {
+      const body =
+        typeof payload === "string" ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : null;
+      const contentType = String(reply.getHeader("content-type") ?? "");
+      if (body && !reply.getHeader("set-cookie") && !reply.getHeader("content-encoding")) {
+        const etag = etagOf(body);
+        reply.header("etag", etag);
+        this.entries.set(marker.key, {
+          body,
+          contentType,
+          etag,
+          generation: marker.generation,
+          storedAt: Date.now(),
+        });
+      }
+    }
+    this.release(request);
+  }
+
+  /** onResponse / onRequestAbort / onError: a leader that stored nothing still wakes those waiting on it. */
+  release(request: FastifyRequest): void {
+    const marker = request.answerCache;
+    if (!marker?.leader) return;
+    marker.leader = false;
+    const computing = this.pending.get(marker.key);
+    if (computing) {
+      this.pending.delete(marker.key);
+      computing.resolve();
+    }
+  }
+
+  private fresh(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.generation !== this.generation || Date.now() - entry.storedAt > this.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private send(request: FastifyRequest, reply: FastifyReply, entry: Entry): void {
+    reply.header("etag", entry.etag);
+    reply.header("content-type", entry.contentType);
+    if (request.headers["if-none-match"] === entry.etag) {
+      reply.code(304).send();
+      return;
+    }
+    const encoding =
+      entry.body.length >= compressFrom ? chooseEncoding(request.headers["accept-encoding"]) : null;
+    if (encoding === "br") {
+      entry.br ??= brotliCompressSync(entry.body, {
+        params: {
+          [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
+          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
+        },
+      });
+      reply.header("content-encoding", "br").send(entry.br);
+    } else if (encoding === "gzip") {
+      entry.gzip ??= gzipSync(entry.body, { level: 6 });
+      reply.header("content-encoding", "gzip").send(entry.gzip);
+    } else {
+      reply.send(entry.body);
+    }
+  }
+}
+
+/** The cache key of a request, or null when its answer must not be kept (not a GET of the API, or excluded). */
+function cacheKey(request: FastifyRequest): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const url = request.url;
+  if (!url.startsWith("/api/") || neverCached.some((pattern) => pattern.test(url))) return null;
+  const credentials = `${request.headers.cookie ?? ""}\u0001${request.headers.authorization ?? ""}`;
+  return `${request.method} ${url}\u0000${credentials}`;
+}
+
+/** Whether the request carries credentials: its answer is then private to them. */
+export function hasCredentials(request: FastifyRequest): boolean {
+  return Boolean(request.headers.cookie || request.headers.authorization);
+}
+
+/** Brotli where the client takes it, else gzip, else none; `q=0` refuses an encoding. */
+export function chooseEncoding(header: string | string[] | undefined): "br" | "gzip" | null {
+  const text = Array.isArray(header) ? header.join(",") : (header ?? "");
+  const accepted = new Set<string>();
+  for (const part of text.split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (!name) continue;
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith("q="));
+    if (q && Number(q.slice(2)) === 0) continue;
+    accepted.add(name);
+  }
+  if (accepted.has("br")) return "br";
+  if (accepted.has("gzip")) return "gzip";
+  return null;
+}
+
+function etagOf(body: Buffer): string {
+  return `"${createHash("sha1").update(body).digest("base64url")}"`;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set while a cacheable GET is being computed: where to keep its answer, and under which generation. */
+    answerCache?: { key: string; generation: number; leader?: boolean };
+  }
+}

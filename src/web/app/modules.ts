@@ -1,0 +1,15 @@
+import { coreModule } from "../modules/core/module.ts";
+import { homeModule } from "../modules/home/module.ts";
+import { platformModule } from "../modules/platform/module.ts";
+import { processModule } from "../modules/process/module.ts";
+import { secretariatModule } from "../modules/secretariat/module.ts";
+import type { WebModule } from "../shell/module.ts";
+
+/** Every web module. A new module is its folder under src/web/modules/ and one line here. */
+export const webModules: readonly WebModule[] = [
+  homeModule,
+  coreModule,
+  platformModule,
+  processModule,
+  secretariatModule,
+];
