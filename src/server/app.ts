@@ -22,9 +22,9 @@ import { AnswerCache, changesChannel, hasCredentials } from "./platform/answer-c
 import { type Auth, createAuth } from "./platform/auth.ts";
 import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { type Actor, anonymous } from "./platform/authz.ts";
-import { onCommitted } from "./platform/commits.ts";
+
 import type { Database } from "./platform/db.ts";
-import { EventHub } from "./platform/events.ts";
+import { EventHub, onCommitted } from "./platform/events.ts";
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
 import { installInputGuard } from "./platform/input-guard.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";

@@ -185,6 +185,9 @@ function cacheKey(request: FastifyRequest): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const url = request.url;
   if (!url.startsWith("/api/") || neverCached.some((pattern) => pattern.test(url))) return null;
+  // A read that declares its answer must never be kept (liveness, readiness) is not.
+  const config = request.routeOptions.config as { read?: { cache?: string } } | undefined;
+  if (config?.read?.cache === "none") return null;
   const credentials = `${request.headers.cookie ?? ""}\u0001${request.headers.authorization ?? ""}`;
   return `${request.method} ${url}\u0000${credentials}`;
 }

@@ -3,10 +3,9 @@ import type { z } from "zod";
 import { changesChannel } from "./answer-cache.ts";
 import { appendAudit } from "./audit.ts";
 import { type Actor, actorId, actorLabel } from "./authz.ts";
-import { announceCommit } from "./commits.ts";
 import type { Db } from "./db.ts";
 import { BadRequest, DomainError, Forbidden, Unauthenticated } from "./errors.ts";
-import { type EventInput, eventsChannel, type PublishedEvent, writeEvent } from "./events.ts";
+import { announceCommit, type EventInput, eventsChannel, type PublishedEvent, writeEvent } from "./events.ts";
 import type { Tier } from "./schema.ts";
 
 /** What an operation's body gets: the transaction, the actor, and the audit and event writers. */
