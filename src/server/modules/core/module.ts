@@ -6,6 +6,7 @@ import { registerParticipantRoutes } from "./routes/participants.ts";
 import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRoundRoutes } from "./routes/rounds.ts";
 import { registerCoreRoutes } from "./routes.ts";
+import { announceSetupLink } from "./setup-link.ts";
 
 /** core: processes, rounds, participants, delegations and accounts. */
 export const coreModule: AppModule = {
@@ -21,6 +22,9 @@ export const coreModule: AppModule = {
     ]) {
       register(app, deps);
     }
+  },
+  onStart: async (deps) => {
+    await announceSetupLink(deps);
   },
   canary: coreCanary,
 };
