@@ -16,9 +16,7 @@ export default defineConfig({
         // libraries (Mantine's components, the timeline's d3, dates) are split by the pages that use
         // them, so the first public page loads only what it draws (≤ 250 KB compressed, bench/).
         codeSplitting: {
-          groups: [
-            { name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-          ],
+          groups: [{ name: "react", test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ }],
         },
       },
     },

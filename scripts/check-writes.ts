@@ -2,7 +2,7 @@
 // a table write (drizzle's `.insert(t).values`, `.update(t).set`, `.delete(t)`, or raw INSERT, UPDATE,
 // DELETE, TRUNCATE in SQL text) in any server file outside a module's `operations/` folder, except a
 // short allow-list: the demonstration parts (run inside the one audited demonstration operation) and
-// the platform's own writers (the audit log, the outbox, the restore of a backup).
+// the platform's own writers (the audit log, the outbox, the restore of a backup, sign-in counters).
 // Run by `npm run check`; `node scripts/check-writes.ts [root]` prints each write and exits 1.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +17,8 @@ export const writeAllowList: readonly RegExp[] = [
   /^src\/server\/platform\/audit\.ts$/,
   /^src\/server\/platform\/events\.ts$/,
   /^src\/server\/platform\/backup\.ts$/,
+  // Failed sign-in counters in better-auth's rate-limit table (counters, not records).
+  /^src\/server\/platform\/sign-in-limits\.ts$/,
   // The bulk insert operations use (`insertMany(tx, table, rows)`); its callers are checked below.
   /^src\/server\/platform\/bulk\.ts$/,
 ];

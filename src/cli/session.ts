@@ -1,5 +1,5 @@
 // What every module's commands share: one database session under the system actor "cli", each
-// module's start-up task run first (as on a server's start: an empty database with DEMO on gets the
+// module's `onOpen` run first (as on a server's start: an empty database with DEMO on gets the
 // demonstration record), and one way to print the answer. The CLI knows no module: commands come
 // from the manifests (`cli` in each module's module.ts).
 import type { Command } from "commander";
@@ -49,7 +49,7 @@ const startLog = {
 };
 
 /**
- * Opens the database for one command, running every installed module's start-up task first, as a
+ * Opens the database for one command, running every installed module's `onOpen` first, as a
  * server's start does (an empty database with DEMO on gets the demonstration record).
  */
 async function openSession<T>(body: (session: Session) => Promise<T>): Promise<T> {
@@ -62,7 +62,7 @@ async function openSession<T>(body: (session: Session) => Promise<T>): Promise<T
     const db = database.db;
     const actor = authz.systemActor("cli");
     for (const module of registry.installedModules())
-      await module.onStart?.({ config, database, db, log: startLog as never });
+      await module.onOpen?.({ config, database, db, log: startLog as never });
     return body({
       db,
       actor,

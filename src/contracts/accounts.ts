@@ -34,6 +34,7 @@ export const Account = z
     isAdmin: z.boolean(),
     locale: Locale,
     twoFactorEnabled: z.boolean(),
+    disabled: z.boolean().describe("a disabled account cannot sign in; its history stays"),
     createdAt: z.string(),
   })
   .meta({ id: "Account" });
@@ -65,6 +66,57 @@ export type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
 
 export const AccountParams = z.strictObject({ id: RecordId });
 
+/** POST /api/setup: the first administrator, and the one-time token of the link the server printed. */
+export const SetupBody = CreateAccountInput.omit({ isAdmin: true }).extend({
+  token: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("the token of the setup link printed on the server's console"),
+});
+export type SetupBody = z.infer<typeof SetupBody>;
+
+/** The input of core.account.disable and core.account.enable. */
+export const AccountStateInput = z.strictObject({ accountId: RecordId });
+export type AccountStateInput = z.infer<typeof AccountStateInput>;
+
+export const apiTokenAccess = ["read", "write"] as const;
+
+/** POST /api/me/tokens: a personal API token for scripts, scoped by its owner. */
+export const CreateApiTokenBody = z.strictObject({
+  name: PlainText(100),
+  access: z.enum(apiTokenAccess).describe("read: GET only; write: what the owner (or the delegation) may do"),
+  delegationId: RecordId.nullable()
+    .default(null)
+    .describe("act only as a member of this one of the owner's delegations, never as an administrator"),
+});
+export type CreateApiTokenBody = z.infer<typeof CreateApiTokenBody>;
+
+export const ApiToken = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    access: z.enum(apiTokenAccess),
+    delegationId: z.string().nullable(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: "ApiToken" });
+export type ApiToken = z.infer<typeof ApiToken>;
+
+/** The answer to creating a token: the token itself, shown this once and never again. */
+export const CreatedApiToken = ApiToken.extend({ token: z.string() });
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
+
+export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });
+export type ApiTokenList = z.infer<typeof ApiTokenList>;
+
+export const ApiTokenParams = z.strictObject({ id: RecordId });
+
+/** The input of core.api-token.revoke. */
+export const RevokeApiTokenInput = z.strictObject({ tokenId: RecordId });
+export type RevokeApiTokenInput = z.infer<typeof RevokeApiTokenInput>;
+
 /** PUT /api/me/locale: the signed-in person's interface language. */
 export const SetLocaleBody = z.strictObject({ locale: Locale });
 export type SetLocaleBody = z.infer<typeof SetLocaleBody>;
@@ -79,6 +131,9 @@ export const MembershipSummary = z.object({
 /** GET /api/me: the signed-in account, its memberships, and what it may do next. */
 export const Me = Account.extend({
   memberships: z.array(MembershipSummary),
+  mustSetUpTwoFactor: z
+    .boolean()
+    .describe("an administrator who must set up two-factor authentication before doing anything else"),
   can: z.object({
     manageAccounts: z.boolean().describe("may list, create and change accounts"),
     manageMembershipsIn: z

@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { constants as zlibConstants } from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
@@ -29,6 +28,13 @@ import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from 
 import { installInputGuard } from "./platform/input-guard.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
 import { installedModules } from "./platform/registry.ts";
+import {
+  actorOfRequest,
+  checkAdministratorSecondFactor,
+  checkRequestOrigin,
+  checkTokenAccess,
+  securityHeaders,
+} from "./platform/request-guards.ts";
 import { registerPlatformRoutes } from "./platform/routes.ts";
 import { version } from "./version.ts";
 
@@ -121,6 +127,7 @@ export async function buildApp({
     reply.header("x-content-type-options", "nosniff");
     reply.header("x-frame-options", "DENY");
     reply.header("referrer-policy", "same-origin");
+    reply.headers(securityHeaders(config));
     if (closing) reply.header("connection", "close");
   });
 
@@ -146,7 +153,10 @@ export async function buildApp({
         description: "Convening multilateral peace talks and following through what they agree.",
       },
       components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "astana.session_token" } },
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "astana.session_token" },
+          apiToken: { type: "http", scheme: "bearer", description: "A personal API token (astana_…)" },
+        },
       },
     },
     transform: jsonSchemaTransform,
@@ -158,15 +168,30 @@ export async function buildApp({
   app.addHook("onRequest", async (request) => {
     request.actor = anonymous;
   });
-  const actorOf = async (request: FastifyRequest): Promise<Actor> => {
-    // Without a cookie or an authorization header there is no session to look up: the public.
-    if (!hasCredentials(request)) return anonymous;
-    const session = await auth.api.getSession({ headers: toHeaders(request.headers) }).catch(() => null);
-    return session?.user ? resolveActor(database.db, session.user.id) : anonymous;
-  };
+  const actorOf = (request: FastifyRequest): Promise<Actor> =>
+    // Without a cookie or an authorization header there is no session or token to look up: the public.
+    hasCredentials(request)
+      ? actorOfRequest(
+          request,
+          database.db,
+          async () => {
+            const session = await auth.api
+              .getSession({ headers: toHeaders(request.headers) })
+              .catch(() => null);
+            return session?.user?.id ?? null;
+          },
+          resolveActor,
+        )
+      : Promise.resolve(anonymous);
+  // Before the body is even read: a cookie-authenticated change from a foreign page is refused.
+  app.addHook("onRequest", async (request) => {
+    checkRequestOrigin(request, config);
+  });
   app.addHook("preHandler", async (request, reply) => {
     if (!request.url.startsWith("/api/") || request.url.startsWith("/api/auth/")) return;
     request.actor = await actorOf(request);
+    checkTokenAccess(request, request.actor);
+    await checkAdministratorSecondFactor(request, request.actor, database.db, config);
     if (request.actor.kind === "account") {
       // Every later line of this request (including "request completed") names who made it.
       const log = request.log.child({ actorId: request.actor.accountId });
@@ -175,11 +200,19 @@ export async function buildApp({
     }
   });
 
-  await registerAuthBridge(app, auth, database.db);
+  await registerAuthBridge(app, auth, database.db, {
+    perAccount: config.SIGN_IN_FAILURES_PER_ACCOUNT,
+    perAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
+    windowMs: config.SIGN_IN_LOCKOUT_MINUTES * 60_000,
+  });
   await app.register(
     async (api) => {
       await registerPlatformRoutes(api as unknown as ZodApp, deps, {
-        eventStream: { refreshActor: actorOf, keepAliveMs: liveKeepAliveMs },
+        // A token revoked (or an account disabled) while its stream is open turns the stream public.
+        eventStream: {
+          refreshActor: (request) => actorOf(request).catch(() => anonymous),
+          keepAliveMs: liveKeepAliveMs,
+        },
       });
       for (const module of installedModules()) await module.routes?.(api as unknown as ZodApp, deps);
     },
@@ -263,9 +296,10 @@ async function installAnswerCache(app: ZodApp, database: Database): Promise<void
   });
 }
 
-/** Runs every installed module's start-up task (after migrations) and starts the event listener. */
+/** Runs every installed module's `onOpen` then `onStart` (after migrations) and starts the event listener. */
 export async function startModules(deps: ServerDeps): Promise<void> {
   await deps.events.start();
+  for (const module of installedModules()) await module.onOpen?.(deps);
   for (const module of installedModules()) await module.onStart?.(deps);
 }
 

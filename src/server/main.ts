@@ -1,10 +1,6 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildApp, startModules } from "./app.ts";
 import { buildWeb, webBuildIsStale } from "./build.ts";
 import type { Config } from "./config.ts";
-import { projectPath } from "./paths.ts";
 import { type CliRunner, startCliEndpoint } from "./platform/cli-endpoint.ts";
 import { migrateDatabase, openDatabase, preparePgliteTemplate } from "./platform/db.ts";
 

@@ -1,17 +1,34 @@
 import { expect, test } from "@playwright/test";
-import { admin } from "./helpers.ts";
+import { admin, setupLink } from "./helpers.ts";
 
 // Runs first, on the fresh data directory of test/e2e/serve.ts (project "first-run").
-test("the first visit leads to setup, which creates the administrator, who then signs in", async ({
+test("setup needs the link printed on the console; it creates the administrator, who then signs in", async ({
   page,
+  baseURL,
 }) => {
-  // The public pages stay readable; a banner leads to the setup, and so does signing in.
+  // Nothing invites an anonymous visitor to take over the fresh server.
   await page.goto("/");
-  await page.getByRole("link", { name: "Set up the first administrator" }).click();
-  await expect(page).toHaveURL(/\/setup$/);
+  await expect(page.getByRole("heading").first()).toBeVisible();
+  await expect(page.getByText(/set up the first administrator/i)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /setup/i })).toHaveCount(0);
   await page.goto("/sign-in");
-  await expect(page).toHaveURL(/\/setup$/);
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  // Opened without the link's token, the setup page asks for it, and the server refuses a wrong one.
+  await page.goto("/setup");
   await expect(page.getByRole("heading", { name: "First-run setup" })).toBeVisible();
+  await page.getByLabel("Setup token").fill("not-the-token");
+  await page.getByLabel("Full name").fill(admin.name);
+  await page.getByLabel("E-mail").fill(admin.email);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(admin.password);
+  await page.getByRole("textbox", { name: "Repeat the password" }).fill(admin.password);
+  await page.getByRole("button", { name: "Create the administrator" }).click();
+  await expect(page.getByRole("alert")).toContainText("This setup token is not valid");
+
+  // The link the operator copies from the console carries the token.
+  await page.goto(setupLink(baseURL ?? ""));
+  await expect(page.getByRole("heading", { name: "First-run setup" })).toBeVisible();
+  await expect(page.getByLabel("Setup token")).toHaveCount(0);
 
   // Client-side checks speak before any request.
   await page.getByRole("button", { name: "Create the administrator" }).click();

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
 /** The administrator the first-run test creates; later tests sign in with it. */
@@ -50,4 +53,18 @@ export async function expectNoHorizontalOverflow(page: Page) {
     innerWidth: window.innerWidth,
   }));
   expect(scrollWidth, `page scrolls sideways at ${innerWidth}px`).toBeLessThanOrEqual(innerWidth);
+}
+
+/**
+ * The one-time setup link the server under test printed on its console (test/e2e/serve.ts copies it
+ * to a file named after the port), as the operator would copy it from the terminal.
+ */
+export function setupLink(baseURL: string): string {
+  const port = new URL(baseURL).port;
+  return readFileSync(path.join(tmpdir(), `astana-e2e-setup-${port}.url`), "utf8").trim();
+}
+
+/** The token of that link. */
+export function setupToken(baseURL: string): string {
+  return new URL(setupLink(baseURL)).searchParams.get("token") ?? "";
 }

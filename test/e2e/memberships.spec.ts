@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
-import { admin, expectNoHorizontalOverflow, signInViaApi, uniqueEmail } from "./helpers.ts";
+import { admin, expectNoHorizontalOverflow, setupToken, signInViaApi, uniqueEmail } from "./helpers.ts";
 
 // Runs in the "demo" project, against the server with the demonstration record (DEMO=on): an
 // administrator gives a new account a role in the Astana process from the web app alone, by putting
@@ -17,7 +17,13 @@ async function closeSetup(request: APIRequestContext, origin: string) {
   const setup = await request.get("/api/setup");
   if (!(await setup.json()).needed) return;
   const created = await request.post("/api/setup", {
-    data: { name: admin.name, email: admin.email, password: admin.password, locale: "en" },
+    data: {
+      name: admin.name,
+      email: admin.email,
+      password: admin.password,
+      locale: "en",
+      token: setupToken(origin),
+    },
     headers: { origin },
   });
   expect(created.ok(), await created.text()).toBe(true);

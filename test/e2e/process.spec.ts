@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { admin, expectNoHorizontalOverflow } from "./helpers.ts";
+import { admin, expectNoHorizontalOverflow, setupToken } from "./helpers.ts";
 
 // Runs in the "demo" project, against the server started with the demonstration record (DEMO=on).
 // A public visitor reads the Astana process as a new user would: no account needed.
@@ -13,7 +13,13 @@ async function closeSetup(request: APIRequestContext, origin: string) {
   const setup = await request.get("/api/setup");
   if (!(await setup.json()).needed) return;
   const created = await request.post("/api/setup", {
-    data: { name: admin.name, email: admin.email, password: admin.password, locale: "en" },
+    data: {
+      name: admin.name,
+      email: admin.email,
+      password: admin.password,
+      locale: "en",
+      token: setupToken(origin),
+    },
     headers: { origin },
   });
   expect(created.ok(), await created.text()).toBe(true);

@@ -1,10 +1,12 @@
 /**
  * The server the browser tests run against: `astana serve --build-web-if-needed` on a fresh temporary
  * data directory (so the first-run setup is open), removed again when Playwright stops the server.
- * Without the demonstration record unless E2E_DEMO=on.
+ * Without the demonstration record unless E2E_DEMO=on. The setup link the server prints on its
+ * console is copied to a file the tests read (`setupLinkFile` in helpers.ts), as an operator would
+ * copy it from the terminal.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,10 +14,14 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = mkdtempSync(path.join(tmpdir(), "astana-e2e-"));
 
+const port = process.env.E2E_PORT ?? "3210";
+const linkFile = path.join(tmpdir(), `astana-e2e-setup-${port}.url`);
+rmSync(linkFile, { force: true });
+
 // As `npm start` runs it: the bundled server, bundled and built first when stale.
 const server = spawn(process.execPath, ["scripts/start.ts", "serve", "--build-web-if-needed"], {
   cwd: root,
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "inherit"],
   env: {
     ...process.env,
     DATA_DIR: dataDir,
@@ -30,7 +36,16 @@ const server = spawn(process.execPath, ["scripts/start.ts", "serve", "--build-we
   },
 });
 
-const cleanUp = () => rmSync(dataDir, { recursive: true, force: true });
+server.stdout?.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  const link = /https?:\/\/\S+\/setup\?token=[A-Za-z0-9_-]+/.exec(chunk.toString())?.[0];
+  if (link) writeFileSync(linkFile, link, { mode: 0o600 });
+});
+
+const cleanUp = () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(linkFile, { force: true });
+};
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => server.kill(signal));
 }

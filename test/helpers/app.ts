@@ -1,8 +1,11 @@
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { type AstanaApp, buildApp, startModules } from "../../src/server/app.ts";
 import { type Config, loadConfig } from "../../src/server/config.ts";
+import { issueSetupToken } from "../../src/server/modules/core/index.ts";
 import { insertAccount } from "../../src/server/modules/core/operations/create-account.ts";
+import { systemActor } from "../../src/server/platform/authz.ts";
 import type { Database, Db } from "../../src/server/platform/db.ts";
+import { runOperation } from "../../src/server/platform/operation.ts";
 import { freshDatabase } from "./database.ts";
 
 export type TestApp = AstanaApp & {
@@ -11,7 +14,9 @@ export type TestApp = AstanaApp & {
   close(): Promise<void>;
   /** Signs in with e-mail and password; returns the cookie header for later requests. */
   signIn(email: string, password: string): Promise<string>;
-  /** An injected request; `as` sends the session cookie. */
+  /** A fresh one-time setup token, as the server prints in its setup link at start-up. */
+  setupToken(): Promise<string>;
+  /** An injected request; `as` sends the session cookie, with the `Origin` of our own pages as a browser does. */
   request(options: InjectOptions & { as?: string }): Promise<LightMyRequestResponse>;
 };
 
@@ -49,13 +54,22 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     built.app.inject({
       remoteAddress: nextRemoteAddress(),
       ...options,
-      headers: { ...(options.headers ?? {}), ...(as ? { cookie: as } : {}) },
+      // A header given as undefined is left out (e.g. `origin: undefined`, to send no Origin at all).
+      headers: Object.fromEntries(
+        Object.entries({
+          ...(as ? { origin: config.publicUrl } : {}),
+          ...(options.headers ?? {}),
+          ...(as ? { cookie: as } : {}),
+        }).filter(([, value]) => value !== undefined),
+      ) as Record<string, string>,
     });
   return {
     ...built,
     database,
     config,
     request,
+    setupToken: async () =>
+      (await runOperation({ db: built.deps.db }, issueSetupToken, systemActor("test"), {})).token,
     close: async () => {
       await built.app.close();
       await database.close();

@@ -29,6 +29,7 @@ describe("GET /api/accounts and GET /api/me", () => {
       isAdmin: true,
       locale: "en",
       twoFactorEnabled: false,
+      disabled: false,
       createdAt: expect.any(String),
     });
     expect(response.body).not.toMatch(/argon2|password|secret/i);

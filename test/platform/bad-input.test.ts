@@ -184,7 +184,7 @@ describe("addresses", () => {
 
 describe("the first-run setup cannot be repeated", () => {
   it("creates the first administrator once; a second identical request is 409 setup_done", async () => {
-    expectCreated(await postSetup(validSetup));
+    expectCreated(await postSetup({ ...validSetup, token: await app.setupToken() }));
     const auditBefore = await countRows("audit_log");
     expectError(await postSetup(validSetup), 409, "setup_done");
     expectError(await postSetup({ ...validSetup, email: "other@example.org" }), 409, "setup_done");
@@ -227,12 +227,18 @@ describe("racing first-run setups", () => {
   });
 
   it("lets exactly one of several simultaneous setups win", async () => {
+    const token = await raceApp.setupToken();
     const responses = await Promise.all(
       [1, 2, 3, 4].map((n) =>
         raceApp.request({
           method: "POST",
           url: "/api/setup",
-          payload: { email: `admin${n}@example.org`, name: `Admin ${n}`, password: "correct horse battery" },
+          payload: {
+            email: `admin${n}@example.org`,
+            name: `Admin ${n}`,
+            password: "correct horse battery",
+            token,
+          },
         }),
       ),
     );

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { announceSetupLink } from "../../src/server/modules/core/index.ts";
 import { verifyAuditChain } from "../../src/server/platform/audit.ts";
-import { user } from "../../src/server/platform/auth-schema.ts";
+import { user, verification } from "../../src/server/platform/auth-schema.ts";
 import { auditLog, outbox } from "../../src/server/platform/schema.ts";
 import { createTestAccount, startTestApp, type TestApp } from "../helpers/app.ts";
 
@@ -21,7 +22,8 @@ describe("first-run setup (/api/setup)", () => {
     await createTestAccount(app.deps.db, { email: "ordinary@example.org" });
     expect((await app.request({ method: "GET", url: "/api/setup" })).json()).toEqual({ needed: true });
 
-    const created = await app.request({ method: "POST", url: "/api/setup", payload: first });
+    const token = await app.setupToken();
+    const created = await app.request({ method: "POST", url: "/api/setup", payload: { ...first, token } });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ email: first.email, name: first.name, isAdmin: true });
     expect(created.body).not.toContain(first.password);
@@ -55,7 +57,7 @@ describe("first-run setup (/api/setup)", () => {
     const second = await app.request({
       method: "POST",
       url: "/api/setup",
-      payload: { ...first, email: "second@example.org" },
+      payload: { ...first, email: "second@example.org", token },
     });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe("setup_done");
@@ -65,7 +67,11 @@ describe("first-run setup (/api/setup)", () => {
   it("is closed when an administrator was created another way (the CLI)", async () => {
     await createTestAccount(app.deps.db, { email: "operator@example.org", isAdmin: true });
     expect((await app.request({ method: "GET", url: "/api/setup" })).json()).toEqual({ needed: false });
-    const response = await app.request({ method: "POST", url: "/api/setup", payload: first });
+    const response = await app.request({
+      method: "POST",
+      url: "/api/setup",
+      payload: { ...first, token: await app.setupToken().catch(() => "no-token-once-set-up") },
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe("setup_done");
   });
@@ -85,5 +91,54 @@ describe("first-run setup (/api/setup)", () => {
     });
     expect(smuggled.statusCode).toBe(400);
     expect((await app.request({ method: "GET", url: "/api/setup" })).json()).toEqual({ needed: true });
+  });
+
+  it("refuses without the one-time token of the printed link, or with a wrong one: 403 saying where the link is", async () => {
+    await app.setupToken();
+    const without = await app.request({ method: "POST", url: "/api/setup", payload: first });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().error.code).toBe("setup_token_required");
+    expect(without.json().error.message).toMatch(/console/);
+    expect(without.json().error.message).toMatch(/astana user create --admin/);
+    const wrong = await app.request({
+      method: "POST",
+      url: "/api/setup",
+      payload: { ...first, token: "guessed-token-guessed-token-guessed" },
+    });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.code).toBe("setup_token_invalid");
+    expect(await app.deps.db.select().from(user).where(eq(user.email, first.email))).toHaveLength(0);
+    expect((await app.request({ method: "GET", url: "/api/setup" })).json()).toEqual({ needed: true });
+  });
+
+  it("stores only a hash of the token, which works once: once used, every token is void", async () => {
+    const token = await app.setupToken();
+    const other = await app.setupToken();
+    const rows = await app.deps.db.select().from(verification);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      expect(row.value).not.toContain(token);
+      expect(row.value).not.toContain(other);
+    }
+    const created = await app.request({ method: "POST", url: "/api/setup", payload: { ...first, token } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await app.deps.db.select().from(verification)).toHaveLength(0);
+    // An administrator exists: no token opens the setup again (and no new one is issued).
+    await expect(app.setupToken()).rejects.toMatchObject({ code: "setup_done" });
+  });
+
+  it("is issued at start-up as a link while no administrator exists, and audited without the token", async () => {
+    const link = await announceSetupLink(app.deps);
+    expect(link).toMatch(/^http:\/\/localhost:3000\/setup\?token=[A-Za-z0-9_-]{43}$/);
+    const token = new URL(link ?? "").searchParams.get("token") ?? "";
+    const [issued] = await app.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "core.setup.issue-token"));
+    expect(issued).toMatchObject({ outcome: "ok", actorLabel: "system:start-up" });
+    expect(JSON.stringify(issued)).not.toContain(token);
+    const created = await app.request({ method: "POST", url: "/api/setup", payload: { ...first, token } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await announceSetupLink(app.deps)).toBeNull();
   });
 });

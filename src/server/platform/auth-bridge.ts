@@ -1,8 +1,19 @@
+import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { appendAudit } from "./audit.ts";
 import { type Auth, clientAddressHeader } from "./auth.ts";
+import { session as sessionTable } from "./auth-schema.ts";
+import {
+  auditSignIn,
+  reservePasswordAttempt,
+  settlePasswordAttempt,
+  signedInAccountOf,
+  signInEmailOf,
+  signInPaths,
+} from "./auth-sign-in.ts";
 import type { Db } from "./db.ts";
 import { errorBody } from "./http-errors.ts";
+import type { SignInKeys, SignInLimits } from "./sign-in-limits.ts";
 
 /**
  * The better-auth endpoints the platform offers, by method. Everything else better-auth could do
@@ -94,9 +105,17 @@ export function toAuthErrorBody(status: number, text: string, retryAfter: string
  * Hands /api/auth/* to better-auth as Web requests. The client address better-auth rate-limits on
  * is Fastify's `request.ip` (which honours TRUST_PROXY), never a header the client chose. Only the
  * endpoints in `offeredAuthPaths` pass; errors answer in the platform's shape; a successful change of
- * credentials by a signed-in person is audited (`auditedAuthPaths`).
+ * credentials by a signed-in person is audited (`auditedAuthPaths`). Around better-auth, the platform
+ * adds its own rules: failed sign-ins are limited per account and per address and every sign-in is
+ * audited; a password change always ends the account's other sessions; a session that is not one's
+ * own cannot be "revoked".
  */
-export async function registerAuthBridge(app: FastifyInstance, auth: Auth, db: Db): Promise<void> {
+export async function registerAuthBridge(
+  app: FastifyInstance,
+  auth: Auth,
+  db: Db,
+  limits: SignInLimits,
+): Promise<void> {
   app.route({
     method: ["GET", "POST"],
     url: `${authPrefix}/*`,
@@ -115,19 +134,57 @@ export async function registerAuthBridge(app: FastifyInstance, auth: Auth, db: D
       }
       headers.set(clientAddressHeader, request.ip);
       const auditAction = auditedAuthPaths[path];
-      const signedIn = auditAction ? await auth.api.getSession({ headers }).catch(() => null) : null;
-      const hasBody = request.method !== "GET" && request.body !== undefined && request.body !== null;
+      const needsSession = Boolean(auditAction) || path === "/revoke-session";
+      const signedIn = needsSession ? await auth.api.getSession({ headers }).catch(() => null) : null;
+
+      let body = request.body;
+      let charged: SignInKeys | null = null;
+      const email = path === signInPaths.password ? signInEmailOf(body) : null;
+      if (email !== null) {
+        const reservation = await reservePasswordAttempt(db, request, email, limits);
+        if (!reservation.allowed) {
+          await auditSignIn(db, request, {
+            step: "password",
+            outcome: "denied",
+            accountId: null,
+            email,
+            reason: `too_many_failures_for_${reservation.scope}`,
+          }).catch((error: unknown) => request.log.error({ err: error }, "could not audit a sign-in"));
+          return sendTooManyFailures(reply, reservation.scope, reservation.retryAfterSeconds);
+        }
+        charged = reservation.keys;
+      }
+      if (path === "/change-password" && body && typeof body === "object") {
+        // Whoever knew the old password must not stay signed in elsewhere.
+        body = { ...body, revokeOtherSessions: true };
+      }
+      if (path === "/revoke-session" && signedIn?.user) {
+        const token = (body as { token?: unknown } | null)?.token;
+        if (typeof token !== "string" || !(await ownsSession(db, signedIn.user.id, token))) {
+          return reply
+            .status(404)
+            .header("content-type", "application/json; charset=utf-8")
+            .send({
+              ...errorBody("session_not_found", "You have no session with this token.", null),
+              code: "SESSION_NOT_FOUND",
+              message: "You have no session with this token.",
+            });
+        }
+      }
+
+      const hasBody = request.method !== "GET" && body !== undefined && body !== null;
       if (hasBody) headers.set("content-type", "application/json");
       const response = await auth.handler(
         new Request(url, {
           method: request.method,
           headers,
-          body: hasBody ? JSON.stringify(request.body) : undefined,
+          body: hasBody ? JSON.stringify(body) : undefined,
         }),
       );
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) reply.header("set-cookie", cookies);
       const text = await response.text();
+      await recordSignIn(db, request, path, response.status, text, email, charged, signedIn !== null);
       if (response.status >= 400) {
         if (response.status >= 500)
           request.log.error({ status: response.status, body: text }, "better-auth failed");
@@ -147,6 +204,78 @@ export async function registerAuthBridge(app: FastifyInstance, auth: Auth, db: D
       return reply.send(text.length > 0 ? text : null);
     },
   });
+}
+
+/** Whether this session token is one of the account's own sessions. */
+async function ownsSession(db: Db, accountId: string, token: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessionTable.id })
+    .from(sessionTable)
+    .where(and(eq(sessionTable.token, token), eq(sessionTable.userId, accountId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Settles the failure counters and audits the attempt, after better-auth answered a password step
+ * or a second-factor step that was completing a sign-in (not one confirming a new authenticator).
+ */
+async function recordSignIn(
+  db: Db,
+  request: FastifyRequest,
+  path: string,
+  status: number,
+  text: string,
+  email: string | null,
+  charged: SignInKeys | null,
+  hadSession: boolean,
+): Promise<void> {
+  const secondFactor = signInPaths.secondFactor.has(path) && !hadSession;
+  if (path !== signInPaths.password && !secondFactor) return;
+  if (status >= 500) return;
+  const ok = status < 400;
+  try {
+    if (ok && charged) await settlePasswordAttempt(db, charged);
+    const account = ok ? signedInAccountOf(text) : null;
+    if (!ok && status === 400 && email === null && !secondFactor) return;
+    const pending = ok && text.includes('"twoFactorRedirect":true');
+    await auditSignIn(db, request, {
+      step: secondFactor ? "second-factor" : "password",
+      outcome: ok ? "ok" : "denied",
+      accountId: account?.id ?? null,
+      email: account?.email ?? email,
+      reason: ok ? (pending ? "second_factor_pending" : undefined) : authErrorCode(text, status),
+    });
+  } catch (error) {
+    request.log.error({ err: error }, "could not record a sign-in");
+  }
+}
+
+function authErrorCode(text: string, status: number): string {
+  try {
+    const code = (JSON.parse(text) as { code?: unknown }).code;
+    if (typeof code === "string") return code.toLowerCase();
+  } catch {
+    // not JSON: fall through to the status
+  }
+  return codeForStatus[status]?.code ?? `status_${status}`;
+}
+
+/** 429 for a sign-in refused by the failure counters, in better-auth's and our shape. */
+function sendTooManyFailures(reply: FastifyReply, scope: "account" | "address", retryAfterSeconds: number) {
+  const message =
+    scope === "account"
+      ? `Too many failed sign-ins to this account. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again, or ask an administrator.`
+      : `Too many failed sign-ins from your address. Wait ${Math.ceil(retryAfterSeconds / 60)} minutes and try again.`;
+  return reply
+    .status(429)
+    .header("retry-after", String(retryAfterSeconds))
+    .header("content-type", "application/json; charset=utf-8")
+    .send({
+      ...errorBody("too_many_failed_sign_ins", message, { scope, retryAfterSeconds }),
+      code: "TOO_MANY_FAILED_SIGN_INS",
+      message,
+    });
 }
 
 function sendAuthError(reply: FastifyReply, status: number, text: string, retryAfter: string | null) {

@@ -15,6 +15,7 @@ export const user = pgTable("user", {
   twoFactorEnabled: boolean("two_factor_enabled").default(false),
   isAdmin: boolean("is_admin").default(false),
   locale: text("locale").default("en"),
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
 });
 
 export const session = pgTable(

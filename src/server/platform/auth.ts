@@ -1,7 +1,9 @@
 import { hash as argon2Hash, verify as argon2Verify } from "@node-rs/argon2";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
+import { eq } from "drizzle-orm";
 import * as authSchema from "./auth-schema.ts";
 
 /** The header our HTTP bridge sets from Fastify's `request.ip`; any client-sent value is overwritten. */
@@ -21,6 +23,7 @@ export type AuthSettings = {
   secret: string;
   publicUrl: string;
   secureCookies: boolean;
+  /** Second-factor attempts per client address per minute (sign-in failures are limited by `sign-in-limits.ts`). */
   signInAttemptsPerMinute: number;
   log?: AuthLog;
 };
@@ -63,7 +66,9 @@ export function trustedOriginsFor(publicUrl: string): string[] {
 /**
  * better-auth, configured for a closed community: no self sign-up (accounts are created by an
  * administrator, the CLI or the first-run setup), httpOnly SameSite=Lax cookies that are Secure behind
- * https, a check that credentialed requests come from our own origin, two-factor TOTP, and a per-address limit on sign-in and second-factor attempts. Name, language
+ * https, a check that credentialed requests come from our own origin, two-factor TOTP, a per-address
+ * limit on second-factor attempts (failed sign-ins are limited per account and per address by the
+ * bridge), and no session for a disabled account. Name, language
  * and the administrator right are changed through the platform's audited operations, never by
  * better-auth's own endpoints (`input: false`).
  */
@@ -80,6 +85,7 @@ export function createAuth(settings: AuthSettings) {
       additionalFields: {
         isAdmin: { type: "boolean", required: false, defaultValue: false, input: false },
         locale: { type: "string", required: false, defaultValue: "en", input: false },
+        disabledAt: { type: "date", required: false, input: false },
       },
     },
     emailAndPassword: {
@@ -96,7 +102,9 @@ export function createAuth(settings: AuthSettings) {
       max: 300,
       storage: "database",
       customRules: {
-        "/sign-in/email": strict,
+        // better-auth's default (3 per 10 s per address) would lock out everyone behind one address;
+        // failed sign-ins are limited per account and per address by the bridge, and this only caps floods.
+        "/sign-in/email": { window: 60, max: 100 },
         "/two-factor/verify-totp": strict,
         "/two-factor/verify-backup-code": strict,
       },
@@ -109,6 +117,26 @@ export function createAuth(settings: AuthSettings) {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: settings.secureCookies },
       ipAddress: { ipAddressHeaders: [clientAddressHeader] },
       cookiePrefix: "astana",
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled account gets no session, whichever way it signs in (password, second factor).
+          before: async (session) => {
+            const [owner] = await settings.db
+              .select({ disabledAt: authSchema.user.disabledAt })
+              .from(authSchema.user)
+              .where(eq(authSchema.user.id, session.userId))
+              .limit(1);
+            if (owner?.disabledAt) {
+              throw new APIError("FORBIDDEN", {
+                code: "ACCOUNT_DISABLED",
+                message: "This account is disabled. Ask an administrator of the platform to enable it again.",
+              });
+            }
+          },
+        },
+      },
     },
     telemetry: { enabled: false },
     logger: settings.log

@@ -14,6 +14,9 @@ export type Membership = {
   roles: ProcessRole[];
 };
 
+/** A personal API token acting for its owner: `read` tokens may not change anything. */
+export type TokenCredential = { kind: "token"; tokenId: string; access: "read" | "write" };
+
 /** Who is acting: nobody (the public), a signed-in account, or the system itself (CLI, start-up, jobs). */
 export type Actor =
   | { kind: "anonymous" }
@@ -24,6 +27,8 @@ export type Actor =
       email: string;
       isAdmin: boolean;
       memberships: Membership[];
+      /** Set when the request came with a personal API token rather than a session cookie. */
+      credential?: TokenCredential;
     }
   | { kind: "system"; name: string };
 

@@ -121,10 +121,12 @@ export type AppModule = {
   /** Its part of the demonstration record, run inside the one audited demonstration operation. */
   demo?: DemoPart;
   /**
-   * Runs after migrations, before the server listens, and before the CLI's first command on a
-   * database (e.g. loading the demonstration record into an empty one).
+   * Runs whenever the platform opens a database: after migrations at a server's start, and before
+   * a CLI command that opens it itself (e.g. loading the demonstration record into an empty one).
    */
-  onStart?: (deps: StartDeps) => void | Promise<void>;
+  onOpen?: (deps: StartDeps) => void | Promise<void>;
+  /** Runs at a server's start only, after every module's `onOpen`, before it listens. */
+  onStart?: (deps: ServerDeps) => void | Promise<void>;
   /**
    * For the canary test of every read: creates, through the module's own operations, one record of
    * every tier the module has, each carrying a marker from `marker` (which notes who may see it),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import type { Tier } from "../../contracts/enums.ts";
+import { user } from "./auth-schema.ts";
 
 export { type Tier, tiers } from "../../contracts/enums.ts";
 
@@ -53,4 +54,28 @@ export const outbox = pgTable(
     payload: jsonb("payload").notNull().default(sql`'{}'::jsonb`),
   },
   (table) => [index("outbox_at_idx").on(table.at)],
+);
+
+/**
+ * Personal API tokens: a script acts as its owner, narrowed to the token's scope. Only a SHA-256
+ * hash of the token is kept (the token itself is 256 random bits, shown once), so a copy of the
+ * database does not hand out working tokens.
+ */
+export const apiToken = pgTable(
+  "api_token",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** `read`: GET only; `write`: whatever the owner (or the scoped delegation) may do. */
+    access: text("access").$type<"read" | "write">().notNull(),
+    /** When set, the token acts only as a member of this one delegation, never as an administrator. */
+    delegationId: text("delegation_id"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [index("api_token_account_idx").on(table.accountId)],
 );

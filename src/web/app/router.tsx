@@ -1,5 +1,6 @@
 import { createBrowserRouter } from "react-router";
 import { Layout } from "../shell/Layout.tsx";
+import { AccountPage } from "../shell/pages/AccountPage.tsx";
 import { NotFoundPage } from "../shell/pages/NotFoundPage.tsx";
 import { RouteErrorPage } from "../shell/pages/RouteErrorPage.tsx";
 import { SetupPage } from "../shell/pages/SetupPage.tsx";
@@ -12,6 +13,7 @@ import type { AppRoute } from "../shell/routes.ts";
 const shellRoutes: AppRoute[] = [
   { path: "/sign-in", Component: SignInPage, access: "public" },
   { path: "/setup", Component: SetupPage, access: "public" },
+  { path: "/account", Component: AccountPage, access: "signed-in" },
   { path: "/account/two-factor", Component: TwoFactorPage, access: "signed-in" },
 ];
 

@@ -1,5 +1,5 @@
 import { Avatar, Button, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconChevronDown, IconLogin, IconLogout, IconShieldLock } from "@tabler/icons-react";
+import { IconChevronDown, IconKey, IconLogin, IconLogout, IconShieldLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useSession, useSignOut } from "./session.ts";
@@ -12,7 +12,7 @@ function initials(name: string): string {
     .join("");
 }
 
-/** The signed-in person's menu (name, two-factor setup, sign out), or a sign-in link for a visitor. */
+/** The signed-in person's menu (name, password and API tokens, two-factor setup, sign out), or a sign-in link for a visitor. */
 export function AccountMenu() {
   const { t } = useTranslation("shell");
   const { account, isLoading } = useSession();
@@ -63,6 +63,9 @@ export function AccountMenu() {
           </Text>
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/account" leftSection={<IconKey size={16} aria-hidden />}>
+          {t("account.myAccount")}
+        </Menu.Item>
         <Menu.Item
           component={Link}
           to="/account/two-factor"

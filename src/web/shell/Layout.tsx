@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  AppShell,
-  Burger,
-  Center,
-  Container,
-  Group,
-  Loader,
-  Text,
-  UnstyledButton,
-} from "@mantine/core";
+import { AppShell, Burger, Center, Container, Group, Loader, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { IconBuildingBank } from "@tabler/icons-react";
 import { Suspense, useEffect, useRef } from "react";
@@ -21,20 +10,19 @@ import { useLanguageSync } from "./language.ts";
 import { useLiveConnectionFollows } from "./live-events.ts";
 import { MainNav } from "./MainNav.tsx";
 import { useModuleLiveRefresh, useModules } from "./ModuleSlots.tsx";
-import { useSession, useSetupNeeded } from "./session.ts";
+import { useSession } from "./session.ts";
 
 /**
  * The frame of every page: a skip link, the header (product, language, account), the main navigation
- * (a drawer behind a burger below 48em) and the page itself. While no administrator exists, a banner
- * leads to the first-run setup and signing in goes there; the public record stays readable meanwhile.
- * The modules' pages and navigation come from the app's list of modules; a page's code loads when it
- * is first opened.
+ * (a drawer behind a burger below 48em) and the page itself. The first-run setup is never advertised
+ * to visitors: only the operator has its link (printed on the server's console). An administrator who
+ * must set up two-factor authentication is shown that page and nothing else. The modules' pages and
+ * navigation come from the app's list of modules; a page's code loads when it is first opened.
  */
 export function Layout() {
   const { t } = useTranslation("shell");
   const [navOpened, nav] = useDisclosure(false);
   const isPhone = useMediaQuery("(max-width: 47.99em)", false, { getInitialValueInEffect: false });
-  const { needed, isLoading: setupLoading } = useSetupNeeded();
   const location = useLocation();
   const navRef = useRef<HTMLDivElement>(null);
   const burgerRef = useRef<HTMLButtonElement>(null);
@@ -79,25 +67,8 @@ export function Layout() {
     </Suspense>
   );
   let content = page;
-  if (setupLoading) {
-    content = (
-      <Center py="xl">
-        <Loader aria-label={t("loading")} />
-      </Center>
-    );
-  } else if (needed && location.pathname === "/sign-in") {
-    content = <Navigate to="/setup" replace />;
-  } else if (needed && location.pathname !== "/setup") {
-    content = (
-      <>
-        <Alert variant="light" color="yellow" mb="md" title={t("setup.bannerTitle")}>
-          <Anchor component={Link} to="/setup">
-            {t("setup.bannerLink")}
-          </Anchor>
-        </Alert>
-        {page}
-      </>
-    );
+  if (account?.mustSetUpTwoFactor && location.pathname !== "/account/two-factor") {
+    content = <Navigate to="/account/two-factor" replace />;
   }
 
   return (

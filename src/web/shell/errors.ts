@@ -8,7 +8,8 @@ import { ApiError } from "./api.ts";
  */
 export function describeError(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 429) return t("shell:errors.too_many_requests");
+    if (error.status === 429 && error.code.toLowerCase() !== "too_many_failed_sign_ins")
+      return t("shell:errors.too_many_requests");
     return t(`shell:errors.${error.code.toLowerCase()}`, {
       defaultValue: error.message || t("shell:errors.unexpected"),
     });

@@ -13,6 +13,8 @@ export type Me = {
   isAdmin: boolean;
   locale?: Locale;
   twoFactorEnabled?: boolean;
+  /** An administrator who must set up two-factor authentication before anything else (REQUIRE_ADMIN_TWO_FACTOR). */
+  mustSetUpTwoFactor?: boolean;
   memberships: Membership[];
 };
 

@@ -11,11 +11,18 @@ import { delegationMemberships, delegations, processes, processRoleAssignments }
  */
 export async function loadActor(db: Db, accountId: string, today = new Date()): Promise<Actor> {
   const [account] = await db
-    .select({ id: user.id, name: user.name, email: user.email, isAdmin: user.isAdmin })
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      isAdmin: user.isAdmin,
+      disabledAt: user.disabledAt,
+    })
     .from(user)
     .where(eq(user.id, accountId))
     .limit(1);
-  if (!account) return { kind: "anonymous" };
+  // A disabled account acts as nobody, whatever session or token it still holds.
+  if (!account || account.disabledAt !== null) return { kind: "anonymous" };
   const day = today.toISOString().slice(0, 10);
   const rows = await db
     .select({

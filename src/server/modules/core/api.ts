@@ -29,10 +29,14 @@ export { cancelRound } from "./operations/cancel-round.ts";
 export { concludeProcess } from "./operations/conclude-process.ts";
 export { concludeRound } from "./operations/conclude-round.ts";
 export { createAccount } from "./operations/create-account.ts";
+export { createApiToken } from "./operations/create-api-token.ts";
 export { createMeeting } from "./operations/create-meeting.ts";
 export { createParticipant } from "./operations/create-participant.ts";
 export { createProcess } from "./operations/create-process.ts";
+export { disableAccount } from "./operations/disable-account.ts";
+export { enableAccount } from "./operations/enable-account.ts";
 export { inviteDelegation } from "./operations/invite-delegation.ts";
+export { issueSetupToken } from "./operations/issue-setup-token.ts";
 export { launchProcess } from "./operations/launch-process.ts";
 export { openRound } from "./operations/open-round.ts";
 export { planRound } from "./operations/plan-round.ts";
@@ -43,6 +47,7 @@ export { recordRoundParticipation } from "./operations/record-round-participatio
 export { removeMembership } from "./operations/remove-membership.ts";
 export { requestDelegationChanges } from "./operations/request-delegation-changes.ts";
 export { resumeProcess } from "./operations/resume-process.ts";
+export { revokeApiToken } from "./operations/revoke-api-token.ts";
 export { setAccountLocale } from "./operations/set-account-locale.ts";
 export { setRoundPrecedence } from "./operations/set-round-precedence.ts";
 export { needsFirstAdministrator, setUpFirstAdministrator } from "./operations/set-up-first-administrator.ts";
@@ -65,7 +70,7 @@ export {
   roundTier,
 } from "./policies.ts";
 export { printLanguages, renderParticipantsListHtml } from "./presenters/participants-list-html.ts";
-export { listAccounts } from "./reads/accounts.ts";
+export { listAccounts, listOwnApiTokens } from "./reads/accounts.ts";
 export { findProcess, findVisibleRound } from "./reads/common.ts";
 export { getParticipantsList, getRoundDelegation, listRoundDelegations } from "./reads/delegations.ts";
 export { getMeeting, listMeetings } from "./reads/meetings.ts";
@@ -86,3 +91,4 @@ export {
   listProcessRounds,
   visibleRoundsOf,
 } from "./reads/rounds.ts";
+export { announceSetupLink, setupLinkFor } from "./setup-link.ts";

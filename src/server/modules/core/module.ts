@@ -10,6 +10,7 @@ import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRoundRoutes } from "./routes/rounds.ts";
 import { registerCoreRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
+import { announceSetupLink } from "./setup-link.ts";
 import { coreSubjectTypes } from "./subjects.ts";
 
 const operations = operationsIn(api);
@@ -35,6 +36,9 @@ export const coreModule: AppModule = {
     ]) {
       register(app, deps);
     }
+  },
+  onStart: async (deps) => {
+    await announceSetupLink(deps);
   },
   canary: coreCanary,
 };

@@ -4,6 +4,11 @@ import type { AccreditationState, ProcessStatus, RoundStatus } from "../../../co
 import { type Actor, canSee, delegationIdsOf, hasRole, type Tier, visibleTo } from "../../platform/authz.ts";
 import { roundAnnouncements, roundDelegations, rounds } from "./schema.ts";
 
+/** The system itself (the CLI run by the operator, start-up tasks). */
+export function isSystem(actor: Actor): boolean {
+  return actor.kind === "system";
+}
+
 /** Accounts are managed by platform administrators and by the system (the CLI, run by the operator). */
 export function canManageAccounts(actor: Actor): boolean {
   return actor.kind === "system" || (actor.kind === "account" && actor.isAdmin);
@@ -264,4 +269,19 @@ export function roundDelegationCan(actor: Actor, delegation: RoundDelegationFact
     accredit: open && secretariat && delegation.status === "submitted",
     requestChanges: open && secretariat && delegation.status === "submitted",
   };
+}
+
+// ---- personal API tokens ----------------------------------------------------------------------------
+
+/**
+ * A person makes and lists their own API tokens while signed in; a token cannot make more tokens
+ * (a leaked token must not be able to outlive its revocation).
+ */
+export function canManageOwnApiTokens(actor: Actor): boolean {
+  return actor.kind === "account" && actor.credential === undefined;
+}
+
+/** A token is seen and revoked by its owner (also with the token itself) and by administrators. */
+export function canSeeApiToken(actor: Actor, token: { accountId: string }): boolean {
+  return canManageAccounts(actor) || (actor.kind === "account" && token.accountId === actor.accountId);
 }

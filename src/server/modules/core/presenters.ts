@@ -1,6 +1,7 @@
-import type { Account, DelegationMember } from "../../../contracts/accounts.ts";
+import type { Account, ApiToken, DelegationMember } from "../../../contracts/accounts.ts";
 import type { user } from "../../platform/auth-schema.ts";
 import type { EventInput } from "../../platform/events.ts";
+import type { apiToken } from "../../platform/schema.ts";
 import type { delegationMemberships } from "./schema.ts";
 
 /** An account as the API shows it: never its password, sessions or second-factor secrets. */
@@ -12,7 +13,20 @@ export function presentAccount(row: typeof user.$inferSelect): Account {
     isAdmin: row.isAdmin === true,
     locale: row.locale === "ru" || row.locale === "ar" ? row.locale : "en",
     twoFactorEnabled: row.twoFactorEnabled === true,
+    disabled: row.disabledAt !== null,
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** A personal API token as its owner sees it: never its value or hash. */
+export function presentApiToken(row: typeof apiToken.$inferSelect): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    access: row.access,
+    delegationId: row.delegationId,
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
   };
 }
 

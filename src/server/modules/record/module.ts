@@ -47,6 +47,6 @@ export const recordModule: AppModule = {
     registerDemoCommands(program);
   },
   routes: registerRecordRoutes,
-  onStart: loadDemoOnFirstStart,
+  onOpen: loadDemoOnFirstStart,
   canary: recordCanary,
 };

@@ -5,6 +5,7 @@ import type { Account } from "../../../contracts/accounts.ts";
 import { useFormatters } from "../../shell/format.ts";
 import { languages } from "../../shell/i18n.ts";
 import { AccountDelegations, type MembershipActions } from "./AccountDelegations.tsx";
+import { AccountStatus } from "./AccountStatus.tsx";
 import type { AccountMembership } from "./memberships.ts";
 
 /** The accounts, with each one's places on delegations (undefined while they load) and what to do with them. */
@@ -12,6 +13,8 @@ type ListProps = {
   accounts: Account[];
   memberships: Map<string, AccountMembership[]> | undefined;
   actions: MembershipActions;
+  /** Shows the notice of a finished change (an account disabled or enabled). */
+  announce: (message: string) => void;
 };
 
 function languageName(locale: string): string {
@@ -52,11 +55,11 @@ function TwoFactor({ account }: { account: Account }) {
 }
 
 /** Wide screens: one row per account. */
-export function AccountTable({ accounts, memberships, actions }: ListProps) {
+export function AccountTable({ accounts, memberships, actions, announce }: ListProps) {
   const { t } = useTranslation(["core", "shell"]);
   const format = useFormatters();
   return (
-    <Table.ScrollContainer minWidth={880}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table striped highlightOnHover verticalSpacing="sm" data-testid="accounts-table">
         <Table.Caption>{t("core:accounts.count", { count: accounts.length })}</Table.Caption>
         <Table.Thead>
@@ -68,6 +71,7 @@ export function AccountTable({ accounts, memberships, actions }: ListProps) {
             <Table.Th scope="col">{t("core:accounts.twoFactor")}</Table.Th>
             <Table.Th scope="col">{t("shell:fields.locale")}</Table.Th>
             <Table.Th scope="col">{t("core:accounts.createdAt")}</Table.Th>
+            <Table.Th scope="col">{t("core:accounts.status")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -92,6 +96,9 @@ export function AccountTable({ accounts, memberships, actions }: ListProps) {
               </Table.Td>
               <Table.Td lang={account.locale}>{languageName(account.locale)}</Table.Td>
               <Table.Td>{format.dateTime(account.createdAt)}</Table.Td>
+              <Table.Td miw={140}>
+                <AccountStatus account={account} announce={announce} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -101,7 +108,7 @@ export function AccountTable({ accounts, memberships, actions }: ListProps) {
 }
 
 /** Phones: one card per account, nothing to scroll sideways. */
-export function AccountCards({ accounts, memberships, actions }: ListProps) {
+export function AccountCards({ accounts, memberships, actions, announce }: ListProps) {
   const { t } = useTranslation(["core", "shell"]);
   const format = useFormatters();
   return (
@@ -144,6 +151,9 @@ export function AccountCards({ accounts, memberships, actions }: ListProps) {
                 memberships={memberships?.get(account.id)}
                 actions={actions}
               />
+            </Stack>
+            <Stack gap={2} mt="xs">
+              <AccountStatus account={account} announce={announce} />
             </Stack>
           </Paper>
         ))}

@@ -15,8 +15,6 @@ import { DoneNotice, useDialogWithNotice } from "./DoneNotice.tsx";
 import { AddToDelegationForm, accountsKey, type Removal, RemoveMembershipForm } from "./MembershipForms.tsx";
 import { localName, useAllMemberships } from "./memberships.ts";
 
-/** Account events that change this list; the server sends them to administrators only. */
-
 type MembershipDialog = { kind: "add"; account: Account } | { kind: "remove"; removal: Removal };
 
 /**
@@ -77,9 +75,19 @@ export function AccountsPage() {
           {describeError(t, accounts.error)}
         </Alert>
       ) : isPhone ? (
-        <AccountCards accounts={rows} memberships={memberships.data} actions={actions} />
+        <AccountCards
+          accounts={rows}
+          memberships={memberships.data}
+          actions={actions}
+          announce={notice.announce}
+        />
       ) : (
-        <AccountTable accounts={rows} memberships={memberships.data} actions={actions} />
+        <AccountTable
+          accounts={rows}
+          memberships={memberships.data}
+          actions={actions}
+          announce={notice.announce}
+        />
       )}
       <Modal
         opened={creating}

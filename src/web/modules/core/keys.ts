@@ -11,6 +11,8 @@ export const accountEvents = [
   "core.account.create",
   "core.account.update",
   "core.account.set-locale",
+  "core.account.disable",
+  "core.account.enable",
 ] as const;
 
 /** The events that change who sits on which delegation (core.membership.add / .remove). */

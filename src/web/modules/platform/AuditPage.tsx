@@ -22,6 +22,8 @@ const announcingEvents = [
   "core.account.create",
   "core.account.update",
   "core.account.set-locale",
+  "core.account.disable",
+  "core.account.enable",
   "core.membership.add",
   "core.membership.remove",
 ];

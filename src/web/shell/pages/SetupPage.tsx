@@ -5,7 +5,7 @@ import { IconCircleCheck } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { api } from "../api.ts";
 import { reportFailure } from "../errors.ts";
 import { validators } from "../forms.ts";
@@ -18,7 +18,8 @@ import { AuthCard, EmailField, FailureAlert } from "./AuthCard.tsx";
 
 /**
  * First-run setup: creates the first administrator. The server accepts it only while no administrator
- * exists, so this page is harmless once setup is done; it then says so.
+ * exists and only with the one-time token of the link it printed on its console, so this page is
+ * harmless to whoever finds it. Opened without the token (from the link), it asks for it.
  */
 export function SetupPage() {
   const { t, i18n } = useTranslation("shell");
@@ -26,6 +27,8 @@ export function SetupPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const { needed, isLoading } = useSetupNeeded();
+  const [searchParams] = useSearchParams();
+  const tokenFromLink = searchParams.get("token") ?? "";
   const [error, setError] = useState<string | null>(null);
   useDocumentTitle(`${t("setup.title")} · ${t("product")}`);
 
@@ -36,8 +39,10 @@ export function SetupPage() {
       password: "",
       confirmPassword: "",
       locale: (isLocale(i18n.language) ? i18n.language : "en") as Locale,
+      token: tokenFromLink,
     },
     validate: {
+      token: check.required,
       name: check.required,
       email: check.email,
       password: check.password,
@@ -63,7 +68,12 @@ export function SetupPage() {
   const submit = form.onSubmit(async ({ confirmPassword: _, ...values }) => {
     setError(null);
     try {
-      await api.post("/api/setup", { ...values, email: values.email.trim(), name: values.name.trim() });
+      await api.post("/api/setup", {
+        ...values,
+        email: values.email.trim(),
+        name: values.name.trim(),
+        token: values.token.trim(),
+      });
     } catch (caught) {
       setError(reportFailure(t, caught, form));
       return;
@@ -83,6 +93,16 @@ export function SetupPage() {
       <FailureAlert message={error} />
       <form onSubmit={submit} noValidate aria-label={t("setup.title")}>
         <Stack gap="sm">
+          {tokenFromLink === "" && (
+            <TextInput
+              label={t("setup.token")}
+              description={t("setup.tokenHelp")}
+              autoComplete="off"
+              dir="ltr"
+              required
+              {...form.getInputProps("token")}
+            />
+          )}
           <TextInput label={t("fields.name")} autoComplete="name" required {...form.getInputProps("name")} />
           <EmailField label={t("fields.email")} {...form.getInputProps("email")} />
           <PasswordField

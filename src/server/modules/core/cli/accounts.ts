@@ -8,7 +8,11 @@ import { NotFound } from "../../../platform/errors.ts";
 import * as core from "../api.ts";
 
 function accountLine(account: Account): string {
-  const flags = [account.isAdmin && "administrator", account.twoFactorEnabled && "2FA"].filter(Boolean);
+  const flags = [
+    account.isAdmin && "administrator",
+    account.twoFactorEnabled && "2FA",
+    account.disabled && "disabled",
+  ].filter(Boolean);
   return `${account.email.padEnd(32)}  ${account.locale}  ${account.name}${flags.length > 0 ? ` (${flags.join(", ")})` : ""}`;
 }
 
@@ -46,20 +50,36 @@ export function registerAccountCommands(program: Command): void {
       .option("--name <name>", "the person's name as it should be shown")
       .option("--locale <locale>", "interface language: en, ru or ar")
       .option("--admin", "make the account an administrator")
-      .option("--no-admin", "take the administrator right away"),
+      .option("--no-admin", "take the administrator right away")
+      .option("--disabled", "disable the account: its sessions end at once (core.account.disable)")
+      .option("--no-disabled", "let a disabled account sign in again (core.account.enable)"),
   ).action(
-    act(async (s, o: { name?: string; locale?: Locale; admin?: boolean }, [ref]) =>
-      output(
-        await s.run(core.updateAccount, {
-          accountId: await accountId(s, ref as string),
+    act(async (s, o: { name?: string; locale?: Locale; admin?: boolean; disabled?: boolean }, [ref]) => {
+      const id = await accountId(s, ref as string);
+      const changes = o.name !== undefined || o.locale !== undefined || o.admin !== undefined;
+      let account = changes
+        ? await s.run(core.updateAccount, {
+            accountId: id,
+            name: o.name,
+            locale: o.locale,
+            isAdmin: o.admin,
+          })
+        : undefined;
+      if (o.disabled !== undefined)
+        account = await s.run(o.disabled ? core.disableAccount : core.enableAccount, { accountId: id });
+      if (account === undefined)
+        account = await s.run(core.updateAccount, {
+          accountId: id,
           name: o.name,
           locale: o.locale,
           isAdmin: o.admin,
-        }),
+        });
+      return output(
+        account,
         () => accountContracts.Account,
-        (account) => `Updated ${accountLine(account)}`,
-      ),
-    ),
+        (updated) => `Updated ${accountLine(updated)}`,
+      );
+    }),
   );
 
   const memberships = program

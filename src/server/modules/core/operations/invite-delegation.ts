@@ -5,7 +5,7 @@ import type { Db } from "../../../platform/db.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { roundTakesDelegations } from "../policies.ts";
-import { delegations, processRoleAssignments, roundDelegations } from "../schema.ts";
+import { processRoleAssignments, roundDelegations } from "../schema.ts";
 import { emitToDelegationAndSecretariat, standingDelegation } from "./shared/delegation-events.ts";
 import { bySecretariatOfRound } from "./shared/round.ts";
 import { duplicateField, findParticipantForField, invalidField, newId, type ProcessRow } from "./support.ts";

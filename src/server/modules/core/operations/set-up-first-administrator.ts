@@ -1,26 +1,26 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { CreateAccountInput } from "../../../../contracts/accounts.ts";
-import { user } from "../../../platform/auth-schema.ts";
-import type { Db } from "../../../platform/db.ts";
-import { Conflict } from "../../../platform/errors.ts";
+import { SetupBody } from "../../../../contracts/accounts.ts";
+import { Conflict, DomainError } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { accountEvent } from "../presenters.ts";
 import { insertAccount } from "./create-account.ts";
+import { discardSetupTokens, isValidSetupToken, needsFirstAdministrator } from "./shared/setup-token.ts";
 
-/** True while no administrator exists: the only time the first-run setup page works. */
-export async function needsFirstAdministrator(db: Db): Promise<boolean> {
-  const [row] = await db.select({ id: user.id }).from(user).where(eq(user.isAdmin, true)).limit(1);
-  return !row;
-}
+export { needsFirstAdministrator };
+
+const whereTheLinkIs =
+  "the setup link the server printed on its console when it started (`npm start` or `astana serve`); restart the server to print a new one, or create the administrator with `astana user create --admin`";
 
 /**
- * core.setup.first-administrator: anyone may create the first administrator, but only while there is
- * none. The check runs under a lock inside the transaction, so two racing visitors cannot both succeed.
+ * core.setup.first-administrator: whoever holds a one-time setup token (from the link printed on
+ * the server's console) may create the first administrator, only while there is none. The check
+ * runs under a lock inside the transaction, so two racing visitors cannot both succeed; the token is
+ * used up with it.
  */
 export const setUpFirstAdministrator = defineOperation({
   name: "core.setup.first-administrator",
-  input: CreateAccountInput.omit({ isAdmin: true }).extend({ isAdmin: z.literal(true).default(true) }),
+  input: SetupBody.extend({ isAdmin: z.literal(true).default(true) }),
   authorize: () => true,
   scope: () => ({ subjectType: "account", tier: "process", processId: null }),
   run: async (ctx, input) => {
@@ -32,7 +32,19 @@ export const setUpFirstAdministrator = defineOperation({
         "setup_done",
       );
     }
-    const created = await insertAccount(ctx.tx, { ...input, isAdmin: true });
+    if (input.token === undefined || input.token.length === 0) {
+      throw new DomainError("setup_token_required", 403, `Setting up needs ${whereTheLinkIs}.`);
+    }
+    if (!(await isValidSetupToken(ctx.tx, input.token))) {
+      throw new DomainError(
+        "setup_token_invalid",
+        403,
+        `This setup token is not valid (it may have been used or has expired). Open ${whereTheLinkIs}.`,
+      );
+    }
+    const { token: _token, ...account } = input;
+    const created = await insertAccount(ctx.tx, { ...account, isAdmin: true });
+    await discardSetupTokens(ctx.tx);
     ctx.audit({ subjectId: created.id, data: { email: created.email, name: created.name, isAdmin: true } });
     ctx.emit(accountEvent("core.setup.first-administrator", created));
     return created;

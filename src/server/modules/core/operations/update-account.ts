@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { UpdateAccountInput } from "../../../../contracts/accounts.ts";
 import { user } from "../../../platform/auth-schema.ts";
 import type { Db } from "../../../platform/db.ts";
@@ -8,15 +8,15 @@ import { canManageAccounts } from "../policies.ts";
 import { accountEvent, presentAccount } from "../presenters.ts";
 
 /**
- * The administrators, locked in a fixed order until the transaction ends: two administrators
- * demoting each other at the same moment are serialized (without a deadlock), so the second sees
- * that it would remove the last one.
+ * The administrators who can act (not disabled), locked in a fixed order until the transaction ends:
+ * two administrators demoting or disabling each other at the same moment are serialized (without a
+ * deadlock), so the second sees that it would remove the last one.
  */
-async function lockAdministrators(tx: Db): Promise<string[]> {
+export async function lockActiveAdministrators(tx: Db): Promise<string[]> {
   const rows = await tx
     .select({ id: user.id })
     .from(user)
-    .where(eq(user.isAdmin, true))
+    .where(and(eq(user.isAdmin, true), isNull(user.disabledAt)))
     .orderBy(asc(user.id))
     .for("update");
   return rows.map((row) => row.id);
@@ -37,10 +37,10 @@ export const updateAccount = defineOperation({
     processId: null,
   }),
   run: async (ctx, input) => {
-    const administrators = input.isAdmin === false ? await lockAdministrators(ctx.tx) : [];
+    const administrators = input.isAdmin === false ? await lockActiveAdministrators(ctx.tx) : [];
     const [before] = await ctx.tx.select().from(user).where(eq(user.id, input.accountId)).for("update");
     if (!before) throw new NotFound("Account", input.accountId);
-    if (input.isAdmin === false && before.isAdmin === true) {
+    if (input.isAdmin === false && before.isAdmin === true && before.disabledAt === null) {
       if (administrators.length <= 1) {
         throw new Conflict(
           "This is the platform's last administrator. Make another account an administrator first.",

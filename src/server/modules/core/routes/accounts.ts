@@ -7,6 +7,7 @@ import {
   CreateAccountInput,
   Me,
   SetLocaleBody,
+  SetupBody,
   UpdateAccountBody,
 } from "../../../../contracts/accounts.ts";
 import { user } from "../../../platform/auth-schema.ts";
@@ -14,7 +15,10 @@ import { deny } from "../../../platform/authz.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.ts";
 import { defineRead, registerRead } from "../../../platform/read.ts";
+import { mustSetUpSecondFactor } from "../../../platform/request-guards.ts";
 import { createAccount } from "../operations/create-account.ts";
+import { disableAccount } from "../operations/disable-account.ts";
+import { enableAccount } from "../operations/enable-account.ts";
 import { setAccountLocale } from "../operations/set-account-locale.ts";
 import {
   needsFirstAdministrator,
@@ -47,8 +51,9 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
     {
       schema: {
         tags: ["accounts"],
-        summary: "Create the first administrator; refused with 409 setup_done once one exists",
-        body: CreateAccountInput.omit({ isAdmin: true }),
+        summary:
+          "Create the first administrator with the one-time token of the setup link printed on the server's console; 403 without it, 409 setup_done once an administrator exists",
+        body: SetupBody,
         response: { 201: Account, ...writeErrors },
       },
     },
@@ -105,6 +110,28 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
       perform(request, deps.db, updateAccount, { ...request.body, accountId: request.params.id }),
   );
 
+  for (const [verb, operation, summary] of [
+    [
+      "disable",
+      disableAccount,
+      "Disable an account: its sessions end at once, sign-in is refused (administrators)",
+    ],
+    ["enable", enableAccount, "Let a disabled account sign in again (administrators)"],
+  ] as const) {
+    app.post(
+      `/accounts/:id/${verb}`,
+      {
+        schema: {
+          tags: ["accounts"],
+          summary,
+          params: AccountParams,
+          response: { 200: Account, ...writeErrors },
+        },
+      },
+      async (request) => perform(request, deps.db, operation, { accountId: request.params.id }),
+    );
+  }
+
   registerRead(
     app,
     deps.db,
@@ -123,6 +150,7 @@ export async function registerAccountRoutes(app: ZodApp, deps: ServerDeps): Prom
         return {
           ...presentAccount(row),
           memberships: actor.memberships,
+          mustSetUpTwoFactor: await mustSetUpSecondFactor(db, deps.config, actor.accountId),
           can: {
             manageAccounts: canManageAccounts(actor),
             manageMembershipsIn: processesWhereMembershipsAreManaged(actor),
