@@ -42,12 +42,12 @@ describe("the demonstration record's life cycle", () => {
       names: { en: "Another process" },
       hostParticipantId: "p-russia",
     });
-    await recordModule.onStart?.(deps);
+    await recordModule.onOpen?.(deps);
     expect(await app.database.db.$count(processes)).toBe(1);
     await app.database.db.delete(processes).where(eq(processes.id, "other"));
 
     const started = performance.now();
-    await recordModule.onStart?.(deps);
+    await recordModule.onOpen?.(deps);
     const milliseconds = performance.now() - started;
     console.info(`demonstration record loaded on PGlite in ${Math.round(milliseconds)} ms`);
     expect(milliseconds).toBeLessThan(10_000);
