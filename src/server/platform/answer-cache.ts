@@ -6,8 +6,9 @@
 //   authorization headers as sent): an anonymous answer can only hold public records, and a signed-in
 //   caller's answer is served again only to the same credentials, so no answer ever crosses tiers;
 // - every committed operation bumps a generation (a NOTIFY delivered on commit to every instance), and an
-//   answer computed under an older generation is never served; so is any answer older than `ttlMs`, in
-//   case a notification is lost on a dropped connection;
+//   answer computed under an older generation is never served; so is any answer older than `ttlMs` (one
+//   second with credentials, whose session another instance may end; longer for the public), in case a
+//   notification is lost on a dropped connection (a reconnect also empties the cache);
 // - a sign-out or any other change made through the authentication routes empties the cache.
 
 import { createHash } from "node:crypto";
@@ -24,13 +25,19 @@ type Entry = {
   etag: string;
   generation: number;
   storedAt: number;
+  /** Whether it answers credentials (then it lives `ttlMs`), or the public (`publicTtlMs`). */
+  private: boolean;
+  /** The other headers the route's answer carried (security, caching), once it was sent: hits reuse them. */
+  headers?: Record<string, string | number | string[]>;
   gzip?: Buffer;
   br?: Buffer;
 };
 
 export type AnswerCacheOptions = {
-  /** The longest an answer is served without a change notification having been seen; default 1 s. */
+  /** The longest an answer to credentials is served without a change notification; default 1 s. */
   ttlMs?: number;
+  /** The same for the public's answers; default 10 s (changes still show at once, by notification). */
+  publicTtlMs?: number;
   /** Memory for answers, in bytes of uncompressed body; default 64 MiB. */
   maxBytes?: number;
 };
@@ -50,6 +57,7 @@ type Pending = { generation: number; done: Promise<void>; resolve: () => void };
 export class AnswerCache {
   private generation = 0;
   private readonly ttlMs: number;
+  private readonly publicTtlMs: number;
   private readonly entries: LRUCache<string, Entry>;
   private readonly pending = new Map<string, Pending>();
   private hits = 0;
@@ -57,6 +65,7 @@ export class AnswerCache {
 
   constructor(options: AnswerCacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? 1000;
+    this.publicTtlMs = options.publicTtlMs ?? 10_000;
     this.entries = new LRUCache<string, Entry>({
       maxSize: options.maxBytes ?? 64 * 2 ** 20,
       sizeCalculation: (entry) =>
@@ -119,6 +128,7 @@ export class AnswerCache {
       const contentType = String(reply.getHeader("content-type") ?? "");
       if (body && !reply.getHeader("set-cookie") && !reply.getHeader("content-encoding")) {
         const etag = etagOf(body);
+        marker.stored = true;
         reply.header("etag", etag);
         this.entries.set(marker.key, {
           body,
@@ -126,15 +136,24 @@ export class AnswerCache {
           etag,
           generation: marker.generation,
           storedAt: Date.now(),
+          private: hasCredentials(request),
         });
       }
     }
     this.release(request);
   }
 
-  /** onResponse / onRequestAbort / onError: a leader that stored nothing still wakes those waiting on it. */
-  release(request: FastifyRequest): void {
+  /**
+   * onResponse / onRequestAbort: keeps the headers the stored answer went out with (so a hit sends the
+   * same security and caching headers without running the hooks again), and wakes those waiting on a
+   * leader, whether or not it stored anything.
+   */
+  release(request: FastifyRequest, sentHeaders?: Record<string, unknown>): void {
     const marker = request.answerCache;
+    if (marker?.stored && sentHeaders) {
+      const entry = this.entries.peek(marker.key);
+      if (entry && entry.generation === marker.generation) entry.headers = reusableHeaders(sentHeaders);
+    }
     if (!marker?.leader) return;
     marker.leader = false;
     const computing = this.pending.get(marker.key);
@@ -144,10 +163,41 @@ export class AnswerCache {
     }
   }
 
+  /**
+   * A hit written straight to the socket with the headers the computed answer had: no hooks, no
+   * serializer, no compression work. The request id is still sent for tracing.
+   */
+  private sendRaw(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    entry: Entry,
+    headers: Record<string, string | number | string[]>,
+  ): void {
+    reply.hijack();
+    const response = reply.raw;
+    const common = { ...headers, etag: entry.etag, "x-request-id": request.id };
+    if (request.headers["if-none-match"] === entry.etag) {
+      response.writeHead(304, common);
+      response.end();
+      return;
+    }
+    const encoding =
+      entry.body.length >= compressFrom ? chooseEncoding(request.headers["accept-encoding"]) : null;
+    const body = compressedBody(entry, encoding);
+    response.writeHead(200, {
+      ...common,
+      "content-type": entry.contentType,
+      "content-length": body.length,
+      ...(encoding ? { "content-encoding": encoding } : {}),
+    });
+    response.end(request.method === "HEAD" ? undefined : body);
+  }
+
   private fresh(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.generation !== this.generation || Date.now() - entry.storedAt > this.ttlMs) {
+    const ttl = entry.private ? this.ttlMs : this.publicTtlMs;
+    if (entry.generation !== this.generation || Date.now() - entry.storedAt > ttl) {
       this.entries.delete(key);
       return undefined;
     }
@@ -155,6 +205,10 @@ export class AnswerCache {
   }
 
   private send(request: FastifyRequest, reply: FastifyReply, entry: Entry): void {
+    if (entry.headers) {
+      this.sendRaw(request, reply, entry, entry.headers);
+      return;
+    }
     reply.header("etag", entry.etag);
     reply.header("content-type", entry.contentType);
     if (request.headers["if-none-match"] === entry.etag) {
@@ -163,21 +217,32 @@ export class AnswerCache {
     }
     const encoding =
       entry.body.length >= compressFrom ? chooseEncoding(request.headers["accept-encoding"]) : null;
-    if (encoding === "br") {
-      entry.br ??= brotliCompressSync(entry.body, {
-        params: {
-          [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
-          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
-        },
-      });
-      reply.header("content-encoding", "br").send(entry.br);
-    } else if (encoding === "gzip") {
-      entry.gzip ??= gzipSync(entry.body, { level: 6 });
-      reply.header("content-encoding", "gzip").send(entry.gzip);
-    } else {
-      reply.send(entry.body);
-    }
+    if (encoding) reply.header("content-encoding", encoding);
+    reply.send(compressedBody(entry, encoding));
   }
+}
+
+/** Headers of a sent answer that do not depend on the request or the encoding chosen for it. */
+const perRequestHeaders = new Set([
+  "content-length",
+  "content-encoding",
+  "content-type",
+  "etag",
+  "x-request-id",
+  "date",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "set-cookie",
+]);
+
+function reusableHeaders(sent: Record<string, unknown>): Record<string, string | number | string[]> {
+  const kept: Record<string, string | number | string[]> = {};
+  for (const [name, value] of Object.entries(sent)) {
+    if (perRequestHeaders.has(name.toLowerCase())) continue;
+    if (typeof value === "string" || typeof value === "number" || Array.isArray(value)) kept[name] = value;
+  }
+  return kept;
 }
 
 /** The cache key of a request, or null when its answer must not be kept (not a GET of the API, or excluded). */
@@ -213,6 +278,23 @@ export function chooseEncoding(header: string | string[] | undefined): "br" | "g
   return null;
 }
 
+function compressedBody(entry: Entry, encoding: "br" | "gzip" | null): Buffer {
+  if (encoding === "br") {
+    entry.br ??= brotliCompressSync(entry.body, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: entry.body.length,
+      },
+    });
+    return entry.br;
+  }
+  if (encoding === "gzip") {
+    entry.gzip ??= gzipSync(entry.body, { level: 6 });
+    return entry.gzip;
+  }
+  return entry.body;
+}
+
 function etagOf(body: Buffer): string {
   return `"${createHash("sha1").update(body).digest("base64url")}"`;
 }
@@ -220,6 +302,6 @@ function etagOf(body: Buffer): string {
 declare module "fastify" {
   interface FastifyRequest {
     /** Set while a cacheable GET is being computed: where to keep its answer, and under which generation. */
-    answerCache?: { key: string; generation: number; leader?: boolean };
+    answerCache?: { key: string; generation: number; leader?: boolean; stored?: boolean };
   }
 }
