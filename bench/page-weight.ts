@@ -2,6 +2,7 @@
 // of the JavaScript it fetched (encodedBodySize from resource timing), and what loads when the
 // secretariat's workspace is opened. Target: ≤ 250 KB compressed on the first public page.
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../test/e2e/chromium.ts";
 import { startAstana } from "./lib/processes.ts";
 
 export type PageWeight = { firstPageJsBytes: number; firstPageFiles: number; allBytes: number };
@@ -9,17 +10,7 @@ export type PageWeight = { firstPageJsBytes: number; firstPageFiles: number; all
 /** Loads `/processes/astana` (the page the press opens) in a fresh browser and reads its transfer sizes. */
 export async function measurePageWeight(): Promise<PageWeight> {
   const astana = await startAstana({ env: { SERVE_WEB: "on" } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
     await page.goto(`${astana.url}/processes/astana`, { waitUntil: "networkidle" });

@@ -4,8 +4,8 @@ import { session, user } from "../../../platform/auth-schema.ts";
 import { Conflict, NotFound } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { apiToken } from "../../../platform/schema.ts";
-import { canManageAccounts } from "../policies.ts";
 import { accountEvent, presentAccount } from "../presenters.ts";
+import { byAdministratorOnAccount } from "./shared/account.ts";
 import { lockActiveAdministrators } from "./update-account.ts";
 
 /**
@@ -17,13 +17,7 @@ import { lockActiveAdministrators } from "./update-account.ts";
 export const disableAccount = defineOperation({
   name: "core.account.disable",
   input: AccountStateInput,
-  authorize: (actor) => canManageAccounts(actor),
-  scope: (input) => ({
-    subjectType: "account",
-    subjectId: input.accountId,
-    tier: "process",
-    processId: null,
-  }),
+  ...byAdministratorOnAccount,
   run: async (ctx, input) => {
     if (ctx.actor.kind === "account" && ctx.actor.accountId === input.accountId) {
       throw new Conflict("You cannot disable your own account.", { field: "accountId" }, "own_account");

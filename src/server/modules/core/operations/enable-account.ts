@@ -3,20 +3,14 @@ import { AccountStateInput } from "../../../../contracts/accounts.ts";
 import { user } from "../../../platform/auth-schema.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { canManageAccounts } from "../policies.ts";
 import { accountEvent, presentAccount } from "../presenters.ts";
+import { byAdministratorOnAccount } from "./shared/account.ts";
 
 /** core.account.enable: an administrator lets a disabled account sign in again (its old tokens stay revoked). */
 export const enableAccount = defineOperation({
   name: "core.account.enable",
   input: AccountStateInput,
-  authorize: (actor) => canManageAccounts(actor),
-  scope: (input) => ({
-    subjectType: "account",
-    subjectId: input.accountId,
-    tier: "process",
-    processId: null,
-  }),
+  ...byAdministratorOnAccount,
   run: async (ctx, input) => {
     const [after] = await ctx.tx
       .update(user)

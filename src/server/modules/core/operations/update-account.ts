@@ -4,8 +4,8 @@ import { user } from "../../../platform/auth-schema.ts";
 import type { Db } from "../../../platform/db.ts";
 import { Conflict, NotFound } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { canManageAccounts } from "../policies.ts";
 import { accountEvent, presentAccount } from "../presenters.ts";
+import { byAdministratorOnAccount } from "./shared/account.ts";
 
 /**
  * The administrators who can act (not disabled), locked in a fixed order until the transaction ends:
@@ -29,13 +29,7 @@ export async function lockActiveAdministrators(tx: Db): Promise<string[]> {
 export const updateAccount = defineOperation({
   name: "core.account.update",
   input: UpdateAccountInput,
-  authorize: (actor) => canManageAccounts(actor),
-  scope: (input) => ({
-    subjectType: "account",
-    subjectId: input.accountId,
-    tier: "process",
-    processId: null,
-  }),
+  ...byAdministratorOnAccount,
   run: async (ctx, input) => {
     const administrators = input.isAdmin === false ? await lockActiveAdministrators(ctx.tx) : [];
     const [before] = await ctx.tx.select().from(user).where(eq(user.id, input.accountId)).for("update");
