@@ -175,6 +175,10 @@ export class AnswerCache {
   ): void {
     reply.hijack();
     const response = reply.raw;
+    // A hijacked reply skips Fastify's own "request completed" line: write it, so hits stay in the logs.
+    response.once("finish", () =>
+      request.log.info({ res: { statusCode: response.statusCode }, cache: "hit" }, "request completed"),
+    );
     const common = { ...headers, etag: entry.etag, "x-request-id": request.id };
     if (request.headers["if-none-match"] === entry.etag) {
       response.writeHead(304, common);
