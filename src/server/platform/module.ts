@@ -15,6 +15,7 @@ import type { Config } from "../config.ts";
 import type { Auth } from "./auth.ts";
 import type { Actor, ProcessRole, Tier } from "./authz.ts";
 import type { Database, Db } from "./db.ts";
+import type { DisputeRule } from "./disputes.ts";
 import type { EventHub } from "./events.ts";
 import { type Operation, runOperation } from "./operation.ts";
 
@@ -134,6 +135,11 @@ export type AppModule = {
    * `{ subjectType, subjectId }`).
    */
   canary?: (ctx: CanaryContext, marker: (scope: CanaryScope) => string) => Promise<CanaryFill[]>;
+  /**
+   * Which shown values of a process its records dispute (the record module's rule over its
+   * conflicts): presenters of every module ask through `disputesIn` (platform/disputes.ts).
+   */
+  disputes?: DisputeRule;
 };
 
 /** Who may see a canary record: its tier and where it belongs; the secretariat also sees some delegations' own. */
