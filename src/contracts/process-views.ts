@@ -289,6 +289,7 @@ export const ParticipantRoundRole = z.object({
   roundStatus: RoundStatus,
   role: ProcessRole,
   attendance: Attendance,
+  ...Disputed,
 });
 export const ParticipantDetail = ParticipantSummary.extend({
   roles: z.array(RoleAssignment),
