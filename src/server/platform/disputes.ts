@@ -1,27 +1,14 @@
 // Disputed values across modules: the record module knows which shown values its conflicts bear on
 // (its manifest's `disputes`), and any module's presenters ask here, so core's pages carry the marks
 // without importing the record. The platform imports no module: it goes over the installed manifests.
-import type { Disputed, DisputedField, ValueConflict } from "../../contracts/disputes.ts";
+import type { Disputed } from "../../contracts/disputes.ts";
 import type { Actor } from "./authz.ts";
 import type { Db } from "./db.ts";
+import type { DisputeIndex, ShownField } from "./module.ts";
 import { installedModules } from "./registry.ts";
 
 export type { Disputed, DisputedField, ValueConflict } from "../../contracts/disputes.ts";
-
-/**
- * A shown field a presenter asks about: a disputed field's key on its own subject, or a value shown
- * elsewhere that rests on one (a decision's date, a change of standing, the end of a role, a fact's
- * text, the previous round's decision set against the round held).
- */
-export type ShownField = DisputedField | "decidedOn" | "change" | "toDate" | "text" | "announcedVsHeld";
-
-/** What a presenter asks: which conflicts bear on a subject's shown field (or any of its fields). */
-export type DisputeIndex = {
-  of(subjectType: string, subjectId: string, ...fields: ShownField[]): ValueConflict[];
-};
-
-/** A module's rule: the disputed values of one process the actor may see, built in a few queries. */
-export type DisputeRule = (db: Db, actor: Actor, processId: string) => Promise<DisputeIndex>;
+export type { DisputeIndex, DisputeRule, ShownField } from "./module.ts";
 
 const none: DisputeIndex = { of: () => [] };
 
