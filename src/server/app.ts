@@ -5,7 +5,7 @@ import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -18,6 +18,7 @@ import { webDistDir } from "./build.ts";
 import type { Config } from "./config.ts";
 import { resolveActor } from "./modules.ts";
 import { AnswerCache, changesChannel, hasCredentials } from "./platform/answer-cache.ts";
+import { answerServerFactory } from "./platform/answer-server.ts";
 import { type Auth, createAuth } from "./platform/auth.ts";
 import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { type Actor, anonymous } from "./platform/authz.ts";
@@ -80,7 +81,8 @@ export function loggerOptions(config: Config): LoggerOptions {
       req: (request: FastifyRequest) => ({
         method: request.method,
         url: request.url,
-        remoteAddress: request.ip,
+        // A hit answered in front of Fastify logs the raw request, which has no `ip` of its own.
+        remoteAddress: request.ip ?? request.socket?.remoteAddress,
         headers: { ...request.headers },
       }),
     },
@@ -100,8 +102,11 @@ export async function buildApp({
   logStream,
   liveKeepAliveMs,
 }: BuildOptions): Promise<AstanaApp> {
+  const cache = new AnswerCache();
+  let appLog: FastifyBaseLogger | undefined;
   const app = Fastify({
     logger: logger ?? { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) },
+    serverFactory: answerServerFactory(cache, () => appLog),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
@@ -110,16 +115,18 @@ export async function buildApp({
     clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  appLog = app.log;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
-  await installAnswerCache(app as unknown as ZodApp, database);
+  await installAnswerCache(app as unknown as ZodApp, database, cache);
   installInputGuard(app);
   // Shutting down: requests already under way finish, and their connections are not kept alive
   // afterwards, so closing waits for the work in flight and not for idle keep-alive sockets.
   let closing = false;
   app.addHook("preClose", async () => {
     closing = true;
+    cache.stopFastPath();
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -252,8 +259,7 @@ export async function buildApp({
  * compresses what is computed afresh. Registered before any other hook, so a cached answer costs no
  * session lookup, no query and no serialization.
  */
-async function installAnswerCache(app: ZodApp, database: Database): Promise<void> {
-  const cache = new AnswerCache();
+async function installAnswerCache(app: ZodApp, database: Database, cache: AnswerCache): Promise<void> {
   app.addHook("onRequest", (request, reply) => cache.serve(request, reply));
   app.addHook("onSend", async (request, reply, payload) => {
     cache.keep(request, reply, payload);
@@ -268,8 +274,9 @@ async function installAnswerCache(app: ZodApp, database: Database): Promise<void
     }
     return payload;
   });
-  app.addHook("onResponse", async (request) => {
-    cache.release(request);
+  app.addHook("onResponse", async (request, reply) => {
+    // The headers the stored answer went out with: later hits write them straight to the socket.
+    cache.release(request, reply.getHeaders());
     // better-auth writes sessions and credentials itself: a sign-out, a revoked session or a new
     // password must not leave an answer computed for the old credentials.
     if (request.method !== "GET" && request.url.startsWith("/api/auth/")) cache.invalidate();
