@@ -9,12 +9,15 @@
 //   answer computed under an older generation is never served; so is any answer older than `ttlMs` (one
 //   second with credentials, whose session another instance may end; longer for the public), in case a
 //   notification is lost on a dropped connection (a reconnect also empties the cache);
-// - a sign-out or any other change made through the authentication routes empties the cache.
+// - a sign-out or any other change made through the authentication routes empties the cache;
+// - an answer is also keyed by the reader's language (negotiated from `Accept-Language`), since the
+//   record's texts are answered in it.
 
 import { createHash } from "node:crypto";
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { LRUCache } from "lru-cache";
+import { readerLanguageOf } from "./text-versions.ts";
 
 /** The NOTIFY channel on which every committed operation says that something changed. */
 export const changesChannel = "astana_changes";
@@ -258,7 +261,9 @@ function cacheKey(request: FastifyRequest): string | null {
   const config = request.routeOptions.config as { read?: { cache?: string } } | undefined;
   if (config?.read?.cache === "none") return null;
   const credentials = `${request.headers.cookie ?? ""}\u0001${request.headers.authorization ?? ""}`;
-  return `${request.method} ${url}\u0000${credentials}`;
+  // Answers are in the reader's language (texts of the record, names): one language's answer is never
+  // served to a reader of another. Keyed by the negotiated language, not the raw header.
+  return `${request.method} ${url}\u0000${credentials}\u0000${readerLanguageOf(request)}`;
 }
 
 /** Whether the request carries credentials: its answer is then private to them. */
