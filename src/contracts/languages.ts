@@ -29,9 +29,15 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
  * The version a reader sees: theirs if the record has it, else the original, else English, else any.
  * A text is never shown as if it were in a language it is not in.
  */
-export function localize(versions: TextVersions, original: TextLanguage, reader: TextLanguage): LocalizedText {
+export function localize(
+  versions: TextVersions,
+  original: TextLanguage,
+  reader: TextLanguage,
+): LocalizedText {
   const order: TextLanguage[] = [reader, original, "en", "ru", "ar"];
-  const lang = order.find((candidate) => typeof versions[candidate] === "string" && versions[candidate] !== "");
+  const lang = order.find(
+    (candidate) => typeof versions[candidate] === "string" && versions[candidate] !== "",
+  );
   if (!lang) return { text: "", lang: original, fallback: reader !== original };
   return {
     text: versions[lang] as string,
@@ -96,4 +102,26 @@ export function versionsOfInput(input: TextInput): {
     if (value) versions[lang] = value;
   }
   return { text: versions[input.original] as string, original: input.original, versions };
+}
+
+/**
+ * The `localized` part of an answer: each named text of the record for the reader (`nullable` names
+ * the texts a record may lack: a gap stays a gap, `null`, never an empty text).
+ */
+export function localizedTexts<Key extends string, Nullable extends string = never>(
+  keys: readonly Key[],
+  nullable: readonly Nullable[] = [],
+) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const key of keys) shape[key] = LocalizedText;
+  for (const key of nullable) shape[key] = LocalizedText.nullable();
+  return z
+    .object(
+      shape as { [K in Key]: typeof LocalizedText } & {
+        [K in Nullable]: z.ZodNullable<typeof LocalizedText>;
+      },
+    )
+    .describe(
+      "the record's texts in the reader's language (Accept-Language), each marked with its own language",
+    );
 }

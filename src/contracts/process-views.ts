@@ -1,6 +1,7 @@
 // Responses of processes, rounds, participants, meetings and delegations (the core module).
 import { z } from "zod";
 import { type ProcessRole as ProcessRoleName, processRoles } from "./enums.ts";
+import { localizedTexts } from "./languages.ts";
 import {
   AccreditationStatus,
   Attendance,
@@ -25,6 +26,7 @@ export const ParticipantRef = z
     kind: ParticipantKind,
     name: z.string(),
     names: LocalizedNames,
+    localized: localizedTexts(["name"]),
   })
   .meta({ id: "ParticipantRef" });
 export type ParticipantRef = z.infer<typeof ParticipantRef>;
@@ -84,6 +86,7 @@ export const ProcessDecision = z.object({
   decidedOn: z.string(),
   decidedBy: z.string(),
   text: z.string(),
+  localized: localizedTexts(["text", "decidedBy"]),
 });
 export const RoleAssignment = z.object({
   id: z.string(),
@@ -114,6 +117,7 @@ export const ProcessSummary = z
     slug: z.string(),
     name: z.string(),
     names: LocalizedNames,
+    localized: localizedTexts(["name"]),
     status: ProcessStatus,
     host: ParticipantRef,
     defaultCity: z.string().nullable(),
@@ -139,6 +143,7 @@ export const RoundParticipantEntry = z.object({
   slug: z.string(),
   name: z.string(),
   names: LocalizedNames,
+  localized: localizedTexts(["name"]),
   attendance: Attendance,
 });
 export const ParticipantsByRole = z.object(
@@ -158,6 +163,7 @@ export const RoundSummary = z
     status: RoundStatus,
     statusReason: z.string().nullable(),
     ...placeAndDates,
+    localized: localizedTexts(["name"], ["city", "venue"]),
     isDemo: z.boolean(),
     version: z.number(),
     participants: ParticipantsByRole,
@@ -173,6 +179,7 @@ export const RoundAnnouncement = z.object({
   announcedStart: z.string().nullable(),
   announcedEnd: z.string().nullable(),
   announcedCity: z.string().nullable(),
+  localized: localizedTexts(["text"], ["announcedCity"]),
 });
 export const RoundParticipation = z.object({
   id: z.string(),
@@ -188,6 +195,7 @@ export const DelegationMember = z.object({
   nameNative: z.string().nullable(),
   nameLatin: z.string(),
   title: z.string().nullable(),
+  localized: localizedTexts(["name"], ["title"]),
   isHead: z.boolean(),
   /** The record marks this person as uncertain (contested, or one ambiguous source). */
   uncertain: z.boolean(),
@@ -264,6 +272,7 @@ export const ParticipantSummary = z
     kind: ParticipantKind,
     name: z.string(),
     names: LocalizedNames,
+    localized: localizedTexts(["name"]),
     shortName: z.string().nullable(),
     existsFrom: z.string().nullable(),
     aliases: z.array(z.string()),
@@ -303,6 +312,7 @@ export const Meeting = z
     host: z.string().nullable(),
     startDate: z.string().nullable(),
     endDate: z.string().nullable(),
+    localized: localizedTexts(["name"], ["city", "venue"]),
     datePrecision: DatePrecision,
     dateNote: z.string().nullable(),
     isDemo: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PlainText, RecordRef, SearchText } from "./common.ts";
 import { conflictKinds } from "./enums.ts";
+import { localizedTexts } from "./languages.ts";
 
 /**
  * What a fact, citation or conflict is about: a record of any module, named by type and id. The
@@ -33,6 +34,7 @@ export const Fact = z.object({
   id: z.string(),
   kind: z.enum(["outcome", "fact"]),
   text: z.string(),
+  localized: localizedTexts(["text"]),
   uncertain: z.boolean(),
   sources: z.array(Source),
 });
@@ -46,6 +48,7 @@ export const RecordConflict = z
     field: z.string().nullable(),
     text: z.string(),
     note: z.string().nullable(),
+    localized: localizedTexts(["text"], ["note"]),
     uncertain: z.boolean(),
     sources: z.array(Source).describe("the sources of the conflict as a whole"),
     values: z.array(ConflictValue).describe("each value with the sources that give it"),
@@ -108,6 +111,7 @@ export const TimelineItem = z.object({
   endDate: z.string().nullable(),
   precision: z.enum(["day", "month", "year"]),
   city: z.string().nullable(),
+  localized: localizedTexts(["label"], ["city"]),
   status: z.string().nullable(),
 });
 

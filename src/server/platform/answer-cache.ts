@@ -25,6 +25,8 @@ export const changesChannel = "astana_changes";
 type Entry = {
   body: Buffer;
   contentType: string;
+  /** The language the answer's texts are in (`Content-Language`), part of its key. */
+  contentLanguage: string;
   etag: string;
   generation: number;
   storedAt: number;
@@ -136,6 +138,7 @@ export class AnswerCache {
         this.entries.set(marker.key, {
           body,
           contentType,
+          contentLanguage: String(reply.getHeader("content-language") ?? ""),
           etag,
           generation: marker.generation,
           storedAt: Date.now(),
@@ -182,7 +185,12 @@ export class AnswerCache {
     response.once("finish", () =>
       request.log.info({ res: { statusCode: response.statusCode }, cache: "hit" }, "request completed"),
     );
-    const common = { ...headers, etag: entry.etag, "x-request-id": request.id };
+    const common = {
+      ...headers,
+      etag: entry.etag,
+      "x-request-id": request.id,
+      ...(entry.contentLanguage ? { "content-language": entry.contentLanguage } : {}),
+    };
     if (request.headers["if-none-match"] === entry.etag) {
       response.writeHead(304, common);
       response.end();
@@ -218,6 +226,7 @@ export class AnswerCache {
     }
     reply.header("etag", entry.etag);
     reply.header("content-type", entry.contentType);
+    if (entry.contentLanguage) reply.header("content-language", entry.contentLanguage);
     if (request.headers["if-none-match"] === entry.etag) {
       reply.code(304).send();
       return;

@@ -138,7 +138,10 @@ export async function saveTextVersions(
 }
 
 /** Inserts many prepared versions at once (the demonstration record's translations). */
-export async function insertTextVersions(tx: Db, rows: (typeof textVersions.$inferInsert)[]): Promise<number> {
+export async function insertTextVersions(
+  tx: Db,
+  rows: (typeof textVersions.$inferInsert)[],
+): Promise<number> {
   for (let start = 0; start < rows.length; start += 1000)
     await tx.insert(textVersions).values(rows.slice(start, start + 1000));
   return rows.length;

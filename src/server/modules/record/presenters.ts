@@ -1,4 +1,5 @@
 import type { RecordConflict, Source } from "../../../contracts/record.ts";
+import { localText } from "../../platform/text-versions.ts";
 import type { conflicts, sources } from "./schema.ts";
 
 /** A source as every response shows it: what a reader needs to find and weigh it. */
@@ -26,6 +27,10 @@ export function presentConflict(
     field: row.field,
     text: row.text,
     note: row.note,
+    localized: {
+      text: localText("conflict", row.id, "text", row.text),
+      note: localText("conflict", row.id, "note", row.note),
+    },
     uncertain: row.uncertain,
     sources: ownSources,
     values,

@@ -3,8 +3,9 @@ import type { Meeting } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
+import { preloadTexts } from "../../../platform/text-versions.ts";
 import { isSecretariat } from "../policies.ts";
-import { compareEnglishNames, presentMeeting } from "../presenters/process.ts";
+import { compareEnglishNames, preloadPlaces, presentMeeting } from "../presenters/process.ts";
 import { meetingParticipants, meetings, participants, processes } from "../schema.ts";
 import { findProcess } from "./common.ts";
 
@@ -29,6 +30,15 @@ async function presentMeetings(
       ),
     );
   attendees.sort((a, b) => compareEnglishNames(a.participant, b.participant));
+  await preloadTexts(
+    db,
+    "meeting",
+    rows.map((row) => row.id),
+  );
+  await preloadPlaces(
+    db,
+    rows.map((row) => row.city),
+  );
   return rows.map((row) =>
     presentMeeting(
       row,

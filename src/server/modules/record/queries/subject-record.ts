@@ -3,6 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { RecordConflict, Source, SubjectRecord } from "../../../../contracts/record.ts";
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { localText, preloadTexts } from "../../../platform/text-versions.ts";
 import { citationFieldKey, presentConflict, presentSource } from "../presenters.ts";
 import { citations, conflicts, conflictValues, facts, type SubjectType, sources } from "../schema.ts";
 import {
@@ -58,6 +59,11 @@ export async function conflictsOf(
     .where(and(where, visibleTo(actor, { tier: conflicts.tier, processId: conflicts.processId })))
     .orderBy(asc(conflicts.subjectType), asc(conflicts.subjectId), asc(conflicts.position));
   if (rows.length === 0) return [];
+  await preloadTexts(
+    db,
+    "conflict",
+    rows.map((row) => row.id),
+  );
   const values = await db
     .select()
     .from(conflictValues)
@@ -108,6 +114,11 @@ export async function recordsOf(db: Db, actor: Actor, keys: SubjectKey[]): Promi
       ),
     )
     .orderBy(asc(facts.position));
+  await preloadTexts(
+    db,
+    "fact",
+    factRows.map((row) => row.id),
+  );
   const cited = await citationsOf(db, [
     ...keys,
     ...factRows.map((row) => ({ subjectType: "fact" as const, subjectId: row.id })),
@@ -122,6 +133,7 @@ export async function recordsOf(db: Db, actor: Actor, keys: SubjectKey[]): Promi
       id: row.id,
       kind: row.kind,
       text: row.text,
+      localized: { text: localText("fact", row.id, "text", row.text) },
       uncertain: row.uncertain,
       sources: cited.get(subjectKey("fact", row.id))?.get("subject") ?? [],
     });
