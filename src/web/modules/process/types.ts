@@ -13,6 +13,9 @@ import type {
   RoleChangeKind,
   RoundStatus,
 } from "../../../contracts/enums.ts";
+import type { LocalizedText } from "../../../contracts/languages.ts";
+
+export type { LocalizedText };
 
 export type Names = { en: string; ru?: string; ar?: string };
 
@@ -24,6 +27,7 @@ export type ParticipantRef = {
   kind: ParticipantKind;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
 };
 
 export type ProcessDecision = {
@@ -34,6 +38,7 @@ export type ProcessDecision = {
   decidedOn: string;
   decidedBy: string;
   text: string;
+  localized: { text: LocalizedText; decidedBy: LocalizedText };
 };
 
 export type RoleChange = {
@@ -65,6 +70,7 @@ export type ProcessSummary = {
   slug: string;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
   status: ProcessStatus;
   host: ParticipantRef;
   defaultCity: string | null;
@@ -91,6 +97,7 @@ export type RoundParticipantEntry = {
   slug: string;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
   attendance: Attendance;
 };
 
@@ -107,6 +114,7 @@ export type RoundSummary = {
   endDate: string | null;
   city: string | null;
   venue: string | null;
+  localized: { name: LocalizedText; city: LocalizedText | null; venue: LocalizedText | null };
   isDemo: boolean;
   version: number;
   participants: Record<ProcessRole, RoundParticipantEntry[]>;
@@ -119,6 +127,7 @@ export type RoundAnnouncement = {
   id: string;
   publishedOn: string;
   text: string;
+  localized: { text: LocalizedText; announcedCity: LocalizedText | null };
   announcedStart: string | null;
   announcedEnd: string | null;
   announcedCity: string | null;
@@ -138,6 +147,7 @@ export type DelegationMember = {
   position: number;
   nameNative: string | null;
   nameLatin: string;
+  localized: { name: LocalizedText; title: LocalizedText | null };
   title: string | null;
   isHead: boolean;
   /** Whether the sources leave it open that this person held the post (shown as uncertain). */
@@ -189,6 +199,7 @@ export type ParticipantSummary = {
   kind: ParticipantKind;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
   shortName: string | null;
   existsFrom: string | null;
   aliases: string[];
@@ -226,6 +237,7 @@ export type Meeting = {
   names: Names;
   city: string | null;
   venue: string | null;
+  localized: { name: LocalizedText; city: LocalizedText | null; venue: LocalizedText | null };
   host: string | null;
   startDate: string | null;
   endDate: string | null;
@@ -253,6 +265,7 @@ export type Fact = {
   id: string;
   kind: "outcome" | "fact";
   text: string;
+  localized: { text: LocalizedText };
   uncertain: boolean;
   sources: Source[];
 };
@@ -273,6 +286,7 @@ export type RecordConflict = {
   kind: ConflictKind;
   field: string | null;
   text: string;
+  localized: { text: LocalizedText; note: LocalizedText | null };
   note: string | null;
   uncertain: boolean;
   sources: Source[];
@@ -303,6 +317,7 @@ export type TimelineItem = {
   endDate: string | null;
   precision: DatePrecision;
   city: string | null;
+  localized: { label: LocalizedText; city: LocalizedText | null };
   status: string | null;
 };
 
