@@ -11,7 +11,13 @@ export type { LocalizedText };
  * page keeps its direction). A text that has no version in the reader's language is marked with a
  * small tag naming the language it is in ("in English"), never shown as if it were translated.
  */
-export function LocalText({ value, fallback }: { value: LocalizedText | null | undefined; fallback?: string }) {
+export function LocalText({
+  value,
+  fallback,
+}: {
+  value: LocalizedText | null | undefined;
+  fallback?: string;
+}) {
   const { t } = useTranslation("shell");
   if (!value) return fallback ? <span>{fallback}</span> : null;
   return (

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
@@ -70,10 +71,12 @@ export function MeetingPage() {
           ) : null}
         </FieldItem>
         <FieldItem label={t("fields.city")}>
-          {data.city ?? <NotInSources />}{" "}
+          {data.city ? <LocalText value={data.localized?.city} fallback={data.city} /> : <NotInSources />}{" "}
           <SourcesButton sources={sourcesOfFields(citations, /city/i)} subject={t("fields.city")} />
         </FieldItem>
-        <FieldItem label={t("fields.venue")}>{data.venue ?? <NotInSources />}</FieldItem>
+        <FieldItem label={t("fields.venue")}>
+          {data.venue ? <LocalText value={data.localized?.venue} fallback={data.venue} /> : <NotInSources />}
+        </FieldItem>
         <FieldItem label={t("fields.host")}>
           {data.host ? <span lang="en">{data.host}</span> : <NotInSources />}{" "}
           <SourcesButton sources={sourcesOfFields(citations, /host/i)} subject={t("fields.host")} />

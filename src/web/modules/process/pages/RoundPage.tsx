@@ -2,6 +2,7 @@ import { Anchor, Group, Text } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import { ModuleSections } from "../../../shell/ModuleSlots.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
@@ -59,7 +60,7 @@ export function ConflictFlags({ conflicts }: { conflicts: RecordConflict[] }) {
  * plainly, participants by role, outcomes, announcements, and every source the record cites).
  */
 export function RoundPage() {
-  const { t, i18n } = useTranslation("process");
+  const { t } = useTranslation("process");
   const { id = "" } = useParams();
   const dates = useDates();
   const localName = useLocalName();
@@ -74,7 +75,11 @@ export function RoundPage() {
   const citations = record.data?.citations;
   const ownConflicts = record.data?.conflicts ?? [];
   const conflictsOn = (test: RegExp) => ownConflicts.filter((conflict) => test.test(conflict.field ?? ""));
-  const subtitle = localName(data.names, data.name);
+  const subtitle = data.localized?.name ?? {
+    text: localName(data.names, data.name),
+    lang: "en" as const,
+    fallback: false,
+  };
 
   return (
     <Page
@@ -93,13 +98,9 @@ export function RoundPage() {
           { label: heading },
         ]}
       />
-      {subtitle && subtitle !== heading ? (
-        <Text
-          c="dimmed"
-          lang={data.names[i18n.language as keyof typeof data.names] ? undefined : "en"}
-          mt={-8}
-        >
-          {subtitle}
+      {subtitle.text && subtitle.text !== heading ? (
+        <Text c="dimmed" mt={-8}>
+          <LocalText value={subtitle} />
         </Text>
       ) : null}
 
@@ -112,12 +113,20 @@ export function RoundPage() {
           <ConflictFlags conflicts={conflictsOn(datesField)} />
         </FieldItem>
         <FieldItem label={t("fields.city")}>
-          <span data-testid="round-city">{data.city ?? <NotInSources />}</span>{" "}
+          <span data-testid="round-city">
+            {data.city ? <LocalText value={data.localized?.city} fallback={data.city} /> : <NotInSources />}
+          </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /city/i)} subject={t("fields.city")} />
           <ConflictFlags conflicts={conflictsOn(/^city\b/i)} />
         </FieldItem>
         <FieldItem label={t("fields.venue")}>
-          <span data-testid="round-venue">{data.venue ?? <NotInSources />}</span>{" "}
+          <span data-testid="round-venue">
+            {data.venue ? (
+              <LocalText value={data.localized?.venue} fallback={data.venue} />
+            ) : (
+              <NotInSources />
+            )}
+          </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /venue/i)} subject={t("fields.venue")} />
           <ConflictFlags conflicts={conflictsOn(/^venue\b/i)} />
         </FieldItem>
