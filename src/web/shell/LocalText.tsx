@@ -1,6 +1,6 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type LocalizedText, localize, type TextVersions } from "../../contracts/languages.ts";
+import { type LocalizedText, localize, type TextVersions } from "../../contracts/localize.ts";
 import type { Locale } from "./i18n.ts";
 
 export type { LocalizedText };
