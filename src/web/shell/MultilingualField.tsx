@@ -55,7 +55,7 @@ export function MultilingualField({
 }) {
   const { t } = useTranslation("shell");
   return (
-    <Input.Wrapper label={label} description={description} required={required} error={error}>
+    <Input.Wrapper label={label} description={description} required={required}>
       <Stack gap={6} mt={4}>
         <Tabs defaultValue={value.original} keepMounted={false}>
           <Tabs.List>
@@ -76,7 +76,8 @@ export function MultilingualField({
                 minRows={minRows}
                 data-autofocus={autoFocus && language.code === value.original ? true : undefined}
                 value={value[language.code]}
-                error={Boolean(error) && language.code === value.original}
+                required={required && language.code === value.original}
+                error={language.code === value.original ? error : undefined}
                 onChange={(event) => onChange({ ...value, [language.code]: event.currentTarget.value })}
               />
             </Tabs.Panel>
