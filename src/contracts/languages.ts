@@ -44,8 +44,7 @@ export const MultilingualText = (max: number) =>
     .refine((value) => typeof value[value.original] === "string", {
       message: "The text in its original language is required.",
       path: ["original"],
-    })
-    .meta({ id: "MultilingualText" });
+    });
 export type MultilingualText = z.infer<ReturnType<typeof MultilingualText>>;
 
 /** A text given either as one plain string (English) or in several languages. */
