@@ -1,4 +1,4 @@
-import { Button, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline, Title } from "@mantine/core";
+import { Button, Paper, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconFlag, IconPlayerPause, IconPlayerPlay, IconRocket } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
