@@ -21,6 +21,8 @@ export const writeAllowList: readonly RegExp[] = [
   /^src\/server\/platform\/sign-in-limits\.ts$/,
   // The bulk insert operations use (`insertMany(tx, table, rows)`); its callers are checked below.
   /^src\/server\/platform\/bulk\.ts$/,
+  // The versions of a text in other languages (`saveTextVersions`), called by operations and demo parts.
+  /^src\/server\/platform\/text-versions\.ts$/,
 ];
 
 const drizzleWrites = [

@@ -14,6 +14,7 @@ import {
   roleChangeKinds,
   roundStatuses,
 } from "./enums.ts";
+import { TextInput } from "./languages.ts";
 
 export const ProcessRole = z.enum(processRoles);
 export const ParticipantKind = z.enum(participantKinds);
@@ -89,7 +90,7 @@ export const UpdateProcessInput = z.strictObject({
 export const ProcessDecisionInput = z.strictObject({
   decidedOn: IsoDate,
   decidedBy: PlainText(300),
-  text: LongText(10000),
+  text: TextInput(10000).describe("one English text, or the text in several languages with its original"),
   version: Version.optional(),
 });
 
@@ -125,7 +126,7 @@ export const UpdateRoundInput = z.strictObject({
 });
 export const AnnounceRoundInput = z.strictObject({
   publishedOn: IsoDate,
-  text: LongText(10000),
+  text: TextInput(10000).describe("one English text, or the text in several languages with its original"),
   version: Version.optional(),
 });
 export const RoundStatusChangeInput = z.strictObject({ version: Version.optional() });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { Disputed } from "./disputes.ts";
 import { type ProcessRole as ProcessRoleName, processRoles } from "./enums.ts";
+import { localizedTexts } from "./languages.ts";
 import {
   AccreditationStatus,
   Attendance,
@@ -26,6 +27,7 @@ export const ParticipantRef = z
     kind: ParticipantKind,
     name: z.string(),
     names: LocalizedNames,
+    localized: localizedTexts(["name"]),
   })
   .meta({ id: "ParticipantRef" });
 export type ParticipantRef = z.infer<typeof ParticipantRef>;
@@ -86,6 +88,7 @@ export const ProcessDecision = z.object({
   decidedBy: z.string(),
   text: z.string(),
   ...Disputed,
+  localized: localizedTexts(["text", "decidedBy"]),
 });
 export const RoleAssignment = z.object({
   id: z.string(),
@@ -118,6 +121,7 @@ export const ProcessSummary = z
     slug: z.string(),
     name: z.string(),
     names: LocalizedNames,
+    localized: localizedTexts(["name"]),
     status: ProcessStatus,
     host: ParticipantRef,
     defaultCity: z.string().nullable(),
@@ -143,6 +147,7 @@ export const RoundParticipantEntry = z.object({
   slug: z.string(),
   name: z.string(),
   names: LocalizedNames,
+  localized: localizedTexts(["name"]),
   attendance: Attendance,
   ...Disputed,
 });
@@ -163,6 +168,7 @@ export const RoundSummary = z
     status: RoundStatus,
     statusReason: z.string().nullable(),
     ...placeAndDates,
+    localized: localizedTexts(["name"], ["city", "venue"]),
     isDemo: z.boolean(),
     version: z.number(),
     participants: ParticipantsByRole,
@@ -179,6 +185,7 @@ export const RoundAnnouncement = z.object({
   announcedStart: z.string().nullable(),
   announcedEnd: z.string().nullable(),
   announcedCity: z.string().nullable(),
+  localized: localizedTexts(["text"], ["announcedCity"]),
 });
 export const RoundParticipation = z.object({
   id: z.string(),
@@ -195,6 +202,7 @@ export const DelegationMember = z.object({
   nameNative: z.string().nullable(),
   nameLatin: z.string(),
   title: z.string().nullable(),
+  localized: localizedTexts(["name"], ["title"]),
   isHead: z.boolean(),
   /** The record marks this person as uncertain (contested, or one ambiguous source). */
   uncertain: z.boolean(),
@@ -273,6 +281,7 @@ export const ParticipantSummary = z
     kind: ParticipantKind,
     name: z.string(),
     names: LocalizedNames,
+    localized: localizedTexts(["name"]),
     shortName: z.string().nullable(),
     existsFrom: z.string().nullable(),
     aliases: z.array(z.string()),
@@ -313,6 +322,7 @@ export const Meeting = z
     host: z.string().nullable(),
     startDate: z.string().nullable(),
     endDate: z.string().nullable(),
+    localized: localizedTexts(["name"], ["city", "venue"]),
     datePrecision: DatePrecision,
     dateNote: z.string().nullable(),
     isDemo: z.boolean(),

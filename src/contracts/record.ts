@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PlainText, RecordRef, SearchText } from "./common.ts";
 import { Disputed, DisputedField } from "./disputes.ts";
 import { conflictKinds } from "./enums.ts";
+import { localizedTexts } from "./languages.ts";
 
 /**
  * What a fact, citation or conflict is about: a record of any module, named by type and id. The
@@ -34,6 +35,7 @@ export const Fact = z.object({
   id: z.string(),
   kind: z.enum(["outcome", "fact"]),
   text: z.string(),
+  localized: localizedTexts(["text"]),
   uncertain: z.boolean(),
   sources: z.array(Source),
   ...Disputed,
@@ -50,6 +52,7 @@ export const RecordConflict = z
     fieldIndex: z.number().int().nullable().describe("which outcome or fact, from 0"),
     text: z.string(),
     note: z.string().nullable(),
+    localized: localizedTexts(["text"], ["note"]),
     uncertain: z.boolean(),
     sources: z.array(Source).describe("the sources of the conflict as a whole"),
     values: z.array(ConflictValue).describe("each value with the sources that give it"),
@@ -112,6 +115,7 @@ export const TimelineItem = z.object({
   endDate: z.string().nullable(),
   precision: z.enum(["day", "month", "year"]),
   city: z.string().nullable(),
+  localized: localizedTexts(["label"], ["city"]),
   status: z.string().nullable(),
   ...Disputed,
 });

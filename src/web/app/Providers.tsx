@@ -27,6 +27,11 @@ export const queryClient = new QueryClient({
   },
 });
 
+// Answers hold the record's texts in the reader's language: a change of language fetches them again.
+i18n.on("languageChanged", () => {
+  void queryClient.invalidateQueries();
+});
+
 /** Data, language, direction, the design system and the modules, around the whole app. */
 export function Providers({ modules, children }: { modules: ComposedModules; children: ReactNode }) {
   return (

@@ -20,6 +20,8 @@ export type {
   DemoZone,
 } from "./demo/data.ts";
 export { anyProcessExists, type CoreDemoOutput, type CoreDemoRemoval } from "./demo/part.ts";
+// The demonstration record's translations as `text_versions` rows (the record's part adds its own).
+export { versionRows as demoTextVersionRows } from "./demo/translations.ts";
 // Processes, rounds, participants, meetings and delegations: operations (one name each) and reads.
 export { accreditDelegation } from "./operations/accredit-delegation.ts";
 export { addMembership } from "./operations/add-membership.ts";
@@ -70,6 +72,8 @@ export {
   roundTier,
 } from "./policies.ts";
 export { printLanguages, renderParticipantsListHtml } from "./presenters/participants-list-html.ts";
+// Places (cities) in the reader's language, for every module that names where something happened.
+export { localPlace, preloadPlaces } from "./presenters/process.ts";
 export { listAccounts, listOwnApiTokens } from "./reads/accounts.ts";
 export { findProcess, findVisibleRound } from "./reads/common.ts";
 export { getParticipantsList, getRoundDelegation, listRoundDelegations } from "./reads/delegations.ts";

@@ -1,4 +1,5 @@
 import type { RecordConflict, Source } from "../../../contracts/record.ts";
+import { localText } from "../../platform/text-versions.ts";
 import { fieldKeyOf } from "./disputes/fields.ts";
 import type { conflicts, sources } from "./schema.ts";
 
@@ -30,6 +31,10 @@ export function presentConflict(
     fieldIndex: key.index,
     text: row.text,
     note: row.note,
+    localized: {
+      text: localText("conflict", row.id, "text", row.text),
+      note: localText("conflict", row.id, "note", row.note),
+    },
     uncertain: row.uncertain,
     sources: ownSources,
     values,

@@ -14,8 +14,9 @@ import type {
   RoleChangeKind,
   RoundStatus,
 } from "../../../contracts/enums.ts";
+import type { LocalizedText } from "../../../contracts/languages.ts";
 
-export type { Disputed, DisputedField, ValueConflict };
+export type { Disputed, DisputedField, LocalizedText, ValueConflict };
 
 export type Names = { en: string; ru?: string; ar?: string };
 
@@ -27,6 +28,7 @@ export type ParticipantRef = {
   kind: ParticipantKind;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
 };
 
 export type ProcessDecision = Disputed & {
@@ -37,6 +39,7 @@ export type ProcessDecision = Disputed & {
   decidedOn: string;
   decidedBy: string;
   text: string;
+  localized: { text: LocalizedText; decidedBy: LocalizedText };
 };
 
 export type RoleChange = Disputed & {
@@ -68,6 +71,7 @@ export type ProcessSummary = {
   slug: string;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
   status: ProcessStatus;
   host: ParticipantRef;
   defaultCity: string | null;
@@ -94,6 +98,7 @@ export type RoundParticipantEntry = Disputed & {
   slug: string;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
   attendance: Attendance;
 };
 
@@ -110,6 +115,7 @@ export type RoundSummary = Disputed & {
   endDate: string | null;
   city: string | null;
   venue: string | null;
+  localized: { name: LocalizedText; city: LocalizedText | null; venue: LocalizedText | null };
   isDemo: boolean;
   version: number;
   participants: Record<ProcessRole, RoundParticipantEntry[]>;
@@ -122,6 +128,7 @@ export type RoundAnnouncement = {
   id: string;
   publishedOn: string;
   text: string;
+  localized: { text: LocalizedText; announcedCity: LocalizedText | null };
   announcedStart: string | null;
   announcedEnd: string | null;
   announcedCity: string | null;
@@ -141,6 +148,7 @@ export type DelegationMember = {
   position: number;
   nameNative: string | null;
   nameLatin: string;
+  localized: { name: LocalizedText; title: LocalizedText | null };
   title: string | null;
   isHead: boolean;
   /** Whether the sources leave it open that this person held the post (shown as uncertain). */
@@ -192,6 +200,7 @@ export type ParticipantSummary = {
   kind: ParticipantKind;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
   shortName: string | null;
   existsFrom: string | null;
   aliases: string[];
@@ -229,6 +238,7 @@ export type Meeting = Disputed & {
   names: Names;
   city: string | null;
   venue: string | null;
+  localized: { name: LocalizedText; city: LocalizedText | null; venue: LocalizedText | null };
   host: string | null;
   startDate: string | null;
   endDate: string | null;
@@ -256,6 +266,7 @@ export type Fact = Disputed & {
   id: string;
   kind: "outcome" | "fact";
   text: string;
+  localized: { text: LocalizedText };
   uncertain: boolean;
   sources: Source[];
 };
@@ -279,6 +290,7 @@ export type RecordConflict = {
   fieldKey: DisputedField;
   fieldIndex: number | null;
   text: string;
+  localized: { text: LocalizedText; note: LocalizedText | null };
   note: string | null;
   uncertain: boolean;
   sources: Source[];
@@ -309,6 +321,7 @@ export type TimelineItem = Disputed & {
   endDate: string | null;
   precision: DatePrecision;
   city: string | null;
+  localized: { label: LocalizedText; city: LocalizedText | null };
   status: string | null;
 };
 

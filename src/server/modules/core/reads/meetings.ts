@@ -4,8 +4,9 @@ import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { NotFound } from "../../../platform/errors.ts";
+import { preloadTexts } from "../../../platform/text-versions.ts";
 import { isSecretariat } from "../policies.ts";
-import { compareEnglishNames, presentMeeting } from "../presenters/process.ts";
+import { compareEnglishNames, preloadPlaces, presentMeeting } from "../presenters/process.ts";
 import { meetingParticipants, meetings, participants, processes } from "../schema.ts";
 import { findProcess } from "./common.ts";
 
@@ -33,6 +34,15 @@ async function presentMeetings(
   const disputes = new Map<string, DisputeIndex>();
   for (const processId of new Set(rows.map((row) => row.processId)))
     disputes.set(processId, await disputesIn(db, actor, processId));
+  await preloadTexts(
+    db,
+    "meeting",
+    rows.map((row) => row.id),
+  );
+  await preloadPlaces(
+    db,
+    rows.map((row) => row.city),
+  );
   return rows.map((row) => ({
     ...presentMeeting(
       row,

@@ -3,6 +3,7 @@ import type { ProcessDetail, ProcessSummary } from "../../../../contracts/proces
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { disputedMark, disputesIn } from "../../../platform/disputes.ts";
+import { localName, preloadTexts } from "../../../platform/text-versions.ts";
 import { canCreateProcess, processCan } from "../policies.ts";
 import {
   participantRef,
@@ -20,6 +21,16 @@ import {
   today,
 } from "./common.ts";
 
+/** The process's decisions, their translations loaded for the read being answered. */
+async function preloadDecisions<Row extends { id: string }>(db: Db, rows: Row[]): Promise<Row[]> {
+  await preloadTexts(
+    db,
+    "process_decision",
+    rows.map((row) => row.id),
+  );
+  return rows;
+}
+
 function presentProcess(
   row: ProcessRow,
   host: ParticipantRow,
@@ -31,6 +42,7 @@ function presentProcess(
     slug: row.slug,
     name: row.names.en,
     names: row.names,
+    localized: { name: localName(row.names) },
     status: row.status,
     host: participantRef(host),
     defaultCity: row.defaultCity,
@@ -119,7 +131,7 @@ export async function getProcess(db: Db, actor: Actor, ref: string): Promise<Pro
     .filter((participant, index, all) => all.findIndex((other) => other.id === participant.id) === index);
   return {
     ...presentProcess(row, host, decisions.length > 0, actor),
-    decisions: decisions.map((decision) => ({
+    decisions: (await preloadDecisions(db, decisions)).map((decision) => ({
       ...presentDecision(decision),
       ...disputedMark(disputes, "process_decision", decision.id, "decidedOn"),
     })),

@@ -6,8 +6,15 @@ import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { NotFound } from "../../../platform/errors.ts";
+import { localName, localText, preloadTexts } from "../../../platform/text-versions.ts";
 import { isSecretariat, roundCan, roundsVisibleTo } from "../policies.ts";
-import { compareEnglishNames, participantRef, presentRoundCore } from "../presenters/process.ts";
+import {
+  compareEnglishNames,
+  localPlace,
+  participantRef,
+  preloadPlaces,
+  presentRoundCore,
+} from "../presenters/process.ts";
 import { participants, roundAnnouncements, roundParticipations, rounds } from "../schema.ts";
 import { findProcess, findVisibleRound, type ProcessRow, type RoundRow } from "./common.ts";
 import { visibleRoundDelegations } from "./delegations.ts";
@@ -39,12 +46,26 @@ async function participantsByRole(
       slug: participant.slug,
       name: participant.names.en,
       names: participant.names,
+      localized: { name: localName(participant.names) },
       attendance: participation.attendance,
       ...disputedMark(disputes, "round_participation", participation.id, "attendance"),
     });
     result.set(participation.roundId, byRole);
   }
   return result;
+}
+
+/** Loads the translations of these (visible) rounds' texts and places for the read being answered. */
+async function preloadRoundTexts(db: Db, rows: RoundRow[]): Promise<void> {
+  await preloadTexts(
+    db,
+    "round",
+    rows.map((row) => row.id),
+  );
+  await preloadPlaces(
+    db,
+    rows.flatMap((row) => [row.city, row.nextRoundCity]),
+  );
 }
 
 function presentSummary(
@@ -78,6 +99,7 @@ export async function listProcessRounds(db: Db, actor: Actor, processRef: string
   const process = await findProcess(db, processRef);
   const rows = await visibleRoundsOf(db, actor, process.id);
   const disputes = await disputesIn(db, actor, process.id);
+  await preloadRoundTexts(db, rows);
   const byRole = await participantsByRole(
     db,
     rows.map((row) => row.id),
@@ -166,6 +188,16 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
   const disputes = await disputesIn(db, actor, process.id);
   const byRole = await participantsByRole(db, [round.id], disputes);
   const announcedVsHeld = previous ? compareAnnouncedWithHeld(previous, round) : null;
+  await preloadRoundTexts(db, [round]);
+  await preloadTexts(
+    db,
+    "round_announcement",
+    announcements.map((row) => row.id),
+  );
+  await preloadPlaces(
+    db,
+    announcements.map((row) => row.announcedCity),
+  );
   return {
     ...presentSummary(actor, process, round, byRole.get(round.id), disputes),
     announcements: announcements.map((row) => ({
@@ -175,6 +207,10 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
       announcedStart: row.announcedStart,
       announcedEnd: row.announcedEnd,
       announcedCity: row.announcedCity,
+      localized: {
+        text: localText("round_announcement", row.id, "text", row.text),
+        announcedCity: localPlace(row.announcedCity),
+      },
     })),
     participations: participations.map(({ participation, participant }) => ({
       id: participation.id,

@@ -4,6 +4,7 @@ import type { RecordConflict, Source, SubjectRecord } from "../../../../contract
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { type DisputeIndex, disputedMark } from "../../../platform/disputes.ts";
+import { localText, preloadTexts } from "../../../platform/text-versions.ts";
 import { disputedValues } from "../disputes/rule.ts";
 import { citationFieldKey, presentConflict, presentSource } from "../presenters.ts";
 import { citations, conflicts, conflictValues, facts, type SubjectType, sources } from "../schema.ts";
@@ -60,6 +61,11 @@ export async function conflictsOf(
     .where(and(where, visibleTo(actor, { tier: conflicts.tier, processId: conflicts.processId })))
     .orderBy(asc(conflicts.subjectType), asc(conflicts.subjectId), asc(conflicts.position));
   if (rows.length === 0) return [];
+  await preloadTexts(
+    db,
+    "conflict",
+    rows.map((row) => row.id),
+  );
   const values = await db
     .select()
     .from(conflictValues)
@@ -110,6 +116,11 @@ export async function recordsOf(db: Db, actor: Actor, keys: SubjectKey[]): Promi
       ),
     )
     .orderBy(asc(facts.position));
+  await preloadTexts(
+    db,
+    "fact",
+    factRows.map((row) => row.id),
+  );
   const cited = await citationsOf(db, [
     ...keys,
     ...factRows.map((row) => ({ subjectType: "fact" as const, subjectId: row.id })),
@@ -130,6 +141,7 @@ export async function recordsOf(db: Db, actor: Actor, keys: SubjectKey[]): Promi
       id: row.id,
       kind: row.kind,
       text: row.text,
+      localized: { text: localText("fact", row.id, "text", row.text) },
       uncertain: row.uncertain,
       sources: cited.get(subjectKey("fact", row.id))?.get("subject") ?? [],
       ...(index ? disputedMark(index, "fact", row.id, "text") : {}),

@@ -3,7 +3,15 @@ import type { Timeline } from "../../../../contracts/record.ts";
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { disputedMark } from "../../../platform/disputes.ts";
-import { decisionsOfProcess, findProcess, meetingsOfProcess, visibleRoundsOf } from "../../core/index.ts";
+import { localName, localText, preloadTexts } from "../../../platform/text-versions.ts";
+import {
+  decisionsOfProcess,
+  findProcess,
+  localPlace,
+  meetingsOfProcess,
+  preloadPlaces,
+  visibleRoundsOf,
+} from "../../core/index.ts";
 import { disputedValues } from "../disputes/rule.ts";
 import { milestones } from "../schema.ts";
 
@@ -27,6 +35,26 @@ const periodKind = {
   conclude: "concluded",
   resume: "resumed",
 } as const;
+
+/** Loads the translations of the timeline's labels and places for the read being answered. */
+async function preloadTimelineTexts(
+  db: Db,
+  rows: {
+    roundRows: { city: string | null }[];
+    meetingRows: { id: string; city: string | null }[];
+    milestoneRows: { id: string }[];
+    decisionRows: { id: string }[];
+  },
+): Promise<void> {
+  const ids = (list: { id: string }[]) => list.map((row) => row.id);
+  await preloadTexts(db, "meeting", ids(rows.meetingRows));
+  await preloadTexts(db, "milestone", ids(rows.milestoneRows));
+  await preloadTexts(db, "process_decision", ids(rows.decisionRows));
+  await preloadPlaces(
+    db,
+    [...rows.roundRows, ...rows.meetingRows].map((row) => row.city),
+  );
+}
 
 /**
  * Everything dated in a process, for the timeline picture: rounds, meetings, milestones and lifecycle
@@ -53,6 +81,7 @@ export async function processTimeline(
     );
   const decisionRows = await decisionsOfProcess(db, process.id);
   const disputes = await disputedValues(db, actor, process.id);
+  await preloadTimelineTexts(db, { roundRows, meetingRows, milestoneRows, decisionRows });
 
   const items: Item[] = [
     ...roundRows.map((round) => ({
@@ -65,6 +94,7 @@ export async function processTimeline(
       endDate: round.endDate,
       precision: "day" as const,
       city: round.city,
+      localized: { label: localName(round.names), city: localPlace(round.city) },
       status: round.status,
       ...disputedMark(disputes, "round", round.id, "dates", "city"),
     })),
@@ -78,6 +108,12 @@ export async function processTimeline(
       endDate: meeting.endDate,
       precision: meeting.datePrecision,
       city: meeting.city ?? meeting.venue,
+      localized: {
+        label: localName(meeting.names),
+        city: meeting.city
+          ? localPlace(meeting.city)
+          : localText("meeting", meeting.id, "venue", meeting.venue),
+      },
       status: null,
       ...disputedMark(disputes, "meeting", meeting.id, "dates", "city", "venue"),
     })),
@@ -86,6 +122,7 @@ export async function processTimeline(
       subkind: null,
       id: milestone.id,
       label: milestone.title,
+      localized: { label: localText("milestone", milestone.id, "title", milestone.title), city: null },
       number: null,
       startDate: milestone.occurredOn,
       endDate: milestone.occurredOn,
@@ -101,6 +138,15 @@ export async function processTimeline(
       subkind: decision.kind,
       id: decision.id,
       label: `${decisionWords[decision.kind]} (${decision.decidedBy})`,
+      localized: {
+        label: localText(
+          "process_decision",
+          decision.id,
+          "label",
+          `${decisionWords[decision.kind]} (${decision.decidedBy})`,
+        ),
+        city: null,
+      },
       number: null,
       startDate: decision.decidedOn,
       endDate: decision.decidedOn,

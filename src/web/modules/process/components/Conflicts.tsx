@@ -8,6 +8,7 @@ import {
 } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import type { ConflictKind, DisputedField, RecordConflict } from "../types.ts";
 import { Sources, uniqueSources } from "./Sources.tsx";
 
@@ -87,8 +88,8 @@ export function ConflictCard({ conflict, context }: { conflict: RecordConflict; 
         <Text size="xs" c="dimmed">
           {t(`conflicts.kinds.${conflict.kind}.explain`)}
         </Text>
-        <Text size="sm" lang="en" dir="auto">
-          {conflict.text}
+        <Text size="sm">
+          <LocalText value={conflict.localized?.text} fallback={conflict.text} />
         </Text>
         {conflict.values.length > 0 ? (
           <ul className="conflict-values" aria-label={t("conflicts.values")}>

@@ -1,6 +1,7 @@
 import { Badge, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import type { Fact } from "../types.ts";
 import { ConflictMark } from "./ConflictMark.tsx";
 import { SourcesButton } from "./Sources.tsx";
@@ -30,8 +31,8 @@ export function Facts({
     <ul className="facts">
       {facts.map((fact, index) => (
         <li key={fact.id} className="fact" data-testid="fact">
-          <Text size="sm" lang="en" dir="auto" component="span">
-            {fact.text}
+          <Text size="sm" component="span">
+            <LocalText value={fact.localized?.text ?? { text: fact.text, lang: "en", fallback: true }} />
           </Text>{" "}
           <span className="fact-marks">
             {fact.uncertain ? (

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
@@ -72,7 +73,7 @@ export function MeetingPage() {
           ) : null}
         </FieldItem>
         <FieldItem label={t("fields.city")}>
-          {data.city ?? <NotInSources />}{" "}
+          {data.city ? <LocalText value={data.localized?.city} fallback={data.city} /> : <NotInSources />}{" "}
           <SourcesButton sources={sourcesOfFields(citations, /city/i)} subject={t("fields.city")} />
           <ConflictMark
             marked={data}
@@ -82,7 +83,7 @@ export function MeetingPage() {
           />
         </FieldItem>
         <FieldItem label={t("fields.venue")}>
-          {data.venue ?? <NotInSources />}{" "}
+          {data.venue ? <LocalText value={data.localized?.venue} fallback={data.venue} /> : <NotInSources />}{" "}
           <ConflictMark
             marked={data}
             fields={["venue"]}

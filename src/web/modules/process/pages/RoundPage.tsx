@@ -1,6 +1,7 @@
 import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import { ModuleSections } from "../../../shell/ModuleSlots.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { ConflictMark } from "../components/ConflictMark.tsx";
@@ -35,7 +36,7 @@ export function allSourcesOf(record: SubjectRecord | undefined) {
  * plainly, participants by role, outcomes, announcements, and every source the record cites).
  */
 export function RoundPage() {
-  const { t, i18n } = useTranslation("process");
+  const { t } = useTranslation("process");
   const { id = "" } = useParams();
   const dates = useDates();
   const localName = useLocalName();
@@ -48,7 +49,11 @@ export function RoundPage() {
   const heading = t("round.heading", { number: data.number });
   const processName = process.data ? localName(process.data.names, process.data.name) : data.processSlug;
   const citations = record.data?.citations;
-  const subtitle = localName(data.names, data.name);
+  const subtitle = data.localized?.name ?? {
+    text: localName(data.names, data.name),
+    lang: "en" as const,
+    fallback: false,
+  };
 
   return (
     <Page
@@ -67,13 +72,9 @@ export function RoundPage() {
           { label: heading },
         ]}
       />
-      {subtitle && subtitle !== heading ? (
-        <Text
-          c="dimmed"
-          lang={data.names[i18n.language as keyof typeof data.names] ? undefined : "en"}
-          mt={-8}
-        >
-          {subtitle}
+      {subtitle.text && subtitle.text !== heading ? (
+        <Text c="dimmed" mt={-8}>
+          <LocalText value={subtitle} />
         </Text>
       ) : null}
 
@@ -91,7 +92,9 @@ export function RoundPage() {
           />
         </FieldItem>
         <FieldItem label={t("fields.city")}>
-          <span data-testid="round-city">{data.city ?? <NotInSources />}</span>{" "}
+          <span data-testid="round-city">
+            {data.city ? <LocalText value={data.localized?.city} fallback={data.city} /> : <NotInSources />}
+          </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /city/i)} subject={t("fields.city")} />
           <ConflictMark
             marked={data}
@@ -101,7 +104,13 @@ export function RoundPage() {
           />
         </FieldItem>
         <FieldItem label={t("fields.venue")}>
-          <span data-testid="round-venue">{data.venue ?? <NotInSources />}</span>{" "}
+          <span data-testid="round-venue">
+            {data.venue ? (
+              <LocalText value={data.localized?.venue} fallback={data.venue} />
+            ) : (
+              <NotInSources />
+            )}
+          </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /venue/i)} subject={t("fields.venue")} />
           <ConflictMark
             marked={data}

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Text, Title, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { ParticipantLink } from "../components/ProcessLinks.tsx";
 import { NotInSources } from "../components/QueryState.tsx";
@@ -31,7 +32,9 @@ export function UncertainMark({ member }: { member: DelegationMember }) {
 export function MemberName({ member }: { member: DelegationMember }) {
   return (
     <>
-      <bdi lang="en">{member.nameLatin}</bdi>
+      <bdi>
+        <LocalText value={member.localized?.name ?? { text: member.nameLatin, lang: "en", fallback: true }} />
+      </bdi>
       {member.nameNative && member.nameNative !== member.nameLatin ? (
         <>
           {" "}
@@ -41,7 +44,9 @@ export function MemberName({ member }: { member: DelegationMember }) {
       {member.title ? (
         <Text component="span" size="xs" c="dimmed">
           {" — "}
-          <bdi lang="en">{member.title}</bdi>
+          <bdi>
+            <LocalText value={member.localized?.title} fallback={member.title} />
+          </bdi>
         </Text>
       ) : null}
     </>

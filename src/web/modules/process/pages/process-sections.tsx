@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import type { SectionContexts } from "../../../shell/module.ts";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { ParticipantLink, RoundStatusBadge } from "../components/ProcessLinks.tsx";
@@ -67,10 +68,13 @@ function Decisions({ process, record }: { process: ProcessDetail; record: Subjec
               <SourcesButton sources={sources} subject={t(`decisions.kinds.${decision.kind}`)} />
             </Group>
             <Text size="sm" mt={6}>
-              <b>{t("decisions.by")}:</b> <bdi lang="en">{decision.decidedBy}</bdi>
+              <b>{t("decisions.by")}:</b>{" "}
+              <bdi>
+                <LocalText value={decision.localized?.decidedBy} fallback={decision.decidedBy} />
+              </bdi>
             </Text>
-            <Text size="sm" mt={4} lang="en" dir="auto" className="decision-text">
-              {decision.text}
+            <Text size="sm" mt={4} className="decision-text">
+              <LocalText value={decision.localized?.text} fallback={decision.text} />
             </Text>
             {sources.length === 0 ? (
               <Text size="xs" c="dimmed" mt={4}>

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconCheck, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import type { SectionContexts } from "../../../shell/module.ts";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
@@ -106,8 +107,8 @@ function Announcements({ round }: { round: RoundDetail }) {
           <Text size="sm" fw={600}>
             {t("announcements.published", { date: dates.day(announcement.publishedOn) })}
           </Text>
-          <Text size="sm" lang="en" dir="auto" mt={4}>
-            {announcement.text}
+          <Text size="sm" mt={4}>
+            <LocalText value={announcement.localized?.text} fallback={announcement.text} />
           </Text>
           {announcement.announcedStart || announcement.announcedCity ? (
             <Text size="xs" c="dimmed" mt={4}>
@@ -116,7 +117,7 @@ function Announcements({ round }: { round: RoundDetail }) {
                   announcement.announcedStart
                     ? dates.range(announcement.announcedStart, announcement.announcedEnd)
                     : null,
-                  announcement.announcedCity,
+                  announcement.localized?.announcedCity?.text ?? announcement.announcedCity,
                 ]),
               })}
             </Text>

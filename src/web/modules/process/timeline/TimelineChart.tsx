@@ -404,7 +404,7 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
               style={{ left: tooltipLeft, top: active.mark.y + (tooltipAbove ? -1 : 1) * tooltipOffset }}
             >
               <strong>{tooltip.kind}</strong>
-              {tooltip.title ? <div lang="en">{tooltip.title}</div> : null}
+              {tooltip.title ? <div lang={tooltip.titleText?.lang ?? "en"}>{tooltip.title}</div> : null}
               <div>{tooltip.when}</div>
               {tooltip.where ? <div>{tooltip.where}</div> : null}
               {tooltip.status ? <div>{tooltip.status}</div> : null}

@@ -15,6 +15,10 @@ function round(number: number, startDate: string, endDate = startDate): Timeline
     endDate,
     precision: "day",
     city: "Astana",
+    localized: {
+      label: { text: `Round ${number}`, lang: "en", fallback: false },
+      city: { text: "Astana", lang: "en", fallback: false },
+    },
     status: "concluded",
   };
 }
