@@ -161,7 +161,8 @@ export function AttendanceGrid({
                       tabIndex={tabIndexOf(row, -1)}
                       onFocus={() => setFocus({ row, col: -1 })}
                       title={fullName}
-                      aria-label={fullName}
+                      // The visible name is part of the spoken one (WCAG 2.5.3), so voice control finds it.
+                      aria-label={shownName === fullName ? undefined : `${fullName} (${shownName})`}
                     >
                       {shownName}
                     </Link>
