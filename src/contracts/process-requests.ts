@@ -183,6 +183,13 @@ export const InviteDelegationInput = z.strictObject({
   participantId: RecordRef,
   role: ProcessRole.optional().describe("defaults to the participant's current role in the process"),
 });
+export const InviteDelegationsByRoleInput = z.strictObject({
+  roles: z
+    .array(ProcessRole)
+    .min(1, "Choose at least one role: every participant holding it is invited.")
+    .max(20)
+    .describe("every participant whose current role in the process is one of these is invited in it"),
+});
 export const DelegationMemberInput = z.strictObject({
   nameNative: OptionalText(300),
   nameLatin: PlainText(300),

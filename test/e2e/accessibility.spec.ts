@@ -104,7 +104,7 @@ async function open(page: Page, address: string, language: string) {
   await page.goto(address);
   await expect(page.locator("html")).toHaveAttribute("lang", language);
   await expect(page.locator("main h1").first()).toBeVisible({ timeout: 15_000 });
-  await expect(page.locator(".mantine-Loader-root")).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator(".mantine-Loader-root")).toHaveCount(0, { timeout: 30_000 });
   await page.waitForTimeout(300);
 }
 

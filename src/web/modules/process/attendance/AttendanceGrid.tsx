@@ -160,9 +160,9 @@ export function AttendanceGrid({
                       ref={register(row, -1)}
                       tabIndex={tabIndexOf(row, -1)}
                       onFocus={() => setFocus({ row, col: -1 })}
+                      // Named by the name shown (WCAG 2.5.3: voice control finds what it sees); the full
+                      // name is its description.
                       title={fullName}
-                      // The visible name is part of the spoken one (WCAG 2.5.3), so voice control finds it.
-                      aria-label={shownName === fullName ? undefined : `${fullName} (${shownName})`}
                     >
                       {shownName}
                     </Link>

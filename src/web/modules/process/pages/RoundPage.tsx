@@ -43,7 +43,7 @@ export function ConflictFlags({ conflicts }: { conflicts: RecordConflict[] }) {
           key={conflict.id}
           href={`#conflict-${conflict.id}`}
           size="xs"
-          c="red.8"
+          c="red"
           className="conflict-flag"
         >
           <IconAlertTriangle size={14} aria-hidden /> {t(`conflicts.kinds.${conflict.kind}.flag`)}

@@ -35,7 +35,9 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
   const rtl = directionOf(i18n.language) === "rtl";
   const dates = useDates();
   const words = useTimelineWords(processSlug);
-  const { ref, width: availableWidth } = useElementSize<HTMLDivElement>();
+  const { ref, width: boxWidth } = useElementSize<HTMLDivElement>();
+  // The observer gives the scroll box's border box; the picture fits inside its 1px border.
+  const availableWidth = Math.max(boxWidth - 2, 0);
   const layout = useMemo(
     () => layoutTimeline(timeline, Math.max(availableWidth, 320), rtl),
     [timeline, availableWidth, rtl],
