@@ -43,7 +43,10 @@ const LongText = (max: number) => PlainText(max);
 const OptionalText = (max: number) => PlainText(max).nullable().optional();
 
 export const LocalizedNamesInput = z.strictObject({
-  en: PlainText(300),
+  en: PlainText(
+    300,
+    "Give the name in English: the record shows it wherever a language has no name of its own.",
+  ),
   ru: PlainText(300).optional(),
   ar: PlainText(300).optional(),
 });

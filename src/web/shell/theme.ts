@@ -1,4 +1,5 @@
 import {
+  Badge,
   type CSSVariablesResolver,
   createTheme,
   darken,
@@ -50,6 +51,13 @@ export const theme = createTheme({
   components: {
     // A spinner is named ("Loading…") for screen readers; a name needs a role to be allowed (ARIA 1.2).
     Loader: Loader.extend({ defaultProps: { role: "status" } }),
+    // A status is never cut ("CONC…"): a badge keeps its width in a crowded row, and wraps where it must.
+    Badge: Badge.extend({
+      styles: {
+        root: { flexShrink: 0, height: "auto", minHeight: "var(--badge-height)", maxWidth: "100%" },
+        label: { overflow: "visible", textOverflow: "clip", whiteSpace: "normal", lineHeight: 1.25 },
+      },
+    }),
   },
 });
 
