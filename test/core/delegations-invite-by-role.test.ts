@@ -73,7 +73,7 @@ describe("inviting every participant with a role, in one action", () => {
     expect(audited[0]?.tier).toBe("delegation");
     expect(audited[0]?.data).toMatchObject({ round: 23, roles: ["guarantor", "party"], alreadyInvited: 1 });
     expect(
-      (audited[0]?.data.invited as { participant: string }[]).map((item) => item.participant).sort(),
+      ((audited[0]?.data.invited ?? []) as { participant: string }[]).map((item) => item.participant).sort(),
     ).toEqual(["iran", "syrian-government", "turkiye"]);
 
     const again = await inviteByRole(["guarantor", "party"]);
