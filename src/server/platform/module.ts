@@ -120,6 +120,8 @@ export type SearchDocument = {
  */
 export type SearchKindDefinition = {
   documents: (db: Db) => Promise<SearchDocument[]>;
+  /** Its titles are names (a round's, a person's): also matched by part of a word and by a similar spelling. */
+  names?: boolean;
   visible: (db: Db, actor: Actor, subjectId: AnyPgColumn) => SQL;
 };
 

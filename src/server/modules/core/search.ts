@@ -141,10 +141,10 @@ async function personDocuments(db: Db): Promise<SearchDocument[]> {
 
 /** core's searchable kinds, for its manifest. */
 export const coreSearch: Record<string, SearchKindDefinition> = {
-  process: { documents: processDocuments, visible: visibleAs("process") },
-  round: { documents: roundDocuments, visible: visibleAs("round") },
-  meeting: { documents: meetingDocuments, visible: visibleAs("meeting") },
+  process: { names: true, documents: processDocuments, visible: visibleAs("process") },
+  round: { names: true, documents: roundDocuments, visible: visibleAs("round") },
+  meeting: { names: true, documents: meetingDocuments, visible: visibleAs("meeting") },
   decision: { documents: decisionDocuments, visible: visibleAs("process_decision") },
-  participant: { documents: participantDocuments, visible: visibleAs("participant") },
-  person: { documents: personDocuments, visible: visibleAs("delegation_member") },
+  participant: { names: true, documents: participantDocuments, visible: visibleAs("participant") },
+  person: { names: true, documents: personDocuments, visible: visibleAs("delegation_member") },
 };

@@ -115,6 +115,7 @@ export const recordSearch: Record<string, SearchKindDefinition> = {
   fact: { documents: factDocuments, visible: visibleRecord(facts) },
   conflict: { documents: conflictDocuments, visible: visibleRecord(conflicts) },
   milestone: {
+    names: true,
     documents: milestoneDocuments,
     visible: (db, actor, subjectId) =>
       sql`${subjectId} in ${db

@@ -1,7 +1,7 @@
 // Keeps the search index current: every commit (this instance's, at once; another instance's, through
-// its NOTIFY) marks the index of that database stale, a refresh follows in the background, and a search
-// waits for the refresh that covers every commit made before it arrived, so a reader never misses a
-// committed change.
+// its NOTIFY) marks stale the documents of the modules whose operations committed, a refresh follows in
+// the background, and a search waits for the refresh that covers every commit made before it arrived,
+// so a reader never misses a committed change.
 import type { Db } from "../../platform/db.ts";
 import { onCommitted } from "../../platform/events.ts";
 import { type RefreshCounts, refreshSearchIndex } from "./index-writer.ts";
@@ -11,6 +11,8 @@ type IndexState = {
   generation: number;
   /** The generation the last finished refresh covers. */
   refreshed: number;
+  /** The modules whose documents changed since the last refresh started ("all" when unknown). */
+  stale: Set<string> | "all";
   running: Promise<void> | undefined;
   /** Whether this process has refreshed the index once: until someone searches, commits cost nothing. */
   used: boolean;
@@ -26,6 +28,7 @@ function stateOf(db: Db): IndexState {
     state = {
       generation: 1,
       refreshed: 0,
+      stale: "all",
       running: undefined,
       used: false,
       onError: () => {},
@@ -39,10 +42,17 @@ function stateOf(db: Db): IndexState {
 function startRefresh(db: Db, state: IndexState): Promise<void> {
   if (state.running) return state.running;
   const covers = state.generation;
-  state.running = refreshSearchIndex(db)
+  const modules = state.stale;
+  state.stale = new Set();
+  state.running = refreshSearchIndex(db, modules)
     .then((counts) => {
       state.refreshed = Math.max(state.refreshed, covers);
       state.last = counts;
+    })
+    .catch((error: unknown) => {
+      // What was to be refreshed still is.
+      state.stale = "all";
+      throw error;
     })
     .finally(() => {
       state.running = undefined;
@@ -51,13 +61,25 @@ function startRefresh(db: Db, state: IndexState): Promise<void> {
 }
 
 /**
- * Marks the index of `db` stale (a commit changed the records) and, once the index is in use, refreshes
- * it in the background so the next search finds it current. A failed refresh is reported, not thrown:
- * the next search tries again.
+ * The module an operation or event belongs to, by its name (`core.round.announce` → core); the
+ * demonstration record spans every module.
  */
-export function markSearchIndexStale(db: Db): void {
+function moduleOf(name: string): string | "all" {
+  if (name.startsWith("record.demo.") || !name.includes(".")) return "all";
+  return name.slice(0, name.indexOf("."));
+}
+
+/**
+ * Marks the index of `db` stale after a commit by the named operations or events (every module's
+ * documents when none is named) and, once the index is in use, refreshes it in the background so the
+ * next search finds it current. A failed refresh is reported, not thrown: the next search tries again.
+ */
+export function markSearchIndexStale(db: Db, names: readonly string[] = []): void {
   const state = stateOf(db);
   state.generation += 1;
+  const modules = names.length === 0 ? ["all"] : names.map(moduleOf);
+  if (modules.includes("all")) state.stale = "all";
+  else if (state.stale !== "all") for (const module of modules) state.stale.add(module);
   if (!state.used) return;
   // A moment's wait lets a burst of commits (and their own NOTIFY echo) share one refresh.
   setTimeout(() => {
@@ -94,4 +116,9 @@ export function lastSearchIndexRefresh(db: Db): RefreshCounts | undefined {
   return states.get(db)?.last;
 }
 
-onCommitted((commit) => markSearchIndexStale(commit.db));
+onCommitted((commit) =>
+  markSearchIndexStale(
+    commit.db,
+    commit.events.map((event) => event.type),
+  ),
+);

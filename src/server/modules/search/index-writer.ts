@@ -17,6 +17,8 @@ type Row = {
   module: string;
   kind: string;
   document: SearchDocument;
+  /** Whether its titles are names (matched by part and by a similar spelling), not sentences. */
+  names: boolean;
   digest: string;
 };
 
@@ -27,7 +29,7 @@ function textsIn(text: LocalizedText | undefined, language: (typeof languages)[n
 }
 
 /** The text of a document in one language: its title's and its passages' (title weighted above passages). */
-function documentTexts(document: SearchDocument) {
+function documentTexts(document: SearchDocument, titlesAreNames: boolean) {
   const body = (language: (typeof languages)[number]) =>
     (document.passages ?? []).map((passage) => textsIn(passage.text, language)).join("\n");
   const everything = [
@@ -43,20 +45,24 @@ function documentTexts(document: SearchDocument) {
     bodyAr: foldForSearch(body("ar")),
     exactTitle: exactWordsForIndex(everything),
     exactBody: exactWordsForIndex(languages.map(body).join("\n")),
-    names: foldForSearch(everything).replace(/\s+/g, " ").trim(),
+    names: foldForSearch(titlesAreNames ? everything : (document.keywords ?? []).join("\n"))
+      .replace(/\s+/g, " ")
+      .trim(),
   };
 }
 
-/** Every document of every installed module, with its digest. */
-async function buildDocuments(db: Db): Promise<Row[]> {
+/** Every document of the given modules (all when none are named), with its digest. */
+async function buildDocuments(db: Db, modules: ReadonlySet<string> | "all"): Promise<Row[]> {
   const rows = new Map<string, Row>();
   for (const { kind, module, definition } of installedSearchKinds()) {
+    if (modules !== "all" && !modules.has(module)) continue;
     for (const document of await definition.documents(db)) {
       rows.set(`${kind}:${document.subjectId}`, {
         id: `${kind}:${document.subjectId}`,
         module,
         kind,
         document,
+        names: definition.names === true,
         digest: createHash("sha256").update(JSON.stringify(document)).digest("base64url"),
       });
     }
@@ -70,7 +76,7 @@ const rowsPerStatement = 2_000;
 async function writeDocuments(db: Db, rows: Row[]): Promise<void> {
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
-    const texts = chunk.map((row) => documentTexts(row.document));
+    const texts = chunk.map((row) => documentTexts(row.document, row.names));
     const column = (values: (string | null)[]) => sql`${arrayParameter(values)}::text[]`;
     await db.execute(sql`
       insert into ${searchDocuments}
@@ -109,16 +115,23 @@ async function writeDocuments(db: Db, rows: Row[]): Promise<void> {
 export type RefreshCounts = { documents: number; written: number; removed: number };
 
 /**
- * Brings the index in line with the records: builds every module's documents, writes those that are
- * new or changed (by digest) and removes those whose record is gone. Cheap when little changed: the
- * cost is reading the records, not rewriting the index.
+ * Brings the index in line with the records: builds the documents of the given modules (those whose
+ * operations committed; every module by default), writes those that are new or changed (by digest)
+ * and removes those whose record is gone; then sets every row's public flag again. The cost is reading
+ * the changed modules' records, not rewriting the index.
  */
-export async function refreshSearchIndex(db: Db): Promise<RefreshCounts> {
-  const rows = await buildDocuments(db);
+export async function refreshSearchIndex(
+  db: Db,
+  modules: ReadonlySet<string> | "all" = "all",
+): Promise<RefreshCounts> {
+  const rows = await buildDocuments(db, modules);
   const stored = new Map(
-    (await db.select({ id: searchDocuments.id, digest: searchDocuments.digest }).from(searchDocuments)).map(
-      (row) => [row.id, row.digest],
-    ),
+    (
+      await db
+        .select({ id: searchDocuments.id, digest: searchDocuments.digest })
+        .from(searchDocuments)
+        .where(modules === "all" ? undefined : inArray(searchDocuments.module, [...modules, ""]))
+    ).map((row) => [row.id, row.digest]),
   );
   const changed = rows
     .filter((row) => stored.get(row.id) !== row.digest)

@@ -21,7 +21,7 @@ export const searchModule: AppModule = {
     if (deps.database.kind === "pglite") return;
     await deps.database.listen(
       changesChannel,
-      () => markSearchIndexStale(deps.db),
+      (operation) => markSearchIndexStale(deps.db, operation ? [operation] : []),
       () => markSearchIndexStale(deps.db),
     );
   },

@@ -23,6 +23,8 @@ type FoundRow = {
   path: string;
   score: number;
   total: number;
+  /** The stems the database's configurations derive from the query, so a stemmed match is marked too. */
+  stems: string[];
 };
 
 /** The query with each Arabic word also bare of its article, for the exact-word index. */
@@ -67,6 +69,8 @@ export async function searchRecord(db: Db, actor: Actor, query: SearchQuery): Pr
   const bare = withoutArticles(folded);
   const tsquery = sql`(websearch_to_tsquery('english', ${folded}) || websearch_to_tsquery('russian', ${folded})
     || websearch_to_tsquery('arabic', ${folded}) || websearch_to_tsquery('simple', ${bare}))`;
+  const stems = sql`tsvector_to_array(to_tsvector('english', ${folded}) || to_tsvector('russian', ${folded})
+    || to_tsvector('arabic', ${folded}))`;
   const where = sql`${visibleInIndex(db, actor, kinds)}
     ${query.kind ? sql`and search_documents.kind = ${query.kind}` : sql``}
     ${processId ? sql`and search_documents.process_id = ${processId}` : sql``}`;
@@ -74,14 +78,15 @@ export async function searchRecord(db: Db, actor: Actor, query: SearchQuery): Pr
     db,
     sql`(search_documents.vector @@ q.query or ${partOfName(folded, "substring")})`,
     tsquery,
+    stems,
     where,
     query.limit,
   );
   // Nothing by word or part of a name: try names spelt nearly alike (trigram similarity).
   if (rows.length === 0 && folded.length >= 4) {
-    rows = await findRows(db, partOfName(folded, "similar"), tsquery, where, query.limit);
+    rows = await findRows(db, partOfName(folded, "similar"), tsquery, stems, where, query.limit);
   }
-  const terms = matchTerms(query.q, await stemsOf(db, folded));
+  const terms = matchTerms(query.q, rows[0]?.stems ?? []);
   return present(query, rows, terms, known);
 }
 
@@ -97,9 +102,16 @@ function partOfName(folded: string, how: "substring" | "similar"): SQL {
  * The best `limit` matches of each kind, with each kind's total: matched and ranked on the index's
  * narrow columns first, the shown columns read for the chosen rows only.
  */
-async function findRows(db: Db, match: SQL, tsquery: SQL, where: SQL, limit: number): Promise<FoundRow[]> {
+async function findRows(
+  db: Db,
+  match: SQL,
+  tsquery: SQL,
+  stems: SQL,
+  where: SQL,
+  limit: number,
+): Promise<FoundRow[]> {
   const result = await db.execute(sql`
-    with q as (select ${tsquery} as query),
+    with q as (select ${tsquery} as query, ${stems} as stems),
     found as (
       select search_documents.id, search_documents.kind, search_documents.sort_key,
         case when search_documents.vector @@ q.query then 1 + ts_rank(search_documents.vector, q.query) else 0.5 end
@@ -112,19 +124,10 @@ async function findRows(db: Db, match: SQL, tsquery: SQL, where: SQL, limit: num
         count(*) over (partition by kind) as total
       from found
     )
-    select d.kind, d.subject_id, d.process_id, d.title, d.passages, d.path, ranked.score, ranked.total
-    from ranked join ${searchDocuments} d on d.id = ranked.id
+    select d.kind, d.subject_id, d.process_id, d.title, d.passages, d.path, ranked.score, ranked.total, q.stems
+    from ranked join ${searchDocuments} d on d.id = ranked.id, q
     where ranked.rank <= ${limit} order by ranked.kind, ranked.rank`);
   return (result as unknown as { rows: FoundRow[] }).rows;
-}
-
-/** The stems the database's configurations derive from the query, so a stemmed match is marked too. */
-async function stemsOf(db: Db, folded: string): Promise<string[]> {
-  const result = (await db.execute(
-    sql`select tsvector_to_array(to_tsvector('english', ${folded}) || to_tsvector('russian', ${folded})
-      || to_tsvector('arabic', ${folded})) as stems`,
-  )) as unknown as { rows: { stems: string[] }[] };
-  return result.rows[0]?.stems ?? [];
 }
 
 function present(query: SearchQuery, rows: FoundRow[], terms: MatchTerms, kinds: string[]): SearchResults {
