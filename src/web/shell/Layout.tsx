@@ -5,6 +5,7 @@ import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigationType } from "react-router";
 import { AccountMenu } from "./AccountMenu.tsx";
+import { HeaderSearch } from "./HeaderSearch.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLanguageSync } from "./language.ts";
 import { useLiveConnectionFollows } from "./live-events.ts";
@@ -107,6 +108,7 @@ export function Layout() {
               </UnstyledButton>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              <HeaderSearch compact={isPhone} />
               <LanguageSwitcher />
               <AccountMenu />
             </Group>

@@ -12,6 +12,7 @@ import { disputedValues } from "./disputes/rule.ts";
 import { loadDemo } from "./operations/demo-record.ts";
 import { registerRecordRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
+import { recordSearch } from "./search.ts";
 import { recordSubjectTypes } from "./subjects.ts";
 
 /**
@@ -42,6 +43,7 @@ export const recordModule: AppModule = {
   // One name per operation: the events an operation emits carry its name.
   eventTypes: operations.map((operation) => operation.name),
   subjectTypes: recordSubjectTypes,
+  search: recordSearch,
   demo: recordDemoPart,
   cli: (program) => {
     registerRecordCommands(program);
