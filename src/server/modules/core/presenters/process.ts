@@ -16,6 +16,7 @@ import type {
   processDecisions,
   processRoleAssignments,
   roleChanges,
+  roundAnnouncements,
   rounds,
 } from "../schema.ts";
 
@@ -56,6 +57,18 @@ export function presentRoundCore(row: RoundRow) {
     venue: row.venue,
     isDemo: row.isDemo,
     version: row.version,
+  };
+}
+
+/** A published announcement of a round: the text, when it was published, the dates and city it announced. */
+export function presentAnnouncement(row: typeof roundAnnouncements.$inferSelect) {
+  return {
+    id: row.id,
+    publishedOn: row.publishedOn,
+    text: row.text,
+    announcedStart: row.announcedStart,
+    announcedEnd: row.announcedEnd,
+    announcedCity: row.announcedCity,
   };
 }
 

@@ -5,7 +5,12 @@ import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { isSecretariat, roundCan, roundsVisibleTo } from "../policies.ts";
-import { compareEnglishNames, participantRef, presentRoundCore } from "../presenters/process.ts";
+import {
+  compareEnglishNames,
+  participantRef,
+  presentAnnouncement,
+  presentRoundCore,
+} from "../presenters/process.ts";
 import { participants, roundAnnouncements, roundParticipations, rounds } from "../schema.ts";
 import { findProcess, findVisibleRound, type ProcessRow, type RoundRow } from "./common.ts";
 import { visibleRoundDelegations } from "./delegations.ts";
@@ -154,14 +159,7 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
   const byRole = await participantsByRole(db, [round.id]);
   return {
     ...presentSummary(actor, process, round, byRole.get(round.id)),
-    announcements: announcements.map((row) => ({
-      id: row.id,
-      publishedOn: row.publishedOn,
-      text: row.text,
-      announcedStart: row.announcedStart,
-      announcedEnd: row.announcedEnd,
-      announcedCity: row.announcedCity,
-    })),
+    announcements: announcements.map(presentAnnouncement),
     participations: participations.map(({ participation, participant }) => ({
       id: participation.id,
       participant: participantRef(participant),
