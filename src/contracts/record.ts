@@ -291,7 +291,7 @@ export const ExportQuery = z.object({
 /** What a citation may name: a record of any module, or a source. */
 export const CiteParams = z.object({
   subjectType: RecordSubjectType.describe("process, round, meeting, process_decision, fact, source, …"),
-  id: RecordRef,
+  subjectId: RecordRef,
 });
 export const CiteQuery = z.object({
   format: z.enum(["csl", "bibtex", "ris"]).default("csl"),

@@ -109,7 +109,7 @@ export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
     deps.db,
     defineRead({
       name: "record.cite",
-      path: "/cite/:subjectType/:id",
+      path: "/cite/:subjectType/:subjectId",
       tags,
       summary:
         "The citation of a record, fact or source in CSL-JSON, BibTeX or RIS, with the sources it rests on",
@@ -128,7 +128,7 @@ export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
           db,
           actor,
           subjectType: params.subjectType,
-          id: params.id,
+          id: params.subjectId,
           lang: query.lang,
           webUrl,
           today: today(),
