@@ -2,6 +2,7 @@ import { Badge, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Fact } from "../types.ts";
+import { CiteMenu } from "./ExportMenu.tsx";
 import { SourcesButton } from "./Sources.tsx";
 
 /** Facts or outcomes of the record, each with its sources and, where the record doubts it, a mark. */
@@ -17,7 +18,7 @@ export function Facts({ facts, emptyText, subject }: { facts: Fact[]; emptyText?
   return (
     <ul className="facts">
       {facts.map((fact, index) => (
-        <li key={fact.id} className="fact" data-testid="fact">
+        <li key={fact.id} className="fact" data-testid="fact" id={`fact-${fact.id}`}>
           <Text size="sm" lang="en" dir="auto" component="span">
             {fact.text}
           </Text>{" "}
@@ -28,6 +29,7 @@ export function Facts({ facts, emptyText, subject }: { facts: Fact[]; emptyText?
               </Badge>
             ) : null}
             <SourcesButton sources={fact.sources} subject={`${subject} ${index + 1}`} />
+            <CiteMenu subjectType="fact" id={fact.id} subject={`${subject} ${index + 1}`} />
           </span>
         </li>
       ))}
