@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PlainText, RecordRef, SearchText } from "./common.ts";
+import { Disputed, DisputedField } from "./disputes.ts";
 import { conflictKinds } from "./enums.ts";
 import { LocalizedNames } from "./process-requests.ts";
 
@@ -36,6 +37,7 @@ export const Fact = z.object({
   text: z.string(),
   uncertain: z.boolean(),
   sources: z.array(Source),
+  ...Disputed,
 });
 
 export const ConflictValue = z.object({ id: z.string(), value: z.string(), sources: z.array(Source) });
@@ -44,7 +46,9 @@ export const RecordConflict = z
   .object({
     id: z.string(),
     kind: ConflictKind,
-    field: z.string().nullable(),
+    field: z.string().nullable().describe("the field as the record words it; readers see fieldKey's label"),
+    fieldKey: DisputedField,
+    fieldIndex: z.number().int().nullable().describe("which outcome or fact, from 0"),
     text: z.string(),
     note: z.string().nullable(),
     uncertain: z.boolean(),
@@ -110,6 +114,7 @@ export const TimelineItem = z.object({
   precision: z.enum(["day", "month", "year"]),
   city: z.string().nullable(),
   status: z.string().nullable(),
+  ...Disputed,
 });
 
 export const Timeline = z
@@ -149,6 +154,7 @@ export const AttendanceMatrix = z
         number: z.number().int(),
         startDate: z.string().nullable(),
         city: z.string().nullable(),
+        ...Disputed,
       }),
     ),
     participants: z.array(
@@ -172,6 +178,7 @@ export const AttendanceMatrix = z
           note: z.string().nullable(),
           citedText: z.string().nullable(),
           sourceCount: z.number().int(),
+          ...Disputed,
         }),
       )
       .describe(

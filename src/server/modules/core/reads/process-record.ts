@@ -9,6 +9,7 @@ import {
   participants,
   processDecisions,
   processRoleAssignments,
+  roleChanges,
   roundAnnouncements,
   roundParticipations,
   rounds,
@@ -18,6 +19,7 @@ export type MeetingRow = typeof meetings.$inferSelect;
 export type ProcessDecisionRow = typeof processDecisions.$inferSelect;
 export type RoundParticipationRow = typeof roundParticipations.$inferSelect;
 export type RoleAssignmentRow = typeof processRoleAssignments.$inferSelect;
+export type RoleChangeRow = typeof roleChanges.$inferSelect;
 
 /** The meetings of a process (public records). */
 export function meetingsOfProcess(db: Db, processId: string): Promise<MeetingRow[]> {
@@ -95,4 +97,9 @@ export async function nextRoundDecisionsOfRounds(db: Db, roundIds: string[]) {
     windowStart: row.nextRoundWindowStart,
     windowEnd: row.nextRoundWindowEnd,
   }));
+}
+
+/** The recorded changes of standing of a process's participants (public records). */
+export function roleChangesOfProcess(db: Db, processId: string): Promise<RoleChangeRow[]> {
+  return db.select().from(roleChanges).where(eq(roleChanges.processId, processId));
 }

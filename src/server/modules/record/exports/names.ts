@@ -1,8 +1,6 @@
-// What every export of the record shares: names in the reader's language and the disputed fields of
-// a subject, taken from the same conflicts the conflicts page shows.
-import type { z } from "zod";
-import type { ExportLanguage, ProcessConflicts } from "../../../../contracts/record.ts";
-import { subjectKey } from "../subjects.ts";
+// What every export of the record shares: names in the reader's language, and what the record
+// disputes about a shown value, taken from the mark the pages' presenters give it.
+import type { ExportLanguage } from "../../../../contracts/record.ts";
 
 type Names = { en: string; ru?: string | undefined; ar?: string | undefined };
 
@@ -11,32 +9,22 @@ export function nameIn(names: Names, lang: ExportLanguage): string {
   return names[lang] ?? names.en;
 }
 
-type Conflict = z.infer<typeof ProcessConflicts>["items"][number];
-
-/** What the record disputes about one subject: the conflicts about it, for an export's columns. */
-export type Disputes = { fields: string; conflictIds: string };
+/** The disputed-value mark a presenter adds to what it shows (`conflicted` and the conflicts). */
+type Marked = { conflicts?: { id: string; field: string; derived: boolean }[] | undefined };
 
 /**
- * The conflicts of a process by subject, so each exported row can say which of its values the
- * sources dispute (a `disputed` column) instead of settling them silently. `plan_changed` (an
- * announced date that later changed) is not a dispute and is left out.
+ * What the record disputes about a shown record, for an export's `disputed` and `conflict_ids`
+ * columns, from the mark the page's presenter gave it: the fields (as the stable keys the pages
+ * label, "derived" when the value follows from a disputed one) and the conflicts' ids.
  */
-export function disputesBySubject(
-  conflicts: Conflict[],
-): (subjectType: string, subjectId: string) => Disputes {
-  const bySubject = new Map<string, Conflict[]>();
-  for (const conflict of conflicts) {
-    if (conflict.kind === "plan_changed") continue;
-    const key = subjectKey(conflict.subject.subjectType, conflict.subject.subjectId);
-    bySubject.set(key, [...(bySubject.get(key) ?? []), conflict]);
-  }
-  return (subjectType, subjectId) => {
-    const found = bySubject.get(subjectKey(subjectType, subjectId)) ?? [];
-    return {
-      fields: [
-        ...new Set(found.map((conflict) => conflict.field ?? conflict.kind.replaceAll("_", " "))),
-      ].join("; "),
-      conflictIds: found.map((conflict) => conflict.id).join("; "),
-    };
+export function disputesOf(marked: Marked): { fields: string; conflictIds: string } {
+  const conflicts = marked.conflicts ?? [];
+  return {
+    fields: [
+      ...new Set(
+        conflicts.map((conflict) => (conflict.derived ? `${conflict.field} (derived)` : conflict.field)),
+      ),
+    ].join("; "),
+    conflictIds: [...new Set(conflicts.map((conflict) => conflict.id))].join("; "),
   };
 }

@@ -10,7 +10,7 @@ import { findProcess, listProcessRounds } from "../../core/index.ts";
 import { attendanceMatrix } from "../queries/attendance.ts";
 import { processConflicts } from "../queries/conflicts.ts";
 import { processSources } from "../queries/process-sources.ts";
-import { disputesBySubject, nameIn } from "./names.ts";
+import { disputesOf, nameIn } from "./names.ts";
 
 export const processCsvKinds = ["rounds", "attendance", "conflicts", "sources"] as const;
 export type ProcessCsvKind = (typeof processCsvKinds)[number];
@@ -23,11 +23,7 @@ type Input = { db: Db; actor: Actor; processRef: string; lang: ExportLanguage; w
 const joined = (values: (string | null | undefined)[]) => values.filter(Boolean).join("; ");
 
 async function roundsCsv({ db, actor, processRef, lang, webUrl }: Input): Promise<string> {
-  const [rounds, conflicts] = await Promise.all([
-    listProcessRounds(db, actor, processRef),
-    processConflicts(db, actor, processRef, undefined),
-  ]);
-  const disputes = disputesBySubject(conflicts.items);
+  const rounds = await listProcessRounds(db, actor, processRef);
   type Row = (typeof rounds.items)[number];
   const columns: CsvColumn<Row>[] = [
     { header: "round", value: (round) => round.number },
@@ -43,8 +39,8 @@ async function roundsCsv({ db, actor, processRef, lang, webUrl }: Input): Promis
       value: (round: Row) =>
         joined(round.participants[role].map((participant) => nameIn(participant.names, lang))),
     })),
-    { header: "disputed", value: (round) => disputes("round", round.id).fields },
-    { header: "conflict_ids", value: (round) => disputes("round", round.id).conflictIds },
+    { header: "disputed", value: (round) => disputesOf(round).fields },
+    { header: "conflict_ids", value: (round) => disputesOf(round).conflictIds },
     { header: "url", value: (round) => webUrl(`/rounds/${encodeURIComponent(round.id)}`) },
     { header: "id", value: (round) => round.id },
   ];
@@ -52,11 +48,7 @@ async function roundsCsv({ db, actor, processRef, lang, webUrl }: Input): Promis
 }
 
 async function attendanceCsv({ db, actor, processRef, lang, webUrl }: Input): Promise<string> {
-  const [matrix, conflicts] = await Promise.all([
-    attendanceMatrix(db, actor, processRef),
-    processConflicts(db, actor, processRef, undefined),
-  ]);
-  const disputes = disputesBySubject(conflicts.items);
+  const matrix = await attendanceMatrix(db, actor, processRef);
   const rounds = new Map(matrix.rounds.map((round) => [round.id, round]));
   const people = new Map(matrix.participants.map((participant) => [participant.id, participant]));
   const rank = (roundId: string) => rounds.get(roundId)?.number ?? 0;
@@ -86,11 +78,11 @@ async function attendanceCsv({ db, actor, processRef, lang, webUrl }: Input): Pr
     { header: "source_count", value: (cell) => cell.sourceCount },
     {
       header: "disputed",
-      value: (cell) => disputes("round_participation", cell.participationId).fields,
+      value: (cell) => disputesOf(cell).fields,
     },
     {
       header: "conflict_ids",
-      value: (cell) => disputes("round_participation", cell.participationId).conflictIds,
+      value: (cell) => disputesOf(cell).conflictIds,
     },
     { header: "url", value: (cell) => webUrl(`/rounds/${encodeURIComponent(cell.roundId)}`) },
   ];
