@@ -3,6 +3,7 @@ import { PlainText, RecordRef, SearchText } from "./common.ts";
 import { Disputed, DisputedField } from "./disputes.ts";
 import { conflictKinds } from "./enums.ts";
 import { localizedTexts } from "./languages.ts";
+import { LocalizedNames } from "./process-requests.ts";
 
 /**
  * What a fact, citation or conflict is about: a record of any module, named by type and id. The
@@ -164,6 +165,7 @@ export const AttendanceMatrix = z
       z.object({
         id: z.string(),
         name: z.string(),
+        names: LocalizedNames,
         shortName: z.string().nullable(),
         kind: z.string(),
         role: z.string().nullable().describe("the participant's standing role in the process"),
@@ -285,3 +287,24 @@ export type RecordConflictInput = z.infer<typeof RecordConflictInput>;
 export const DemoCounts = z.record(z.string(), z.number().int());
 export const DemoLoaded = z.object({ processId: z.string(), counts: DemoCounts, milliseconds: z.number() });
 export const DemoReset = DemoLoaded.extend({ deleted: DemoCounts });
+
+// ---- exports, citations and feeds ------------------------------------------------------------------
+
+/** The languages an export can give names in (the record's other texts stay in the language they have). */
+export const exportLanguages = ["en", "ru", "ar"] as const;
+export const ExportLanguage = z.enum(exportLanguages);
+export type ExportLanguage = z.infer<typeof ExportLanguage>;
+
+export const ExportQuery = z.object({
+  lang: ExportLanguage.default("en").describe("the language of participants' and rounds' names"),
+});
+
+/** What a citation may name: a record of any module, or a source. */
+export const CiteParams = z.object({
+  subjectType: RecordSubjectType.describe("process, round, meeting, process_decision, fact, source, …"),
+  subjectId: RecordRef,
+});
+export const CiteQuery = z.object({
+  format: z.enum(["csl", "bibtex", "ris"]).default("csl"),
+  lang: ExportLanguage.default("en").describe("the language of the title, where the record has it"),
+});

@@ -81,8 +81,10 @@ export { getParticipantsList, getRoundDelegation, listRoundDelegations } from ".
 export { getMeeting, listMeetings } from "./reads/meetings.ts";
 export { getParticipant, listParticipants } from "./reads/participants.ts";
 export {
+  announcementsOfRounds,
   decisionsOfProcess,
   meetingsOfProcess,
+  nextRoundDecisionsOfRounds,
   participantsWithIds,
   participationsInRounds,
   processIdsOfParticipant,

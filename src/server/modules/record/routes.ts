@@ -23,6 +23,7 @@ import {
 import { NotFound } from "../../platform/errors.ts";
 import { perform, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";
 import { defineRead, registerRead } from "../../platform/read.ts";
+import { registerExportRoutes } from "./exports/routes.ts";
 import { citeSource } from "./operations/cite-source.ts";
 import { loadDemo, resetDemo } from "./operations/demo-record.ts";
 import { recordConflict } from "./operations/record-conflict.ts";
@@ -35,6 +36,8 @@ import { findVisibleSubject } from "./subjects.ts";
 
 /** The public record: timeline, attendance, sources and conflicts, and the secretariat's edits of it. */
 export async function registerRecordRoutes(app: ZodApp, deps: ServerDeps): Promise<void> {
+  registerExportRoutes(app, deps);
+
   registerRead(
     app,
     deps.db,

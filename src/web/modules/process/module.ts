@@ -18,6 +18,7 @@ const pages = {
   processes: () => import("./pages/ProcessesPage.tsx"),
   process: withSections(() => import("./pages/ProcessPage.tsx"), processSections),
   attendance: () => import("./pages/AttendancePage.tsx"),
+  timeline: () => import("./pages/TimelinePage.tsx"),
   conflicts: () => import("./pages/ConflictsPage.tsx"),
   roundByNumber: () => import("./pages/RoundByNumberPage.tsx"),
   round: withSections(() => import("./pages/RoundPage.tsx"), roundSections),
@@ -51,6 +52,11 @@ export const processModule: WebModule = {
       Component: lazyNamed(pages.attendance, "AttendancePage"),
       access: "public",
       examples: ["/processes/astana/attendance"],
+    },
+    {
+      path: "/processes/:slug/timeline",
+      Component: lazyNamed(pages.timeline, "TimelinePage"),
+      access: "public",
     },
     {
       path: "/processes/:slug/conflicts",

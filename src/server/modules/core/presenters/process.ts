@@ -18,6 +18,7 @@ import type {
   processDecisions,
   processRoleAssignments,
   roleChanges,
+  roundAnnouncements,
   rounds,
 } from "../schema.ts";
 
@@ -88,6 +89,22 @@ export function presentRoundCore(row: RoundRow) {
     },
     isDemo: row.isDemo,
     version: row.version,
+  };
+}
+
+/** A published announcement of a round: the text, when it was published, the dates and city it announced. */
+export function presentAnnouncement(row: typeof roundAnnouncements.$inferSelect) {
+  return {
+    id: row.id,
+    publishedOn: row.publishedOn,
+    text: row.text,
+    announcedStart: row.announcedStart,
+    announcedEnd: row.announcedEnd,
+    announcedCity: row.announcedCity,
+    localized: {
+      text: localText("round_announcement", row.id, "text", row.text),
+      announcedCity: localPlace(row.announcedCity),
+    },
   };
 }
 

@@ -1,15 +1,18 @@
 // What other modules may read of a process's public structure to build their own pages (the
 // record's timeline and attendance matrix, a participant's processes), as rows: core's tables stay
 // core's, and every function here answers only what is public or filtered by core's own rules.
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../../../platform/db.ts";
+import { presentAnnouncement } from "../presenters/process.ts";
 import {
   meetings,
   participants,
   processDecisions,
   processRoleAssignments,
   roleChanges,
+  roundAnnouncements,
   roundParticipations,
+  rounds,
 } from "../schema.ts";
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -59,6 +62,41 @@ export async function processIdsOfParticipant(db: Db, participantId: string): Pr
 export function participantsWithIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as (typeof participants.$inferSelect)[]);
   return db.select().from(participants).where(inArray(participants.id, ids));
+}
+
+/**
+ * The announcements of the given rounds as the round page presents them, each with its round's id,
+ * in publication order; the caller passes only rounds the actor may see (`visibleRoundsOf`), whose
+ * announcements share the round's tier.
+ */
+export async function announcementsOfRounds(db: Db, roundIds: string[]) {
+  if (roundIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(roundAnnouncements)
+    .where(inArray(roundAnnouncements.roundId, roundIds))
+    .orderBy(asc(roundAnnouncements.publishedOn), asc(roundAnnouncements.createdAt));
+  return rows.map((row) => ({ roundId: row.roundId, ...presentAnnouncement(row) }));
+}
+
+/**
+ * The decisions the given rounds took on the next one (the wording as decided, a city and a date
+ * window); the caller passes only rounds the actor may see, whose decisions share the round's tier.
+ */
+export async function nextRoundDecisionsOfRounds(db: Db, roundIds: string[]) {
+  if (roundIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(rounds)
+    .where(and(inArray(rounds.id, roundIds), isNotNull(rounds.nextRoundWording)))
+    .orderBy(asc(rounds.number));
+  return rows.map((row) => ({
+    roundId: row.id,
+    wording: row.nextRoundWording as string,
+    city: row.nextRoundCity,
+    windowStart: row.nextRoundWindowStart,
+    windowEnd: row.nextRoundWindowEnd,
+  }));
 }
 
 /** The recorded changes of standing of a process's participants (public records). */

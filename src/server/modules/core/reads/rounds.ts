@@ -13,6 +13,7 @@ import {
   localPlace,
   participantRef,
   preloadPlaces,
+  presentAnnouncement,
   presentRoundCore,
 } from "../presenters/process.ts";
 import { participants, roundAnnouncements, roundParticipations, rounds } from "../schema.ts";
@@ -200,18 +201,7 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
   );
   return {
     ...presentSummary(actor, process, round, byRole.get(round.id), disputes),
-    announcements: announcements.map((row) => ({
-      id: row.id,
-      publishedOn: row.publishedOn,
-      text: row.text,
-      announcedStart: row.announcedStart,
-      announcedEnd: row.announcedEnd,
-      announcedCity: row.announcedCity,
-      localized: {
-        text: localText("round_announcement", row.id, "text", row.text),
-        announcedCity: localPlace(row.announcedCity),
-      },
-    })),
+    announcements: announcements.map(presentAnnouncement),
     participations: participations.map(({ participation, participant }) => ({
       id: participation.id,
       participant: participantRef(participant),

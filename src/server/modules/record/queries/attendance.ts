@@ -69,6 +69,7 @@ export async function attendanceMatrix(db: Db, actor: Actor, idOrSlug: string): 
       .map((row) => ({
         id: row.id,
         name: row.names.en,
+        names: row.names,
         shortName: row.shortName,
         kind: row.kind,
         role: roleOf(row.id),

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LocalText } from "../../../shell/LocalText.tsx";
 import type { Fact } from "../types.ts";
 import { ConflictMark } from "./ConflictMark.tsx";
+import { CiteMenu } from "./ExportMenu.tsx";
 import { SourcesButton } from "./Sources.tsx";
 
 /** Facts or outcomes of the record, each with its sources and, where the record doubts it, a mark. */
@@ -30,7 +31,7 @@ export function Facts({
   return (
     <ul className="facts">
       {facts.map((fact, index) => (
-        <li key={fact.id} className="fact" data-testid="fact">
+        <li key={fact.id} className="fact" data-testid="fact" id={`fact-${fact.id}`}>
           <Text size="sm" component="span">
             <LocalText value={fact.localized?.text ?? { text: fact.text, lang: "en", fallback: true }} />
           </Text>{" "}
@@ -44,6 +45,7 @@ export function Facts({
             {processSlug ? (
               <ConflictMark marked={fact} processSlug={processSlug} what={`${subject} ${index + 1}`} />
             ) : null}
+            <CiteMenu subjectType="fact" id={fact.id} subject={`${subject} ${index + 1}`} />
           </span>
         </li>
       ))}

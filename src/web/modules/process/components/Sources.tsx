@@ -3,6 +3,7 @@ import { IconExternalLink, IconFileText } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { useDates, useLanguageName } from "../format.ts";
 import type { Source } from "../types.ts";
+import { CiteMenu } from "./ExportMenu.tsx";
 
 /** Each source once, in the order first met. */
 export function uniqueSources(...lists: (Source[] | undefined)[]): Source[] {
@@ -50,8 +51,11 @@ function SourceDate({ source }: { source: Source }) {
   return <span className="not-in-sources">{t("sources.noDate")}</span>;
 }
 
-/** One source: the publisher, the title as a link (or the address when there is no title), date, language. */
-export function SourceLine({ source }: { source: Source }) {
+/**
+ * One source: the publisher, the title as a link (or the address when there is no title), date,
+ * language; with `citable`, a button to cite it.
+ */
+export function SourceLine({ source, citable = false }: { source: Source; citable?: boolean }) {
   const { t } = useTranslation("process");
   const languageName = useLanguageName();
   const language = languageName(source.language);
@@ -76,12 +80,27 @@ export function SourceLine({ source }: { source: Source }) {
         <SourceDate source={source} />
         {language ? <span> · {language}</span> : null}
       </Text>
+      {citable ? (
+        <CiteMenu
+          subjectType="source"
+          id={source.id}
+          subject={t("exports.source", { title: source.title ?? readableUrl(source.url) })}
+        />
+      ) : null}
     </div>
   );
 }
 
 /** The list of sources of a record or of one of its fields; "none found" when there are none. */
-export function Sources({ sources, emptyText }: { sources: Source[]; emptyText?: string }) {
+export function Sources({
+  sources,
+  emptyText,
+  citable = false,
+}: {
+  sources: Source[];
+  emptyText?: string;
+  citable?: boolean;
+}) {
   const { t } = useTranslation("process");
   if (sources.length === 0) {
     return (
@@ -94,7 +113,7 @@ export function Sources({ sources, emptyText }: { sources: Source[]; emptyText?:
     <List spacing={6} size="sm" listStyleType="decimal" className="sources-list">
       {sources.map((source) => (
         <List.Item key={source.id}>
-          <SourceLine source={source} />
+          <SourceLine source={source} citable={citable} />
         </List.Item>
       ))}
     </List>

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { ModuleSections } from "../../../shell/ModuleSlots.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
+import { ExportMenu, useCiteLinks, useProcessExportGroups } from "../components/ExportMenu.tsx";
 import { FieldItem, FieldList } from "../components/Facts.tsx";
 import {
   Crumbs,
@@ -29,6 +30,8 @@ export function ProcessPage() {
   const join = useJoin();
   const process = useProcess(slug);
   const conflicts = useProcessConflicts(slug);
+  const exportGroups = useProcessExportGroups(slug);
+  const citeLinks = useCiteLinks("process", process.data?.id ?? slug);
 
   if (!process.isSuccess) return <RecordPending query={process} notFoundTitle={t("process.notFoundTitle")} />;
   const data = process.data;
@@ -95,6 +98,7 @@ export function ProcessPage() {
         >
           {conflictCount === null ? t("conflicts.open") : t("conflicts.openCount", { count: conflictCount })}
         </Button>
+        <ExportMenu groups={[...exportGroups, { label: t("exports.citeThis"), links: citeLinks }]} />
       </Group>
 
       <ModuleSections page="process" context={{ process: data }} />

@@ -6,12 +6,13 @@ import { ModuleSections } from "../../../shell/ModuleSlots.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
+import { ExportMenu, PrintButton, useCiteLinks, useExportLanguage } from "../components/ExportMenu.tsx";
 import { FieldItem, FieldList } from "../components/Facts.tsx";
 import { Crumbs, RoundStatusBadge } from "../components/ProcessLinks.tsx";
 import { NotInSources, RecordPending } from "../components/QueryState.tsx";
 import { SourcesButton, sourcesOfFields, uniqueSources } from "../components/Sources.tsx";
 import { useDates, useLocalName } from "../format.ts";
-import { useProcess, useRound, useSubjectRecord } from "../queries.ts";
+import { apiPath, useProcess, useRound, useSubjectRecord } from "../queries.ts";
 import type { SubjectRecord } from "../types.ts";
 
 /** Every source the record of a round cites, for the round itself and for its parts. */
@@ -43,6 +44,8 @@ export function RoundPage() {
   const round = useRound(id);
   const record = useSubjectRecord("round", id);
   const process = useProcess(round.data?.processSlug ?? "");
+  const citeLinks = useCiteLinks("round", id);
+  const exportLang = useExportLanguage();
 
   if (!round.isSuccess) return <RecordPending query={round} notFoundTitle={t("round.notFoundTitle")} />;
   const data = round.data;
@@ -62,6 +65,21 @@ export function RoundPage() {
         <Group gap="xs">
           <RoundStatusBadge status={data.status} />
           {data.isDemo ? <DemoBadge /> : null}
+          <ExportMenu
+            groups={[
+              { label: t("exports.citeThis"), links: citeLinks },
+              {
+                label: t("exports.feeds"),
+                links: [
+                  {
+                    label: t("exports.ics"),
+                    href: `${apiPath("processes", data.processSlug, "rounds.ics")}?lang=${exportLang}`,
+                  },
+                ],
+              },
+            ]}
+          />
+          <PrintButton />
         </Group>
       }
     >

@@ -143,7 +143,8 @@ function RoundsTable({ slug }: { slug: string }) {
   );
 }
 
-function Timeline({ slug }: { slug: string }) {
+/** The timeline picture with, folded below it, the same items as a table. */
+export function Timeline({ slug }: { slug: string }) {
   const { t } = useTranslation("process");
   const timeline = useTimeline(slug);
   if (timeline.isPending) return <Loading label={t("timeline.loading")} />;
@@ -174,7 +175,20 @@ export function DecisionsSection({ process }: ProcessSection) {
 export function TimelineSection({ process }: ProcessSection) {
   const { t } = useTranslation("process");
   return (
-    <Section id="timeline" title={t("timeline.title")}>
+    <Section
+      id="timeline"
+      title={t("timeline.title")}
+      actions={
+        <Anchor
+          component={Link}
+          to={`/processes/${encodeURIComponent(process.slug)}/timeline`}
+          size="sm"
+          className="no-print"
+        >
+          {t("exports.timelinePage")}
+        </Anchor>
+      }
+    >
       <Timeline slug={process.slug} />
     </Section>
   );
@@ -239,7 +253,7 @@ export function ProcessSourcesSection({ process }: ProcessSection) {
       ) : record.error ? (
         <LoadError error={record.error} />
       ) : (
-        <Sources sources={processSources} />
+        <Sources sources={processSources} citable />
       )}
     </Section>
   );

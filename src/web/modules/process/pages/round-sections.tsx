@@ -285,7 +285,7 @@ export function SourcesSection({ round }: RoundSection) {
   const record = useSubjectRecord("round", round.id);
   return (
     <Section id="sources" title={t("sources.title")}>
-      {record.isPending ? <Loading /> : <Sources sources={allSourcesOf(record.data)} />}
+      {record.isPending ? <Loading /> : <Sources sources={allSourcesOf(record.data)} citable />}
     </Section>
   );
 }

@@ -1,0 +1,41 @@
+// How an export is sent: as a file the browser saves under a name that says what it holds.
+import type { FastifyReply } from "fastify";
+
+/** RFC 5987's encoding of a file name for `filename*` (every byte outside the safe set escaped). */
+function encodeRfc5987(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
+/**
+ * A Content-Disposition header (RFC 6266) for a file name in any language: an ASCII `filename` for
+ * old clients and the exact UTF-8 name in `filename*`.
+ */
+export function contentDisposition(filename: string, disposition: "attachment" | "inline" = "attachment") {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(filename)}`;
+}
+
+/** Sends a file: its media type with the charset, and the name to save it under. */
+export function sendFile(
+  reply: FastifyReply,
+  file: { body: string; mediaType: string; filename: string; disposition?: "attachment" | "inline" },
+): FastifyReply {
+  return reply
+    .type(`${file.mediaType}; charset=utf-8`)
+    .header("content-disposition", contentDisposition(file.filename, file.disposition))
+    .send(file.body);
+}
+
+/** A file name made of plain words: letters and digits of any script, the rest as hyphens. */
+export function fileSlug(text: string): string {
+  return (
+    text
+      .normalize("NFKC")
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "")
+      .toLowerCase() || "export"
+  );
+}
