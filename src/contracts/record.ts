@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PlainText, RecordRef, SearchText } from "./common.ts";
+import { Disputed, DisputedField } from "./disputes.ts";
 import { conflictKinds } from "./enums.ts";
 import { localizedTexts } from "./languages.ts";
 
@@ -37,6 +38,7 @@ export const Fact = z.object({
   localized: localizedTexts(["text"]),
   uncertain: z.boolean(),
   sources: z.array(Source),
+  ...Disputed,
 });
 
 export const ConflictValue = z.object({ id: z.string(), value: z.string(), sources: z.array(Source) });
@@ -45,7 +47,9 @@ export const RecordConflict = z
   .object({
     id: z.string(),
     kind: ConflictKind,
-    field: z.string().nullable(),
+    field: z.string().nullable().describe("the field as the record words it; readers see fieldKey's label"),
+    fieldKey: DisputedField,
+    fieldIndex: z.number().int().nullable().describe("which outcome or fact, from 0"),
     text: z.string(),
     note: z.string().nullable(),
     localized: localizedTexts(["text"], ["note"]),
@@ -113,6 +117,7 @@ export const TimelineItem = z.object({
   city: z.string().nullable(),
   localized: localizedTexts(["label"], ["city"]),
   status: z.string().nullable(),
+  ...Disputed,
 });
 
 export const Timeline = z
@@ -152,6 +157,7 @@ export const AttendanceMatrix = z
         number: z.number().int(),
         startDate: z.string().nullable(),
         city: z.string().nullable(),
+        ...Disputed,
       }),
     ),
     participants: z.array(
@@ -174,6 +180,7 @@ export const AttendanceMatrix = z
           note: z.string().nullable(),
           citedText: z.string().nullable(),
           sourceCount: z.number().int(),
+          ...Disputed,
         }),
       )
       .describe(

@@ -86,6 +86,7 @@ export {
   participationsInRounds,
   processIdsOfParticipant,
   roleAssignmentsOfProcess,
+  roleChangesOfProcess,
 } from "./reads/process-record.ts";
 export { getProcess, listProcesses } from "./reads/processes.ts";
 export {

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Meeting } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { preloadTexts } from "../../../platform/text-versions.ts";
 import { isSecretariat } from "../policies.ts";
@@ -39,8 +40,11 @@ async function presentMeetings(
     db,
     rows.map((row) => row.city),
   );
-  return rows.map((row) =>
-    presentMeeting(
+  const disputes = new Map<string, DisputeIndex>();
+  for (const processId of new Set(rows.map((row) => row.processId)))
+    disputes.set(processId, await disputesIn(db, actor, processId));
+  return rows.map((row) => ({
+    ...presentMeeting(
       row,
       processSlug,
       attendees
@@ -48,7 +52,8 @@ async function presentMeetings(
         .map(({ link, participant }) => ({ participant, role: link.role })),
       { update: isSecretariat(actor, row.processId) },
     ),
-  );
+    ...disputedMark(disputes.get(row.processId) as DisputeIndex, "meeting", row.id),
+  }));
 }
 
 /** GET /processes/{id}/meetings: the process's meetings outside the rounds, by date. */

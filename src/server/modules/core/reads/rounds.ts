@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { disputedFields } from "../../../../contracts/disputes.ts";
 import { type ProcessRole, processRoles } from "../../../../contracts/enums.ts";
 import type { AnnouncedVsHeld, RoundDetail, RoundSummary } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { localName, localText, preloadTexts } from "../../../platform/text-versions.ts";
 import { isSecretariat, roundCan, roundsVisibleTo } from "../policies.ts";
@@ -24,7 +26,11 @@ function emptyByRole(): ByRole {
 }
 
 /** Who took part in each of these (already visible) rounds, grouped by role and sorted by English name. */
-async function participantsByRole(db: Db, roundIds: string[]): Promise<Map<string, ByRole>> {
+async function participantsByRole(
+  db: Db,
+  roundIds: string[],
+  disputes: DisputeIndex,
+): Promise<Map<string, ByRole>> {
   const result = new Map<string, ByRole>();
   if (roundIds.length === 0) return result;
   const rows = await db
@@ -42,6 +48,7 @@ async function participantsByRole(db: Db, roundIds: string[]): Promise<Map<strin
       names: participant.names,
       localized: { name: localName(participant.names) },
       attendance: participation.attendance,
+      ...disputedMark(disputes, "round_participation", participation.id, "attendance"),
     });
     result.set(participation.roundId, byRole);
   }
@@ -66,12 +73,15 @@ function presentSummary(
   process: ProcessRow,
   row: RoundRow,
   byRole: ByRole | undefined,
+  disputes: DisputeIndex,
 ): RoundSummary {
   return {
     ...presentRoundCore(row),
     processSlug: process.slug,
     participants: byRole ?? emptyByRole(),
     can: roundCan(actor, row),
+    // Every disputed value of the round itself (dates, city, outcomes, next round…), each by its field.
+    ...disputedMark(disputes, "round", row.id, ...disputedFields),
   };
 }
 
@@ -89,13 +99,15 @@ export async function listProcessRounds(db: Db, actor: Actor, processRef: string
   const process = await findProcess(db, processRef);
   const rows = await visibleRoundsOf(db, actor, process.id);
   await preloadRoundTexts(db, rows);
+  const disputes = await disputesIn(db, actor, process.id);
   const byRole = await participantsByRole(
     db,
     rows.map((row) => row.id),
+    disputes,
   );
   return {
     processId: process.id,
-    items: rows.map((row) => presentSummary(actor, process, row, byRole.get(row.id))),
+    items: rows.map((row) => presentSummary(actor, process, row, byRole.get(row.id), disputes)),
     can: { plan: isSecretariat(actor, process.id) },
   };
 }
@@ -173,7 +185,9 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
     visibleRoundDelegations(db, actor, visible),
   ]);
   participations.sort((a, b) => compareEnglishNames(a.participant, b.participant));
-  const byRole = await participantsByRole(db, [round.id]);
+  const disputes = await disputesIn(db, actor, process.id);
+  const byRole = await participantsByRole(db, [round.id], disputes);
+  const announcedVsHeld = previous ? compareAnnouncedWithHeld(previous, round) : null;
   await preloadRoundTexts(db, [round]);
   await preloadTexts(
     db,
@@ -185,7 +199,7 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
     announcements.map((row) => row.announcedCity),
   );
   return {
-    ...presentSummary(actor, process, round, byRole.get(round.id)),
+    ...presentSummary(actor, process, round, byRole.get(round.id), disputes),
     announcements: announcements.map((row) => ({
       id: row.id,
       publishedOn: row.publishedOn,
@@ -205,6 +219,7 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
       attendance: participation.attendance,
       note: participation.note,
       citedText: participation.citedText,
+      ...disputedMark(disputes, "round_participation", participation.id, "attendance"),
     })),
     delegations,
     nextRound: round.nextRoundWording
@@ -213,9 +228,12 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
           city: round.nextRoundCity,
           windowStart: round.nextRoundWindowStart,
           windowEnd: round.nextRoundWindowEnd,
+          ...disputedMark(disputes, "round", round.id, "nextRound"),
         }
       : null,
-    announcedVsHeld: previous ? compareAnnouncedWithHeld(previous, round) : null,
+    announcedVsHeld: announcedVsHeld
+      ? { ...announcedVsHeld, ...disputedMark(disputes, "round", round.id, "announcedVsHeld") }
+      : null,
     precedence: { order: round.precedenceOrder, customOrder: round.precedenceCustom },
   };
 }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Timeline } from "../../../../contracts/record.ts";
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { disputedMark } from "../../../platform/disputes.ts";
 import { localName, localText, preloadTexts } from "../../../platform/text-versions.ts";
 import {
   decisionsOfProcess,
@@ -11,6 +12,7 @@ import {
   preloadPlaces,
   visibleRoundsOf,
 } from "../../core/index.ts";
+import { disputedValues } from "../disputes/rule.ts";
 import { milestones } from "../schema.ts";
 
 type Item = Timeline["items"][number];
@@ -79,6 +81,7 @@ export async function processTimeline(
     );
   const decisionRows = await decisionsOfProcess(db, process.id);
   await preloadTimelineTexts(db, { roundRows, meetingRows, milestoneRows, decisionRows });
+  const disputes = await disputedValues(db, actor, process.id);
 
   const items: Item[] = [
     ...roundRows.map((round) => ({
@@ -93,6 +96,7 @@ export async function processTimeline(
       city: round.city,
       localized: { label: localName(round.names), city: localPlace(round.city) },
       status: round.status,
+      ...disputedMark(disputes, "round", round.id, "dates", "city"),
     })),
     ...meetingRows.map((meeting) => ({
       kind: "meeting" as const,
@@ -111,6 +115,7 @@ export async function processTimeline(
           : localText("meeting", meeting.id, "venue", meeting.venue),
       },
       status: null,
+      ...disputedMark(disputes, "meeting", meeting.id, "dates", "city", "venue"),
     })),
     ...milestoneRows.map((milestone) => ({
       kind: "milestone" as const,
@@ -126,6 +131,7 @@ export async function processTimeline(
         : "day") as Item["precision"],
       city: null,
       status: null,
+      ...disputedMark(disputes, "milestone", milestone.id, "dates"),
     })),
     ...decisionRows.map((decision) => ({
       kind: "decision" as const,
@@ -147,6 +153,7 @@ export async function processTimeline(
       precision: "day" as const,
       city: null,
       status: decision.toStatus,
+      ...disputedMark(disputes, "process_decision", decision.id, "decidedOn"),
     })),
   ];
   const kindOrder = { decision: 0, milestone: 1, meeting: 2, round: 3 };
