@@ -87,8 +87,8 @@ export const ProcessDecision = z.object({
   decidedOn: z.string(),
   decidedBy: z.string(),
   text: z.string(),
-  localized: localizedTexts(["text", "decidedBy"]),
   ...Disputed,
+  localized: localizedTexts(["text", "decidedBy"]),
 });
 export const RoleAssignment = z.object({
   id: z.string(),
@@ -225,6 +225,12 @@ export const RoundDelegation = z
   })
   .meta({ id: "RoundDelegation" });
 export const RoundDelegationList = listOf(RoundDelegation, "invite", { roundId: z.string() });
+/** What inviting by role did: the delegations it invited now, and the participants it found invited already. */
+export const InviteByRoleResult = z.object({
+  roundId: z.string(),
+  invited: z.array(RoundDelegation),
+  alreadyInvited: z.array(ParticipantRef),
+});
 export const NextRoundDecision = z.object({
   wording: z.string(),
   city: z.string().nullable(),
@@ -339,6 +345,7 @@ export type ProcessDetail = z.infer<typeof ProcessDetail>;
 export type RoundSummary = z.infer<typeof RoundSummary>;
 export type RoundDetail = z.infer<typeof RoundDetail>;
 export type RoundDelegation = z.infer<typeof RoundDelegation>;
+export type InviteByRoleResult = z.infer<typeof InviteByRoleResult>;
 export type DelegationMember = z.infer<typeof DelegationMember>;
 export type ParticipantsList = z.infer<typeof ParticipantsList>;
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>;

@@ -38,6 +38,7 @@ export { createProcess } from "./operations/create-process.ts";
 export { disableAccount } from "./operations/disable-account.ts";
 export { enableAccount } from "./operations/enable-account.ts";
 export { inviteDelegation } from "./operations/invite-delegation.ts";
+export { inviteDelegationsByRole } from "./operations/invite-delegations-by-role.ts";
 export { issueSetupToken } from "./operations/issue-setup-token.ts";
 export { launchProcess } from "./operations/launch-process.ts";
 export { openRound } from "./operations/open-round.ts";

@@ -67,7 +67,7 @@ function ProcessForm({ process: opened }: { process: ProcessDetail }) {
   const [reloading, setReloading] = useState(false);
   const form = useForm({
     initialValues: processValues(process),
-    validate: { names: { en: check.required }, timezone: check.required },
+    validate: { names: { en: check.nameEn }, timezone: check.required },
   });
   // An untouched form follows the process as it changes; one being edited keeps the version it began from.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a newer version arrives

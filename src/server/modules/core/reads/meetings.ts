@@ -31,6 +31,9 @@ async function presentMeetings(
       ),
     );
   attendees.sort((a, b) => compareEnglishNames(a.participant, b.participant));
+  const disputes = new Map<string, DisputeIndex>();
+  for (const processId of new Set(rows.map((row) => row.processId)))
+    disputes.set(processId, await disputesIn(db, actor, processId));
   await preloadTexts(
     db,
     "meeting",
@@ -40,9 +43,6 @@ async function presentMeetings(
     db,
     rows.map((row) => row.city),
   );
-  const disputes = new Map<string, DisputeIndex>();
-  for (const processId of new Set(rows.map((row) => row.processId)))
-    disputes.set(processId, await disputesIn(db, actor, processId));
   return rows.map((row) => ({
     ...presentMeeting(
       row,

@@ -98,8 +98,8 @@ export function visibleRoundsOf(db: Db, actor: Actor, processId: string): Promis
 export async function listProcessRounds(db: Db, actor: Actor, processRef: string) {
   const process = await findProcess(db, processRef);
   const rows = await visibleRoundsOf(db, actor, process.id);
-  await preloadRoundTexts(db, rows);
   const disputes = await disputesIn(db, actor, process.id);
+  await preloadRoundTexts(db, rows);
   const byRole = await participantsByRole(
     db,
     rows.map((row) => row.id),

@@ -80,8 +80,8 @@ export async function processTimeline(
       ),
     );
   const decisionRows = await decisionsOfProcess(db, process.id);
-  await preloadTimelineTexts(db, { roundRows, meetingRows, milestoneRows, decisionRows });
   const disputes = await disputedValues(db, actor, process.id);
+  await preloadTimelineTexts(db, { roundRows, meetingRows, milestoneRows, decisionRows });
 
   const items: Item[] = [
     ...roundRows.map((round) => ({

@@ -185,8 +185,9 @@ export function AttendanceGrid({
                       ref={register(row, -1)}
                       tabIndex={tabIndexOf(row, -1)}
                       onFocus={() => setFocus({ row, col: -1 })}
+                      // Named by the name shown (WCAG 2.5.3: voice control finds what it sees); the full
+                      // name is its description.
                       title={fullName}
-                      aria-label={fullName}
                     >
                       {shownName}
                     </Link>

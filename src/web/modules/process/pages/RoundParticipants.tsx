@@ -83,12 +83,7 @@ export function RoundParticipants({
     round.delegations.map((delegation) => [delegation.participant.id, delegation]),
   );
   const roles = roleOrder.filter((role) => round.participations.some((entry) => entry.role === role));
-  if (roles.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t("participants.none")}
-      </Text>
-    );
+  if (roles.length === 0) return <InvitedDelegations round={round} />;
   return (
     <>
       <Text size="sm" component="div">
@@ -181,5 +176,59 @@ export function RoundParticipants({
         ))}
       </div>
     </>
+  );
+}
+
+const notYetHeld = new Set(["planned", "announced", "in_session"]);
+
+/**
+ * Before a round's attendance is recorded: the delegations the reader may see, by role, each with its
+ * accreditation (the public sees accredited ones; the secretariat and each delegation its invitations
+ * too). Invitations are not public, so a round ahead says so rather than "no participant".
+ */
+function InvitedDelegations({ round }: { round: RoundDetail }) {
+  const { t } = useTranslation("process");
+  const ahead = notYetHeld.has(round.status);
+  const roles = roleOrder.filter((role) => round.delegations.some((delegation) => delegation.role === role));
+  return (
+    <div data-testid="round-invitations">
+      {roles.length > 0 ? (
+        <div className="roles-grid">
+          {roles.map((role) => (
+            <section key={role} aria-labelledby={`invited-${role}`} data-role={role}>
+              <Title order={3} size="h5" id={`invited-${role}`} className="role-title">
+                <span className="role-dot" style={{ background: roleColor(role) }} aria-hidden />
+                {t(`roles.${role}`)}
+              </Title>
+              <ul className="plain-list">
+                {round.delegations
+                  .filter((delegation) => delegation.role === role)
+                  .map((delegation) => (
+                    <li key={delegation.id} className="participant-line">
+                      <ParticipantLink participant={delegation.participant} />
+                      <Badge
+                        variant="light"
+                        color={delegation.status === "accredited" ? "teal" : "gray"}
+                        size="sm"
+                      >
+                        {t(`delegation.statuses.${delegation.status}`)}
+                      </Badge>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      ) : null}
+      {ahead ? (
+        <Text size="sm" c="dimmed" mt={roles.length > 0 ? "sm" : 0}>
+          {t("participants.invitationsNotPublic")}
+        </Text>
+      ) : roles.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("participants.none")}
+        </Text>
+      ) : null}
+    </div>
   );
 }

@@ -36,7 +36,9 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
   const rtl = directionOf(i18n.language) === "rtl";
   const dates = useDates();
   const words = useTimelineWords(processSlug);
-  const { ref, width: availableWidth } = useElementSize<HTMLDivElement>();
+  const { ref, width: boxWidth } = useElementSize<HTMLDivElement>();
+  // The observer gives the scroll box's border box; the picture fits inside its 1px border.
+  const availableWidth = Math.max(boxWidth - 2, 0);
   const layout = useMemo(
     () => layoutTimeline(timeline, Math.max(availableWidth, 320), rtl),
     [timeline, availableWidth, rtl],
@@ -69,12 +71,14 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
     ) : (
       <LaneShape lane={lane} x={mark.x} y={mark.y} size={isDecision ? 6 : metrics.markSize} />
     );
+    // Toward the end of time: to the right in English, to the left in Arabic; or back where it must.
+    const labelOffset = (mark.labelToward === "end") === rtl ? -10 : 10;
     const decisionLabel = isDecision ? (
       <text
-        x={mark.x + (rtl ? -10 : 10)}
+        x={mark.x + labelOffset}
         y={mark.y}
         dy="0.35em"
-        textAnchor="start"
+        textAnchor={mark.labelToward === "end" ? "start" : "end"}
         fontSize={11}
         fontWeight={700}
         fill="#a35200"
@@ -317,7 +321,7 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
               </g>
             ))}
 
-            {layout.gaps.map(({ data: gap, x1, x2 }) => {
+            {layout.gaps.map(({ data: gap, x1, x2, labelX }) => {
               const gapWords = words.describeGap(gap);
               return (
                 <g
@@ -340,7 +344,7 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
                   <line x1={x1} x2={x1} y1={gapLabelY} y2={gapLabelY + 8} stroke="#495057" />
                   <line x1={x2} x2={x2} y1={gapLabelY} y2={gapLabelY + 8} stroke="#495057" />
                   <text
-                    x={(x1 + x2) / 2}
+                    x={labelX}
                     y={gapLabelY}
                     textAnchor="middle"
                     fontSize={11}
@@ -357,13 +361,13 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
               );
             })}
 
-            {layout.periods.map(({ data: period, x1, x2 }) => {
+            {layout.periods.map(({ data: period, labelX }) => {
               const periodWords = words.describePeriod(period);
               return (
                 <g key={period.decisionId} data-testid={`timeline-period-${period.kind}`}>
                   <title>{periodWords.accessibleName}</title>
                   <text
-                    x={(x1 + x2) / 2}
+                    x={labelX}
                     y={metrics.axisHeight + 10}
                     textAnchor="middle"
                     fontSize={11}
