@@ -6,11 +6,10 @@ import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { NotFound } from "../../../platform/errors.ts";
-import { localName, localText, preloadTexts } from "../../../platform/text-versions.ts";
+import { localName, preloadTexts } from "../../../platform/text-versions.ts";
 import { isSecretariat, roundCan, roundsVisibleTo } from "../policies.ts";
 import {
   compareEnglishNames,
-  localPlace,
   participantRef,
   preloadPlaces,
   presentAnnouncement,
