@@ -82,6 +82,7 @@ export {
   participationsInRounds,
   processIdsOfParticipant,
   roleAssignmentsOfProcess,
+  standingDelegationIdsOf,
 } from "./reads/process-record.ts";
 export { getProcess, listProcesses } from "./reads/processes.ts";
 export {

@@ -1,9 +1,10 @@
 // What other modules may read of a process's public structure to build their own pages (the
 // record's timeline and attendance matrix, a participant's processes), as rows: core's tables stay
 // core's, and every function here answers only what is public or filtered by core's own rules.
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../platform/db.ts";
 import {
+  delegations,
   meetings,
   participants,
   processDecisions,
@@ -57,4 +58,21 @@ export async function processIdsOfParticipant(db: Db, participantId: string): Pr
 export function participantsWithIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as (typeof participants.$inferSelect)[]);
   return db.select().from(participants).where(inArray(participants.id, ids));
+}
+
+/**
+ * The standing delegations of some participants in a process, by participant: what another module
+ * needs to address a live event to one delegation (the secretariat's) without reading core's tables.
+ */
+export async function standingDelegationIdsOf(
+  db: Db,
+  processId: string,
+  participantIds: string[],
+): Promise<Map<string, string>> {
+  if (participantIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: delegations.id, participantId: delegations.participantId })
+    .from(delegations)
+    .where(and(eq(delegations.processId, processId), inArray(delegations.participantId, participantIds)));
+  return new Map(rows.map((row) => [row.participantId, row.id]));
 }
