@@ -25,7 +25,7 @@ export async function loadOpenBracket(tx: Db, document: DocumentRow, bracketId: 
     .where(and(eq(textBrackets.id, bracketId), eq(textBrackets.documentId, document.id)))
     .limit(1)
     .for("update");
-  if (!row || row.state !== "open")
+  if (row?.state !== "open")
     throw new Conflict(
       "That bracket is no longer open; reload the current text.",
       { bracketId },
