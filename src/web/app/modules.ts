@@ -3,6 +3,7 @@ import { homeModule } from "../modules/home/module.ts";
 import { platformModule } from "../modules/platform/module.ts";
 import { processModule } from "../modules/process/module.ts";
 import { secretariatModule } from "../modules/secretariat/module.ts";
+import { textsModule } from "../modules/texts/module.ts";
 import type { WebModule } from "../shell/module.ts";
 
 /** Every web module. A new module is its folder under src/web/modules/ and one line here. */
@@ -12,4 +13,5 @@ export const webModules: readonly WebModule[] = [
   platformModule,
   processModule,
   secretariatModule,
+  textsModule,
 ];
