@@ -12,6 +12,9 @@ import type { textProposals } from "./schema.ts";
 
 export type Names = (participantId: string) => { id: string; name: string };
 
+/** Participants are listed by name, so lists read the same whatever order they were stored in. */
+export const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en");
+
 export function presentDocument(document: DocumentRow, names: Names): DocumentSummary {
   return {
     id: document.id,
@@ -25,7 +28,7 @@ export function presentDocument(document: DocumentRow, names: Names): DocumentSu
     version: document.textVersion,
     publishedOn: document.publishedOn,
     adoptedAt: document.adoptedAt?.toISOString() ?? null,
-    adoptedBy: (document.adoptedBy ?? []).map(names),
+    adoptedBy: (document.adoptedBy ?? []).map(names).sort(byName),
   };
 }
 

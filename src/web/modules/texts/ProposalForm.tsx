@@ -1,9 +1,9 @@
 import {
   Button,
   Group,
+  NativeSelect,
   Paper,
   SegmentedControl,
-  Select,
   Stack,
   Textarea,
   TextInput,
@@ -84,13 +84,11 @@ export function ProposalForm({ view, act }: { view: CompilationView; act: Act })
             label: t(`proposalKind.${value}`),
           }))}
         />
-        <Select
+        <NativeSelect
           label={kind === "insert" ? t("propose.after") : t("propose.paragraph")}
-          data={paragraphs}
-          value={paragraphId}
-          onChange={setParagraphId}
-          searchable
-          clearable={kind === "insert"}
+          data={[{ value: "", label: "—" }, ...paragraphs]}
+          value={paragraphId ?? ""}
+          onChange={(event) => setParagraphId(event.currentTarget.value || null)}
         />
         {kind === "replace" ? (
           <TextInput

@@ -7,7 +7,7 @@ import type { Db } from "../../../platform/db.ts";
 import { type AdoptionFacts, adoptable, adoptionFacts } from "../operations/adoption.ts";
 import type { DocumentRow } from "../operations/shared.ts";
 import { canSeeDraft, documentCan, proposingParticipants, ruleParticipantsOf } from "../policies.ts";
-import { presentDocument, presentParagraphs, presentProposal } from "../presenters.ts";
+import { byName, presentDocument, presentParagraphs, presentProposal } from "../presenters.ts";
 import { textApprovals, textProposals } from "../schema.ts";
 import { bracketsOf, findDocument, liveParagraphs, namesFor } from "./load.ts";
 
@@ -58,14 +58,16 @@ export async function loadCompilation(db: Db, actor: Actor, id: string): Promise
     facts,
     view: {
       document: presentDocument(document, names),
-      rule: document.ruleParticipantIds.map((participantId) => {
-        const approval = approvals.find((a) => a.participantId === participantId);
-        return {
-          participant: names(participantId),
-          approvedVersion: insider ? (approval?.version ?? null) : null,
-          approved: document.status !== "draft" || approval?.version === document.textVersion,
-        };
-      }),
+      rule: [...document.ruleParticipantIds]
+        .sort((a, b) => byName(names(a), names(b)))
+        .map((participantId) => {
+          const approval = approvals.find((a) => a.participantId === participantId);
+          return {
+            participant: names(participantId),
+            approvedVersion: insider ? (approval?.version ?? null) : null,
+            approved: document.status !== "draft" || approval?.version === document.textVersion,
+          };
+        }),
       facilitators: insider ? document.facilitatorParticipantIds.map(names) : [],
       paragraphs: presentParagraphs(
         paragraphs,
