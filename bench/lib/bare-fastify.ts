@@ -8,7 +8,7 @@ const answers = JSON.parse(readFileSync(file ?? "", "utf8")) as Record<string, B
 const app = Fastify({ logger: false });
 app.get("/ready", async () => "ok");
 for (const [url, answer] of Object.entries(answers)) {
-  const body = Buffer.from(answer.body);
+  const body = Buffer.from(answer.body, "latin1");
   app.get(url, (_request, reply) => {
     reply.header("content-type", answer.contentType);
     for (const [name, value] of Object.entries(answer.headers ?? {})) reply.header(name, value);

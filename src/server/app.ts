@@ -5,7 +5,7 @@ import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyRequest, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -17,7 +17,9 @@ import type { DestinationStream, LoggerOptions } from "pino";
 import { webDistDir } from "./build.ts";
 import type { Config } from "./config.ts";
 import { resolveActor } from "./modules.ts";
+import { ActorCache } from "./platform/actor-cache.ts";
 import { AnswerCache, changesChannel, hasCredentials } from "./platform/answer-cache.ts";
+import { answerServerFactory } from "./platform/answer-server.ts";
 import { type Auth, createAuth } from "./platform/auth.ts";
 import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { type Actor, anonymous } from "./platform/authz.ts";
@@ -80,7 +82,8 @@ export function loggerOptions(config: Config): LoggerOptions {
       req: (request: FastifyRequest) => ({
         method: request.method,
         url: request.url,
-        remoteAddress: request.ip,
+        // A hit answered in front of Fastify logs the raw request, which has no `ip` of its own.
+        remoteAddress: request.ip ?? request.socket?.remoteAddress,
         headers: { ...request.headers },
       }),
     },
@@ -100,8 +103,12 @@ export async function buildApp({
   logStream,
   liveKeepAliveMs,
 }: BuildOptions): Promise<AstanaApp> {
+  const cache = new AnswerCache();
+  const actors = new ActorCache();
+  let appLog: FastifyBaseLogger | undefined;
   const app = Fastify({
     logger: logger ?? { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) },
+    serverFactory: answerServerFactory(cache, () => appLog),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     genReqId: () => crypto.randomUUID(),
@@ -110,16 +117,21 @@ export async function buildApp({
     clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  appLog = app.log;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
-  await installAnswerCache(app as unknown as ZodApp, database);
+  await installAnswerCache(app as unknown as ZodApp, database, cache, () => {
+    cache.invalidate();
+    actors.invalidate();
+  });
   installInputGuard(app);
   // Shutting down: requests already under way finish, and their connections are not kept alive
   // afterwards, so closing waits for the work in flight and not for idle keep-alive sockets.
   let closing = false;
   app.addHook("preClose", async () => {
     closing = true;
+    cache.stopFastPath();
   });
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
@@ -171,16 +183,18 @@ export async function buildApp({
   const actorOf = (request: FastifyRequest): Promise<Actor> =>
     // Without a cookie or an authorization header there is no session or token to look up: the public.
     hasCredentials(request)
-      ? actorOfRequest(
-          request,
-          database.db,
-          async () => {
-            const session = await auth.api
-              .getSession({ headers: toHeaders(request.headers) })
-              .catch(() => null);
-            return session?.user?.id ?? null;
-          },
-          resolveActor,
+      ? actors.resolve(`${request.headers.cookie ?? ""}\u0001${request.headers.authorization ?? ""}`, () =>
+          actorOfRequest(
+            request,
+            database.db,
+            async () => {
+              const session = await auth.api
+                .getSession({ headers: toHeaders(request.headers) })
+                .catch(() => null);
+              return session?.user?.id ?? null;
+            },
+            resolveActor,
+          ),
         )
       : Promise.resolve(anonymous);
   // Before the body is even read: a cookie-authenticated change from a foreign page is refused.
@@ -252,9 +266,18 @@ export async function buildApp({
  * compresses what is computed afresh. Registered before any other hook, so a cached answer costs no
  * session lookup, no query and no serialization.
  */
-async function installAnswerCache(app: ZodApp, database: Database): Promise<void> {
-  const cache = new AnswerCache();
-  app.addHook("onRequest", (request, reply) => cache.serve(request, reply));
+async function installAnswerCache(
+  app: ZodApp,
+  database: Database,
+  cache: AnswerCache,
+  invalidate: () => void,
+): Promise<void> {
+  app.addHook("onRequest", (request, reply) => {
+    // A change to credentials (sign-out, revoked sessions, a new password) forgets what the old ones
+    // were given, before it is made and again once it is done.
+    if (request.method !== "GET" && request.url.startsWith("/api/auth/")) invalidate();
+    return cache.serve(request, reply);
+  });
   app.addHook("onSend", async (request, reply, payload) => {
     cache.keep(request, reply, payload);
     if (request.url.startsWith("/api/") && request.method === "GET" && !reply.hasHeader("cache-control")) {
@@ -268,20 +291,21 @@ async function installAnswerCache(app: ZodApp, database: Database): Promise<void
     }
     return payload;
   });
-  app.addHook("onResponse", async (request) => {
-    cache.release(request);
+  app.addHook("onResponse", async (request, reply) => {
+    // The headers the stored answer went out with: later hits write them straight to the socket.
+    cache.release(request, reply.getHeaders());
     // better-auth writes sessions and credentials itself: a sign-out, a revoked session or a new
     // password must not leave an answer computed for the old credentials.
-    if (request.method !== "GET" && request.url.startsWith("/api/auth/")) cache.invalidate();
+    if (request.method !== "GET" && request.url.startsWith("/api/auth/")) invalidate();
   });
   app.addHook("onRequestAbort", async (request) => cache.release(request));
-  const stopLocal = onCommitted(() => cache.invalidate());
+  const stopLocal = onCommitted(() => invalidate());
   let unlisten: (() => Promise<void>) | undefined;
   app.addHook("onReady", async () => {
     unlisten = await database.listen(
       changesChannel,
-      () => cache.invalidate(),
-      () => cache.invalidate(),
+      () => invalidate(),
+      () => invalidate(),
     );
   });
   app.addHook("onClose", async () => {

@@ -110,4 +110,40 @@ describe("request logs", () => {
       "user-agent": "log-test/1.0",
     });
   });
+
+  it("writes a repeated public read straight from the answer cache, with the computed answer's headers and its own log line", async () => {
+    const first = await request({ method: "GET", url: "/api/processes" });
+    expect(first.statusCode).toBe(200);
+    lines.length = 0;
+    const again = await request({ method: "GET", url: "/api/processes" });
+    expect(again.body).toBe(first.body);
+    const completed = parsed().find((line) => line.msg === "request completed");
+    expect(completed).toMatchObject({ reqId: again.headers["x-request-id"], cache: "hit" });
+    for (const header of ["content-type", "cache-control", "vary", "content-security-policy", "etag"]) {
+      expect(again.headers[header], header).toBe(first.headers[header]);
+    }
+  });
+
+  it("answers a repeated read over a real socket from the cache, before routing, with the same headers, 304 and log lines", async () => {
+    await built.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = built.app.server.address();
+    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const url = `${base}/api/openapi.json`;
+    const first = await fetch(url, { headers: { "accept-encoding": "gzip" } });
+    expect(first.status).toBe(200);
+    const firstBody = await first.text();
+    lines.length = 0;
+    const again = await fetch(url, { headers: { "accept-encoding": "gzip" } });
+    expect(await again.text()).toBe(firstBody);
+    for (const header of ["content-type", "cache-control", "vary", "content-security-policy", "etag"]) {
+      expect(again.headers.get(header), header).toBe(first.headers.get(header));
+    }
+    const requestId = again.headers.get("x-request-id");
+    expect(requestId).not.toBe(first.headers.get("x-request-id"));
+    const own = parsed().filter((line) => line.reqId === requestId);
+    expect(own.map((line) => line.msg)).toEqual(["incoming request", "request completed"]);
+    expect(own[1]).toMatchObject({ cache: "hit", res: { statusCode: 200 } });
+    const unchanged = await fetch(url, { headers: { "if-none-match": String(again.headers.get("etag")) } });
+    expect(unchanged.status).toBe(304);
+  });
 });

@@ -12,6 +12,7 @@
 // - a sign-out or any other change made through the authentication routes empties the cache.
 
 import { createHash } from "node:crypto";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { LRUCache } from "lru-cache";
@@ -19,7 +20,7 @@ import { LRUCache } from "lru-cache";
 /** The NOTIFY channel on which every committed operation says that something changed. */
 export const changesChannel = "astana_changes";
 
-type Entry = {
+export type Entry = {
   body: Buffer;
   contentType: string;
   etag: string;
@@ -62,6 +63,7 @@ export class AnswerCache {
   private readonly pending = new Map<string, Pending>();
   private hits = 0;
   private misses = 0;
+  private accepting = true;
 
   constructor(options: AnswerCacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? 1000;
@@ -167,34 +169,37 @@ export class AnswerCache {
    * A hit written straight to the socket with the headers the computed answer had: no hooks, no
    * serializer, no compression work. The request id is still sent for tracing.
    */
-  private sendRaw(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    entry: Entry,
-    headers: Record<string, string | number | string[]>,
-  ): void {
+  private sendRaw(request: FastifyRequest, reply: FastifyReply, entry: Entry): void {
     reply.hijack();
     const response = reply.raw;
     // A hijacked reply skips Fastify's own "request completed" line: write it, so hits stay in the logs.
     response.once("finish", () =>
       request.log.info({ res: { statusCode: response.statusCode }, cache: "hit" }, "request completed"),
     );
-    const common = { ...headers, etag: entry.etag, "x-request-id": request.id };
-    if (request.headers["if-none-match"] === entry.etag) {
-      response.writeHead(304, common);
-      response.end();
-      return;
-    }
-    const encoding =
-      entry.body.length >= compressFrom ? chooseEncoding(request.headers["accept-encoding"]) : null;
-    const body = compressedBody(entry, encoding);
-    response.writeHead(200, {
-      ...common,
-      "content-type": entry.contentType,
-      "content-length": body.length,
-      ...(encoding ? { "content-encoding": encoding } : {}),
-    });
-    response.end(request.method === "HEAD" ? undefined : body);
+    writeHit(request.method, request.headers, response, entry, request.id);
+  }
+
+  /**
+   * The answer for a raw request, for the server's fast path in front of routing (platform/answer-server.ts):
+   * only an answer already sent once through the whole stack (so its headers are known), fresh, and only
+   * while the server is not shutting down (then every answer must say `connection: close`).
+   */
+  hitFor(
+    method: string | undefined,
+    url: string | undefined,
+    headers: IncomingHttpHeaders,
+  ): Entry | undefined {
+    if (!this.accepting || (method !== "GET" && method !== "HEAD") || !url?.startsWith("/api/"))
+      return undefined;
+    const entry = this.fresh(keyOf(method, url, headers));
+    if (!entry?.headers) return undefined;
+    this.hits += 1;
+    return entry;
+  }
+
+  /** From the server's `preClose`: answers now go through the stack, which closes kept-alive connections. */
+  stopFastPath(): void {
+    this.accepting = false;
   }
 
   private fresh(key: string): Entry | undefined {
@@ -210,7 +215,7 @@ export class AnswerCache {
 
   private send(request: FastifyRequest, reply: FastifyReply, entry: Entry): void {
     if (entry.headers) {
-      this.sendRaw(request, reply, entry, entry.headers);
+      this.sendRaw(request, reply, entry);
       return;
     }
     reply.header("etag", entry.etag);
@@ -224,6 +229,35 @@ export class AnswerCache {
     if (encoding) reply.header("content-encoding", encoding);
     reply.send(compressedBody(entry, encoding));
   }
+}
+
+/**
+ * Writes a kept answer: 304 when the client already holds it (same ETag), else the body in the best
+ * encoding the client accepts, with the headers the computed answer went out with.
+ */
+export function writeHit(
+  method: string | undefined,
+  requestHeaders: IncomingHttpHeaders,
+  response: ServerResponse,
+  entry: Entry,
+  requestId: string,
+): void {
+  const common = { ...entry.headers, etag: entry.etag, "x-request-id": requestId };
+  if (requestHeaders["if-none-match"] === entry.etag) {
+    response.writeHead(304, common);
+    response.end();
+    return;
+  }
+  const encoding =
+    entry.body.length >= compressFrom ? chooseEncoding(requestHeaders["accept-encoding"]) : null;
+  const body = compressedBody(entry, encoding);
+  response.writeHead(200, {
+    ...common,
+    "content-type": entry.contentType,
+    "content-length": body.length,
+    ...(encoding ? { "content-encoding": encoding } : {}),
+  });
+  response.end(method === "HEAD" ? undefined : body);
 }
 
 /** Headers of a sent answer that do not depend on the request or the encoding chosen for it. */
@@ -257,8 +291,12 @@ function cacheKey(request: FastifyRequest): string | null {
   // A read that declares its answer must never be kept (liveness, readiness) is not.
   const config = request.routeOptions.config as { read?: { cache?: string } } | undefined;
   if (config?.read?.cache === "none") return null;
-  const credentials = `${request.headers.cookie ?? ""}\u0001${request.headers.authorization ?? ""}`;
-  return `${request.method} ${url}\u0000${credentials}`;
+  return keyOf(request.method, url, request.headers);
+}
+
+/** An answer is kept per method, full address and credentials exactly as sent: never shared across them. */
+function keyOf(method: string, url: string, headers: IncomingHttpHeaders): string {
+  return `${method} ${url}\u0000${headers.cookie ?? ""}\u0001${headers.authorization ?? ""}`;
 }
 
 /** Whether the request carries credentials: its answer is then private to them. */

@@ -16,16 +16,17 @@ export type EventStreamOptions = {
   keepAliveMs?: number;
 };
 
-const formatted = new WeakMap<PublishedEvent, string>();
+const formatted = new WeakMap<PublishedEvent, Buffer>();
 
 /**
- * One outbox event as an SSE message: `id`, `event` and a JSON `data` line. Formatted once per event and
- * shared by every stream it goes to, so a broadcast to thousands costs one serialization.
+ * One outbox event as an SSE message: `id`, `event` and a JSON `data` line. Formatted and encoded once
+ * per event and shared by every stream it goes to, so a broadcast to thousands costs one serialization
+ * and no per-stream text encoding.
  */
-export function formatEvent(event: PublishedEvent): string {
+export function formatEvent(event: PublishedEvent): Buffer {
   let message = formatted.get(event);
   if (message === undefined) {
-    message = formatEventMessage(event);
+    message = Buffer.from(formatEventMessage(event));
     formatted.set(event, message);
   }
   return message;
@@ -104,7 +105,7 @@ export async function registerEventStream(
       });
       response.on("error", () => {});
 
-      const write = (chunk: string) => {
+      const write = (chunk: string | Buffer) => {
         if (response.destroyed || response.writableEnded) return;
         response.write(chunk);
         if (response.writableLength > maxBufferedBytes) {
