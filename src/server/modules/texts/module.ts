@@ -1,6 +1,7 @@
 import { type AppModule, operationsIn } from "../../platform/module.ts";
 import * as api from "./api.ts";
 import { textsCanary } from "./canary.ts";
+import { registerTextsCommands } from "./cli.ts";
 import { registerTextsRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
 
@@ -14,5 +15,6 @@ export const textsModule: AppModule = {
   // One name per operation: the events an operation emits carry its name.
   eventTypes: operations.map((operation) => operation.name),
   routes: registerTextsRoutes,
+  cli: registerTextsCommands,
   canary: textsCanary,
 };

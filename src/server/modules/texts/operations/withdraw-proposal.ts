@@ -68,7 +68,7 @@ export const withdrawProposal = defineOperation({
       type: "proposal.withdraw",
       proposalId: proposal.id,
       participantId: proposal.authorParticipantId,
-      paragraphId: version !== input.baseVersion || proposal.state === "bracketed" ? paragraphId : null,
+      paragraphId: proposal.state === "bracketed" ? paragraphId : null,
     });
     ctx.audit({ data: { proposalId: proposal.id, version } });
     emitChange(ctx, document, "texts.proposal.withdraw", { proposalId: proposal.id });
