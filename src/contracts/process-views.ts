@@ -1,5 +1,6 @@
 // Responses of processes, rounds, participants, meetings and delegations (the core module).
 import { z } from "zod";
+import { Disputed } from "./disputes.ts";
 import { type ProcessRole as ProcessRoleName, processRoles } from "./enums.ts";
 import {
   AccreditationStatus,
@@ -84,6 +85,7 @@ export const ProcessDecision = z.object({
   decidedOn: z.string(),
   decidedBy: z.string(),
   text: z.string(),
+  ...Disputed,
 });
 export const RoleAssignment = z.object({
   id: z.string(),
@@ -94,6 +96,7 @@ export const RoleAssignment = z.object({
   fromDate: z.string().nullable(),
   toDate: z.string().nullable(),
   note: z.string().nullable(),
+  ...Disputed,
 });
 export const RoleChange = z.object({
   id: z.string(),
@@ -106,6 +109,7 @@ export const RoleChange = z.object({
   occurredPrecision: DatePrecision,
   roundNumber: z.number().nullable(),
   statement: z.string().nullable(),
+  ...Disputed,
 });
 
 export const ProcessSummary = z
@@ -140,6 +144,7 @@ export const RoundParticipantEntry = z.object({
   name: z.string(),
   names: LocalizedNames,
   attendance: Attendance,
+  ...Disputed,
 });
 export const ParticipantsByRole = z.object(
   Object.fromEntries(processRoles.map((role) => [role, z.array(RoundParticipantEntry)])) as Record<
@@ -162,6 +167,7 @@ export const RoundSummary = z
     version: z.number(),
     participants: ParticipantsByRole,
     can: RoundCan,
+    ...Disputed,
   })
   .meta({ id: "RoundSummary" });
 export const RoundList = listOf(RoundSummary, "plan", { processId: z.string() });
@@ -181,6 +187,7 @@ export const RoundParticipation = z.object({
   attendance: Attendance,
   note: z.string().nullable(),
   citedText: z.string().nullable(),
+  ...Disputed,
 });
 export const DelegationMember = z.object({
   id: z.string(),
@@ -215,6 +222,7 @@ export const NextRoundDecision = z.object({
   city: z.string().nullable(),
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
+  ...Disputed,
 });
 /** The previous round's decision on this one, set against where and when this round was held. */
 export const AnnouncedVsHeld = z.object({
@@ -227,6 +235,7 @@ export const AnnouncedVsHeld = z.object({
   }),
   cityMatches: z.boolean().nullable().describe("null when either city is unknown"),
   datesWithinWindow: z.boolean().nullable().describe("null when the window or the dates are unknown"),
+  ...Disputed,
 });
 export const RoundDetail = RoundSummary.extend({
   announcements: z.array(RoundAnnouncement),
@@ -280,6 +289,7 @@ export const ParticipantRoundRole = z.object({
   roundStatus: RoundStatus,
   role: ProcessRole,
   attendance: Attendance,
+  ...Disputed,
 });
 export const ParticipantDetail = ParticipantSummary.extend({
   roles: z.array(RoleAssignment),
@@ -309,6 +319,7 @@ export const Meeting = z
     version: z.number(),
     participants: z.array(z.object({ participant: ParticipantRef, role: ProcessRole })),
     can: z.object({ update: z.boolean() }),
+    ...Disputed,
   })
   .meta({ id: "Meeting" });
 export const MeetingList = listOf(Meeting, "create", { processId: z.string() });

@@ -10,6 +10,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
+import type { DisputedField, ValueConflict } from "../../contracts/disputes.ts";
 import { ErrorResponse } from "../../contracts/platform.ts";
 import type { Config } from "../config.ts";
 import type { Auth } from "./auth.ts";
@@ -54,6 +55,21 @@ export type SubjectDescription = {
   /** The standing delegation a `delegation`-tier subject belongs to (a round delegation's member). */
   delegationId?: string | null;
 };
+
+/**
+ * A shown field a presenter asks about: a disputed field's key on its own subject, or a value shown
+ * elsewhere that rests on one (a decision's date, a change of standing, the end of a role, a fact's
+ * text, the previous round's decision set against the round held).
+ */
+export type ShownField = DisputedField | "decidedOn" | "change" | "toDate" | "text" | "announcedVsHeld";
+
+/** What a presenter asks: which conflicts bear on a subject's shown field (or any of its fields). */
+export type DisputeIndex = {
+  of(subjectType: string, subjectId: string, ...fields: ShownField[]): ValueConflict[];
+};
+
+/** A module's rule: the disputed values of one process the actor may see, built in a few queries. */
+export type DisputeRule = (db: Db, actor: Actor, processId: string) => Promise<DisputeIndex>;
 
 /** A subject named by type and id: what a citation, fact or conflict is about. */
 export type SubjectKey = { subjectType: string; subjectId: string };
@@ -134,6 +150,11 @@ export type AppModule = {
    * `{ subjectType, subjectId }`).
    */
   canary?: (ctx: CanaryContext, marker: (scope: CanaryScope) => string) => Promise<CanaryFill[]>;
+  /**
+   * Which shown values of a process its records dispute (the record module's rule over its
+   * conflicts): presenters of every module ask through `disputesIn` (platform/disputes.ts).
+   */
+  disputes?: DisputeRule;
 };
 
 /** Who may see a canary record: its tier and where it belongs; the secretariat also sees some delegations' own. */

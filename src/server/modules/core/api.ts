@@ -82,6 +82,7 @@ export {
   participationsInRounds,
   processIdsOfParticipant,
   roleAssignmentsOfProcess,
+  roleChangesOfProcess,
   standingDelegationIdsOf,
 } from "./reads/process-record.ts";
 export { getProcess, listProcesses } from "./reads/processes.ts";

@@ -8,6 +8,7 @@ import { recordCanary } from "./canary.ts";
 import { registerRecordCommands } from "./cli.ts";
 import { registerDemoCommands } from "./cli-demo.ts";
 import { recordDemoPart } from "./demo/part.ts";
+import { disputedValues } from "./disputes/rule.ts";
 import { loadDemo } from "./operations/demo-record.ts";
 import { registerRecordRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
@@ -49,4 +50,5 @@ export const recordModule: AppModule = {
   routes: registerRecordRoutes,
   onOpen: loadDemoOnFirstStart,
   canary: recordCanary,
+  disputes: disputedValues,
 };

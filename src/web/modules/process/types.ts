@@ -1,6 +1,7 @@
 // The shapes the process pages read. They follow src/contracts/process.ts (core) and
 // src/contracts/record.ts (record) field for field; only what the pages use is typed.
 
+import type { Disputed, DisputedField, ValueConflict } from "../../../contracts/disputes.ts";
 import type {
   AccreditationState as AccreditationStatus,
   Attendance,
@@ -14,6 +15,8 @@ import type {
   RoundStatus,
 } from "../../../contracts/enums.ts";
 
+export type { Disputed, DisputedField, ValueConflict };
+
 export type Names = { en: string; ru?: string; ar?: string };
 
 export type { Attendance, DatePrecision, ProcessRole, ProcessStatus, RoundStatus };
@@ -26,7 +29,7 @@ export type ParticipantRef = {
   names: Names;
 };
 
-export type ProcessDecision = {
+export type ProcessDecision = Disputed & {
   id: string;
   kind: ProcessDecisionKind;
   fromStatus: ProcessStatus | null;
@@ -36,7 +39,7 @@ export type ProcessDecision = {
   text: string;
 };
 
-export type RoleChange = {
+export type RoleChange = Disputed & {
   id: string;
   processId: string;
   processSlug: string;
@@ -49,7 +52,7 @@ export type RoleChange = {
   statement: string | null;
 };
 
-export type RoleAssignment = {
+export type RoleAssignment = Disputed & {
   id: string;
   processId: string;
   processSlug: string;
@@ -86,7 +89,7 @@ export type ProcessDetail = ProcessSummary & {
 
 export type ProcessList = { items: ProcessSummary[]; can: { create: boolean } };
 
-export type RoundParticipantEntry = {
+export type RoundParticipantEntry = Disputed & {
   id: string;
   slug: string;
   name: string;
@@ -94,7 +97,7 @@ export type RoundParticipantEntry = {
   attendance: Attendance;
 };
 
-export type RoundSummary = {
+export type RoundSummary = Disputed & {
   id: string;
   processId: string;
   processSlug: string;
@@ -124,7 +127,7 @@ export type RoundAnnouncement = {
   announcedCity: string | null;
 };
 
-export type RoundParticipation = {
+export type RoundParticipation = Disputed & {
   id: string;
   participant: ParticipantRef;
   role: ProcessRole;
@@ -160,14 +163,14 @@ export type RoundDelegation = {
   can: Record<string, boolean>;
 };
 
-export type NextRoundDecision = {
+export type NextRoundDecision = Disputed & {
   wording: string;
   city: string | null;
   windowStart: string | null;
   windowEnd: string | null;
 };
 
-export type AnnouncedVsHeld = {
+export type AnnouncedVsHeld = Disputed & {
   decidedAtRound: { id: string; number: number };
   decision: NextRoundDecision;
   held: { city: string | null; startDate: string | null; endDate: string | null };
@@ -197,7 +200,7 @@ export type ParticipantSummary = {
   can: Record<string, boolean>;
 };
 
-export type ParticipantRoundRole = {
+export type ParticipantRoundRole = Disputed & {
   processId: string;
   processSlug: string;
   roundId: string;
@@ -215,7 +218,7 @@ export type ParticipantDetail = ParticipantSummary & {
 
 export type ParticipantList = { items: ParticipantSummary[]; can: { create: boolean } };
 
-export type Meeting = {
+export type Meeting = Disputed & {
   id: string;
   processId: string;
   processSlug: string;
@@ -249,7 +252,7 @@ export type Source = {
   language: string | null;
 };
 
-export type Fact = {
+export type Fact = Disputed & {
   id: string;
   kind: "outcome" | "fact";
   text: string;
@@ -272,6 +275,9 @@ export type RecordConflict = {
   id: string;
   kind: ConflictKind;
   field: string | null;
+  /** The stable key of the disputed field, labelled in the reader's language (`fields.disputed.*`). */
+  fieldKey: DisputedField;
+  fieldIndex: number | null;
   text: string;
   note: string | null;
   uncertain: boolean;
@@ -293,7 +299,7 @@ export type SubjectRecord = SubjectRecordBody & {
   related: (SubjectRecordBody & { subject: SubjectRef })[];
 };
 
-export type TimelineItem = {
+export type TimelineItem = Disputed & {
   kind: "round" | "meeting" | "milestone" | "decision";
   subkind: string | null;
   id: string;
@@ -331,7 +337,7 @@ export type Timeline = {
   periods: TimelinePeriod[];
 };
 
-export type AttendanceCell = {
+export type AttendanceCell = Disputed & {
   participantId: string;
   roundId: string;
   participationId: string;
@@ -344,7 +350,7 @@ export type AttendanceCell = {
 
 export type AttendanceMatrix = {
   processId: string;
-  rounds: { id: string; number: number; startDate: string | null; city: string | null }[];
+  rounds: (Disputed & { id: string; number: number; startDate: string | null; city: string | null })[];
   participants: { id: string; name: string; shortName: string | null; kind: string; role: string | null }[];
   cells: AttendanceCell[];
 };

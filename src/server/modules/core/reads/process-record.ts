@@ -9,6 +9,7 @@ import {
   participants,
   processDecisions,
   processRoleAssignments,
+  roleChanges,
   roundParticipations,
 } from "../schema.ts";
 
@@ -16,6 +17,7 @@ export type MeetingRow = typeof meetings.$inferSelect;
 export type ProcessDecisionRow = typeof processDecisions.$inferSelect;
 export type RoundParticipationRow = typeof roundParticipations.$inferSelect;
 export type RoleAssignmentRow = typeof processRoleAssignments.$inferSelect;
+export type RoleChangeRow = typeof roleChanges.$inferSelect;
 
 /** The meetings of a process (public records). */
 export function meetingsOfProcess(db: Db, processId: string): Promise<MeetingRow[]> {
@@ -75,4 +77,9 @@ export async function standingDelegationIdsOf(
     .from(delegations)
     .where(and(eq(delegations.processId, processId), inArray(delegations.participantId, participantIds)));
   return new Map(rows.map((row) => [row.participantId, row.id]));
+}
+
+/** The recorded changes of standing of a process's participants (public records). */
+export function roleChangesOfProcess(db: Db, processId: string): Promise<RoleChangeRow[]> {
+  return db.select().from(roleChanges).where(eq(roleChanges.processId, processId));
 }

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { ProcessDetail, ProcessSummary } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { canCreateProcess, processCan } from "../policies.ts";
 import {
   participantRef,
@@ -98,9 +99,17 @@ export async function getProcess(db: Db, actor: Actor, ref: string): Promise<Pro
   ]);
   const host = people.get(row.hostParticipantId);
   if (!host) throw new Error(`process ${row.id} has no host participant`);
+  const disputes = await disputesIn(db, actor, row.id);
   const history = assignments.flatMap((assignment) => {
     const participant = people.get(assignment.participantId);
-    return participant ? [presentRoleAssignment(assignment, participant, row.slug)] : [];
+    return participant
+      ? [
+          {
+            ...presentRoleAssignment(assignment, participant, row.slug),
+            ...disputedMark(disputes, "role_assignment", assignment.id, "toDate"),
+          },
+        ]
+      : [];
   });
   const day = today();
   const current = history.filter((assignment) => spanCovers(assignment, day));
@@ -110,13 +119,23 @@ export async function getProcess(db: Db, actor: Actor, ref: string): Promise<Pro
     .filter((participant, index, all) => all.findIndex((other) => other.id === participant.id) === index);
   return {
     ...presentProcess(row, host, decisions.length > 0, actor),
-    decisions: decisions.map(presentDecision),
+    decisions: decisions.map((decision) => ({
+      ...presentDecision(decision),
+      ...disputedMark(disputes, "process_decision", decision.id, "decidedOn"),
+    })),
     guarantors,
     roles: current,
     roleHistory: history,
     roleChanges: changes.flatMap((change) => {
       const participant = people.get(change.participantId);
-      return participant ? [presentRoleChange(change, participant, row.slug)] : [];
+      return participant
+        ? [
+            {
+              ...presentRoleChange(change, participant, row.slug),
+              ...disputedMark(disputes, "role_change", change.id, "change"),
+            },
+          ]
+        : [];
     }),
   };
 }

@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { disputedFields } from "../../../../contracts/disputes.ts";
 import { type ProcessRole, processRoles } from "../../../../contracts/enums.ts";
 import type { AnnouncedVsHeld, RoundDetail, RoundSummary } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { isSecretariat, roundCan, roundsVisibleTo } from "../policies.ts";
 import { compareEnglishNames, participantRef, presentRoundCore } from "../presenters/process.ts";
@@ -17,7 +19,11 @@ function emptyByRole(): ByRole {
 }
 
 /** Who took part in each of these (already visible) rounds, grouped by role and sorted by English name. */
-async function participantsByRole(db: Db, roundIds: string[]): Promise<Map<string, ByRole>> {
+async function participantsByRole(
+  db: Db,
+  roundIds: string[],
+  disputes: DisputeIndex,
+): Promise<Map<string, ByRole>> {
   const result = new Map<string, ByRole>();
   if (roundIds.length === 0) return result;
   const rows = await db
@@ -34,6 +40,7 @@ async function participantsByRole(db: Db, roundIds: string[]): Promise<Map<strin
       name: participant.names.en,
       names: participant.names,
       attendance: participation.attendance,
+      ...disputedMark(disputes, "round_participation", participation.id, "attendance"),
     });
     result.set(participation.roundId, byRole);
   }
@@ -45,12 +52,15 @@ function presentSummary(
   process: ProcessRow,
   row: RoundRow,
   byRole: ByRole | undefined,
+  disputes: DisputeIndex,
 ): RoundSummary {
   return {
     ...presentRoundCore(row),
     processSlug: process.slug,
     participants: byRole ?? emptyByRole(),
     can: roundCan(actor, row),
+    // Every disputed value of the round itself (dates, city, outcomes, next round…), each by its field.
+    ...disputedMark(disputes, "round", row.id, ...disputedFields),
   };
 }
 
@@ -67,13 +77,15 @@ export function visibleRoundsOf(db: Db, actor: Actor, processId: string): Promis
 export async function listProcessRounds(db: Db, actor: Actor, processRef: string) {
   const process = await findProcess(db, processRef);
   const rows = await visibleRoundsOf(db, actor, process.id);
+  const disputes = await disputesIn(db, actor, process.id);
   const byRole = await participantsByRole(
     db,
     rows.map((row) => row.id),
+    disputes,
   );
   return {
     processId: process.id,
-    items: rows.map((row) => presentSummary(actor, process, row, byRole.get(row.id))),
+    items: rows.map((row) => presentSummary(actor, process, row, byRole.get(row.id), disputes)),
     can: { plan: isSecretariat(actor, process.id) },
   };
 }
@@ -151,9 +163,11 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
     visibleRoundDelegations(db, actor, visible),
   ]);
   participations.sort((a, b) => compareEnglishNames(a.participant, b.participant));
-  const byRole = await participantsByRole(db, [round.id]);
+  const disputes = await disputesIn(db, actor, process.id);
+  const byRole = await participantsByRole(db, [round.id], disputes);
+  const announcedVsHeld = previous ? compareAnnouncedWithHeld(previous, round) : null;
   return {
-    ...presentSummary(actor, process, round, byRole.get(round.id)),
+    ...presentSummary(actor, process, round, byRole.get(round.id), disputes),
     announcements: announcements.map((row) => ({
       id: row.id,
       publishedOn: row.publishedOn,
@@ -169,6 +183,7 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
       attendance: participation.attendance,
       note: participation.note,
       citedText: participation.citedText,
+      ...disputedMark(disputes, "round_participation", participation.id, "attendance"),
     })),
     delegations,
     nextRound: round.nextRoundWording
@@ -177,9 +192,12 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
           city: round.nextRoundCity,
           windowStart: round.nextRoundWindowStart,
           windowEnd: round.nextRoundWindowEnd,
+          ...disputedMark(disputes, "round", round.id, "nextRound"),
         }
       : null,
-    announcedVsHeld: previous ? compareAnnouncedWithHeld(previous, round) : null,
+    announcedVsHeld: announcedVsHeld
+      ? { ...announcedVsHeld, ...disputedMark(disputes, "round", round.id, "announcedVsHeld") }
+      : null,
     precedence: { order: round.precedenceOrder, customOrder: round.precedenceCustom },
   };
 }

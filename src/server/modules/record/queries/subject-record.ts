@@ -3,6 +3,8 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { RecordConflict, Source, SubjectRecord } from "../../../../contracts/record.ts";
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { type DisputeIndex, disputedMark } from "../../../platform/disputes.ts";
+import { disputedValues } from "../disputes/rule.ts";
 import { citationFieldKey, presentConflict, presentSource } from "../presenters.ts";
 import { citations, conflicts, conflictValues, facts, type SubjectType, sources } from "../schema.ts";
 import {
@@ -117,13 +119,20 @@ export async function recordsOf(db: Db, actor: Actor, keys: SubjectKey[]): Promi
     if (body)
       body.citations = Object.fromEntries(cited.get(subjectKey(key.subjectType, key.subjectId)) ?? []);
   }
+  // A fact that states a disputed value says so: the rule is asked once per process the facts belong to.
+  const disputes = new Map<string, DisputeIndex>();
+  for (const processId of new Set(factRows.map((row) => row.processId))) {
+    if (processId) disputes.set(processId, await disputedValues(db, actor, processId));
+  }
   for (const row of factRows) {
+    const index = row.processId ? disputes.get(row.processId) : undefined;
     result.get(subjectKey(row.subjectType, row.subjectId))?.facts.push({
       id: row.id,
       kind: row.kind,
       text: row.text,
       uncertain: row.uncertain,
       sources: cited.get(subjectKey("fact", row.id))?.get("subject") ?? [],
+      ...(index ? disputedMark(index, "fact", row.id, "text") : {}),
     });
   }
   for (const conflict of await conflictsOf(

@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Timeline } from "../../../../contracts/record.ts";
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { disputedMark } from "../../../platform/disputes.ts";
 import { decisionsOfProcess, findProcess, meetingsOfProcess, visibleRoundsOf } from "../../core/index.ts";
+import { disputedValues } from "../disputes/rule.ts";
 import { milestones } from "../schema.ts";
 
 type Item = Timeline["items"][number];
@@ -50,6 +52,7 @@ export async function processTimeline(
       ),
     );
   const decisionRows = await decisionsOfProcess(db, process.id);
+  const disputes = await disputedValues(db, actor, process.id);
 
   const items: Item[] = [
     ...roundRows.map((round) => ({
@@ -63,6 +66,7 @@ export async function processTimeline(
       precision: "day" as const,
       city: round.city,
       status: round.status,
+      ...disputedMark(disputes, "round", round.id, "dates", "city"),
     })),
     ...meetingRows.map((meeting) => ({
       kind: "meeting" as const,
@@ -75,6 +79,7 @@ export async function processTimeline(
       precision: meeting.datePrecision,
       city: meeting.city ?? meeting.venue,
       status: null,
+      ...disputedMark(disputes, "meeting", meeting.id, "dates", "city", "venue"),
     })),
     ...milestoneRows.map((milestone) => ({
       kind: "milestone" as const,
@@ -89,6 +94,7 @@ export async function processTimeline(
         : "day") as Item["precision"],
       city: null,
       status: null,
+      ...disputedMark(disputes, "milestone", milestone.id, "dates"),
     })),
     ...decisionRows.map((decision) => ({
       kind: "decision" as const,
@@ -101,6 +107,7 @@ export async function processTimeline(
       precision: "day" as const,
       city: null,
       status: decision.toStatus,
+      ...disputedMark(disputes, "process_decision", decision.id, "decidedOn"),
     })),
   ];
   const kindOrder = { decision: 0, milestone: 1, meeting: 2, round: 3 };

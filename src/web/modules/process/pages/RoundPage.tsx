@@ -1,9 +1,9 @@
-import { Anchor, Group, Text } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { ModuleSections } from "../../../shell/ModuleSlots.tsx";
 import { Page } from "../../../shell/Page.tsx";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { FieldItem, FieldList } from "../components/Facts.tsx";
 import { Crumbs, RoundStatusBadge } from "../components/ProcessLinks.tsx";
@@ -11,7 +11,7 @@ import { NotInSources, RecordPending } from "../components/QueryState.tsx";
 import { SourcesButton, sourcesOfFields, uniqueSources } from "../components/Sources.tsx";
 import { useDates, useLocalName } from "../format.ts";
 import { useProcess, useRound, useSubjectRecord } from "../queries.ts";
-import type { RecordConflict, SubjectRecord } from "../types.ts";
+import type { SubjectRecord } from "../types.ts";
 
 /** Every source the record of a round cites, for the round itself and for its parts. */
 export function allSourcesOf(record: SubjectRecord | undefined) {
@@ -26,30 +26,6 @@ export function allSourcesOf(record: SubjectRecord | undefined) {
         ...conflict.values.map((value) => value.sources),
       ]),
     ]),
-  );
-}
-
-/** Conflicts about a record's dates ("start_date / end_date", "dates"), not about the date of something else. */
-export const datesField = /^(start_?date|end_?date|dates?)\b(?! of)/i;
-
-/** A mark beside a value that sources dispute, leading to the conflict further down the page. */
-export function ConflictFlags({ conflicts }: { conflicts: RecordConflict[] }) {
-  const { t } = useTranslation("process");
-  if (conflicts.length === 0) return null;
-  return (
-    <>
-      {conflicts.map((conflict) => (
-        <Anchor
-          key={conflict.id}
-          href={`#conflict-${conflict.id}`}
-          size="xs"
-          c="red.8"
-          className="conflict-flag"
-        >
-          <IconAlertTriangle size={14} aria-hidden /> {t(`conflicts.kinds.${conflict.kind}.flag`)}
-        </Anchor>
-      ))}
-    </>
   );
 }
 
@@ -72,8 +48,6 @@ export function RoundPage() {
   const heading = t("round.heading", { number: data.number });
   const processName = process.data ? localName(process.data.names, process.data.name) : data.processSlug;
   const citations = record.data?.citations;
-  const ownConflicts = record.data?.conflicts ?? [];
-  const conflictsOn = (test: RegExp) => ownConflicts.filter((conflict) => test.test(conflict.field ?? ""));
   const subtitle = localName(data.names, data.name);
 
   return (
@@ -109,17 +83,32 @@ export function RoundPage() {
             {data.startDate ? dates.range(data.startDate, data.endDate) : <NotInSources />}
           </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /date/i)} subject={t("fields.dates")} />
-          <ConflictFlags conflicts={conflictsOn(datesField)} />
+          <ConflictMark
+            marked={data}
+            fields={["dates"]}
+            processSlug={data.processSlug}
+            what={t("fields.dates")}
+          />
         </FieldItem>
         <FieldItem label={t("fields.city")}>
           <span data-testid="round-city">{data.city ?? <NotInSources />}</span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /city/i)} subject={t("fields.city")} />
-          <ConflictFlags conflicts={conflictsOn(/^city\b/i)} />
+          <ConflictMark
+            marked={data}
+            fields={["city"]}
+            processSlug={data.processSlug}
+            what={t("fields.city")}
+          />
         </FieldItem>
         <FieldItem label={t("fields.venue")}>
           <span data-testid="round-venue">{data.venue ?? <NotInSources />}</span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /venue/i)} subject={t("fields.venue")} />
-          <ConflictFlags conflicts={conflictsOn(/^venue\b/i)} />
+          <ConflictMark
+            marked={data}
+            fields={["venue"]}
+            processSlug={data.processSlug}
+            what={t("fields.venue")}
+          />
         </FieldItem>
         <FieldItem label={t("fields.status")}>
           <RoundStatusBadge status={data.status} />

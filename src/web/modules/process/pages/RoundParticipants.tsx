@@ -1,6 +1,7 @@
 import { Anchor, Badge, Text, Title, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import { ParticipantLink } from "../components/ProcessLinks.tsx";
 import { NotInSources } from "../components/QueryState.tsx";
 import { AttendanceBadge } from "../components/RoleBadge.tsx";
@@ -84,63 +85,96 @@ export function RoundParticipants({
       </Text>
     );
   return (
-    <div className="roles-grid">
-      {roles.map((role) => (
-        <section key={role} aria-labelledby={`role-${role}`} className="role-group" data-role={role}>
-          <Title order={3} size="h5" id={`role-${role}`} className="role-title">
-            <span className="role-dot" style={{ background: roleColor(role) }} aria-hidden />
-            {t(`roles.${role}`)}
-          </Title>
-          <ul className="plain-list">
-            {round.participations
-              .filter((entry) => entry.role === role)
-              .map((entry) => {
-                const delegation = delegationOf.get(entry.participant.id);
-                const head = delegation?.head ?? null;
-                return (
-                  <li key={entry.id} className="participant-entry" data-testid="round-participant">
-                    <div className="participant-line">
-                      <ParticipantLink participant={entry.participant} />
-                      <AttendanceBadge attendance={entry.attendance} />
-                      <SourcesButton
-                        sources={sourcesOfSubject(record, "round_participation", entry.id)}
-                        subject={entry.participant.name}
-                      />
-                    </div>
-                    {entry.note ? (
-                      <Text size="xs" c="dimmed" lang="en">
-                        {entry.note}
+    <>
+      <Text size="sm" component="div">
+        <ConflictMark
+          marked={round}
+          fields={["participants"]}
+          processSlug={round.processSlug}
+          what={t("disputedFields.participants")}
+        />
+        <ConflictMark
+          marked={round}
+          fields={["heads"]}
+          processSlug={round.processSlug}
+          what={t("disputedFields.heads")}
+        />
+      </Text>
+      <div className="roles-grid">
+        {roles.map((role) => (
+          <section key={role} aria-labelledby={`role-${role}`} className="role-group" data-role={role}>
+            <Title order={3} size="h5" id={`role-${role}`} className="role-title">
+              <span className="role-dot" style={{ background: roleColor(role) }} aria-hidden />
+              {t(`roles.${role}`)}
+              <ConflictMark
+                marked={round}
+                fields={
+                  role === "observer"
+                    ? ["observers"]
+                    : role === "international_organization"
+                      ? ["internationalOrganizations"]
+                      : []
+                }
+                processSlug={round.processSlug}
+                what={t(`roles.${role}`)}
+              />
+            </Title>
+            <ul className="plain-list">
+              {round.participations
+                .filter((entry) => entry.role === role)
+                .map((entry) => {
+                  const delegation = delegationOf.get(entry.participant.id);
+                  const head = delegation?.head ?? null;
+                  return (
+                    <li key={entry.id} className="participant-entry" data-testid="round-participant">
+                      <div className="participant-line">
+                        <ParticipantLink participant={entry.participant} />
+                        <AttendanceBadge attendance={entry.attendance} />
+                        <ConflictMark
+                          marked={entry}
+                          processSlug={round.processSlug}
+                          what={`${entry.participant.name}: ${t(`attendance.${entry.attendance}`)}`}
+                        />
+                        <SourcesButton
+                          sources={sourcesOfSubject(record, "round_participation", entry.id)}
+                          subject={entry.participant.name}
+                        />
+                      </div>
+                      {entry.note ? (
+                        <Text size="xs" c="dimmed" lang="en">
+                          {entry.note}
+                        </Text>
+                      ) : null}
+                      <Text size="sm" className="head-line" data-testid="head">
+                        <span className="head-label">{t("heads.head")}:</span>{" "}
+                        {head ? (
+                          <>
+                            <MemberName member={head} /> <UncertainMark member={head} />{" "}
+                            <SourcesButton
+                              sources={sourcesOfSubject(record, "delegation_member", head.id)}
+                              subject={head.nameLatin}
+                            />
+                          </>
+                        ) : (
+                          <NotInSources />
+                        )}
                       </Text>
-                    ) : null}
-                    <Text size="sm" className="head-line" data-testid="head">
-                      <span className="head-label">{t("heads.head")}:</span>{" "}
-                      {head ? (
-                        <>
-                          <MemberName member={head} /> <UncertainMark member={head} />{" "}
-                          <SourcesButton
-                            sources={sourcesOfSubject(record, "delegation_member", head.id)}
-                            subject={head.nameLatin}
-                          />
-                        </>
-                      ) : (
-                        <NotInSources />
-                      )}
-                    </Text>
-                    {delegation ? (
-                      <Anchor
-                        component={Link}
-                        to={`/round-delegations/${encodeURIComponent(delegation.id)}`}
-                        size="xs"
-                      >
-                        {t("delegation.open", { count: delegation.members.length })}
-                      </Anchor>
-                    ) : null}
-                  </li>
-                );
-              })}
-          </ul>
-        </section>
-      ))}
-    </div>
+                      {delegation ? (
+                        <Anchor
+                          component={Link}
+                          to={`/round-delegations/${encodeURIComponent(delegation.id)}`}
+                          size="xs"
+                        >
+                          {t("delegation.open", { count: delegation.members.length })}
+                        </Anchor>
+                      ) : null}
+                    </li>
+                  );
+                })}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </>
   );
 }

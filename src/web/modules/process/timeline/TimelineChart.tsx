@@ -1,11 +1,12 @@
 import { Text } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
-import { type MouseEvent, useId, useMemo, useState } from "react";
+import { type KeyboardEvent, type MouseEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { directionOf } from "../../../shell/i18n.ts";
+import { ConflictDialog, conflictsOf } from "../components/ConflictMark.tsx";
 import { useDates } from "../format.ts";
-import type { Timeline } from "../types.ts";
+import type { Timeline, TimelineItem } from "../types.ts";
 import { useTimelineWords } from "./describe.ts";
 import { layoutTimeline, metrics, type PlacedMark } from "./layout.ts";
 import { hatchColor, LaneShape, LegendSwatch, laneColors, RoundShape } from "./marks.tsx";
@@ -41,6 +42,7 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
     [timeline, availableWidth, rtl],
   );
   const [active, setActive] = useState<Active | null>(null);
+  const [disputedItem, setDisputedItem] = useState<{ item: TimelineItem; title: string } | null>(null);
   const followLink = useLinkHandler();
   const idBase = useId().replace(/:/g, "");
   const hatchId = `${idBase}-hatch`;
@@ -94,6 +96,24 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
           opacity={0.5}
         />
       ) : null;
+    // A disputed date or place: a warning sign beside the mark (its words are in the mark's name).
+    const disputed = conflictsOf(mark.item).length > 0;
+    const offset = isRound ? metrics.roundRadius : metrics.markSize + 2;
+    const badgeX = mark.x + (rtl ? -offset : offset);
+    const badgeY = mark.y - offset;
+    const disputedBadge = disputed ? (
+      <g className="tl-disputed" aria-hidden data-testid="timeline-conflict-mark" data-item={mark.item.id}>
+        <path
+          d={`M${badgeX} ${badgeY - 6}L${badgeX + 6} ${badgeY + 5}L${badgeX - 6} ${badgeY + 5}Z`}
+          fill="#fff3bf"
+          stroke="#862e00"
+          strokeWidth={1.5}
+        />
+        <text x={badgeX} y={badgeY + 3.5} textAnchor="middle" fontSize={8} fontWeight={700} fill="#862e00">
+          !
+        </text>
+      </g>
+    ) : null;
     const handlers = {
       onMouseEnter: () => show(mark, "hover"),
       onMouseLeave: () => hide(mark, "hover"),
@@ -117,7 +137,36 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
           {spanBar}
           {shape}
           {decisionLabel}
+          {disputedBadge}
         </a>
+      );
+    }
+    if (disputed) {
+      // A disputed milestone has no page: the mark itself opens the conflict, by mouse or keyboard.
+      const openConflict = () =>
+        setDisputedItem({ item: mark.item, title: description.title ?? description.kind });
+      return (
+        // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it is given the role, a name and the keys
+        <g
+          key={key}
+          className="tl-mark"
+          tabIndex={0}
+          role="button"
+          aria-haspopup="dialog"
+          aria-label={description.accessibleName}
+          data-testid={testId}
+          onClick={openConflict}
+          onKeyDown={(event: KeyboardEvent) => {
+            if (event.key !== "Enter" && event.key !== " ") return;
+            event.preventDefault();
+            openConflict();
+          }}
+          {...handlers}
+        >
+          {spanBar}
+          {shape}
+          {disputedBadge}
+        </g>
       );
     }
     return (
@@ -359,8 +408,16 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
               <div>{tooltip.when}</div>
               {tooltip.where ? <div>{tooltip.where}</div> : null}
               {tooltip.status ? <div>{tooltip.status}</div> : null}
+              {tooltip.disputed ? <div className="tl-tooltip-disputed">{tooltip.disputed}</div> : null}
             </div>
           ) : null}
+          <ConflictDialog
+            opened={disputedItem !== null}
+            onClose={() => setDisputedItem(null)}
+            title={disputedItem?.title ?? ""}
+            conflicts={disputedItem ? conflictsOf(disputedItem.item) : []}
+            processSlug={processSlug}
+          />
         </div>
       </div>
     </div>

@@ -2,13 +2,14 @@ import { Anchor, Table } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import type { Timeline } from "../types.ts";
 import { useTimelineWords } from "./describe.ts";
 
 type Row = {
   key: string;
   sortDate: string;
-  when: string;
+  when: ReactNode;
   what: ReactNode;
   kind: string;
   where: string | null;
@@ -28,7 +29,11 @@ export function TimelineTable({ timeline, processSlug }: { timeline: Timeline; p
     rows.push({
       key: `${item.kind}-${item.id}`,
       sortDate: item.startDate ?? "9999",
-      when: description.when,
+      when: (
+        <>
+          {description.when} <ConflictMark marked={item} processSlug={processSlug} what={name} compact />
+        </>
+      ),
       what: description.href ? (
         <Anchor component={Link} to={description.href} size="sm" lang={description.title ? "en" : undefined}>
           {name}

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { conflictsOf, useDisputedText } from "../components/ConflictMark.tsx";
 import { monthsOf, useDates } from "../format.ts";
 import type { TimelineGap, TimelineItem, TimelinePeriod } from "../types.ts";
 import { laneOf } from "./layout.ts";
@@ -14,6 +15,8 @@ export type ItemDescription = {
   status: string | null;
   /** Where a link from the mark leads, if anywhere. */
   href: string | null;
+  /** When the item's date or place is disputed: what the record says of it, in words. */
+  disputed: string | null;
   /** Everything above in one sentence, for screen readers and the mark's accessible name. */
   accessibleName: string;
 };
@@ -22,6 +25,7 @@ export type ItemDescription = {
 export function useTimelineWords(processSlug: string) {
   const { t } = useTranslation("process");
   const dates = useDates();
+  const disputedText = useDisputedText();
   const describeItem = (item: TimelineItem): ItemDescription => {
     const lane = laneOf(item);
     const when = dates.range(item.startDate, item.endDate, item.precision) || t("record.notFound");
@@ -41,8 +45,10 @@ export function useTimelineWords(processSlug: string) {
           : item.kind === "decision"
             ? `/processes/${encodeURIComponent(processSlug)}#decision-${item.id}`
             : null;
-    const accessibleName = [kind, title, when, where, status].filter(Boolean).join(", ");
-    return { kind, title, when, where, status, href, accessibleName };
+    const conflicts = conflictsOf(item);
+    const disputed = conflicts.length > 0 ? disputedText(conflicts) : null;
+    const accessibleName = [kind, title, when, where, status, disputed].filter(Boolean).join(", ");
+    return { kind, title, when, where, status, href, disputed, accessibleName };
   };
   const describeGap = (gap: TimelineGap) => {
     const months = monthsOf(gap.days);
