@@ -1,6 +1,7 @@
 import { coreModule, loadActor } from "./modules/core/index.ts";
 import { recordModule } from "./modules/record/index.ts";
 import { searchModule } from "./modules/search/index.ts";
+import { textsModule } from "./modules/texts/index.ts";
 import type { AppModule } from "./platform/module.ts";
 import { installModules } from "./platform/registry.ts";
 
@@ -9,7 +10,7 @@ import { installModules } from "./platform/registry.ts";
  * is adding its folder and one line here: the server, the CLI, the record's subject registry and the
  * demonstration record go over this list; drizzle-kit finds its `schema.ts` by its folder.
  */
-export const appModules: AppModule[] = [coreModule, recordModule, searchModule];
+export const appModules: AppModule[] = [coreModule, recordModule, textsModule, searchModule];
 
 installModules(appModules);
 

@@ -4,6 +4,7 @@ import { platformModule } from "../modules/platform/module.ts";
 import { processModule } from "../modules/process/module.ts";
 import { searchModule } from "../modules/search/module.ts";
 import { secretariatModule } from "../modules/secretariat/module.ts";
+import { textsModule } from "../modules/texts/module.ts";
 import type { WebModule } from "../shell/module.ts";
 
 /** Every web module. A new module is its folder under src/web/modules/ and one line here. */
@@ -14,4 +15,5 @@ export const webModules: readonly WebModule[] = [
   processModule,
   secretariatModule,
   searchModule,
+  textsModule,
 ];

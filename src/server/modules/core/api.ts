@@ -90,6 +90,7 @@ export {
   processIdsOfParticipant,
   roleAssignmentsOfProcess,
   roleChangesOfProcess,
+  standingDelegationIdsOf,
 } from "./reads/process-record.ts";
 export { getProcess, listProcesses } from "./reads/processes.ts";
 export {

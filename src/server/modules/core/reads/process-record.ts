@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "../../../platform/db.ts";
 import { presentAnnouncement } from "../presenters/process.ts";
 import {
+  delegations,
   meetings,
   participants,
   processDecisions,
@@ -97,6 +98,23 @@ export async function nextRoundDecisionsOfRounds(db: Db, roundIds: string[]) {
     windowStart: row.nextRoundWindowStart,
     windowEnd: row.nextRoundWindowEnd,
   }));
+}
+
+/**
+ * The standing delegations of some participants in a process, by participant: what another module
+ * needs to address a live event to one delegation (the secretariat's) without reading core's tables.
+ */
+export async function standingDelegationIdsOf(
+  db: Db,
+  processId: string,
+  participantIds: string[],
+): Promise<Map<string, string>> {
+  if (participantIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: delegations.id, participantId: delegations.participantId })
+    .from(delegations)
+    .where(and(eq(delegations.processId, processId), inArray(delegations.participantId, participantIds)));
+  return new Map(rows.map((row) => [row.participantId, row.id]));
 }
 
 /** The recorded changes of standing of a process's participants (public records). */

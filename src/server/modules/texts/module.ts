@@ -1,0 +1,20 @@
+import { type AppModule, operationsIn } from "../../platform/module.ts";
+import * as api from "./api.ts";
+import { textsCanary } from "./canary.ts";
+import { registerTextsCommands } from "./cli.ts";
+import { registerTextsRoutes } from "./routes.ts";
+import * as tables from "./schema.ts";
+
+const operations = operationsIn(api);
+
+/** texts: negotiated documents of a round — paragraphs, proposals, brackets, positions, consensus, versions. */
+export const textsModule: AppModule = {
+  name: "texts",
+  tables,
+  operations,
+  // One name per operation: the events an operation emits carry its name.
+  eventTypes: operations.map((operation) => operation.name),
+  routes: registerTextsRoutes,
+  cli: registerTextsCommands,
+  canary: textsCanary,
+};

@@ -1,0 +1,203 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { ApiError } from "../../shell/api.ts";
+import { describeError } from "../../shell/errors.ts";
+import { Page } from "../../shell/Page.tsx";
+import { ParagraphText } from "./ParagraphText.tsx";
+import { ProposalForm } from "./ProposalForm.tsx";
+import { ProposalList } from "./ProposalList.tsx";
+import { exportPath, useDocument, useDocumentChange } from "./queries.ts";
+import "./texts.css";
+
+/** What a failed change tells the reader: a stale one in words, with the current text already reloaded. */
+function useChangeError() {
+  const { t } = useTranslation("texts");
+  const [message, setMessage] = useState<string | null>(null);
+  const report = (error: unknown) => {
+    if (error instanceof ApiError && error.code === "stale_version") {
+      const current = (error.details as { current?: { version?: number } } | null)?.current?.version;
+      setMessage(t("stale", { version: current ?? "?" }));
+    } else setMessage(describeError(t, error));
+  };
+  return { message, report, clear: () => setMessage(null) };
+}
+
+/** A negotiated text: the compilation with its brackets, proposals and positions, and what the reader may do next. */
+export function DocumentPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("texts");
+  const query = useDocument(id);
+  const change = useDocumentChange(id);
+  const failure = useChangeError();
+  if (query.isPending)
+    return (
+      <Center py="xl">
+        <Loader aria-label={t("loading")} />
+      </Center>
+    );
+  if (query.isError || !query.data)
+    return (
+      <Page title={t("notFoundTitle")}>
+        <Alert color="gray" role="alert">
+          {query.error instanceof ApiError && query.error.status === 404
+            ? t("notFound")
+            : describeError(t, query.error)}
+        </Alert>
+      </Page>
+    );
+  const view = query.data;
+  const { document, can } = view;
+  const baseVersion = document.version;
+  const act = async (to: string[], body: Record<string, unknown> = {}, method: "POST" | "PATCH" = "POST") => {
+    failure.clear();
+    try {
+      await change.mutateAsync({ method, to, body: { baseVersion, ...body } });
+      return true;
+    } catch (error) {
+      failure.report(error);
+      return false;
+    }
+  };
+  const mine = new Set(view.actingAs.map((p) => p.id));
+  const myStances = new Map<string, string>();
+  for (const paragraph of view.paragraphs)
+    for (const segment of paragraph.segments)
+      if (segment.kind === "bracket")
+        for (const option of segment.options)
+          for (const position of option.positions)
+            if (mine.has(position.participant.id)) myStances.set(option.id, position.stance);
+
+  return (
+    <Page
+      title={document.title}
+      actions={
+        <Group gap="xs">
+          {can.approve ? (
+            <Button variant="light" onClick={() => act(["approve"])} loading={change.isPending}>
+              {t("actions.approve", { version: baseVersion })}
+            </Button>
+          ) : null}
+          {can.adopt ? <Button onClick={() => act(["adopt"])}>{t("actions.adopt")}</Button> : null}
+          {can.publish ? <Button onClick={() => act(["publish"])}>{t("actions.publish")}</Button> : null}
+          <Anchor href={exportPath(document.id)} download>
+            {t("actions.export")}
+          </Anchor>
+        </Group>
+      }
+    >
+      <Group gap="xs" wrap="wrap">
+        <Badge variant="light">{t(`kind.${document.kind}`)}</Badge>
+        <Badge
+          variant="outline"
+          color={document.status === "draft" ? "orange" : "teal"}
+          data-testid="document-status"
+        >
+          {t(`status.${document.status}`)}
+        </Badge>
+        <Badge variant="outline" color="gray" data-testid="document-version">
+          {t("version", { version: document.version })}
+        </Badge>
+        {document.publishedOn ? (
+          <Text size="sm">{t("list.published", { date: document.publishedOn })}</Text>
+        ) : null}
+        {document.adoptedBy.length > 0 ? (
+          <Text size="sm">{t("adoptedBy", { names: document.adoptedBy.map((p) => p.name).join(", ") })}</Text>
+        ) : null}
+      </Group>
+      {failure.message ? (
+        <Alert color="orange" role="alert" withCloseButton onClose={failure.clear} data-testid="change-error">
+          {failure.message}
+        </Alert>
+      ) : null}
+      {document.status === "draft" ? (
+        <Paper withBorder p="sm" radius="md">
+          <Text size="sm" fw={600}>
+            {t("rule.title")}
+          </Text>
+          <Group gap="xs" mt={4}>
+            {view.rule.map((member) => (
+              <Badge key={member.participant.id} color={member.approved ? "teal" : "gray"} variant="light">
+                {member.participant.name}: {member.approved ? t("rule.approved") : t("rule.pending")}
+              </Badge>
+            ))}
+          </Group>
+          {view.adoptionBlockers.length > 0 ? (
+            <Text size="sm" c="dimmed" mt={4}>
+              {view.adoptionBlockers.join(" ")}
+            </Text>
+          ) : null}
+        </Paper>
+      ) : null}
+
+      <Stack gap="xs" component="section" aria-label={t("text")} data-testid="compilation">
+        {view.paragraphs.map((paragraph) => (
+          <Paper
+            key={paragraph.id}
+            withBorder
+            p="sm"
+            radius="md"
+            data-testid="paragraph"
+            data-state={paragraph.state}
+          >
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+              {paragraph.kind === "heading" ? (
+                <Title order={2} size="h5" dir="auto">
+                  {paragraph.body}
+                </Title>
+              ) : (
+                <ParagraphText
+                  paragraph={paragraph}
+                  myStances={myStances}
+                  onPosition={
+                    can.takePosition
+                      ? (optionId, stance) => act(["positions"], { optionId, stance })
+                      : undefined
+                  }
+                />
+              )}
+              <Group gap={4} wrap="nowrap">
+                {paragraph.state !== "draft" ? (
+                  <Badge size="sm" variant="dot" color={paragraph.state === "bracketed" ? "orange" : "teal"}>
+                    {t(`state.${paragraph.state}`)}
+                  </Badge>
+                ) : null}
+                {can.edit && paragraph.state !== "bracketed" ? (
+                  <NativeSelect
+                    size="xs"
+                    aria-label={t("state.set", { number: paragraph.number ?? "" })}
+                    value={paragraph.state}
+                    onChange={(event) =>
+                      act(["paragraphs", paragraph.id, "state"], { state: event.currentTarget.value })
+                    }
+                    data={["draft", "ad_referendum", "agreed"].map((value) => ({
+                      value,
+                      label: t(`state.${value}`),
+                    }))}
+                  />
+                ) : null}
+              </Group>
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+
+      {view.proposals.length > 0 ? <ProposalList view={view} mine={mine} act={act} /> : null}
+      {can.propose ? <ProposalForm view={view} act={act} /> : null}
+    </Page>
+  );
+}
