@@ -195,9 +195,13 @@ test("a round whose dates the sources dispute shows each value with the sources 
   page,
 }) => {
   await openRound(page, 21);
-  // The dates carry a mark that leads to the conflict.
-  await page.getByRole("link", { name: "sources disagree" }).first().click();
+  // The dates carry a mark that opens the conflict.
+  await page
+    .locator("dd", { has: page.getByTestId("round-dates") })
+    .getByTestId("conflict-mark")
+    .click();
   const conflict = page
+    .getByRole("dialog")
     .getByTestId("conflict")
     .filter({ hasText: "Field: Dates" })
     .filter({ has: page.locator('[data-kind="disagreement"]') })
