@@ -5,9 +5,10 @@
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { loadBenchmarks } from "./load-suite.ts";
+import { schedulerBenchmarks } from "./scheduler.ts";
 import { type BenchResult, benchmarks as platformBenchmarks } from "./suite.ts";
 
-const benchmarks = [...loadBenchmarks, ...platformBenchmarks];
+const benchmarks = [...loadBenchmarks, ...platformBenchmarks, ...schedulerBenchmarks];
 
 const only = process.argv.slice(2);
 const results: BenchResult[] = [];

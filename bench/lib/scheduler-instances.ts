@@ -30,7 +30,11 @@ const lunch = { start: 16, end: 20 };
 export function generateInstance(shape: InstanceShape): SchedulerInstance {
   const random = seededRandom(shape.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const days = Array.from({ length: shape.days }, (_, d) => ({ id: `day-${d + 1}`, slots: slotsPerDay, breaks: [lunch] }));
+  const days = Array.from({ length: shape.days }, (_, d) => ({
+    id: `day-${d + 1}`,
+    slots: slotsPerDay,
+    breaks: [lunch],
+  }));
   const lastDay = days[days.length - 1]?.id as string;
   const fair = shape.tradeFair === true;
 
@@ -49,7 +53,7 @@ export function generateInstance(shape: InstanceShape): SchedulerInstance {
   const rooms: SchedulerRoom[] = Array.from({ length: shape.rooms }, (_, i) => {
     const big = i % 4 === 0;
     const capacity = fair ? (big ? 8 : 4) : big ? 20 : 8 + 2 * Math.floor(random() * 3);
-    return { id: `room-${i + 1}`, capacity, equipment: random() < 0.5 ? ["interpretation"] : [] };
+    return { id: `room-${i + 1}`, capacity, equipment: !fair && random() < 0.5 ? ["interpretation"] : [] };
   });
 
   const fixedSessions: FixedSession[] = [];
@@ -57,8 +61,26 @@ export function generateInstance(shape: InstanceShape): SchedulerInstance {
     const everyone = delegations.map((d) => d.id);
     rooms.push({ id: "plenary-hall", capacity: 2000, equipment: ["interpretation"], days: [lastDay] });
     fixedSessions.push(
-      { id: "plenary", kind: "plenary", day: lastDay, start: 28, durationSlots: 4, room: "plenary-hall", participants: everyone, closesConsultations: true },
-      { id: "press", kind: "press-conference", day: lastDay, start: 33, durationSlots: 2, room: "plenary-hall", participants: everyone.slice(0, 3), after: ["plenary"] },
+      {
+        id: "plenary",
+        kind: "plenary",
+        day: lastDay,
+        start: 28,
+        durationSlots: 4,
+        room: "plenary-hall",
+        participants: everyone,
+        closesConsultations: true,
+      },
+      {
+        id: "press",
+        kind: "press-conference",
+        day: lastDay,
+        start: 33,
+        durationSlots: 2,
+        room: "plenary-hall",
+        participants: everyone.slice(0, 3),
+        after: ["plenary"],
+      },
     );
   }
 
@@ -93,7 +115,8 @@ export function generateInstance(shape: InstanceShape): SchedulerInstance {
       state: random() < 0.03 ? "declined" : "accepted",
     };
     if (random() < 0.5) request.inviteePreferences = { [inviteeIds[0] as string]: pick(preferences) };
-    if (random() < 0.3) request.preferred = random() < 0.5 ? { day: pick(days).id } : { from: 0, to: lunch.start };
+    if (random() < 0.3)
+      request.preferred = random() < 0.5 ? { day: pick(days).id } : { from: 0, to: lunch.start };
     if (!fair && random() < 0.1) request.equipment = ["interpretation"];
     requests.push(request);
   }

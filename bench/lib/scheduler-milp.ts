@@ -6,9 +6,13 @@
 // most `teams` meetings (plus the minimum gap) per slot, minus what fixed sessions take; a continuous
 // z ≤ every delegation's share carries the max-min fairness term. Same objective as the scheduler's.
 
-import loadHighs from "highs";
+import highsModule, { type Highs } from "highs";
 import { compileInstance } from "../../src/server/modules/programme/scheduler/compile.ts";
-import type { SchedulerInstance } from "../../src/server/modules/programme/scheduler/types.ts";
+import type { MeetingPlace, SchedulerInstance } from "../../src/server/modules/programme/scheduler/types.ts";
+
+// highs ships ESM at run time but CommonJS-style types: take the loader from either shape.
+const loadHighs = ((highsModule as unknown as { default?: unknown }).default ??
+  highsModule) as () => Promise<Highs>;
 
 export type MilpResult = {
   status: string;
@@ -22,7 +26,11 @@ export type MilpResult = {
 };
 
 /** Builds the model, runs HiGHS with a time limit, and reports its best objective and proven bound. */
-export async function solveWithHighs(instance: SchedulerInstance, timeLimitSeconds: number): Promise<MilpResult> {
+export async function solveWithHighs(
+  instance: SchedulerInstance,
+  timeLimitSeconds: number,
+  options: { relaxation?: boolean; start?: MeetingPlace[] } = {},
+): Promise<MilpResult> {
   const c = compileInstance(instance);
   const T = c.totalSlots;
   const dayCount = c.dayStart.length;
@@ -38,10 +46,14 @@ export async function solveWithHighs(instance: SchedulerInstance, timeLimitSecon
   for (const k of roomClass) classSize[k] = (classSize[k] as number) + 1;
   const classTaken = new Int32Array(classOf.size * T);
   for (const fixed of c.fixedRooms)
-    for (let t = fixed.from; t < fixed.to; t++) classTaken[(roomClass[fixed.room] as number) * T + t]++;
+    for (let t = fixed.from; t < fixed.to; t++)
+      classTaken[(roomClass[fixed.room] as number) * T + t] =
+        (classTaken[(roomClass[fixed.room] as number) * T + t] as number) + 1;
   const teamTaken = new Int32Array(c.teams.length * T);
   for (const fixed of c.fixedTeams)
-    for (let t = fixed.from; t < Math.min(fixed.to, T); t++) teamTaken[fixed.delegation * T + t] += c.teams[fixed.delegation] as number;
+    for (let t = fixed.from; t < Math.min(fixed.to, T); t++)
+      teamTaken[fixed.delegation * T + t] =
+        (teamTaken[fixed.delegation * T + t] as number) + (c.teams[fixed.delegation] as number);
 
   const rowUpper: number[] = [];
   const rowIndex = new Map<number, number>();
@@ -64,14 +76,18 @@ export async function solveWithHighs(instance: SchedulerInstance, timeLimitSecon
   const values: number[] = [];
   const cost: number[] = [];
   const F = c.weights.fairness;
+  const columnOf = new Map<string, number>();
   for (let r = 0; r < n; r++) {
     const rStarts = c.starts[r] as Int32Array;
     const bonus = c.startBonus[r] as Float64Array;
     const classes = [...new Set(Array.from(c.roomsOf[r] as Int32Array, (room) => roomClass[room] as number))];
     const representative = new Map<number, number>();
-    for (const room of c.roomsOf[r] as Int32Array) if (!representative.has(roomClass[room] as number)) representative.set(roomClass[room] as number, room);
+    for (const room of c.roomsOf[r] as Int32Array)
+      if (!representative.has(roomClass[room] as number)) representative.set(roomClass[room] as number, room);
     const duration = c.duration[r] as number;
-    const members = Array.from(c.participants.subarray(c.participantsStart[r] as number, c.participantsStart[r + 1] as number));
+    const members = Array.from(
+      c.participants.subarray(c.participantsStart[r] as number, c.participantsStart[r + 1] as number),
+    );
     for (let i = 0; i < rStarts.length; i++) {
       const g = rStarts[i] as number;
       for (const k of classes) {
@@ -79,10 +95,14 @@ export async function solveWithHighs(instance: SchedulerInstance, timeLimitSecon
         if (c.roomOpen[room * dayCount + (c.dayOf[g] as number)] !== 1) continue;
         const entries = new Map<number, number>();
         entries.set(row(r, 1), 1);
-        for (let t = g; t < g + duration; t++) entries.set(row(n + k * T + t, (classSize[k] as number) - (classTaken[k * T + t] as number)), 1);
+        for (let t = g; t < g + duration; t++)
+          entries.set(row(n + k * T + t, (classSize[k] as number) - (classTaken[k * T + t] as number)), 1);
         for (const m of members) {
           for (let t = g; t < g + duration + c.gap; t++)
-            entries.set(row(n + K * T + m * T + t, (c.teams[m] as number) - (teamTaken[m * T + t] as number)), 1);
+            entries.set(
+              row(n + K * T + m * T + t, (c.teams[m] as number) - (teamTaken[m * T + t] as number)),
+              1,
+            );
           if ((c.wanted[m] as number) > 0) entries.set(row(fairnessKey(m), 0), -(c.weight[r] as number));
         }
         for (const [index, value] of [...entries].sort((a, b) => a[0] - b[0])) {
@@ -90,13 +110,15 @@ export async function solveWithHighs(instance: SchedulerInstance, timeLimitSecon
           values.push(value);
         }
         starts.push(indices.length);
+        columnOf.set(`${r}:${g}:${k}`, cost.length);
         cost.push((c.weight[r] as number) + (bonus[i] as number));
       }
     }
   }
   // z, the smallest share: z·wanted(m) − Σ weight·x ≤ 0 for every delegation that wants something.
   const zEntries: [number, number][] = [];
-  for (let m = 0; m < D; m++) if ((c.wanted[m] as number) > 0) zEntries.push([row(fairnessKey(m), 0), c.wanted[m] as number]);
+  for (let m = 0; m < D; m++)
+    if ((c.wanted[m] as number) > 0) zEntries.push([row(fairnessKey(m), 0), c.wanted[m] as number]);
   zEntries.sort((a, b) => a[0] - b[0]);
   for (const [index, value] of zEntries) {
     indices.push(index);
@@ -118,14 +140,56 @@ export async function solveWithHighs(instance: SchedulerInstance, timeLimitSecon
       colUpper: new Float64Array(columns).fill(1),
       rowLower: new Float64Array(rows).fill(-highs.infinity),
       rowUpper: Float64Array.from(rowUpper, (u) => Math.max(0, u)),
-      matrix: { format: "csc", numRows: rows, numCols: columns, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
-      integrality: Int32Array.from({ length: columns }, (_, j) => (j === columns - 1 ? highs.constants.variableType.continuous : highs.constants.variableType.integer)),
+      matrix: {
+        format: "csc",
+        numRows: rows,
+        numCols: columns,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
+      ...(options.relaxation
+        ? {}
+        : {
+            integrality: Int32Array.from({ length: columns }, (_, j) =>
+              j === columns - 1
+                ? highs.constants.variableType.continuous
+                : highs.constants.variableType.integer,
+            ),
+          }),
     });
+    if (options.start) {
+      const values = new Float64Array(columns);
+      for (const place of options.start) {
+        const r = c.requestIndex.get(place.requestId) as number;
+        const d = instance.days.findIndex((day) => day.id === place.day);
+        const k = roomClass[c.roomIndex.get(place.room) as number] as number;
+        const j = columnOf.get(`${r}:${(c.dayStart[d] as number) + place.start}:${k}`);
+        if (j !== undefined) values[j] = 1;
+      }
+      let share = 1;
+      for (let m = 0; m < D; m++) {
+        if (!((c.wanted[m] as number) > 0)) continue;
+        let met = 0;
+        for (const place of options.start) {
+          const r = c.requestIndex.get(place.requestId) as number;
+          if (
+            Array.from(
+              c.participants.subarray(c.participantsStart[r] as number, c.participantsStart[r + 1] as number),
+            ).includes(m)
+          )
+            met += c.weight[r] as number;
+        }
+        share = Math.min(share, met / (c.wanted[m] as number));
+      }
+      values[columns - 1] = share;
+      model.setSolution({ colValue: values });
+    }
     model.options.set({ time_limit: timeLimitSeconds, output_flag: false, mip_rel_gap: 1e-6 });
     model.run();
     const status = String(model.getModelStatus());
     const primal = model.getObjectiveValue();
-    const dual = Number(model.info.get("mip_dual_bound"));
+    const dual = options.relaxation ? primal : Number(model.info.get("mip_dual_bound"));
     return {
       status: statusName(highs.constants.modelStatus as Record<string, number>, Number(status)),
       objective: Number.isFinite(primal) && Math.abs(primal) < 1e20 ? primal : null,
@@ -136,7 +200,16 @@ export async function solveWithHighs(instance: SchedulerInstance, timeLimitSecon
       nonzeros: indices.length,
     };
   } catch (error) {
-    return { status: "error", objective: null, bound: null, seconds: (performance.now() - begin) / 1000, columns, rows, nonzeros: indices.length, error: String(error) };
+    return {
+      status: "error",
+      objective: null,
+      bound: null,
+      seconds: (performance.now() - begin) / 1000,
+      columns,
+      rows,
+      nonzeros: indices.length,
+      error: String(error),
+    };
   }
 }
 

@@ -1,6 +1,9 @@
 // Small hand-made instances for the scheduler's tests: few enough slots to reason about by hand.
 
-import type { SchedulerInstance, SchedulerSolution } from "../../src/server/modules/programme/scheduler/index.ts";
+import type {
+  SchedulerInstance,
+  SchedulerSolution,
+} from "../../src/server/modules/programme/scheduler/index.ts";
 
 /** One day of 12 slots with a break at 6–7, two rooms, four delegations (the guarantor fields two teams). */
 export function smallRound(): SchedulerInstance {
@@ -20,12 +23,43 @@ export function smallRound(): SchedulerInstance {
       { id: "un", teams: 1, teamSize: 2, departure: { day: "d2", slot: 8 } },
     ],
     requests: [
-      { id: "g-p", requester: "guarantor", invitees: ["party"], durationSlots: 2, preference: "must", state: "accepted" },
-      { id: "g-o", requester: "guarantor", invitees: ["observer"], durationSlots: 2, preference: "would-like", state: "accepted" },
-      { id: "p-un", requester: "party", invitees: ["un"], durationSlots: 2, preference: "must", state: "accepted", equipment: ["interpretation"] },
+      {
+        id: "g-p",
+        requester: "guarantor",
+        invitees: ["party"],
+        durationSlots: 2,
+        preference: "must",
+        state: "accepted",
+      },
+      {
+        id: "g-o",
+        requester: "guarantor",
+        invitees: ["observer"],
+        durationSlots: 2,
+        preference: "would-like",
+        state: "accepted",
+      },
+      {
+        id: "p-un",
+        requester: "party",
+        invitees: ["un"],
+        durationSlots: 2,
+        preference: "must",
+        state: "accepted",
+        equipment: ["interpretation"],
+      },
     ],
     fixedSessions: [
-      { id: "plenary", kind: "plenary", day: "d2", start: 8, durationSlots: 2, room: "hall", participants: ["guarantor", "party", "observer"], closesConsultations: true },
+      {
+        id: "plenary",
+        kind: "plenary",
+        day: "d2",
+        start: 8,
+        durationSlots: 2,
+        room: "hall",
+        participants: ["guarantor", "party", "observer"],
+        closesConsultations: true,
+      },
     ],
     minGapSlots: 1,
   };

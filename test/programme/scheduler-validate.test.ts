@@ -69,7 +69,10 @@ describe("the schedule validator", () => {
     twice.unplaced.push({ requestId: "g-p", reason: { code: "rooms_full", message: "", delegations: [] } });
     expect(constraints(validateSchedule(smallRound(), twice))).toEqual(["duplicate"]);
     const stranger = validSmallSchedule();
-    stranger.unplaced.push({ requestId: "nobody", reason: { code: "rooms_full", message: "", delegations: [] } });
+    stranger.unplaced.push({
+      requestId: "nobody",
+      reason: { code: "rooms_full", message: "", delegations: [] },
+    });
     expect(constraints(validateSchedule(smallRound(), stranger))).toEqual(["unknown_request"]);
     const declined = smallRound();
     (declined.requests[0] as { state: string }).state = "declined";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { generateInstance } from "../../bench/lib/scheduler-instances.ts";
 import {
   SchedulerInputError,
   type SchedulerInstance,
@@ -6,7 +7,6 @@ import {
   solveSchedule,
   validateSchedule,
 } from "../../src/server/modules/programme/scheduler/index.ts";
-import { generateInstance } from "../../bench/lib/scheduler-instances.ts";
 import { smallRound } from "./scheduler-fixtures.ts";
 
 const flat = { preferredBonus: 0, fairness: 0 };
@@ -17,7 +17,9 @@ function inputIssues(instance: SchedulerInstance): string[] {
   } catch (error) {
     expect(error).toBeInstanceOf(SchedulerInputError);
     expect((error as SchedulerInputError).status).toBe(422);
-    return ((error as SchedulerInputError).details as { issues: { code: string }[] }).issues.map((i) => i.code);
+    return ((error as SchedulerInputError).details as { issues: { code: string }[] }).issues.map(
+      (i) => i.code,
+    );
   }
   return [];
 }
@@ -32,10 +34,38 @@ describe("the scheduler", () => {
       rooms: [{ id: "room", capacity: 4 }],
       delegations: [{ id: "host", teams: 4, teamSize: 1 }, ...pairs],
       requests: [
-        { id: "a", requester: "host", invitees: ["b"], durationSlots: 5, preference: "must", state: "accepted" },
-        { id: "b", requester: "host", invitees: ["c"], durationSlots: 4, preference: "would-like", state: "accepted" },
-        { id: "c", requester: "host", invitees: ["d"], durationSlots: 4, preference: "would-like", state: "accepted" },
-        { id: "d", requester: "host", invitees: ["e"], durationSlots: 3, preference: "would-like", state: "accepted" },
+        {
+          id: "a",
+          requester: "host",
+          invitees: ["b"],
+          durationSlots: 5,
+          preference: "must",
+          state: "accepted",
+        },
+        {
+          id: "b",
+          requester: "host",
+          invitees: ["c"],
+          durationSlots: 4,
+          preference: "would-like",
+          state: "accepted",
+        },
+        {
+          id: "c",
+          requester: "host",
+          invitees: ["d"],
+          durationSlots: 4,
+          preference: "would-like",
+          state: "accepted",
+        },
+        {
+          id: "d",
+          requester: "host",
+          invitees: ["e"],
+          durationSlots: 3,
+          preference: "would-like",
+          state: "accepted",
+        },
       ],
       weights: flat,
     };
@@ -58,8 +88,22 @@ describe("the scheduler", () => {
         { id: "z", teams: 1, teamSize: 1 },
       ],
       requests: [
-        { id: "xy", requester: "x", invitees: ["y"], durationSlots: 4, preference: "must", state: "accepted" },
-        { id: "xz", requester: "x", invitees: ["z"], durationSlots: 4, preference: "must", state: "accepted" },
+        {
+          id: "xy",
+          requester: "x",
+          invitees: ["y"],
+          durationSlots: 4,
+          preference: "must",
+          state: "accepted",
+        },
+        {
+          id: "xz",
+          requester: "x",
+          invitees: ["z"],
+          durationSlots: 4,
+          preference: "must",
+          state: "accepted",
+        },
       ],
     };
     const both = solveSchedule(instance, { budgetMs: 50 });
@@ -77,10 +121,38 @@ describe("the scheduler", () => {
     round.delegations.push({ id: "late", teams: 1, teamSize: 2, arrival: { day: "d2", slot: 9 } });
     round.delegations.push({ id: "crowd", teams: 1, teamSize: 40 });
     round.requests.push(
-      { id: "un-late", requester: "un", invitees: ["late"], durationSlots: 2, preference: "must", state: "accepted" },
-      { id: "crowded", requester: "party", invitees: ["crowd"], durationSlots: 2, preference: "must", state: "accepted" },
-      { id: "pending", requester: "party", invitees: ["observer"], durationSlots: 2, preference: "must", state: "pending" },
-      { id: "too-long", requester: "guarantor", invitees: ["un"], durationSlots: 9, preference: "must", state: "accepted" },
+      {
+        id: "un-late",
+        requester: "un",
+        invitees: ["late"],
+        durationSlots: 2,
+        preference: "must",
+        state: "accepted",
+      },
+      {
+        id: "crowded",
+        requester: "party",
+        invitees: ["crowd"],
+        durationSlots: 2,
+        preference: "must",
+        state: "accepted",
+      },
+      {
+        id: "pending",
+        requester: "party",
+        invitees: ["observer"],
+        durationSlots: 2,
+        preference: "must",
+        state: "pending",
+      },
+      {
+        id: "too-long",
+        requester: "guarantor",
+        invitees: ["un"],
+        durationSlots: 9,
+        preference: "must",
+        state: "accepted",
+      },
     );
     const solution = solveSchedule(round, { budgetMs: 100 });
     expect(validateSchedule(round, solution)).toEqual([]);
@@ -100,18 +172,42 @@ describe("the scheduler", () => {
       rooms: [{ id: "r1", capacity: 4 }],
       delegations: ["a", "b", "c", "d"].map((id) => ({ id, teams: 1, teamSize: 1 })),
       requests: [
-        { id: "ab", requester: "a", invitees: ["b"], durationSlots: 2, preference: "must", state: "accepted" },
-        { id: "cd", requester: "c", invitees: ["d"], durationSlots: 2, preference: "would-like", state: "accepted" },
+        {
+          id: "ab",
+          requester: "a",
+          invitees: ["b"],
+          durationSlots: 2,
+          preference: "must",
+          state: "accepted",
+        },
+        {
+          id: "cd",
+          requester: "c",
+          invitees: ["d"],
+          durationSlots: 2,
+          preference: "would-like",
+          state: "accepted",
+        },
       ],
     };
     const solution = solveSchedule(instance, { budgetMs: 50 });
     expect(solution.meetings.map((m) => m.requestId)).toEqual(["ab"]);
-    expect(solution.unplaced[0]).toMatchObject({ requestId: "cd", reason: { code: "rooms_full", delegations: ["c", "d"] } });
+    expect(solution.unplaced[0]).toMatchObject({
+      requestId: "cd",
+      reason: { code: "rooms_full", delegations: ["c", "d"] },
+    });
   });
 
   it("refuses malformed input with typed errors a route turns into 422", () => {
     const unknown = smallRound();
-    unknown.requests.push({ id: "x", requester: "party", invitees: ["atlantis"], durationSlots: 2, preference: "must", state: "accepted" });
+    unknown.requests.push({
+      id: "x",
+      requester: "party",
+      invitees: ["atlantis"],
+      durationSlots: 2,
+      preference: "must",
+      state: "accepted",
+    });
     expect(inputIssues(unknown)).toEqual(["unknown_delegation"]);
     const backwards = smallRound();
     (backwards.fixedSessions?.[0] as { durationSlots: number }).durationSlots = 0;
@@ -127,7 +223,15 @@ describe("the scheduler", () => {
     ];
     expect(inputIssues(clash)).toEqual(["locked_overlap"]);
     const disorder = smallRound();
-    disorder.fixedSessions?.push({ id: "press", kind: "press-conference", day: "d2", start: 5, durationSlots: 1, participants: ["guarantor"], after: ["plenary"] });
+    disorder.fixedSessions?.push({
+      id: "press",
+      kind: "press-conference",
+      day: "d2",
+      start: 5,
+      durationSlots: 1,
+      participants: ["guarantor"],
+      after: ["plenary"],
+    });
     expect(inputIssues(disorder)).toEqual(["session_order"]);
   });
 
@@ -135,7 +239,11 @@ describe("the scheduler", () => {
     const round = smallRound();
     round.locked = [{ requestId: "g-o", day: "d2", start: 2, room: "hall" }];
     const solution = solveSchedule(round, { budgetMs: 50 });
-    expect(solution.meetings.find((m) => m.requestId === "g-o")).toMatchObject({ day: "d2", start: 2, room: "hall" });
+    expect(solution.meetings.find((m) => m.requestId === "g-o")).toMatchObject({
+      day: "d2",
+      start: 2,
+      room: "hall",
+    });
     expect(validateSchedule(round, solution)).toEqual([]);
   });
 
@@ -164,13 +272,26 @@ describe("the scheduler", () => {
     const instance = generateInstance({ seed: 7, delegations: 30, requests: 150, days: 2, rooms: 6 });
     const first = solveSchedule(instance, { budgetMs: 300 });
     const published = first.meetings.slice(0, 20).map((m) => m.requestId);
-    instance.requests.push({ id: "late", requester: "del-1", invitees: ["del-2"], durationSlots: 2, preference: "must", inviteePreferences: { "del-2": "must" }, state: "accepted" });
+    instance.requests.push({
+      id: "late",
+      requester: "del-1",
+      invitees: ["del-2"],
+      durationSlots: 2,
+      preference: "must",
+      inviteePreferences: { "del-2": "must" },
+      state: "accepted",
+    });
     const second = solveSchedule(instance, { budgetMs: 300, previous: first.meetings, published });
     expect(validateSchedule(instance, second)).toEqual([]);
     expect(second.moved.length + second.dropped.length).toBeLessThanOrEqual(4);
     const before = new Map(first.meetings.map((m) => [m.requestId, m]));
     const after = new Map(second.meetings.map((m) => [m.requestId, m]));
-    for (const id of published) expect(after.get(id)).toMatchObject({ day: before.get(id)?.day, start: before.get(id)?.start, room: before.get(id)?.room });
+    for (const id of published)
+      expect(after.get(id)).toMatchObject({
+        day: before.get(id)?.day,
+        start: before.get(id)?.start,
+        room: before.get(id)?.room,
+      });
     const changed = [...before.keys()].filter((id) => {
       const a = before.get(id);
       const b = after.get(id);

@@ -75,8 +75,20 @@ export class Board {
     const before = g - 1;
     const after = g + duration;
     let score = 0;
-    if (before < 0 || c.dayOf[before] !== c.dayOf[g] || c.blocked[before] || this.roomBusy[base + before] !== FREE) score++;
-    if (after >= c.totalSlots || c.dayOf[after] !== c.dayOf[g] || c.blocked[after] || this.roomBusy[base + after] !== FREE) score++;
+    if (
+      before < 0 ||
+      c.dayOf[before] !== c.dayOf[g] ||
+      c.blocked[before] ||
+      this.roomBusy[base + before] !== FREE
+    )
+      score++;
+    if (
+      after >= c.totalSlots ||
+      c.dayOf[after] !== c.dayOf[g] ||
+      c.blocked[after] ||
+      this.roomBusy[base + after] !== FREE
+    )
+      score++;
     return score;
   }
 

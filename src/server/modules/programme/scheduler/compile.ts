@@ -3,7 +3,13 @@
 // day never spills into the next), each request's feasible start slots and suitable rooms listed once.
 
 import { instanceIssues, SchedulerInputError } from "./check-input.ts";
-import { defaultWeights, type ObjectiveWeights, type Preference, type SchedulerInstance, type SchedulerRequest } from "./types.ts";
+import {
+  defaultWeights,
+  type ObjectiveWeights,
+  type Preference,
+  type SchedulerInstance,
+  type SchedulerRequest,
+} from "./types.ts";
 
 export type Compiled = {
   instance: SchedulerInstance;
@@ -55,7 +61,11 @@ export type Compiled = {
 /** The weight of a request: the sum of every side's stated preference, so mutual interest counts more. */
 export function requestWeight(request: SchedulerRequest, weights: ObjectiveWeights): number {
   const of = (preference: Preference) =>
-    preference === "must" ? weights.must : preference === "would-like" ? weights.wouldLike : weights.notNeeded;
+    preference === "must"
+      ? weights.must
+      : preference === "would-like"
+        ? weights.wouldLike
+        : weights.notNeeded;
   let total = of(request.preference);
   for (const preference of Object.values(request.inviteePreferences ?? {})) total += of(preference);
   return total;
@@ -100,7 +110,9 @@ export function compileInstance(instance: SchedulerInstance): Compiled {
     teams[i] = Math.min(delegation.teams, 255);
     teamSize[i] = delegation.teamSize;
     presentFrom[i] = delegation.arrival ? axis(delegation.arrival.day, delegation.arrival.slot) : 0;
-    presentUntil[i] = delegation.departure ? axis(delegation.departure.day, delegation.departure.slot) : totalSlots;
+    presentUntil[i] = delegation.departure
+      ? axis(delegation.departure.day, delegation.departure.slot)
+      : totalSlots;
   });
 
   const roomIndex = new Map(instance.rooms.map((room, i) => [room.id, i]));
@@ -120,9 +132,12 @@ export function compileInstance(instance: SchedulerInstance): Compiled {
     const d = dayIndex.get(session.day) as number;
     const from = axis(session.day, session.start);
     const to = from + session.durationSlots;
-    if (session.room !== undefined) fixedRooms.push({ room: roomIndex.get(session.room) as number, from, to });
-    for (const id of session.participants) fixedTeams.push({ delegation: delegationIndex.get(id) as number, from, to: to + gap });
-    if (session.closesConsultations) consultationsEnd[d] = Math.min(consultationsEnd[d] as number, session.start);
+    if (session.room !== undefined)
+      fixedRooms.push({ room: roomIndex.get(session.room) as number, from, to });
+    for (const id of session.participants)
+      fixedTeams.push({ delegation: delegationIndex.get(id) as number, from, to: to + gap });
+    if (session.closesConsultations)
+      consultationsEnd[d] = Math.min(consultationsEnd[d] as number, session.start);
   }
 
   const requests = instance.requests.filter((request) => request.state === "accepted");
@@ -138,7 +153,9 @@ export function compileInstance(instance: SchedulerInstance): Compiled {
   const startBonus: Float64Array[] = [];
   const requestsOfLists: number[][] = instance.delegations.map(() => []);
   const wanted = new Float64Array(delegationCount);
-  const roomsBySize = instance.rooms.map((_, r) => r).sort((a, b) => (roomCapacity[a] as number) - (roomCapacity[b] as number));
+  const roomsBySize = instance.rooms
+    .map((_, r) => r)
+    .sort((a, b) => (roomCapacity[a] as number) - (roomCapacity[b] as number));
 
   requests.forEach((request, i) => {
     participantsStart[i] = participantList.length;

@@ -10,7 +10,12 @@ export type Freed = { r: number; g: number; room: number; bonus: number };
 /** Removes a meeting unless pinned; logs it so the move can be undone. */
 function free(board: Board, r: number, removed: Freed[]): void {
   if (r < 0 || board.pinned[r] || (board.start[r] as number) < 0) return;
-  removed.push({ r, g: board.start[r] as number, room: board.room[r] as number, bonus: board.bonus[r] as number });
+  removed.push({
+    r,
+    g: board.start[r] as number,
+    room: board.room[r] as number,
+    bonus: board.bonus[r] as number,
+  });
   board.remove(r);
 }
 
@@ -19,11 +24,13 @@ export function destroyWindow(board: Board, random: () => number, removed: Freed
   const c = board.c;
   const d = Math.floor(random() * c.dayStart.length);
   const length = 3 + Math.floor(random() * 10);
-  const from = (c.dayStart[d] as number) + Math.floor(random() * Math.max(1, (c.daySlots[d] as number) - length));
+  const from =
+    (c.dayStart[d] as number) + Math.floor(random() * Math.max(1, (c.daySlots[d] as number) - length));
   const allRooms = random() < 0.4;
   for (let room = 0; room < c.roomCapacity.length; room++) {
     if (!allRooms && random() < 0.5) continue;
-    for (let t = from; t < from + length && t < c.totalSlots; t++) free(board, board.occupant(room, t), removed);
+    for (let t = from; t < from + length && t < c.totalSlots; t++)
+      free(board, board.occupant(room, t), removed);
   }
 }
 
@@ -41,12 +48,21 @@ export function destroyDelegation(board: Board, random: () => number, removed: F
 }
 
 /** Frees everything standing in the way of one unplaced request at one of its starts, then places it there. */
-export function destroyForRequest(board: Board, random: () => number, removed: Freed[], candidates: number[]): number {
+export function destroyForRequest(
+  board: Board,
+  random: () => number,
+  removed: Freed[],
+  candidates: number[],
+): number {
   const c = board.c;
   if (candidates.length === 0) return -1;
   let r = candidates[Math.floor(random() * candidates.length)] as number;
   const other = candidates[Math.floor(random() * candidates.length)] as number;
-  if ((c.weight[other] as number) / (c.duration[other] as number) > (c.weight[r] as number) / (c.duration[r] as number)) r = other;
+  if (
+    (c.weight[other] as number) / (c.duration[other] as number) >
+    (c.weight[r] as number) / (c.duration[r] as number)
+  )
+    r = other;
   const starts = c.starts[r] as Int32Array;
   const rooms = c.roomsOf[r] as Int32Array;
   if (starts.length === 0 || rooms.length === 0) return -1;
@@ -78,5 +94,6 @@ export function destroyForRequest(board: Board, random: () => number, removed: F
 /** Frees a few meetings at random. */
 export function destroyRandom(board: Board, random: () => number, removed: Freed[], placed: number[]): void {
   const count = 2 + Math.floor(random() * 6);
-  for (let i = 0; i < count && placed.length > 0; i++) free(board, placed[Math.floor(random() * placed.length)] as number, removed);
+  for (let i = 0; i < count && placed.length > 0; i++)
+    free(board, placed[Math.floor(random() * placed.length)] as number, removed);
 }

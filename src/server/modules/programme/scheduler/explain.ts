@@ -29,7 +29,9 @@ function staticReason(c: Compiled, request: SchedulerRequest): UnplacedReason | 
   }
   if (until - from < (c.duration[r] as number)) {
     const late = ids.filter((id) => (c.presentFrom[c.delegationIndex.get(id) as number] as number) >= from);
-    const early = ids.filter((id) => (c.presentUntil[c.delegationIndex.get(id) as number] as number) <= until);
+    const early = ids.filter(
+      (id) => (c.presentUntil[c.delegationIndex.get(id) as number] as number) <= until,
+    );
     return {
       code: "outside_stay",
       message: "The delegations are not at the venue together long enough for this meeting.",
@@ -38,7 +40,8 @@ function staticReason(c: Compiled, request: SchedulerRequest): UnplacedReason | 
   }
   return {
     code: "no_time_window",
-    message: "No stretch of the days is long enough between breaks and closing sessions while all are present.",
+    message:
+      "No stretch of the days is long enough between breaks and closing sessions while all are present.",
     delegations: ids,
   };
 }

@@ -23,7 +23,8 @@ export function bestSpot(board: Board, r: number, random: () => number): Spot | 
     for (let k = 0; k < rooms.length; k++) {
       const room = rooms[k] as number;
       if (!board.roomOpen(room, g) || !board.roomFree(room, g, duration)) continue;
-      let score = (bonuses[i] as number) + 0.02 * board.snugness(room, g, duration) - 0.001 * k + 0.01 * random();
+      let score =
+        (bonuses[i] as number) + 0.02 * board.snugness(room, g, duration) - 0.001 * k + 0.01 * random();
       if (g === previous && room === board.previousRoom[r]) score += c.weights.move + 1;
       if (score > bestScore) {
         bestScore = score;

@@ -17,7 +17,12 @@ export type SearchLimits = {
 type Snapshot = { start: Int32Array; room: Int32Array; bonus: Float64Array; objective: number };
 
 function snapshot(board: Board): Snapshot {
-  return { start: board.start.slice(), room: board.room.slice(), bonus: board.bonus.slice(), objective: board.objective() };
+  return {
+    start: board.start.slice(),
+    room: board.room.slice(),
+    bonus: board.bonus.slice(),
+    objective: board.objective(),
+  };
 }
 
 /** Puts the board back to a snapshot by removing and placing only what differs. */
@@ -35,7 +40,12 @@ function unplacedCandidates(board: Board): number[] {
   const c = board.c;
   const out: number[] = [];
   for (let r = 0; r < board.start.length; r++)
-    if ((board.start[r] as number) < 0 && (c.starts[r] as Int32Array).length > 0 && (c.roomsOf[r] as Int32Array).length > 0) out.push(r);
+    if (
+      (board.start[r] as number) < 0 &&
+      (c.starts[r] as Int32Array).length > 0 &&
+      (c.roomsOf[r] as Int32Array).length > 0
+    )
+      out.push(r);
   return out;
 }
 
@@ -48,12 +58,16 @@ export function repair(board: Board, requests: number[], random: () => number, n
   }));
   keyed.sort((a, b) => b.key - a.key);
   const placed: number[] = [];
-  for (const { r } of keyed) if ((board.start[r] as number) < 0 && insertBest(board, r, random)) placed.push(r);
+  for (const { r } of keyed)
+    if ((board.start[r] as number) < 0 && insertBest(board, r, random)) placed.push(r);
   return placed;
 }
 
 /** Runs the search until the deadline and leaves the best board found; returns iteration counts. */
-export function improve(board: Board, limits: SearchLimits): { iterations: number; improvements: number; bestAt: number } {
+export function improve(
+  board: Board,
+  limits: SearchLimits,
+): { iterations: number; improvements: number; bestAt: number } {
   const { random } = limits;
   const c = board.c;
   let best = snapshot(board);

@@ -10,7 +10,14 @@ import { explainUnplaced } from "./explain.ts";
 import { seededRandom } from "./rng.ts";
 import { improve, repair } from "./search.ts";
 import { assignTeams } from "./teams.ts";
-import type { MeetingPlace, PlacedMeeting, SchedulerInstance, SchedulerSolution, SolveOptions, UnplacedRequest } from "./types.ts";
+import type {
+  MeetingPlace,
+  PlacedMeeting,
+  SchedulerInstance,
+  SchedulerSolution,
+  SolveOptions,
+  UnplacedRequest,
+} from "./types.ts";
 
 const defaultBudgetMs = 5_000;
 
@@ -29,7 +36,13 @@ function locate(c: Compiled, place: MeetingPlace): Located | string {
   if ((c.headcount[r] as number) > (c.roomCapacity[room] as number))
     return `it brings ${c.headcount[r]} people into a room that seats ${c.roomCapacity[room]}`;
   const startIndex = (c.starts[r] as Int32Array).indexOf(g);
-  return { r, g, room, bonus: startIndex >= 0 ? ((c.startBonus[r] as Float64Array)[startIndex] as number) : 0, startIndex };
+  return {
+    r,
+    g,
+    room,
+    bonus: startIndex >= 0 ? ((c.startBonus[r] as Float64Array)[startIndex] as number) : 0,
+    startIndex,
+  };
 }
 
 /** Lays the locked meetings on the board; any that cannot sit where locked is an input error. */
@@ -39,14 +52,23 @@ function placeLocks(board: Board, locks: MeetingPlace[]): void {
     const at = locate(board.c, lock);
     if (typeof at === "string") {
       const code = at.startsWith("it brings") ? "room_over_capacity" : "locked_infeasible";
-      issues.push({ path: ["locked", i], code, message: `The locked meeting "${lock.requestId}" cannot stay: ${at}.` });
+      issues.push({
+        path: ["locked", i],
+        code,
+        message: `The locked meeting "${lock.requestId}" cannot stay: ${at}.`,
+      });
       return;
     }
     const duration = board.c.duration[at.r] as number;
     const busy = board.busyParticipant(at.r, at.g);
     if (!board.roomFree(at.room, at.g, duration) || busy >= 0) {
-      const who = busy >= 0 ? ` (${board.c.instance.delegations[busy]?.id} has no free team)` : " (its room is taken)";
-      issues.push({ path: ["locked", i], code: "locked_overlap", message: `The locked meeting "${lock.requestId}" overlaps another locked or fixed session${who}.` });
+      const who =
+        busy >= 0 ? ` (${board.c.instance.delegations[busy]?.id} has no free team)` : " (its room is taken)";
+      issues.push({
+        path: ["locked", i],
+        code: "locked_overlap",
+        message: `The locked meeting "${lock.requestId}" overlaps another locked or fixed session${who}.`,
+      });
       return;
     }
     board.place(at.r, at.g, at.room, at.bonus);
@@ -64,12 +86,21 @@ function placePrevious(board: Board, previous: MeetingPlace[], published: Set<st
     board.previousRoom[at.r] = at.room;
   }
   board.recountMoved();
-  const order = [...located].sort((a, b) => Number(published.has(b.place.requestId)) - Number(published.has(a.place.requestId)));
+  const order = [...located].sort(
+    (a, b) => Number(published.has(b.place.requestId)) - Number(published.has(a.place.requestId)),
+  );
   for (const { place, at } of order) {
-    if (typeof at === "string" || at.startIndex < 0 || board.pinned[at.r] || (board.start[at.r] as number) >= 0) continue;
+    if (
+      typeof at === "string" ||
+      at.startIndex < 0 ||
+      board.pinned[at.r] ||
+      (board.start[at.r] as number) >= 0
+    )
+      continue;
     const c = board.c;
     if (!(c.roomsOf[at.r] as Int32Array).includes(at.room) || !board.roomOpen(at.room, at.g)) continue;
-    if (!board.roomFree(at.room, at.g, c.duration[at.r] as number) || board.busyParticipant(at.r, at.g) >= 0) continue;
+    if (!board.roomFree(at.room, at.g, c.duration[at.r] as number) || board.busyParticipant(at.r, at.g) >= 0)
+      continue;
     board.place(at.r, at.g, at.room, at.bonus);
     if (published.has(place.requestId)) board.pinned[at.r] = 1;
   }
@@ -109,7 +140,11 @@ export function solveSchedule(instance: SchedulerInstance, options: SolveOptions
   });
 }
 
-function present(board: Board, instance: SchedulerInstance, stats: SchedulerSolution["stats"]): SchedulerSolution {
+function present(
+  board: Board,
+  instance: SchedulerInstance,
+  stats: SchedulerSolution["stats"],
+): SchedulerSolution {
   const c = board.c;
   const teams = assignTeams(board);
   const meetings: PlacedMeeting[] = [];
@@ -121,12 +156,17 @@ function present(board: Board, instance: SchedulerInstance, stats: SchedulerSolu
     if (r === undefined) {
       unplaced.push({
         requestId: request.id,
-        reason: { code: "not_accepted", message: `The request is ${request.state}, not accepted.`, delegations: request.invitees },
+        reason: {
+          code: "not_accepted",
+          message: `The request is ${request.state}, not accepted.`,
+          delegations: request.invitees,
+        },
       });
       continue;
     }
     const g = board.start[r] as number;
-    if ((board.previousStart[r] as number) >= 0 && board.isMoved(r)) (g < 0 ? dropped : moved).push(request.id);
+    if ((board.previousStart[r] as number) >= 0 && board.isMoved(r))
+      (g < 0 ? dropped : moved).push(request.id);
     if (g < 0) {
       unplaced.push({ requestId: request.id, reason: explainUnplaced(board, request) });
       continue;
@@ -139,7 +179,10 @@ function present(board: Board, instance: SchedulerInstance, stats: SchedulerSolu
       start: g - (c.dayStart[d] as number),
       room: instance.rooms[board.room[r] as number]?.id as string,
       teams: Object.fromEntries(
-        [request.requester, ...request.invitees].map((id) => [id, teamOf?.get(c.delegationIndex.get(id) as number) ?? 1]),
+        [request.requester, ...request.invitees].map((id) => [
+          id,
+          teamOf?.get(c.delegationIndex.get(id) as number) ?? 1,
+        ]),
       ),
     });
   }

@@ -9,13 +9,18 @@ export function assignTeams(board: Board): Map<number, Map<number, number>> {
   const c = board.c;
   const out = new Map<number, Map<number, number>>();
   const commitments: { from: number; to: number; request: number }[][] = c.requestsOf.map(() => []);
-  for (const fixed of c.fixedTeams) commitments[fixed.delegation]?.push({ from: fixed.from, to: fixed.to, request: -1 });
+  for (const fixed of c.fixedTeams)
+    commitments[fixed.delegation]?.push({ from: fixed.from, to: fixed.to, request: -1 });
   for (let r = 0; r < board.start.length; r++) {
     const g = board.start[r] as number;
     if (g < 0) continue;
     out.set(r, new Map());
     for (let p = c.participantsStart[r] as number; p < (c.participantsStart[r + 1] as number); p++)
-      commitments[c.participants[p] as number]?.push({ from: g, to: g + (c.duration[r] as number) + c.gap, request: r });
+      commitments[c.participants[p] as number]?.push({
+        from: g,
+        to: g + (c.duration[r] as number) + c.gap,
+        request: r,
+      });
   }
   commitments.forEach((list, m) => {
     list.sort((a, b) => a.from - b.from || a.request - b.request);
