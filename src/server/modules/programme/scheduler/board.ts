@@ -11,6 +11,8 @@ export class Board {
   readonly c: Compiled;
   readonly roomBusy: Int32Array;
   readonly load: Uint8Array;
+  /** How many rooms are free in each slot: a start where some slot has none is skipped at once. */
+  readonly freeRooms: Int32Array;
   readonly start: Int32Array;
   readonly room: Int32Array;
   readonly bonus: Float64Array;
@@ -31,6 +33,7 @@ export class Board {
     const n = compiled.requests.length;
     this.roomBusy = new Int32Array(compiled.roomCapacity.length * slots).fill(FREE);
     this.load = new Uint8Array(compiled.teams.length * slots);
+    this.freeRooms = new Int32Array(slots).fill(compiled.roomCapacity.length);
     this.start = new Int32Array(n).fill(-1);
     this.room = new Int32Array(n).fill(-1);
     this.bonus = new Float64Array(n);
@@ -39,7 +42,10 @@ export class Board {
     this.previousRoom = new Int32Array(n).fill(-1);
     this.pinned = new Uint8Array(n);
     for (const fixed of compiled.fixedRooms)
-      for (let t = fixed.from; t < fixed.to; t++) this.roomBusy[fixed.room * slots + t] = FIXED;
+      for (let t = fixed.from; t < fixed.to; t++) {
+        if (this.roomBusy[fixed.room * slots + t] === FREE) this.freeRooms[t] = (this.freeRooms[t] as number) - 1;
+        this.roomBusy[fixed.room * slots + t] = FIXED;
+      }
     for (const fixed of compiled.fixedTeams) {
       const base = fixed.delegation * slots;
       const all = compiled.teams[fixed.delegation] as number;
@@ -60,6 +66,12 @@ export class Board {
       for (let t = g; t < end; t++) if ((this.load[base + t] as number) >= cap) return m;
     }
     return -1;
+  }
+
+  /** Whether some room is free in every slot of [g, g + duration): necessary for any room to be. */
+  anyRoomFree(g: number, duration: number): boolean {
+    for (let t = g; t < g + duration; t++) if ((this.freeRooms[t] as number) <= 0) return false;
+    return true;
   }
 
   roomFree(room: number, g: number, duration: number): boolean {
@@ -102,7 +114,10 @@ export class Board {
     const slots = c.totalSlots;
     const duration = c.duration[r] as number;
     const rb = room * slots;
-    for (let t = g; t < g + duration; t++) this.roomBusy[rb + t] = r;
+    for (let t = g; t < g + duration; t++) {
+      this.roomBusy[rb + t] = r;
+      this.freeRooms[t] = (this.freeRooms[t] as number) - 1;
+    }
     const end = g + duration + c.gap;
     for (let p = c.participantsStart[r] as number; p < (c.participantsStart[r + 1] as number); p++) {
       const m = c.participants[p] as number;
@@ -127,7 +142,10 @@ export class Board {
     const slots = c.totalSlots;
     const duration = c.duration[r] as number;
     const rb = (this.room[r] as number) * slots;
-    for (let t = g; t < g + duration; t++) this.roomBusy[rb + t] = FREE;
+    for (let t = g; t < g + duration; t++) {
+      this.roomBusy[rb + t] = FREE;
+      this.freeRooms[t] = (this.freeRooms[t] as number) + 1;
+    }
     const end = g + duration + c.gap;
     for (let p = c.participantsStart[r] as number; p < (c.participantsStart[r + 1] as number); p++) {
       const m = c.participants[p] as number;

@@ -19,7 +19,7 @@ export function bestSpot(board: Board, r: number, random: () => number): Spot | 
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < starts.length; i++) {
     const g = starts[i] as number;
-    if (board.busyParticipant(r, g) >= 0) continue;
+    if (!board.anyRoomFree(g, duration) || board.busyParticipant(r, g) >= 0) continue;
     for (let k = 0; k < rooms.length; k++) {
       const room = rooms[k] as number;
       if (!board.roomOpen(room, g) || !board.roomFree(room, g, duration)) continue;
