@@ -43,7 +43,8 @@ export class Board {
     this.pinned = new Uint8Array(n);
     for (const fixed of compiled.fixedRooms)
       for (let t = fixed.from; t < fixed.to; t++) {
-        if (this.roomBusy[fixed.room * slots + t] === FREE) this.freeRooms[t] = (this.freeRooms[t] as number) - 1;
+        if (this.roomBusy[fixed.room * slots + t] === FREE)
+          this.freeRooms[t] = (this.freeRooms[t] as number) - 1;
         this.roomBusy[fixed.room * slots + t] = FIXED;
       }
     for (const fixed of compiled.fixedTeams) {
