@@ -93,7 +93,8 @@ const smallInstances: Benchmark = {
       const run = await ours(instance, budgetMs);
       const share = run.value.objective.total / ref.bound;
       const timeRatio = run.wall / ref.milp.wall;
-      met &&= optimal && share >= 0.98 && timeRatio <= 0.1;
+      // Where HiGHS proves no optimum in its limit, ≥ 98% of its bound (or a tighter valid one) is the stronger claim.
+      met &&= share >= 0.98 && timeRatio <= 0.1;
       parts.push(
         `${label(shape)}: ${describeHighs(ref)}; ours ${fmt(run.value.objective.total)} = ${pct(share)} of the ${ref.boundKind} in ${fmt(run.wall, 2)} s (CPU ${fmt(run.cpu, 2)} s, best reached at ${fmt(run.value.stats.bestFoundMs / 1000, 2)} s), time ×${fmt(timeRatio, 3)}`,
       );
@@ -103,7 +104,7 @@ const smallInstances: Benchmark = {
       summary: parts.join("; "),
       target: "≥ 98% of the optimum HiGHS proves, in ≤ a tenth of its time",
       met,
-      description: `Instances of 10–30 delegations and 50–120 requests over 2 days (seeds ${smallShapes.map((s) => s.seed).join(", ")}); HiGHS runs first with a limit of ${highsSeconds} s, then our scheduler with a budget of a tenth of HiGHS's time; every schedule passes the independent validator.`,
+      description: `Instances of 10–30 delegations and 50–120 requests over 2 days (seeds ${smallShapes.map((s) => s.seed).join(", ")}); HiGHS runs first with a limit of ${highsSeconds} s, then our scheduler with a budget of a tenth of HiGHS's time; every schedule passes the independent validator. Where HiGHS proves no optimum within its limit the share is of the tightest valid bound (HiGHS's, its LP relaxation's, or the room-time bound), which the optimum cannot exceed.`,
     };
   },
 };

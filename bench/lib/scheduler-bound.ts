@@ -10,14 +10,18 @@ import type { SchedulerInstance } from "../../src/server/modules/programme/sched
 export function roomTimeBound(instance: SchedulerInstance): number {
   const c = compileInstance(instance);
   const dayCount = c.dayStart.length;
+  // Room-slots where a consultation could run: open, outside breaks and closing sessions, not taken by a fixed session.
+  const taken = new Set<number>();
+  for (const fixed of c.fixedRooms)
+    for (let t = fixed.from; t < fixed.to; t++) taken.add(fixed.room * c.totalSlots + t);
   let roomSlots = 0;
   for (let room = 0; room < c.roomCapacity.length; room++)
     for (let d = 0; d < dayCount; d++) {
       if (c.roomOpen[room * dayCount + d] !== 1) continue;
       const base = c.dayStart[d] as number;
-      for (let s = 0; s < (c.consultationsEnd[d] as number); s++) if (!c.blocked[base + s]) roomSlots++;
+      for (let s = 0; s < (c.consultationsEnd[d] as number); s++)
+        if (!c.blocked[base + s] && !taken.has(room * c.totalSlots + base + s)) roomSlots++;
     }
-  for (const fixed of c.fixedRooms) roomSlots -= fixed.to - fixed.from;
   const items: { value: number; size: number }[] = [];
   for (let r = 0; r < c.requests.length; r++) {
     const bonuses = c.startBonus[r] as Float64Array;

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { roomTimeBound } from "../../bench/lib/scheduler-bound.ts";
 import { generateInstance } from "../../bench/lib/scheduler-instances.ts";
 import {
   type SchedulerInstance,
@@ -35,6 +36,8 @@ describe("the scheduler on random instances", () => {
         const solution = solveSchedule(instance, { budgetMs: 25, seed: shape.seed });
         expect(validateSchedule(instance, solution)).toEqual([]);
         for (const unplaced of solution.unplaced) expect(unplaced.reason.message.length).toBeGreaterThan(0);
+        // The benchmark's room-time bound must hold for every valid schedule.
+        expect(solution.objective.total).toBeLessThanOrEqual(roomTimeBound(instance) + 1e-9);
       }),
       { numRuns: 20 },
     );
