@@ -7,6 +7,7 @@ import { Board } from "./board.ts";
 import { SchedulerInputError } from "./check-input.ts";
 import { type Compiled, compileInstance } from "./compile.ts";
 import { explainUnplaced } from "./explain.ts";
+import { insertByEviction } from "./insert.ts";
 import { seededRandom } from "./rng.ts";
 import { improve, repair } from "./search.ts";
 import { assignTeams } from "./teams.ts";
@@ -122,6 +123,12 @@ export function solveSchedule(instance: SchedulerInstance, options: SolveOptions
   const all: number[] = [];
   for (let r = 0; r < compiled.requests.length; r++) all.push(r);
   repair(board, all, random, 0);
+  if (options.previous) {
+    // Late requests (no earlier place) that found no free spot may displace cheaper meetings.
+    for (const r of all)
+      if ((board.start[r] as number) < 0 && (board.previousStart[r] as number) < 0)
+        insertByEviction(board, r, random);
+  }
   const report = (fraction: number, bestObjective: number) =>
     options.onProgress?.({ fraction: Math.min(1, fraction), bestObjective, placed: board.placedCount });
   report(0, board.objective());
