@@ -74,6 +74,10 @@ export function insertByEviction(board: Board, r: number, random: () => number):
         if (s >= 0 && s < end && g < s + (c.duration[q] as number) + c.gap) inTheWay.add(q);
       }
     }
+    for (const fixed of c.fixedTeams)
+      if (fixed.from < end && g < fixed.to)
+        for (let p = c.participantsStart[r] as number; p < (c.participantsStart[r + 1] as number); p++)
+          if (c.participants[p] === fixed.delegation) blocked = true;
     let teamCost = 0;
     for (const q of inTheWay) {
       if (board.pinned[q]) blocked = true;
@@ -108,6 +112,10 @@ export function insertByEviction(board: Board, r: number, random: () => number):
     bonus: board.bonus[q] as number,
   }));
   for (const { q } of evicted) board.remove(q);
+  if (board.busyParticipant(r, best.g) >= 0 || !board.roomFree(best.room, best.g, duration)) {
+    for (const e of evicted) board.place(e.q, e.g, e.room, e.bonus);
+    return false;
+  }
   board.place(r, best.g, best.room, best.bonus);
   const reinserted = evicted.filter(({ q }) => insertBest(board, q, random)).map(({ q }) => q);
   if (board.objective() > before) return true;
