@@ -17,6 +17,7 @@ import type { DestinationStream, LoggerOptions } from "pino";
 import { webDistDir } from "./build.ts";
 import type { Config } from "./config.ts";
 import { resolveActor } from "./modules.ts";
+import { ActorCache } from "./platform/actor-cache.ts";
 import { AnswerCache, changesChannel, hasCredentials } from "./platform/answer-cache.ts";
 import { answerServerFactory } from "./platform/answer-server.ts";
 import { type Auth, createAuth } from "./platform/auth.ts";
@@ -103,6 +104,7 @@ export async function buildApp({
   liveKeepAliveMs,
 }: BuildOptions): Promise<AstanaApp> {
   const cache = new AnswerCache();
+  const actors = new ActorCache();
   let appLog: FastifyBaseLogger | undefined;
   const app = Fastify({
     logger: logger ?? { ...loggerOptions(config), ...(logStream ? { stream: logStream } : {}) },
@@ -119,7 +121,10 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
-  await installAnswerCache(app as unknown as ZodApp, database, cache);
+  await installAnswerCache(app as unknown as ZodApp, database, cache, () => {
+    cache.invalidate();
+    actors.invalidate();
+  });
   installInputGuard(app);
   // Shutting down: requests already under way finish, and their connections are not kept alive
   // afterwards, so closing waits for the work in flight and not for idle keep-alive sockets.
@@ -178,16 +183,18 @@ export async function buildApp({
   const actorOf = (request: FastifyRequest): Promise<Actor> =>
     // Without a cookie or an authorization header there is no session or token to look up: the public.
     hasCredentials(request)
-      ? actorOfRequest(
-          request,
-          database.db,
-          async () => {
-            const session = await auth.api
-              .getSession({ headers: toHeaders(request.headers) })
-              .catch(() => null);
-            return session?.user?.id ?? null;
-          },
-          resolveActor,
+      ? actors.resolve(`${request.headers.cookie ?? ""}\u0001${request.headers.authorization ?? ""}`, () =>
+          actorOfRequest(
+            request,
+            database.db,
+            async () => {
+              const session = await auth.api
+                .getSession({ headers: toHeaders(request.headers) })
+                .catch(() => null);
+              return session?.user?.id ?? null;
+            },
+            resolveActor,
+          ),
         )
       : Promise.resolve(anonymous);
   // Before the body is even read: a cookie-authenticated change from a foreign page is refused.
@@ -259,8 +266,18 @@ export async function buildApp({
  * compresses what is computed afresh. Registered before any other hook, so a cached answer costs no
  * session lookup, no query and no serialization.
  */
-async function installAnswerCache(app: ZodApp, database: Database, cache: AnswerCache): Promise<void> {
-  app.addHook("onRequest", (request, reply) => cache.serve(request, reply));
+async function installAnswerCache(
+  app: ZodApp,
+  database: Database,
+  cache: AnswerCache,
+  invalidate: () => void,
+): Promise<void> {
+  app.addHook("onRequest", (request, reply) => {
+    // A change to credentials (sign-out, revoked sessions, a new password) forgets what the old ones
+    // were given, before it is made and again once it is done.
+    if (request.method !== "GET" && request.url.startsWith("/api/auth/")) invalidate();
+    return cache.serve(request, reply);
+  });
   app.addHook("onSend", async (request, reply, payload) => {
     cache.keep(request, reply, payload);
     if (request.url.startsWith("/api/") && request.method === "GET" && !reply.hasHeader("cache-control")) {
@@ -279,16 +296,16 @@ async function installAnswerCache(app: ZodApp, database: Database, cache: Answer
     cache.release(request, reply.getHeaders());
     // better-auth writes sessions and credentials itself: a sign-out, a revoked session or a new
     // password must not leave an answer computed for the old credentials.
-    if (request.method !== "GET" && request.url.startsWith("/api/auth/")) cache.invalidate();
+    if (request.method !== "GET" && request.url.startsWith("/api/auth/")) invalidate();
   });
   app.addHook("onRequestAbort", async (request) => cache.release(request));
-  const stopLocal = onCommitted(() => cache.invalidate());
+  const stopLocal = onCommitted(() => invalidate());
   let unlisten: (() => Promise<void>) | undefined;
   app.addHook("onReady", async () => {
     unlisten = await database.listen(
       changesChannel,
-      () => cache.invalidate(),
-      () => cache.invalidate(),
+      () => invalidate(),
+      () => invalidate(),
     );
   });
   app.addHook("onClose", async () => {
