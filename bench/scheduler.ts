@@ -136,7 +136,7 @@ function largeInstance(
           state: "accepted",
         });
         const again = await timed(() =>
-          solveSchedule(instance, { budgetMs: 1_500, seed: 12, previous: run.value.meetings }),
+          solveSchedule(instance, { budgetMs: 1_000, seed: 12, previous: run.value.meetings }),
         );
         const placed = again.value.meetings.some((m) => m.requestId === "late");
         const valid = validateSchedule(instance, again.value).length === 0;

@@ -114,7 +114,8 @@ function placePrevious(board: Board, previous: MeetingPlace[], published: Set<st
  */
 export function solveSchedule(instance: SchedulerInstance, options: SolveOptions = {}): SchedulerSolution {
   const begin = performance.now();
-  const deadline = begin + (options.budgetMs ?? defaultBudgetMs);
+  // The search stops at 90% of the budget, leaving the rest for naming teams and explaining the unplaced.
+  const deadline = begin + 0.9 * (options.budgetMs ?? defaultBudgetMs);
   const compiled = compileInstance(instance);
   const board = new Board(compiled);
   const random = seededRandom(options.seed ?? 1);
