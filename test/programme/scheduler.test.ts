@@ -235,6 +235,21 @@ describe("the scheduler", () => {
     expect(inputIssues(disorder)).toEqual(["session_order"]);
   });
 
+  it("returns at once, explained, when nothing can be placed at all", () => {
+    const round = smallRound();
+    round.rooms = [];
+    round.fixedSessions = [];
+    const begin = performance.now();
+    const solution = solveSchedule(round, { budgetMs: 5_000 });
+    expect(performance.now() - begin).toBeLessThan(1_000);
+    expect(solution.meetings).toEqual([]);
+    expect(solution.unplaced.map((u) => u.reason.code)).toEqual([
+      "no_room_fits",
+      "no_room_fits",
+      "no_room_fits",
+    ]);
+  });
+
   it("keeps locked meetings where the secretariat put them", () => {
     const round = smallRound();
     round.locked = [{ requestId: "g-o", day: "d2", start: 2, room: "hall" }];

@@ -91,6 +91,7 @@ export function improve(
     const before = board.objective();
     removed.length = 0;
     const candidates = unplacedCandidates(board);
+    if (candidates.length === 0 && board.placedCount === 0) break; // nothing can ever be placed
     const op = candidates.length === 0 ? 0.45 + 0.55 * random() : random();
     let forced = -1;
     if (op < 0.45) forced = destroyForRequest(board, random, removed, candidates);
