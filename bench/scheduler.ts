@@ -1,8 +1,8 @@
 // The programme scheduler against the exact MILP solved by HiGHS (issue 16, item 8): on generated
 // instances with fixed seeds, the share of HiGHS's optimum or best proven bound our scheduler reaches,
 // and the time each takes. HiGHS's time limit is BENCH_HIGHS_SECONDS (400 by default; use 30–60 on a
-// shared machine). Runs inside `npm run bench`, or alone: `npx node bench/scheduler.ts` (rewrites the
-// scheduler's rows of bench/RESULTS.md).
+// shared machine). Runs inside `npm run bench`, or alone: `npx node bench/scheduler.ts [words of names]`
+// (rewrites the rows it ran in bench/RESULTS.md).
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { solveSchedule, validateSchedule } from "../src/server/modules/programme/scheduler/index.ts";
@@ -180,9 +180,12 @@ export const schedulerBenchmarks: Benchmark[] = [
 /** Replaces the scheduler's rows (and their descriptions) in bench/RESULTS.md, keeping the others. */
 function writeRows(results: BenchResult[]): void {
   const file = new URL("./RESULTS.md", import.meta.url);
+  const names = results.map((r) => r.name);
   const lines = readFileSync(file, "utf8")
     .split("\n")
-    .filter((line) => !/^(\| |- \*\*)scheduler:/.test(line));
+    .filter(
+      (line) => !names.some((name) => line.startsWith(`| ${name} |`) || line.startsWith(`- **${name}**`)),
+    );
   const tableEnd = lines.findIndex((line, i) => i > 0 && line === "" && lines[i - 1]?.startsWith("|"));
   lines.splice(
     tableEnd,
@@ -204,5 +207,5 @@ if (import.meta.main) {
     results.push(result);
     process.stdout.write(`  ${result.summary}\n  met: ${result.met}\n`);
   }
-  if (only.length === 0) writeRows(results);
+  writeRows(results);
 }
