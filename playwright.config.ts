@@ -6,7 +6,7 @@ const baseURL = `http://localhost:${port}`;
 /** A second server with the demonstration record loaded (DEMO=on), for the process pages' and the memberships' tests. */
 const demoPort = Number(process.env.E2E_DEMO_PORT ?? 3212);
 const demoURL = `http://localhost:${demoPort}`;
-const demoTests = /(process.*|memberships)\.spec\.ts/;
+const demoTests = /(process.*|memberships|accessibility)\.spec\.ts/;
 
 /**
  * Browser tests on Debian's Chromium (`apt-get install chromium`; `playwright install` needs the

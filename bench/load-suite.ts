@@ -12,6 +12,7 @@ import { startAstana, startBareFastify } from "./lib/processes.ts";
 import { rawGet } from "./lib/raw.ts";
 import { measureLive } from "./live.ts";
 import { measurePageWeight } from "./page-weight.ts";
+import { measureSearch } from "./search.ts";
 import { measureStartup } from "./startup.ts";
 import type { Benchmark } from "./suite.ts";
 
@@ -160,4 +161,14 @@ const pageWeight: Benchmark = {
 };
 
 /** The load benchmarks, in the order they run. */
-export const loadBenchmarks: Benchmark[] = [publicReads, delegateReads, live, startup, bulk, pageWeight];
+const search: Benchmark = { name: "search", run: measureSearch };
+
+export const loadBenchmarks: Benchmark[] = [
+  publicReads,
+  delegateReads,
+  live,
+  startup,
+  bulk,
+  pageWeight,
+  search,
+];

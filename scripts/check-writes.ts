@@ -19,8 +19,13 @@ export const writeAllowList: readonly RegExp[] = [
   /^src\/server\/platform\/backup\.ts$/,
   // Failed sign-in counters in better-auth's rate-limit table (counters, not records).
   /^src\/server\/platform\/sign-in-limits\.ts$/,
+  // The search index: derived from the records after each commit and rebuilt from them at will, like
+  // a cache (no record of its own, nothing to audit).
+  /^src\/server\/modules\/search\/index-writer\.ts$/,
   // The bulk insert operations use (`insertMany(tx, table, rows)`); its callers are checked below.
   /^src\/server\/platform\/bulk\.ts$/,
+  // The versions of a text in other languages (`saveTextVersions`), called by operations and demo parts.
+  /^src\/server\/platform\/text-versions\.ts$/,
 ];
 
 const drizzleWrites = [

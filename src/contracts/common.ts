@@ -24,11 +24,11 @@ const noLoneSurrogate = "Contains an invalid character (a lone surrogate).";
  * Printable text (a name, a title): trimmed, bounded, and refused if it holds control characters or a
  * lone surrogate (which the database would silently turn into U+FFFD).
  */
-export const PlainText = (max: number) =>
+export const PlainText = (max: number, whenEmpty = "Required.") =>
   z
     .string()
     .trim()
-    .min(1, "Required.")
+    .min(1, whenEmpty)
     .max(max, `At most ${max} characters.`)
     .refine((value) => !hasControlCharacters(value), noControlCharacters)
     .refine((value) => value.isWellFormed(), noLoneSurrogate);

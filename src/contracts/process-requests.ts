@@ -14,6 +14,7 @@ import {
   roleChangeKinds,
   roundStatuses,
 } from "./enums.ts";
+import { TextInput } from "./languages.ts";
 
 export const ProcessRole = z.enum(processRoles);
 export const ParticipantKind = z.enum(participantKinds);
@@ -43,7 +44,10 @@ const LongText = (max: number) => PlainText(max);
 const OptionalText = (max: number) => PlainText(max).nullable().optional();
 
 export const LocalizedNamesInput = z.strictObject({
-  en: PlainText(300),
+  en: PlainText(
+    300,
+    "Give the name in English: the record shows it wherever a language has no name of its own.",
+  ),
   ru: PlainText(300).optional(),
   ar: PlainText(300).optional(),
 });
@@ -89,7 +93,7 @@ export const UpdateProcessInput = z.strictObject({
 export const ProcessDecisionInput = z.strictObject({
   decidedOn: IsoDate,
   decidedBy: PlainText(300),
-  text: LongText(10000),
+  text: TextInput(10000).describe("one English text, or the text in several languages with its original"),
   version: Version.optional(),
 });
 
@@ -125,7 +129,7 @@ export const UpdateRoundInput = z.strictObject({
 });
 export const AnnounceRoundInput = z.strictObject({
   publishedOn: IsoDate,
-  text: LongText(10000),
+  text: TextInput(10000).describe("one English text, or the text in several languages with its original"),
   version: Version.optional(),
 });
 export const RoundStatusChangeInput = z.strictObject({ version: Version.optional() });
@@ -182,6 +186,13 @@ export const UpdateMeetingInput = z.strictObject({
 export const InviteDelegationInput = z.strictObject({
   participantId: RecordRef,
   role: ProcessRole.optional().describe("defaults to the participant's current role in the process"),
+});
+export const InviteDelegationsByRoleInput = z.strictObject({
+  roles: z
+    .array(ProcessRole)
+    .min(1, "Choose at least one role: every participant holding it is invited.")
+    .max(20)
+    .describe("every participant whose current role in the process is one of these is invited in it"),
 });
 export const DelegationMemberInput = z.strictObject({
   nameNative: OptionalText(300),

@@ -1,6 +1,8 @@
 // Responses of processes, rounds, participants, meetings and delegations (the core module).
 import { z } from "zod";
+import { Disputed } from "./disputes.ts";
 import { type ProcessRole as ProcessRoleName, processRoles } from "./enums.ts";
+import { localizedTexts } from "./languages.ts";
 import {
   AccreditationStatus,
   Attendance,
@@ -25,6 +27,7 @@ export const ParticipantRef = z
     kind: ParticipantKind,
     name: z.string(),
     names: LocalizedNames,
+    localized: localizedTexts(["name"]),
   })
   .meta({ id: "ParticipantRef" });
 export type ParticipantRef = z.infer<typeof ParticipantRef>;
@@ -84,6 +87,8 @@ export const ProcessDecision = z.object({
   decidedOn: z.string(),
   decidedBy: z.string(),
   text: z.string(),
+  ...Disputed,
+  localized: localizedTexts(["text", "decidedBy"]),
 });
 export const RoleAssignment = z.object({
   id: z.string(),
@@ -94,6 +99,7 @@ export const RoleAssignment = z.object({
   fromDate: z.string().nullable(),
   toDate: z.string().nullable(),
   note: z.string().nullable(),
+  ...Disputed,
 });
 export const RoleChange = z.object({
   id: z.string(),
@@ -106,6 +112,7 @@ export const RoleChange = z.object({
   occurredPrecision: DatePrecision,
   roundNumber: z.number().nullable(),
   statement: z.string().nullable(),
+  ...Disputed,
 });
 
 export const ProcessSummary = z
@@ -114,6 +121,7 @@ export const ProcessSummary = z
     slug: z.string(),
     name: z.string(),
     names: LocalizedNames,
+    localized: localizedTexts(["name"]),
     status: ProcessStatus,
     host: ParticipantRef,
     defaultCity: z.string().nullable(),
@@ -139,7 +147,9 @@ export const RoundParticipantEntry = z.object({
   slug: z.string(),
   name: z.string(),
   names: LocalizedNames,
+  localized: localizedTexts(["name"]),
   attendance: Attendance,
+  ...Disputed,
 });
 export const ParticipantsByRole = z.object(
   Object.fromEntries(processRoles.map((role) => [role, z.array(RoundParticipantEntry)])) as Record<
@@ -158,10 +168,12 @@ export const RoundSummary = z
     status: RoundStatus,
     statusReason: z.string().nullable(),
     ...placeAndDates,
+    localized: localizedTexts(["name"], ["city", "venue"]),
     isDemo: z.boolean(),
     version: z.number(),
     participants: ParticipantsByRole,
     can: RoundCan,
+    ...Disputed,
   })
   .meta({ id: "RoundSummary" });
 export const RoundList = listOf(RoundSummary, "plan", { processId: z.string() });
@@ -173,6 +185,7 @@ export const RoundAnnouncement = z.object({
   announcedStart: z.string().nullable(),
   announcedEnd: z.string().nullable(),
   announcedCity: z.string().nullable(),
+  localized: localizedTexts(["text"], ["announcedCity"]),
 });
 export const RoundParticipation = z.object({
   id: z.string(),
@@ -181,6 +194,7 @@ export const RoundParticipation = z.object({
   attendance: Attendance,
   note: z.string().nullable(),
   citedText: z.string().nullable(),
+  ...Disputed,
 });
 export const DelegationMember = z.object({
   id: z.string(),
@@ -188,6 +202,7 @@ export const DelegationMember = z.object({
   nameNative: z.string().nullable(),
   nameLatin: z.string(),
   title: z.string().nullable(),
+  localized: localizedTexts(["name"], ["title"]),
   isHead: z.boolean(),
   /** The record marks this person as uncertain (contested, or one ambiguous source). */
   uncertain: z.boolean(),
@@ -210,11 +225,18 @@ export const RoundDelegation = z
   })
   .meta({ id: "RoundDelegation" });
 export const RoundDelegationList = listOf(RoundDelegation, "invite", { roundId: z.string() });
+/** What inviting by role did: the delegations it invited now, and the participants it found invited already. */
+export const InviteByRoleResult = z.object({
+  roundId: z.string(),
+  invited: z.array(RoundDelegation),
+  alreadyInvited: z.array(ParticipantRef),
+});
 export const NextRoundDecision = z.object({
   wording: z.string(),
   city: z.string().nullable(),
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
+  ...Disputed,
 });
 /** The previous round's decision on this one, set against where and when this round was held. */
 export const AnnouncedVsHeld = z.object({
@@ -227,6 +249,7 @@ export const AnnouncedVsHeld = z.object({
   }),
   cityMatches: z.boolean().nullable().describe("null when either city is unknown"),
   datesWithinWindow: z.boolean().nullable().describe("null when the window or the dates are unknown"),
+  ...Disputed,
 });
 export const RoundDetail = RoundSummary.extend({
   announcements: z.array(RoundAnnouncement),
@@ -264,6 +287,7 @@ export const ParticipantSummary = z
     kind: ParticipantKind,
     name: z.string(),
     names: LocalizedNames,
+    localized: localizedTexts(["name"]),
     shortName: z.string().nullable(),
     existsFrom: z.string().nullable(),
     aliases: z.array(z.string()),
@@ -280,6 +304,7 @@ export const ParticipantRoundRole = z.object({
   roundStatus: RoundStatus,
   role: ProcessRole,
   attendance: Attendance,
+  ...Disputed,
 });
 export const ParticipantDetail = ParticipantSummary.extend({
   roles: z.array(RoleAssignment),
@@ -303,12 +328,14 @@ export const Meeting = z
     host: z.string().nullable(),
     startDate: z.string().nullable(),
     endDate: z.string().nullable(),
+    localized: localizedTexts(["name"], ["city", "venue"]),
     datePrecision: DatePrecision,
     dateNote: z.string().nullable(),
     isDemo: z.boolean(),
     version: z.number(),
     participants: z.array(z.object({ participant: ParticipantRef, role: ProcessRole })),
     can: z.object({ update: z.boolean() }),
+    ...Disputed,
   })
   .meta({ id: "Meeting" });
 export const MeetingList = listOf(Meeting, "create", { processId: z.string() });
@@ -318,6 +345,7 @@ export type ProcessDetail = z.infer<typeof ProcessDetail>;
 export type RoundSummary = z.infer<typeof RoundSummary>;
 export type RoundDetail = z.infer<typeof RoundDetail>;
 export type RoundDelegation = z.infer<typeof RoundDelegation>;
+export type InviteByRoleResult = z.infer<typeof InviteByRoleResult>;
 export type DelegationMember = z.infer<typeof DelegationMember>;
 export type ParticipantsList = z.infer<typeof ParticipantsList>;
 export type ParticipantSummary = z.infer<typeof ParticipantSummary>;

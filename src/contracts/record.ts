@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { PlainText, RecordRef, SearchText } from "./common.ts";
+import { Disputed, DisputedField } from "./disputes.ts";
 import { conflictKinds } from "./enums.ts";
+import { localizedTexts } from "./languages.ts";
 
 /**
  * What a fact, citation or conflict is about: a record of any module, named by type and id. The
@@ -33,8 +35,10 @@ export const Fact = z.object({
   id: z.string(),
   kind: z.enum(["outcome", "fact"]),
   text: z.string(),
+  localized: localizedTexts(["text"]),
   uncertain: z.boolean(),
   sources: z.array(Source),
+  ...Disputed,
 });
 
 export const ConflictValue = z.object({ id: z.string(), value: z.string(), sources: z.array(Source) });
@@ -43,9 +47,12 @@ export const RecordConflict = z
   .object({
     id: z.string(),
     kind: ConflictKind,
-    field: z.string().nullable(),
+    field: z.string().nullable().describe("the field as the record words it; readers see fieldKey's label"),
+    fieldKey: DisputedField,
+    fieldIndex: z.number().int().nullable().describe("which outcome or fact, from 0"),
     text: z.string(),
     note: z.string().nullable(),
+    localized: localizedTexts(["text"], ["note"]),
     uncertain: z.boolean(),
     sources: z.array(Source).describe("the sources of the conflict as a whole"),
     values: z.array(ConflictValue).describe("each value with the sources that give it"),
@@ -108,7 +115,9 @@ export const TimelineItem = z.object({
   endDate: z.string().nullable(),
   precision: z.enum(["day", "month", "year"]),
   city: z.string().nullable(),
+  localized: localizedTexts(["label"], ["city"]),
   status: z.string().nullable(),
+  ...Disputed,
 });
 
 export const Timeline = z
@@ -148,6 +157,7 @@ export const AttendanceMatrix = z
         number: z.number().int(),
         startDate: z.string().nullable(),
         city: z.string().nullable(),
+        ...Disputed,
       }),
     ),
     participants: z.array(
@@ -170,6 +180,7 @@ export const AttendanceMatrix = z
           note: z.string().nullable(),
           citedText: z.string().nullable(),
           sourceCount: z.number().int(),
+          ...Disputed,
         }),
       )
       .describe(

@@ -281,7 +281,7 @@ async function installAnswerCache(
   app.addHook("onSend", async (request, reply, payload) => {
     cache.keep(request, reply, payload);
     if (request.url.startsWith("/api/") && request.method === "GET" && !reply.hasHeader("cache-control")) {
-      reply.header("vary", "Cookie, Authorization, Accept-Encoding");
+      reply.header("vary", "Cookie, Authorization, Accept-Language, Accept-Encoding");
       reply.header(
         "cache-control",
         hasCredentials(request) || reply.statusCode >= 400 || !request.routeOptions.url

@@ -1,5 +1,6 @@
 import { coreModule, loadActor } from "./modules/core/index.ts";
 import { recordModule } from "./modules/record/index.ts";
+import { searchModule } from "./modules/search/index.ts";
 import type { AppModule } from "./platform/module.ts";
 import { installModules } from "./platform/registry.ts";
 
@@ -8,7 +9,7 @@ import { installModules } from "./platform/registry.ts";
  * is adding its folder and one line here: the server, the CLI, the record's subject registry and the
  * demonstration record go over this list; drizzle-kit finds its `schema.ts` by its folder.
  */
-export const appModules: AppModule[] = [coreModule, recordModule];
+export const appModules: AppModule[] = [coreModule, recordModule, searchModule];
 
 installModules(appModules);
 

@@ -111,11 +111,11 @@ test("an administrator makes a new account the secretariat of the Astana process
   await expect(person).toHaveURL(/\/secretariat\/astana$/);
   await expect(person.getByRole("heading", { level: 1, name: `Secretariat: ${processName}` })).toBeVisible();
 
-  // In the workspace, the Delegations section lists them on Kazakhstan's delegation; a secretariat is
+  // In the workspace, the "Accounts of delegations" section lists them on Kazakhstan's delegation; a secretariat is
   // told that only an administrator can add accounts.
   await person
     .getByRole("navigation", { name: "Sections of the workspace" })
-    .getByRole("link", { name: "Delegations" })
+    .getByRole("link", { name: "Accounts of delegations" })
     .click();
   await expect(person).toHaveURL(/\/secretariat\/astana\/delegations$/);
   const kazakhstan = person.locator('[data-participant="kazakhstan"]');
@@ -185,7 +185,9 @@ test("an administrator adds an existing account on the Delegations page, in Arab
   await createAccount(page, name, email);
 
   await page.goto("/secretariat/astana/delegations");
-  await expect(page.getByRole("heading", { level: 1, name: `Delegations: ${processName}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `Accounts of delegations: ${processName}` }),
+  ).toBeVisible();
   await expect(page.getByTestId("admins-add")).toHaveCount(0);
   await page.getByRole("searchbox", { name: "Find a delegation or a person" }).fill("Jordan");
   const jordan = page.locator('[data-participant="jordan"]');

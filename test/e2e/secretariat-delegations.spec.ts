@@ -47,7 +47,11 @@ test.describe
       await page.getByRole("option", { name: "Türkiye" }).click();
       await page.keyboard.press("Escape");
       await page.getByRole("button", { name: "Invite", exact: true }).click();
-      await expectNotice(page, "2 delegations invited.");
+      // What was done is said by name, and the invited leave the field.
+      await expect(page.getByTestId("invite-done")).toHaveText("2 delegations invited: Russia and Türkiye.");
+      await expectNotice(page, "2 delegations invited: Russia and Türkiye.");
+      const inviteForm = page.getByRole("form", { name: "Invite delegations" });
+      await expect(inviteForm.locator(".mantine-Pill-root")).toHaveCount(0);
       const rows = page.getByTestId("delegations-table");
       await expect(rows.getByRole("row", { name: /Russia/ })).toContainText("Invited");
       await expect(rows.getByRole("row", { name: /Türkiye/ })).toContainText("Invited");
@@ -153,6 +157,30 @@ test.describe
       await expectNoHorizontalOverflow(delegatePage);
       await delegatePage.screenshot({ path: path.join(shots, "delegation-list-phone.png"), fullPage: true });
       await delegateContext.close();
+    });
+
+    test("invites everyone with a role in one action; a second click invites nobody twice", async ({
+      page,
+    }) => {
+      await page.goto(`${roundUrl}?tab=delegations`);
+      const form = page.getByRole("form", { name: "Invite everyone with a role" });
+      await form.getByRole("button", { name: "Invite everyone with these roles" }).click();
+      await expect(form).toContainText("Choose at least one role.");
+      await form.getByRole("checkbox", { name: "Guarantor" }).check();
+      await form.getByRole("button", { name: "Invite everyone with these roles" }).click();
+      await expect(page.getByTestId("invite-by-role-done")).toHaveText(
+        "1 delegation invited: Iran. Already invited: Russia and Türkiye.",
+      );
+      await expect(page.getByTestId("delegations-table").getByRole("row", { name: /Iran/ })).toContainText(
+        "Invited",
+      );
+      await expect(form.getByRole("checkbox", { name: "Guarantor" })).not.toBeChecked();
+      await form.getByRole("checkbox", { name: "Guarantor" }).check();
+      await form.getByRole("button", { name: "Invite everyone with these roles" }).click();
+      await expect(page.getByTestId("invite-by-role-done")).toContainText(
+        "Nobody new to invite: everyone holding these roles is invited already.",
+      );
+      await expect(page.getByTestId("delegations-table").getByRole("row", { name: /Iran/ })).toHaveCount(1);
     });
 
     test("the workspace reads in Arabic, right to left, and fits a phone", async ({ page }) => {

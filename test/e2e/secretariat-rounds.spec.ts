@@ -50,16 +50,26 @@ test.describe
       await dialog.getByLabel("End date").fill("2027-03-15");
       await dialog.getByRole("button", { name: "Plan the round" }).click();
       await expectFieldError(dialog.getByLabel("End date"), "The end date is before the start date.");
+      // The English name is marked required, and is: the reader is told why.
+      await expectFieldError(
+        dialog.getByLabel("In English"),
+        "Give the name in English: the record shows it wherever a language has no name of its own.",
+      );
+      await dialog.getByLabel("In English").fill("Astana-23");
 
+      // A date in the past is warned of, not refused (past rounds are recorded too).
+      await dialog.getByLabel("Start date").fill("2020-03-15");
+      await expect(dialog.getByTestId("past-date")).toContainText("This date is in the past.");
       await dialog.getByLabel("Start date").fill("2027-03-15");
       await dialog.getByLabel("End date").fill("2027-03-16");
+      await expect(dialog.getByTestId("past-date")).toHaveCount(0);
       // A double click sends one request: the second would be refused as a duplicate number.
       await dialog.getByRole("button", { name: "Plan the round" }).dblclick();
       await expectNotice(
         page,
         "Round 23 is planned. Only the process's delegations see it until it is announced.",
       );
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Round 23");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Astana-23");
       roundUrl = new URL(page.url()).pathname;
 
       await page.getByRole("link", { name: "All rounds" }).click();
@@ -67,6 +77,7 @@ test.describe
       await page.getByRole("button", { name: "Plan a round" }).click();
       const again = page.getByRole("dialog", { name: "Plan a round" });
       await again.getByLabel("Number").fill("23");
+      await again.getByLabel("In English").fill("Astana-23 again");
       await again.getByRole("button", { name: "Plan the round" }).click();
       await expectFieldError(
         again.getByLabel("Number"),

@@ -9,13 +9,16 @@
 //   answer computed under an older generation is never served; so is any answer older than `ttlMs` (one
 //   second with credentials, whose session another instance may end; longer for the public), in case a
 //   notification is lost on a dropped connection (a reconnect also empties the cache);
-// - a sign-out or any other change made through the authentication routes empties the cache.
+// - a sign-out or any other change made through the authentication routes empties the cache;
+// - an answer is also keyed by the reader's language (negotiated from `Accept-Language`), since the
+//   record's texts are answered in it.
 
 import { createHash } from "node:crypto";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { LRUCache } from "lru-cache";
+import { negotiateLanguage } from "../../contracts/localize.ts";
 
 /** The NOTIFY channel on which every committed operation says that something changed. */
 export const changesChannel = "astana_changes";
@@ -23,6 +26,8 @@ export const changesChannel = "astana_changes";
 export type Entry = {
   body: Buffer;
   contentType: string;
+  /** The language the answer's texts are in (`Content-Language`), part of its key. */
+  contentLanguage: string;
   etag: string;
   generation: number;
   storedAt: number;
@@ -135,6 +140,7 @@ export class AnswerCache {
         this.entries.set(marker.key, {
           body,
           contentType,
+          contentLanguage: String(reply.getHeader("content-language") ?? ""),
           etag,
           generation: marker.generation,
           storedAt: Date.now(),
@@ -220,6 +226,7 @@ export class AnswerCache {
     }
     reply.header("etag", entry.etag);
     reply.header("content-type", entry.contentType);
+    if (entry.contentLanguage) reply.header("content-language", entry.contentLanguage);
     if (request.headers["if-none-match"] === entry.etag) {
       reply.code(304).send();
       return;
@@ -242,7 +249,12 @@ export function writeHit(
   entry: Entry,
   requestId: string,
 ): void {
-  const common = { ...entry.headers, etag: entry.etag, "x-request-id": requestId };
+  const common = {
+    ...entry.headers,
+    etag: entry.etag,
+    "x-request-id": requestId,
+    ...(entry.contentLanguage ? { "content-language": entry.contentLanguage } : {}),
+  };
   if (requestHeaders["if-none-match"] === entry.etag) {
     response.writeHead(304, common);
     response.end();
@@ -294,9 +306,15 @@ function cacheKey(request: FastifyRequest): string | null {
   return keyOf(request.method, url, request.headers);
 }
 
-/** An answer is kept per method, full address and credentials exactly as sent: never shared across them. */
+/**
+ * An answer is kept per method, full address, credentials exactly as sent and reader's language: never
+ * shared across them.
+ */
 function keyOf(method: string, url: string, headers: IncomingHttpHeaders): string {
-  return `${method} ${url}\u0000${headers.cookie ?? ""}\u0001${headers.authorization ?? ""}`;
+  // Answers are in the reader's language (texts of the record, names): one language's answer is never
+  // served to a reader of another. Keyed by the negotiated language, not the raw header.
+  const lang = negotiateLanguage(headers["accept-language"]);
+  return `${method} ${url}\u0000${headers.cookie ?? ""}\u0001${headers.authorization ?? ""}\u0000${lang}`;
 }
 
 /** Whether the request carries credentials: its answer is then private to them. */

@@ -49,7 +49,7 @@ export async function insertMany<Table extends PgTable>(
  * One parameter holding a whole array, in PostgreSQL's array literal form, so that both drivers send it
  * alike (JSON values arrive as their text and are cast by the column's type).
  */
-function arrayParameter(values: unknown[]): SQL {
+export function arrayParameter(values: unknown[]): SQL {
   const literal = `{${values
     .map((value) => {
       if (value === null) return "NULL";

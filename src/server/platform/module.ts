@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -10,6 +11,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
+import type { DisputedField, ValueConflict } from "../../contracts/disputes.ts";
 import { ErrorResponse } from "../../contracts/platform.ts";
 import type { Config } from "../config.ts";
 import type { Auth } from "./auth.ts";
@@ -55,6 +57,21 @@ export type SubjectDescription = {
   delegationId?: string | null;
 };
 
+/**
+ * A shown field a presenter asks about: a disputed field's key on its own subject, or a value shown
+ * elsewhere that rests on one (a decision's date, a change of standing, the end of a role, a fact's
+ * text, the previous round's decision set against the round held).
+ */
+export type ShownField = DisputedField | "decidedOn" | "change" | "toDate" | "text" | "announcedVsHeld";
+
+/** What a presenter asks: which conflicts bear on a subject's shown field (or any of its fields). */
+export type DisputeIndex = {
+  of(subjectType: string, subjectId: string, ...fields: ShownField[]): ValueConflict[];
+};
+
+/** A module's rule: the disputed values of one process the actor may see, built in a few queries. */
+export type DisputeRule = (db: Db, actor: Actor, processId: string) => Promise<DisputeIndex>;
+
 /** A subject named by type and id: what a citation, fact or conflict is about. */
 export type SubjectKey = { subjectType: string; subjectId: string };
 
@@ -93,6 +110,37 @@ export type DemoPart = {
   isLoaded?: (db: Db) => Promise<boolean>;
 };
 
+/** A text of the record in the platform's languages; any may be missing (the record says which it has). */
+export type LocalizedText = { en?: string | null; ru?: string | null; ar?: string | null };
+
+/**
+ * One searchable document: a record as readers find it. `title` names it (in each language the
+ * record has), `passages` are its other searchable texts by field, `keywords` words that match but
+ * are not shown (aliases, an address), `path` the web page that shows it.
+ */
+export type SearchDocument = {
+  subjectId: string;
+  processId: string | null;
+  title: LocalizedText;
+  passages?: { field: string; text: LocalizedText }[];
+  keywords?: string[];
+  path: string;
+  /** Orders documents of equal relevance (a round's number, a date). */
+  order?: string;
+};
+
+/**
+ * A kind of searchable record a module contributes (its manifest's `search`): `documents` gives every
+ * document of the kind, built from the module's own tables; `visible` is the module's own tier rule
+ * as an SQL condition on a column holding the document's `subjectId`, so results are filtered in SQL.
+ */
+export type SearchKindDefinition = {
+  documents: (db: Db) => Promise<SearchDocument[]>;
+  /** Its titles are names (a round's, a person's): also matched by part of a word and by a similar spelling. */
+  names?: boolean;
+  visible: (db: Db, actor: Actor, subjectId: AnyPgColumn) => SQL;
+};
+
 /** An operation of any input and result, as the platform lists them. */
 // biome-ignore lint/suspicious/noExplicitAny: a list of operations holds every input, result and target type.
 export type AnyOperation = Operation<any, any, any>;
@@ -114,6 +162,11 @@ export type AppModule = {
   eventTypes?: readonly string[];
   /** The subject types the record may cite and dispute, by name, each with its loader. */
   subjectTypes?: Record<string, SubjectTypeDefinition>;
+  /**
+   * The kinds of record it makes searchable (`round`, `fact`, …), each with its documents and its tier
+   * rule; the search module indexes them and keeps the index current after every commit.
+   */
+  search?: Record<string, SearchKindDefinition>;
   /** Registers the module's HTTP routes under /api. */
   routes?: (app: ZodApp, deps: ServerDeps) => void | Promise<void>;
   /** Registers the module's `astana` subcommands on the CLI's program. */
@@ -134,6 +187,11 @@ export type AppModule = {
    * `{ subjectType, subjectId }`).
    */
   canary?: (ctx: CanaryContext, marker: (scope: CanaryScope) => string) => Promise<CanaryFill[]>;
+  /**
+   * Which shown values of a process its records dispute (the record module's rule over its
+   * conflicts): presenters of every module ask through `disputesIn` (platform/disputes.ts).
+   */
+  disputes?: DisputeRule;
 };
 
 /** Who may see a canary record: its tier and where it belongs; the secretariat also sees some delegations' own. */

@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { appendAudit } from "./audit.ts";
 import { type Actor, actorId, actorLabel, deny } from "./authz.ts";
 import type { Db } from "./db.ts";
 import { readErrors, type ZodApp } from "./module.ts";
+import { readerLanguageOf, withReaderLanguage } from "./text-versions.ts";
 
 type ZodObjectOrNone = z.ZodObject | undefined;
 type Infer<Schema> = Schema extends z.ZodType ? z.infer<Schema> : Record<string, never>;
@@ -108,19 +109,32 @@ export function registerRead<Params extends ZodObjectOrNone, Query extends ZodOb
         : { 200: read.response, ...readErrors, ...(read.errors ?? {}) },
     },
     config: { read: { name: read.name, cache: read.cache } },
-    handler: async (request, reply) => {
-      const input = {
-        params: (request.params ?? {}) as Infer<Params>,
-        query: (request.query ?? {}) as Infer<Query>,
-      };
-      if (read.authorize && !read.authorize(request.actor))
-        await refuseRead(db, request.actor, request.id, read.name);
-      const loaded = await read.load(db, request.actor, input);
-      if (read.send) return read.send(reply, loaded);
-      const answer = read.present ? read.present(loaded, request.actor) : loaded;
-      return read.can ? { ...(answer as object), can: read.can(request.actor, loaded) } : answer;
+    handler: (request, reply) => {
+      // The record's texts are answered in the reader's language, said in `Content-Language`.
+      const lang = readerLanguageOf(request);
+      reply.header("content-language", lang);
+      return withReaderLanguage(lang, () => answerRead(db, read, request, reply));
     },
   });
+}
+
+/** Loads, presents and adds `can`: the body of a read's route, run in the reader's language. */
+async function answerRead<Params extends ZodObjectOrNone, Query extends ZodObjectOrNone, Loaded, Answer>(
+  db: Db,
+  read: Read<Params, Query, Loaded, Answer>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
+  const input = {
+    params: (request.params ?? {}) as Infer<Params>,
+    query: (request.query ?? {}) as Infer<Query>,
+  };
+  if (read.authorize && !read.authorize(request.actor))
+    await refuseRead(db, request.actor, request.id, read.name);
+  const loaded = await read.load(db, request.actor, input);
+  if (read.send) return read.send(reply, loaded);
+  const answer = read.present ? read.present(loaded, request.actor) : loaded;
+  return read.can ? { ...(answer as object), can: read.can(request.actor, loaded) } : answer;
 }
 
 /**

@@ -2,7 +2,7 @@
 // `server/modules.ts`. The platform imports no module: what it and the modules need of each other's
 // manifests (the subject types, the demonstration parts, the operations) is looked up here.
 import { BadRequest } from "./errors.ts";
-import type { AnyOperation, AppModule, SubjectTypeDefinition } from "./module.ts";
+import type { AnyOperation, AppModule, SearchKindDefinition, SubjectTypeDefinition } from "./module.ts";
 
 let installed: readonly AppModule[] | undefined;
 let subjectTypeRegistry = new Map<string, { module: string; definition: SubjectTypeDefinition }>();
@@ -15,12 +15,17 @@ export function installModules(modules: readonly AppModule[]): void {
   const names = new Set<string>();
   const operations = new Set<string>();
   const subjects = new Map<string, { module: string; definition: SubjectTypeDefinition }>();
+  const searchKinds = new Set<string>();
   for (const module of modules) {
     if (names.has(module.name)) throw new Error(`two modules are named "${module.name}"`);
     names.add(module.name);
     for (const operation of module.operations ?? []) {
       if (operations.has(operation.name)) throw new Error(`two operations are named "${operation.name}"`);
       operations.add(operation.name);
+    }
+    for (const kind of Object.keys(module.search ?? {})) {
+      if (searchKinds.has(kind)) throw new Error(`the search kind "${kind}" is given by two modules`);
+      searchKinds.add(kind);
     }
     for (const [type, definition] of Object.entries(module.subjectTypes ?? {})) {
       const owner = subjects.get(type);
@@ -66,5 +71,19 @@ export function assertSubjectType(subjectType: string): void {
     `Unknown subject type "${subjectType}"; known types: ${known.join(", ")}.`,
     { subjectType, known },
     "unknown_subject_type",
+  );
+}
+
+/** A searchable kind of record, with the module that gives it. */
+export type InstalledSearchKind = { kind: string; module: string; definition: SearchKindDefinition };
+
+/** Every searchable kind of every installed module, in the modules' order (kinds are unique across modules). */
+export function installedSearchKinds(): InstalledSearchKind[] {
+  return installedModules().flatMap((module) =>
+    Object.entries(module.search ?? {}).map(([kind, definition]) => ({
+      kind,
+      module: module.name,
+      definition,
+    })),
   );
 }

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import type { Tier } from "../../contracts/enums.ts";
 import { user } from "./auth-schema.ts";
 
@@ -78,4 +88,28 @@ export const apiToken = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
   },
   (table) => [index("api_token_account_idx").on(table.accountId)],
+);
+
+/**
+ * The versions of a record's texts in other languages than the one stored on the record itself
+ * (`platform/text-versions.ts`): one row per subject, field and language. The record's own column
+ * keeps the original; a row marked `original` says which language that is when it is not English.
+ * Every module's texts live here, so search indexes one table; rows are read only for subjects a
+ * tier-filtered query already returned.
+ */
+export const textVersions = pgTable(
+  "text_versions",
+  {
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    field: text("field").notNull(),
+    lang: text("lang").$type<"en" | "ru" | "ar">().notNull(),
+    text: text("text").notNull(),
+    original: boolean("original").notNull().default(false),
+    isDemo: boolean("is_demo").notNull().default(false),
+  },
+  (table) => [
+    primaryKey({ columns: [table.subjectType, table.subjectId, table.field, table.lang] }),
+    index("text_versions_lang_idx").on(table.lang),
+  ],
 );

@@ -1,4 +1,4 @@
-import { createTheme, DirectionProvider, MantineProvider } from "@mantine/core";
+import { DirectionProvider, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
@@ -6,14 +6,7 @@ import { ApiError } from "../shell/api.ts";
 import { directionOf, i18n } from "../shell/i18n.ts";
 import { ModulesProvider } from "../shell/ModuleSlots.tsx";
 import type { ComposedModules } from "../shell/module.ts";
-
-const theme = createTheme({
-  primaryColor: "indigo",
-  focusRing: "auto",
-  defaultRadius: "md",
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif',
-});
+import { accessibleColors, theme } from "../shell/theme.ts";
 
 /** One cache for the whole app; sign-in and sign-out reset it, since answers depend on who asks. */
 export const queryClient = new QueryClient({
@@ -27,13 +20,18 @@ export const queryClient = new QueryClient({
   },
 });
 
+// Answers hold the record's texts in the reader's language: a change of language fetches them again.
+i18n.on("languageChanged", () => {
+  void queryClient.invalidateQueries();
+});
+
 /** Data, language, direction, the design system and the modules, around the whole app. */
 export function Providers({ modules, children }: { modules: ComposedModules; children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
         <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
-          <MantineProvider theme={theme} defaultColorScheme="light">
+          <MantineProvider theme={theme} cssVariablesResolver={accessibleColors} defaultColorScheme="light">
             <ModulesProvider modules={modules}>{children}</ModulesProvider>
           </MantineProvider>
         </DirectionProvider>

@@ -2,6 +2,7 @@ import { coreModule } from "../modules/core/module.ts";
 import { homeModule } from "../modules/home/module.ts";
 import { platformModule } from "../modules/platform/module.ts";
 import { processModule } from "../modules/process/module.ts";
+import { searchModule } from "../modules/search/module.ts";
 import { secretariatModule } from "../modules/secretariat/module.ts";
 import type { WebModule } from "../shell/module.ts";
 
@@ -12,4 +13,5 @@ export const webModules: readonly WebModule[] = [
   platformModule,
   processModule,
   secretariatModule,
+  searchModule,
 ];

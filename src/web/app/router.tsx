@@ -10,7 +10,7 @@ import { RequireAccess } from "../shell/RequireAccess.tsx";
 import type { AppRoute } from "../shell/routes.ts";
 
 /** The shell's own pages; the modules' pages come from their manifests. */
-const shellRoutes: AppRoute[] = [
+export const shellRoutes: AppRoute[] = [
   { path: "/sign-in", Component: SignInPage, access: "public" },
   { path: "/setup", Component: SetupPage, access: "public" },
   { path: "/account", Component: AccountPage, access: "signed-in" },

@@ -3,8 +3,9 @@ import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { IconBuildingBank } from "@tabler/icons-react";
 import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, Outlet, useLocation } from "react-router";
+import { Link, Navigate, Outlet, useLocation, useNavigationType } from "react-router";
 import { AccountMenu } from "./AccountMenu.tsx";
+import { HeaderSearch } from "./HeaderSearch.tsx";
 import { LanguageSwitcher } from "./LanguageSwitcher.tsx";
 import { useLanguageSync } from "./language.ts";
 import { useLiveConnectionFollows } from "./live-events.ts";
@@ -33,13 +34,18 @@ export function Layout() {
   const { routes } = useModules();
 
   // A page change closes the phone's navigation drawer and moves the focus to the new page, so a
-  // screen reader announces it and Tab continues from there (not on the first load).
-  const firstPath = useRef(location.pathname);
+  // screen reader announces it and Tab continues from there. Not on the first load, nor on a redirect
+  // that completes it (/processes/astana/rounds/22 → /rounds/…): there the skip link stays the first
+  // Tab stop, as on every page opened directly.
+  const navigationType = useNavigationType();
+  const firstLoad = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every address change
   useEffect(() => {
     nav.close();
-    if (firstPath.current === location.pathname) return;
-    firstPath.current = "";
+    if (firstLoad.current) {
+      firstLoad.current = navigationType === "POP" || navigationType === "REPLACE";
+      if (firstLoad.current) return;
+    }
     document.getElementById("main-content")?.focus({ preventScroll: true });
   }, [location.pathname]);
 
@@ -102,6 +108,7 @@ export function Layout() {
               </UnstyledButton>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              <HeaderSearch compact={isPhone} />
               <LanguageSwitcher />
               <AccountMenu />
             </Group>

@@ -1,3 +1,4 @@
+import { i18n } from "./i18n.ts";
 /** A field's message, keyed by the field's path inside the request body ("email", "address.city"). */
 export type FieldErrors = Record<string, string>;
 
@@ -75,7 +76,12 @@ export async function apiRequest<T>(
     response = await fetch(url, {
       method,
       credentials: "same-origin",
-      headers: { accept: "application/json", ...(sendsBody ? { "content-type": "application/json" } : {}) },
+      // The record's texts come back in the reader's chosen language (and are cached per language).
+      headers: {
+        accept: "application/json",
+        "accept-language": i18n.language || "en",
+        ...(sendsBody ? { "content-type": "application/json" } : {}),
+      },
       // An empty JSON body is refused by the server, so a body-less POST sends `{}`.
       body: sendsBody ? JSON.stringify(body ?? {}) : undefined,
       signal: options.signal ?? null,

@@ -1,13 +1,15 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { dateLocaleOf } from "./dates.ts";
 
 /**
- * Dates and numbers written the way the chosen language writes them (Intl), so an Arabic reader sees
- * Arabic month names and a Russian one the day before the month. Times are shown in the browser's zone.
+ * Dates and numbers written the way the chosen language writes them (Intl, in the locale of
+ * `dateLocaleOf`, as the record's dates), so an Arabic reader sees Arabic month names and a Russian one
+ * the day before the month. Times are shown in the browser's zone.
  */
 export function useFormatters() {
   const { i18n } = useTranslation();
-  const locale = i18n.language;
+  const locale = dateLocaleOf(i18n.language);
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });

@@ -17,6 +17,12 @@ export type AppRoute = {
   path: string;
   Component: ComponentType;
   access: PageAccess;
+  /**
+   * For a page whose address has parameters: addresses of it in the demonstration record. The browser
+   * tests check each page these name (and every page without parameters) for accessibility, in every
+   * language, as the first account whose access rule admits it (test/e2e/accessibility.spec.ts).
+   */
+  examples?: readonly string[];
   /** Shown in the main navigation when present, ordered by `order`. */
   nav?: {
     /** An i18n key with its namespace, e.g. "core:nav.accounts". */

@@ -20,6 +20,8 @@ export type {
   DemoZone,
 } from "./demo/data.ts";
 export { anyProcessExists, type CoreDemoOutput, type CoreDemoRemoval } from "./demo/part.ts";
+// The demonstration record's translations as `text_versions` rows (the record's part adds its own).
+export { versionRows as demoTextVersionRows } from "./demo/translations.ts";
 // Processes, rounds, participants, meetings and delegations: operations (one name each) and reads.
 export { accreditDelegation } from "./operations/accredit-delegation.ts";
 export { addMembership } from "./operations/add-membership.ts";
@@ -36,6 +38,7 @@ export { createProcess } from "./operations/create-process.ts";
 export { disableAccount } from "./operations/disable-account.ts";
 export { enableAccount } from "./operations/enable-account.ts";
 export { inviteDelegation } from "./operations/invite-delegation.ts";
+export { inviteDelegationsByRole } from "./operations/invite-delegations-by-role.ts";
 export { issueSetupToken } from "./operations/issue-setup-token.ts";
 export { launchProcess } from "./operations/launch-process.ts";
 export { openRound } from "./operations/open-round.ts";
@@ -70,6 +73,8 @@ export {
   roundTier,
 } from "./policies.ts";
 export { printLanguages, renderParticipantsListHtml } from "./presenters/participants-list-html.ts";
+// Places (cities) in the reader's language, for every module that names where something happened.
+export { localPlace, preloadPlaces } from "./presenters/process.ts";
 export { listAccounts, listOwnApiTokens } from "./reads/accounts.ts";
 export { findProcess, findVisibleRound } from "./reads/common.ts";
 export { getParticipantsList, getRoundDelegation, listRoundDelegations } from "./reads/delegations.ts";
@@ -82,6 +87,7 @@ export {
   participationsInRounds,
   processIdsOfParticipant,
   roleAssignmentsOfProcess,
+  roleChangesOfProcess,
 } from "./reads/process-record.ts";
 export { getProcess, listProcesses } from "./reads/processes.ts";
 export {

@@ -10,6 +10,7 @@ import { registerProcessRoutes } from "./routes/processes.ts";
 import { registerRoundRoutes } from "./routes/rounds.ts";
 import { registerCoreRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
+import { coreSearch } from "./search.ts";
 import { announceSetupLink } from "./setup-link.ts";
 import { coreSubjectTypes } from "./subjects.ts";
 
@@ -23,6 +24,7 @@ export const coreModule: AppModule = {
   // One name per operation: the events an operation emits carry its name.
   eventTypes: operations.map((operation) => operation.name),
   subjectTypes: coreSubjectTypes,
+  search: coreSearch,
   demo: coreDemoPart,
   cli: registerCoreCommands,
   routes: async (app, deps) => {

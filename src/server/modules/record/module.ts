@@ -8,9 +8,11 @@ import { recordCanary } from "./canary.ts";
 import { registerRecordCommands } from "./cli.ts";
 import { registerDemoCommands } from "./cli-demo.ts";
 import { recordDemoPart } from "./demo/part.ts";
+import { disputedValues } from "./disputes/rule.ts";
 import { loadDemo } from "./operations/demo-record.ts";
 import { registerRecordRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
+import { recordSearch } from "./search.ts";
 import { recordSubjectTypes } from "./subjects.ts";
 
 /**
@@ -41,6 +43,7 @@ export const recordModule: AppModule = {
   // One name per operation: the events an operation emits carry its name.
   eventTypes: operations.map((operation) => operation.name),
   subjectTypes: recordSubjectTypes,
+  search: recordSearch,
   demo: recordDemoPart,
   cli: (program) => {
     registerRecordCommands(program);
@@ -49,4 +52,5 @@ export const recordModule: AppModule = {
   routes: registerRecordRoutes,
   onOpen: loadDemoOnFirstStart,
   canary: recordCanary,
+  disputes: disputedValues,
 };

@@ -1,4 +1,6 @@
 import type { RecordConflict, Source } from "../../../contracts/record.ts";
+import { localText } from "../../platform/text-versions.ts";
+import { fieldKeyOf } from "./disputes/fields.ts";
 import type { conflicts, sources } from "./schema.ts";
 
 /** A source as every response shows it: what a reader needs to find and weigh it. */
@@ -20,12 +22,19 @@ export function presentConflict(
   ownSources: Source[],
   values: { id: string; value: string; sources: Source[] }[],
 ): RecordConflict {
+  const key = fieldKeyOf(row.field);
   return {
     id: row.id,
     kind: row.kind,
     field: row.field,
+    fieldKey: key.field,
+    fieldIndex: key.index,
     text: row.text,
     note: row.note,
+    localized: {
+      text: localText("conflict", row.id, "text", row.text),
+      note: localText("conflict", row.id, "note", row.note),
+    },
     uncertain: row.uncertain,
     sources: ownSources,
     values,

@@ -31,7 +31,7 @@ function Role({ account }: { account: Account }) {
     );
   }
   return (
-    <Group gap={4} wrap="nowrap" c="indigo.7">
+    <Group gap={4} wrap="nowrap" c="indigo">
       <IconUserShield size={16} aria-hidden />
       <Text size="sm" fw={500} inherit>
         {t("accounts.admin")}
@@ -43,7 +43,7 @@ function Role({ account }: { account: Account }) {
 function TwoFactor({ account }: { account: Account }) {
   const { t } = useTranslation("core");
   return account.twoFactorEnabled ? (
-    <Group gap={4} wrap="nowrap" c="teal.8">
+    <Group gap={4} wrap="nowrap" c="teal">
       <IconShieldCheck size={16} aria-hidden />
       <Text size="sm" inherit>
         {t("accounts.on")}

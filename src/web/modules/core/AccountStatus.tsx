@@ -89,7 +89,7 @@ export function AccountStatus({
         </Button>
       )}
       {error ? (
-        <Text size="xs" c="red.8" role="alert">
+        <Text size="xs" c="red" role="alert">
           {error}
         </Text>
       ) : null}

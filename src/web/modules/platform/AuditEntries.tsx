@@ -23,7 +23,7 @@ function Outcome({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation("platform");
   const ok = entry.outcome === "ok";
   return (
-    <Group gap={4} wrap="nowrap" c={ok ? "teal.8" : "red.8"}>
+    <Group gap={4} wrap="nowrap" c={ok ? "teal" : "red"}>
       {ok ? <IconCircleCheck size={16} aria-hidden /> : <IconBan size={16} aria-hidden />}
       <Text size="sm" fw={500} inherit>
         {t(`audit.outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}

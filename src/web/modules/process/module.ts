@@ -40,27 +40,41 @@ export const processModule: WebModule = {
       access: "public",
       nav: { label: "process:nav.processes", icon: IconTimeline, order: 10 },
     },
-    { path: "/processes/:slug", Component: lazyNamed(pages.process, "ProcessPage"), access: "public" },
+    {
+      path: "/processes/:slug",
+      Component: lazyNamed(pages.process, "ProcessPage"),
+      access: "public",
+      examples: ["/processes/astana"],
+    },
     {
       path: "/processes/:slug/attendance",
       Component: lazyNamed(pages.attendance, "AttendancePage"),
       access: "public",
+      examples: ["/processes/astana/attendance"],
     },
     {
       path: "/processes/:slug/conflicts",
       Component: lazyNamed(pages.conflicts, "ConflictsPage"),
       access: "public",
+      examples: ["/processes/astana/conflicts"],
     },
     {
       path: "/processes/:slug/rounds/:number",
       Component: lazyNamed(pages.roundByNumber, "RoundByNumberPage"),
       access: "public",
+      examples: ["/processes/astana/rounds/22"],
     },
-    { path: "/rounds/:id", Component: lazyNamed(pages.round, "RoundPage"), access: "public" },
+    {
+      path: "/rounds/:id",
+      Component: lazyNamed(pages.round, "RoundPage"),
+      access: "public",
+      examples: ["/rounds/demo-round-22", "/rounds/demo-round-01"],
+    },
     {
       path: "/round-delegations/:id",
       Component: lazyNamed(pages.delegation, "DelegationPage"),
       access: "public",
+      examples: ["/round-delegations/demo-round-22-delegation-iran"],
     },
     {
       path: "/participants",
@@ -72,8 +86,14 @@ export const processModule: WebModule = {
       path: "/participants/:id",
       Component: lazyNamed(pages.participant, "ParticipantPage"),
       access: "public",
+      examples: ["/participants/iran", "/participants/united-states"],
     },
-    { path: "/meetings/:id", Component: lazyNamed(pages.meeting, "MeetingPage"), access: "public" },
+    {
+      path: "/meetings/:id",
+      Component: lazyNamed(pages.meeting, "MeetingPage"),
+      access: "public",
+      examples: ["/meetings/demo-fm-moscow-2016-12-20"],
+    },
   ],
   sections: [
     {

@@ -1,6 +1,7 @@
 // The shapes the process pages read. They follow src/contracts/process.ts (core) and
 // src/contracts/record.ts (record) field for field; only what the pages use is typed.
 
+import type { Disputed, DisputedField, ValueConflict } from "../../../contracts/disputes.ts";
 import type {
   AccreditationState as AccreditationStatus,
   Attendance,
@@ -13,6 +14,9 @@ import type {
   RoleChangeKind,
   RoundStatus,
 } from "../../../contracts/enums.ts";
+import type { LocalizedText } from "../../../contracts/languages.ts";
+
+export type { Disputed, DisputedField, LocalizedText, ValueConflict };
 
 export type Names = { en: string; ru?: string; ar?: string };
 
@@ -24,9 +28,10 @@ export type ParticipantRef = {
   kind: ParticipantKind;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
 };
 
-export type ProcessDecision = {
+export type ProcessDecision = Disputed & {
   id: string;
   kind: ProcessDecisionKind;
   fromStatus: ProcessStatus | null;
@@ -34,9 +39,10 @@ export type ProcessDecision = {
   decidedOn: string;
   decidedBy: string;
   text: string;
+  localized: { text: LocalizedText; decidedBy: LocalizedText };
 };
 
-export type RoleChange = {
+export type RoleChange = Disputed & {
   id: string;
   processId: string;
   processSlug: string;
@@ -49,7 +55,7 @@ export type RoleChange = {
   statement: string | null;
 };
 
-export type RoleAssignment = {
+export type RoleAssignment = Disputed & {
   id: string;
   processId: string;
   processSlug: string;
@@ -65,6 +71,7 @@ export type ProcessSummary = {
   slug: string;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
   status: ProcessStatus;
   host: ParticipantRef;
   defaultCity: string | null;
@@ -86,15 +93,16 @@ export type ProcessDetail = ProcessSummary & {
 
 export type ProcessList = { items: ProcessSummary[]; can: { create: boolean } };
 
-export type RoundParticipantEntry = {
+export type RoundParticipantEntry = Disputed & {
   id: string;
   slug: string;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
   attendance: Attendance;
 };
 
-export type RoundSummary = {
+export type RoundSummary = Disputed & {
   id: string;
   processId: string;
   processSlug: string;
@@ -107,6 +115,7 @@ export type RoundSummary = {
   endDate: string | null;
   city: string | null;
   venue: string | null;
+  localized: { name: LocalizedText; city: LocalizedText | null; venue: LocalizedText | null };
   isDemo: boolean;
   version: number;
   participants: Record<ProcessRole, RoundParticipantEntry[]>;
@@ -119,12 +128,13 @@ export type RoundAnnouncement = {
   id: string;
   publishedOn: string;
   text: string;
+  localized: { text: LocalizedText; announcedCity: LocalizedText | null };
   announcedStart: string | null;
   announcedEnd: string | null;
   announcedCity: string | null;
 };
 
-export type RoundParticipation = {
+export type RoundParticipation = Disputed & {
   id: string;
   participant: ParticipantRef;
   role: ProcessRole;
@@ -138,6 +148,7 @@ export type DelegationMember = {
   position: number;
   nameNative: string | null;
   nameLatin: string;
+  localized: { name: LocalizedText; title: LocalizedText | null };
   title: string | null;
   isHead: boolean;
   /** Whether the sources leave it open that this person held the post (shown as uncertain). */
@@ -160,14 +171,14 @@ export type RoundDelegation = {
   can: Record<string, boolean>;
 };
 
-export type NextRoundDecision = {
+export type NextRoundDecision = Disputed & {
   wording: string;
   city: string | null;
   windowStart: string | null;
   windowEnd: string | null;
 };
 
-export type AnnouncedVsHeld = {
+export type AnnouncedVsHeld = Disputed & {
   decidedAtRound: { id: string; number: number };
   decision: NextRoundDecision;
   held: { city: string | null; startDate: string | null; endDate: string | null };
@@ -189,6 +200,7 @@ export type ParticipantSummary = {
   kind: ParticipantKind;
   name: string;
   names: Names;
+  localized: { name: LocalizedText };
   shortName: string | null;
   existsFrom: string | null;
   aliases: string[];
@@ -197,7 +209,7 @@ export type ParticipantSummary = {
   can: Record<string, boolean>;
 };
 
-export type ParticipantRoundRole = {
+export type ParticipantRoundRole = Disputed & {
   processId: string;
   processSlug: string;
   roundId: string;
@@ -215,7 +227,7 @@ export type ParticipantDetail = ParticipantSummary & {
 
 export type ParticipantList = { items: ParticipantSummary[]; can: { create: boolean } };
 
-export type Meeting = {
+export type Meeting = Disputed & {
   id: string;
   processId: string;
   processSlug: string;
@@ -226,6 +238,7 @@ export type Meeting = {
   names: Names;
   city: string | null;
   venue: string | null;
+  localized: { name: LocalizedText; city: LocalizedText | null; venue: LocalizedText | null };
   host: string | null;
   startDate: string | null;
   endDate: string | null;
@@ -249,10 +262,11 @@ export type Source = {
   language: string | null;
 };
 
-export type Fact = {
+export type Fact = Disputed & {
   id: string;
   kind: "outcome" | "fact";
   text: string;
+  localized: { text: LocalizedText };
   uncertain: boolean;
   sources: Source[];
 };
@@ -272,7 +286,11 @@ export type RecordConflict = {
   id: string;
   kind: ConflictKind;
   field: string | null;
+  /** The stable key of the disputed field, labelled in the reader's language (`fields.disputed.*`). */
+  fieldKey: DisputedField;
+  fieldIndex: number | null;
   text: string;
+  localized: { text: LocalizedText; note: LocalizedText | null };
   note: string | null;
   uncertain: boolean;
   sources: Source[];
@@ -293,7 +311,7 @@ export type SubjectRecord = SubjectRecordBody & {
   related: (SubjectRecordBody & { subject: SubjectRef })[];
 };
 
-export type TimelineItem = {
+export type TimelineItem = Disputed & {
   kind: "round" | "meeting" | "milestone" | "decision";
   subkind: string | null;
   id: string;
@@ -303,6 +321,7 @@ export type TimelineItem = {
   endDate: string | null;
   precision: DatePrecision;
   city: string | null;
+  localized: { label: LocalizedText; city: LocalizedText | null };
   status: string | null;
 };
 
@@ -331,7 +350,7 @@ export type Timeline = {
   periods: TimelinePeriod[];
 };
 
-export type AttendanceCell = {
+export type AttendanceCell = Disputed & {
   participantId: string;
   roundId: string;
   participationId: string;
@@ -344,7 +363,7 @@ export type AttendanceCell = {
 
 export type AttendanceMatrix = {
   processId: string;
-  rounds: { id: string; number: number; startDate: string | null; city: string | null }[];
+  rounds: (Disputed & { id: string; number: number; startDate: string | null; city: string | null })[];
   participants: { id: string; name: string; shortName: string | null; kind: string; role: string | null }[];
   cells: AttendanceCell[];
 };

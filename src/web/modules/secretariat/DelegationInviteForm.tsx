@@ -1,7 +1,9 @@
-import { Button, Group, MultiSelect, Paper, Select, Stack, Title } from "@mantine/core";
+import { Alert, Button, Group, MultiSelect, Paper, Select, Stack, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconSend } from "@tabler/icons-react";
+import { IconCheck, IconSend } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
@@ -12,11 +14,35 @@ import { notifySuccess } from "./notices.tsx";
 import { recordApi as api, recordKey } from "./queries.ts";
 import type { RoundDetail } from "./types.ts";
 
-/** Invites one or more participants at once; each is a request, and each refusal is named. */
+/** "3 delegations invited: Iran, Russia, Türkiye." — what was done, named, in the reader's language. */
+export function invitedMessage(t: TFunction, names: readonly string[], locale: string): string {
+  const list = new Intl.ListFormat(locale, { type: "conjunction" }).format(names);
+  return t("secretariat:delegations.invitedNamed", { count: names.length, names: list });
+}
+
+/** The confirmation that stays in the form until the next action, so it is clear that it worked. */
+export function DoneMessage({ message, testId }: { message: string | null; testId: string }) {
+  if (!message) return null;
+  return (
+    <Alert color="teal" icon={<IconCheck aria-hidden />} role="status" data-testid={testId}>
+      {message}
+    </Alert>
+  );
+}
+
+/**
+ * Invites one or more participants at once; each is a request, and each refusal is named. Those
+ * invited leave the field, and the form says by name who was invited.
+ */
 export function InviteForm({ round, invited }: { round: RoundDetail; invited: Set<string> }) {
   const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
+  const [done, setDone] = useState<string | null>(null);
   const { options: participantOptions, byId: names } = useParticipantOptions();
+  const nameOf = (participantId: string) => {
+    const participant = names.get(participantId);
+    return participant ? localName(participant.names, i18n.language) : participantId;
+  };
   const form = useForm({
     initialValues: { participantIds: [] as string[], role: "" },
     validate: {
@@ -24,19 +50,19 @@ export function InviteForm({ round, invited }: { round: RoundDetail; invited: Se
     },
   });
   const save = useRecordForm(form, async (values) => {
+    setDone(null);
     const failed: { id: string; message: string }[] = [];
-    let invitedCount = 0;
+    const invitedNames: string[] = [];
     for (const participantId of values.participantIds) {
       try {
         await api.post(`/api/rounds/${encodeURIComponent(round.id)}/delegations`, {
           participantId,
           ...(values.role ? { role: values.role } : {}),
         });
-        invitedCount += 1;
+        invitedNames.push(nameOf(participantId));
       } catch (caught) {
         if (!(caught instanceof ApiError) || caught.status >= 500 || caught.status === 0) throw caught;
-        const participant = names.get(participantId);
-        const name = participant ? localName(participant.names, i18n.language) : participantId;
+        const name = nameOf(participantId);
         const reason =
           caught.fieldErrors.role && !values.role
             ? t("secretariat:delegations.noRole")
@@ -46,12 +72,15 @@ export function InviteForm({ round, invited }: { round: RoundDetail; invited: Se
         failed.push({ id: participantId, message: `${name}: ${reason}` });
       }
     }
+    // Those invited leave the field; only the refused stay, each with its reason.
+    form.setValues({ participantIds: failed.map((failure) => failure.id), role: values.role });
+    form.resetDirty();
+    if (invitedNames.length > 0) {
+      const message = invitedMessage(t, invitedNames, i18n.language);
+      setDone(message);
+      notifySuccess(message);
+    }
     await client.invalidateQueries({ queryKey: recordKey });
-    if (invitedCount > 0) notifySuccess(t("secretariat:delegations.invited", { count: invitedCount }));
-    form.setFieldValue(
-      "participantIds",
-      failed.map((failure) => failure.id),
-    );
     if (failed.length > 0) {
       form.setFieldError("participantIds", failed.map((failure) => failure.message).join(" "));
     }
@@ -65,6 +94,7 @@ export function InviteForm({ round, invited }: { round: RoundDetail; invited: Se
             {t("secretariat:delegations.inviteTitle")}
           </Title>
           <FormError message={save.error} />
+          <DoneMessage message={done} testId="invite-done" />
           <MultiSelect
             label={t("secretariat:fields.participants")}
             placeholder={options.length > 0 ? t("secretariat:delegations.pick") : undefined}

@@ -6,6 +6,7 @@ import { DecisionForm } from "./DelegationDecisionForm.tsx";
 import { InviteForm } from "./DelegationInviteForm.tsx";
 import { DelegationTable, type Open } from "./DelegationTable.tsx";
 import { localName } from "./forms.ts";
+import { InviteByRoleForm } from "./InviteByRoleForm.tsx";
 import { MembersForm } from "./MembersForm.tsx";
 import { MembersTable } from "./MembersTable.tsx";
 import { useRoundDelegations } from "./queries.ts";
@@ -41,7 +42,12 @@ export function DelegationsPanel({ round }: { round: RoundDetail }) {
 
   return (
     <Stack gap="md">
-      {delegations.data.can.invite ? <InviteForm round={round} invited={invited} /> : null}
+      {delegations.data.can.invite ? (
+        <>
+          <InviteForm round={round} invited={invited} />
+          <InviteByRoleForm round={round} />
+        </>
+      ) : null}
       {items.length === 0 ? (
         <Text c="dimmed">{t("delegations.none")}</Text>
       ) : (

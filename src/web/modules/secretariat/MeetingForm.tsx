@@ -105,7 +105,7 @@ export function MeetingForm({
     initialValues: valuesOf(meeting),
     validate: {
       slug: check.slug,
-      names: { en: check.required },
+      names: { en: check.nameEn },
       endDate: (value, values) => check.endNotBeforeStart(values.startDate, value),
       participants: {
         participantId: (value, values) => {

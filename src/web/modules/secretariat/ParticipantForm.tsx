@@ -57,7 +57,7 @@ export function ParticipantForm({
   const announceSaved = useAnnounceSaved("participants");
   const form = useForm<ParticipantValues>({
     initialValues: valuesOf(participant),
-    validate: { slug: check.slug, names: { en: check.required } },
+    validate: { slug: check.slug, names: { en: check.nameEn } },
     onValuesChange: (values, previous) => slug.follow(form, values, previous),
   });
 

@@ -1,9 +1,18 @@
-import { Button, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Timeline, Title } from "@mantine/core";
+import { Button, Paper, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconFlag, IconPlayerPause, IconPlayerPlay, IconRocket } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Locale } from "../../shell/i18n.ts";
+import { LocalText } from "../../shell/LocalText.tsx";
+import {
+  emptyMultilingual,
+  MultilingualField,
+  type MultilingualValue,
+  missingOriginal,
+  multilingualBody,
+} from "../../shell/MultilingualField.tsx";
 import type { SectionContexts } from "../../shell/module.ts";
 import {
   ActionDialog,
@@ -58,7 +67,7 @@ function ProcessForm({ process: opened }: { process: ProcessDetail }) {
   const [reloading, setReloading] = useState(false);
   const form = useForm({
     initialValues: processValues(process),
-    validate: { names: { en: check.required }, timezone: check.required },
+    validate: { names: { en: check.nameEn }, timezone: check.required },
   });
   // An untouched form follows the process as it changes; one being edited keeps the version it began from.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a newer version arrives
@@ -141,15 +150,23 @@ function DecisionForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation(["secretariat", "shell"]);
+  const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const check = recordChecks(t);
   const reloadProcess = useReloadProcess(opened.slug);
   const [process, setProcess] = useState(opened);
   const [reloading, setReloading] = useState(false);
   const form = useForm({
-    initialValues: { decidedOn: new Date().toISOString().slice(0, 10), decidedBy: "", text: "" },
-    validate: { decidedOn: check.required, decidedBy: check.required, text: check.required },
+    initialValues: {
+      decidedOn: new Date().toISOString().slice(0, 10),
+      decidedBy: "",
+      text: emptyMultilingual(i18n.language as Locale),
+    },
+    validate: {
+      decidedOn: check.required,
+      decidedBy: check.required,
+      text: (value: MultilingualValue) => (missingOriginal(value) ? check.required("") : null),
+    },
   });
   const save = useRecordForm(form, async (values) => {
     const saved = await api.post<ProcessDetail>(
@@ -157,7 +174,7 @@ function DecisionForm({
       {
         decidedOn: values.decidedOn,
         decidedBy: values.decidedBy.trim(),
-        text: values.text.trim(),
+        text: multilingualBody(values.text),
         version: process.version,
       },
     );
@@ -195,12 +212,12 @@ function DecisionForm({
             {...form.getInputProps("decidedBy")}
           />
         </SimpleGrid>
-        <Textarea
+        <MultilingualField
           label={t("secretariat:fields.decisionText")}
           required
-          autosize
-          minRows={4}
-          {...form.getInputProps("text")}
+          value={form.values.text}
+          onChange={(text) => form.setFieldValue("text", text)}
+          error={form.errors.text as string | undefined}
         />
         <FormButtons
           onCancel={onCancel}
@@ -244,10 +261,10 @@ function Lifecycle({ process }: { process: ProcessDetail }) {
                 })}
               >
                 <Text size="sm" c="dimmed">
-                  {decision.decidedBy}
+                  <LocalText value={decision.localized.decidedBy} />
                 </Text>
                 <Text size="sm" className="pre-line">
-                  {decision.text}
+                  <LocalText value={decision.localized.text} />
                 </Text>
               </Timeline.Item>
             ))}

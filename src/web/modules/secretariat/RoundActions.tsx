@@ -12,6 +12,14 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Locale } from "../../shell/i18n.ts";
+import {
+  emptyMultilingual,
+  MultilingualField,
+  type MultilingualValue,
+  missingOriginal,
+  multilingualBody,
+} from "../../shell/MultilingualField.tsx";
 import {
   ActionDialog,
   DateField,
@@ -65,7 +73,13 @@ function useFreshRound() {
     });
 }
 
-type StatusValues = { text: string; publishedOn: string; reason: string; startDate: string; endDate: string };
+type StatusValues = {
+  text: MultilingualValue;
+  publishedOn: string;
+  reason: string;
+  startDate: string;
+  endDate: string;
+};
 
 /**
  * One change of a round's status, with what it needs: the announcement's text and date, the reason
@@ -83,7 +97,7 @@ function StatusForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation(["secretariat", "shell"]);
+  const { t, i18n } = useTranslation(["secretariat", "shell"]);
   const client = useQueryClient();
   const days = useDays();
   const check = recordChecks(t);
@@ -91,9 +105,15 @@ function StatusForm({
   const [round, setRound] = useState(opened);
   const [reloading, setReloading] = useState(false);
   const form = useForm<StatusValues>({
-    initialValues: { text: "", publishedOn: today(), reason: "", startDate: "", endDate: "" },
+    initialValues: {
+      text: emptyMultilingual(i18n.language as Locale),
+      publishedOn: today(),
+      reason: "",
+      startDate: "",
+      endDate: "",
+    },
     validate: {
-      text: (value) => (action === "announce" ? check.required(value) : null),
+      text: (value) => (action === "announce" && missingOriginal(value) ? check.required("") : null),
       publishedOn: (value) => (action === "announce" ? check.required(value) : null),
       reason: (value) => (action === "postpone" || action === "cancel" ? check.required(value) : null),
       endDate: (value, values) =>
@@ -106,7 +126,7 @@ function StatusForm({
   const save = useRecordForm(form, async (values) => {
     const body =
       action === "announce"
-        ? { text: values.text.trim(), publishedOn: values.publishedOn }
+        ? { text: multilingualBody(values.text), publishedOn: values.publishedOn }
         : action === "postpone"
           ? {
               reason: values.reason.trim(),
@@ -160,14 +180,14 @@ function StatusForm({
         ) : null}
         {action === "announce" ? (
           <>
-            <Textarea
+            <MultilingualField
               label={t("secretariat:fields.announcementText")}
               description={t("secretariat:fields.announcementTextHelp")}
               required
-              autosize
-              minRows={4}
-              data-autofocus
-              {...form.getInputProps("text")}
+              autoFocus
+              value={form.values.text}
+              onChange={(text) => form.setFieldValue("text", text)}
+              error={form.errors.text as string | undefined}
             />
             <DateField
               label={t("secretariat:fields.publishedOn")}

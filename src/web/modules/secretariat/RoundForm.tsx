@@ -1,9 +1,18 @@
-import { NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { IconAlertTriangle } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { DateField, FormButtons, FormError, NamesFields, StaleAlert } from "./components.tsx";
-import { dateOrNull, namesInput, namesValues, recordChecks, textOrNull, useRecordForm } from "./forms.ts";
+import {
+  dateOrNull,
+  hasPastDate,
+  namesInput,
+  namesValues,
+  recordChecks,
+  textOrNull,
+  useRecordForm,
+} from "./forms.ts";
 import { useLatestVersion } from "./latest.ts";
 import { notifySuccess } from "./notices.tsx";
 import { keys, recordKey } from "./queries.ts";
@@ -64,21 +73,15 @@ export function RoundForm({
     initialValues: valuesOf(round, process, nextNumber),
     validate: {
       number: (value) => (round ? null : check.roundNumber(value)),
-      names: {
-        // Names may be left empty (the round is then "Round N"); given in any language, English is needed.
-        en: (value, values) =>
-          !value.trim() && (values.names.ru.trim() || values.names.ar.trim() || round)
-            ? t("shell:validation.required")
-            : null,
-      },
+      // Marked required, so required: the English name is what every reader falls back on.
+      names: { en: check.nameEn },
       endDate: (value, values) => check.endNotBeforeStart(values.startDate, value),
     },
   });
 
   const save = useRecordForm(form, async (values) => {
-    const hasNames = values.names.en.trim() || values.names.ru.trim() || values.names.ar.trim();
     const fields = {
-      ...(hasNames ? { names: namesInput(values.names) } : {}),
+      names: namesInput(values.names),
       city: textOrNull(values.city),
       venue: textOrNull(values.venue),
       startDate: dateOrNull(values.startDate),
@@ -140,6 +143,16 @@ export function RoundForm({
           <DateField label={t("secretariat:fields.startDate")} {...form.getInputProps("startDate")} />
           <DateField label={t("secretariat:fields.endDate")} {...form.getInputProps("endDate")} />
         </SimpleGrid>
+        {hasPastDate([form.values.startDate, form.values.endDate]) ? (
+          <Alert
+            color="yellow"
+            icon={<IconAlertTriangle aria-hidden />}
+            role="status"
+            data-testid="past-date"
+          >
+            {t("secretariat:validation.pastDate")}
+          </Alert>
+        ) : null}
         <FormButtons
           onCancel={onCancel}
           submitting={save.submitting}

@@ -2,7 +2,7 @@ import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../shell/api.ts";
 import shellRu from "../../shell/locales/ru.json" with { type: "json" };
-import { namesInput, showFailure, slugFrom } from "./forms.ts";
+import { hasPastDate, namesInput, recordChecks, showFailure, slugFrom } from "./forms.ts";
 import ru from "./locales/ru.json" with { type: "json" };
 
 const i18n = i18next.createInstance();
@@ -86,5 +86,20 @@ describe("names and addresses", () => {
       "quadrilateral-consultations-iran-russia-syria-turkiye",
     );
     expect(slugFrom("United Nations — OHCHR")).toBe("united-nations-ohchr");
+  });
+});
+
+describe("what the secretariat's forms say before saving", () => {
+  it("refuses an empty English name, saying why it is needed", () => {
+    const check = recordChecks(t);
+    expect(check.nameEn("  ")).toContain("на английском");
+    expect(check.nameEn("Astana-23")).toBeNull();
+  });
+
+  it("warns of a date in the past, and only of one", () => {
+    const now = new Date("2026-12-07T12:00:00Z");
+    expect(hasPastDate(["2026-12-06", ""], now)).toBe(true);
+    expect(hasPastDate(["2026-12-07", "2027-01-10"], now)).toBe(false);
+    expect(hasPastDate(["", "not a date"], now)).toBe(false);
   });
 });

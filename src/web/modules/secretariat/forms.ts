@@ -14,6 +14,21 @@ export function textOrNull(value: string): string | null {
 /** A date field's value for the API: YYYY-MM-DD, or null when left empty. */
 export const dateOrNull = textOrNull;
 
+/** Today as YYYY-MM-DD in the reader's time zone, as the date fields write dates. */
+export function today(now = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}
+
+/**
+ * Whether any of the dates given lies before today. A warning, never a refusal: the record holds past
+ * rounds too, but a date typed in the past by mistake would otherwise be saved without a word.
+ */
+export function hasPastDate(dates: readonly string[], now = new Date()): boolean {
+  const day = today(now);
+  return dates.some((date) => /^\d{4}-\d{2}-\d{2}$/.test(date) && date < day);
+}
+
 /** Names in the three languages as the API takes them: English required, the others when given. */
 export function namesInput(values: { en: string; ru: string; ar: string }): LocalizedNames {
   const names: LocalizedNames = { en: values.en.trim() };
@@ -51,6 +66,8 @@ export function recordChecks(t: TFunction) {
   const required = (value: string) => (value.trim().length > 0 ? null : t("shell:validation.required"));
   return {
     required,
+    /** The English name is the one every reader falls back on, so it is never left empty. */
+    nameEn: (value: string) => (value.trim().length > 0 ? null : t("secretariat:validation.nameEnRequired")),
     maxLength: (max: number) => (value: string) =>
       value.trim().length <= max ? null : t("secretariat:validation.maxLength", { count: max }),
     /** An end date must not come before the start date (both optional). */

@@ -46,16 +46,19 @@ export const secretariatModule: WebModule = {
       path: "/secretariat/:processSlug",
       Component: lazyNamed(sectionPage, "WorkspaceSectionPage"),
       access: isSecretariat,
+      examples: ["/secretariat/astana"],
     },
     {
       path: "/secretariat/:processSlug/:section",
       Component: lazyNamed(sectionPage, "WorkspaceSectionPage"),
       access: isSecretariat,
+      examples: ["/secretariat/astana/process"],
     },
     {
       path: "/secretariat/:processSlug/rounds/:roundId",
       Component: lazyNamed(roundPage, "RoundPage"),
       access: isSecretariat,
+      examples: ["/secretariat/astana/rounds/demo-round-22"],
     },
     {
       path: "/my-delegation",
@@ -67,6 +70,7 @@ export const secretariatModule: WebModule = {
       path: "/my-delegation/:roundDelegationId",
       Component: lazyNamed(() => import("./DelegationListPage.tsx"), "DelegationListPage"),
       access: isDelegationMember,
+      examples: ["/my-delegation/demo-round-22-delegation-russia"],
     },
   ],
   sections: [

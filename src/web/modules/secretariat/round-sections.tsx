@@ -2,6 +2,7 @@ import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/c
 import { IconPencil } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LocalText } from "../../shell/LocalText.tsx";
 import type { SectionContexts } from "../../shell/module.ts";
 import { ActionDialog, RoundStatusBadge } from "./components.tsx";
 import { DelegationsPanel } from "./DelegationsPanel.tsx";
@@ -72,10 +73,12 @@ function Overview({ round, process }: { round: RoundDetail; process: ProcessDeta
                   {t("announcements.published", {
                     date: days.day(announcement.publishedOn),
                     dates: days.span(announcement.announcedStart, announcement.announcedEnd) ?? "—",
-                    city: announcement.announcedCity ?? "—",
+                    city: announcement.localized.announcedCity?.text ?? "—",
                   })}
                 </Text>
-                <Text className="pre-line">{announcement.text}</Text>
+                <Text className="pre-line">
+                  <LocalText value={announcement.localized.text} />
+                </Text>
               </div>
             ))
           )}

@@ -11,6 +11,7 @@ import {
   versionOption,
 } from "../../../../cli/options.ts";
 import { act, type Output, output, type Session } from "../../../../cli/session.ts";
+import { processRoles } from "../../../../contracts/enums.ts";
 import type { ProcessRole, RoundDelegation } from "../../../../contracts/process.ts";
 import * as processContracts from "../../../../contracts/process.ts";
 import { NotFound } from "../../../platform/errors.ts";
@@ -101,6 +102,47 @@ export function registerDelegationCommands(program: Command): void {
         return delegationOutput(s, id);
       }),
     );
+
+  json(
+    roundSelector(
+      delegations
+        .command("invite-by-role")
+        .description(
+          "Invite every participant holding one of the roles, in it; those invited already stay (core.round-delegation.invite-by-role)",
+        )
+        .requiredOption("--roles <roles>", `comma-separated: ${processRoles.join(", ")}`),
+    ),
+  ).action(
+    act(async (s, o: RoundOptions & { roles: string }, [n]) => {
+      const roles = o.roles
+        .split(",")
+        .map((role) => oneOf(role.trim(), processRoles, "--roles") as z.infer<typeof ProcessRole>);
+      const roundId = await roundRef(s, n, o);
+      const { invitedIds, alreadyInvited } = await s.run(core.inviteDelegationsByRole, { roundId, roles });
+      const { items } = await core.listRoundDelegations(s.db, s.actor, roundId);
+      const invited = items.filter((item) => invitedIds.includes(item.id));
+      return output(
+        {
+          roundId,
+          invited,
+          alreadyInvited: items
+            .filter((item) => alreadyInvited.includes(item.participant.id))
+            .map((item) => item.participant),
+        },
+        () => processContracts.InviteByRoleResult,
+        (result) =>
+          lines(
+            [
+              ...result.invited.map(delegationLine),
+              ...(result.alreadyInvited.length > 0
+                ? [`Already invited: ${result.alreadyInvited.map((p) => p.name).join(", ")}`]
+                : []),
+            ],
+            "Nobody holds these roles.",
+          ),
+      );
+    }),
+  );
 
   const submit = versionOption(
     delegationCommand(

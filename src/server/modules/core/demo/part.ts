@@ -5,6 +5,7 @@ import { and, eq, inArray, notExists, or, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../../platform/db.ts";
 import type { DemoContext, DemoPart } from "../../../platform/module.ts";
+import { deleteDemoTextVersions, insertTextVersions } from "../../../platform/text-versions.ts";
 import {
   delegations,
   meetingParticipants,
@@ -22,6 +23,7 @@ import { demoProcessId, demoProcessSlug, type SourcingStatement } from "./builde
 import { type DemoRecordEntry, readDemoRecord } from "./data.ts";
 import { demoParticipants } from "./participants.ts";
 import { type CoreDemoRows, coreDemoTables } from "./tables.ts";
+import { translateCoreDemoRows } from "./translations.ts";
 
 /** What core's part hands the parts after it, under the key "core". */
 export type CoreDemoOutput = {
@@ -71,6 +73,7 @@ async function loadCoreDemo(context: DemoContext): Promise<Record<string, number
   const builder = buildCoreDemoRecord(records, {
     participantIdBySlug: new Map(known.map((row) => [row.slug, row.id])),
   });
+  const translations = translateCoreDemoRows(builder.rows as Parameters<typeof translateCoreDemoRows>[0]);
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries(coreDemoTables)) {
     const values = builder.rows[name as keyof CoreDemoRows];
@@ -82,6 +85,7 @@ async function loadCoreDemo(context: DemoContext): Promise<Record<string, number
     }
     counts[name] = values.length;
   }
+  counts.textVersions = await insertTextVersions(tx, translations);
   context.provide<CoreDemoOutput>("core", {
     processId: demoProcessId,
     records,
@@ -104,6 +108,7 @@ async function removeCoreDemo(context: DemoContext): Promise<Record<string, numb
     demoProcesses.length > 0 ? or(eq(isDemo, true), inArray(column, demoProcesses)) : eq(isDemo, true);
   const counted = async (query: Promise<{ id: string }[]>) => (await query).length;
   const deleted: Record<string, number> = {};
+  await deleteDemoTextVersions(tx);
   deleted.meetings = await counted(
     tx.delete(meetings).where(inDemo(meetings.processId, meetings.isDemo)).returning({ id: meetings.id }),
   );

@@ -1,4 +1,5 @@
 import { AnnounceRoundInput } from "../../../../contracts/process.ts";
+import { saveTextVersions } from "../../../platform/text-versions.ts";
 import { datesMissingForAnnouncement } from "../policies.ts";
 import { roundAnnouncements } from "../schema.ts";
 import { roundTransition } from "./round-lifecycle.ts";
@@ -19,11 +20,18 @@ export const announceRound = roundTransition({
       const which = missing === "startDate" ? "start" : "end";
       throw invalidField(missing, `Set the ${which} date of round ${round.number} before announcing it.`);
     }
+    const id = newId();
+    // The announcement keeps its original text; the other versions are the platform's text versions.
+    const { text } = await saveTextVersions(
+      ctx.tx,
+      { subjectType: "round_announcement", subjectId: id, field: "text" },
+      input.text,
+    );
     await ctx.tx.insert(roundAnnouncements).values({
-      id: newId(),
+      id,
       roundId: round.id,
       publishedOn: input.publishedOn,
-      text: input.text,
+      text,
       announcedStart: round.startDate,
       announcedEnd: round.endDate,
       announcedCity: round.city,

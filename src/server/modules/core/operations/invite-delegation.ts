@@ -11,7 +11,7 @@ import { bySecretariatOfRound } from "./shared/round.ts";
 import { duplicateField, findParticipantForField, invalidField, newId, type ProcessRow } from "./support.ts";
 
 /** The role a participant holds in the process on a day: the host, else its open assignment (first by rank). */
-async function currentRole(
+export async function currentRole(
   tx: Db,
   process: ProcessRow,
   participantId: string,

@@ -9,6 +9,8 @@ import type {
   RoleAssignment,
   RoleChange,
 } from "../../../../contracts/process.ts";
+import type { Db } from "../../../platform/db.ts";
+import { localName, localText, preloadTexts } from "../../../platform/text-versions.ts";
 import type {
   delegationMembers,
   meetings,
@@ -24,7 +26,32 @@ type RoundRow = typeof rounds.$inferSelect;
 
 /** A participant as other records name it: id, slug, kind and names (English as `name`). */
 export function participantRef(row: ParticipantRow): ParticipantRef {
-  return { id: row.id, slug: row.slug, kind: row.kind, name: row.names.en, names: row.names };
+  return {
+    id: row.id,
+    slug: row.slug,
+    kind: row.kind,
+    name: row.names.en,
+    names: row.names,
+    localized: { name: localName(row.names) },
+  };
+}
+
+/**
+ * A place (a city) in the reader's language: places are translated once, as subject `place` keyed by
+ * their English name, so every record naming "Astana" shows "Астана" to a Russian reader. The read
+ * preloads them with `preloadPlaces`.
+ */
+export function localPlace(city: string | null) {
+  return localText("place", city ?? "", "name", city);
+}
+
+/** Loads the translations of these places (cities) for the read being answered. */
+export function preloadPlaces(db: Db, cities: (string | null | undefined)[]): Promise<void> {
+  return preloadTexts(
+    db,
+    "place",
+    cities.filter((city): city is string => Boolean(city)),
+  );
 }
 
 /** A participant with what the actor may do to it; participants are public records. */
@@ -54,6 +81,11 @@ export function presentRoundCore(row: RoundRow) {
     endDate: row.endDate,
     city: row.city,
     venue: row.venue,
+    localized: {
+      name: localName(row.names),
+      city: localPlace(row.city),
+      venue: localText("round", row.id, "venue", row.venue),
+    },
     isDemo: row.isDemo,
     version: row.version,
   };
@@ -69,6 +101,10 @@ export function presentDecision(row: typeof processDecisions.$inferSelect) {
     decidedOn: row.decidedOn,
     decidedBy: row.decidedBy,
     text: row.text,
+    localized: {
+      text: localText("process_decision", row.id, "text", row.text),
+      decidedBy: localText("process_decision", row.id, "decidedBy", row.decidedBy),
+    },
   };
 }
 
@@ -125,6 +161,10 @@ export function presentMember(row: typeof delegationMembers.$inferSelect): Deleg
     nameNative: row.nameNative,
     nameLatin: row.nameLatin,
     title: row.title,
+    localized: {
+      name: localText("delegation_member", row.id, "name", row.nameLatin),
+      title: localText("delegation_member", row.id, "title", row.title),
+    },
     isHead: row.isHead,
     uncertain: row.uncertain,
   };
@@ -151,6 +191,11 @@ export function presentMeeting(
     host: row.host,
     startDate: row.startDate,
     endDate: row.endDate,
+    localized: {
+      name: localName(row.names),
+      city: localPlace(row.city),
+      venue: localText("meeting", row.id, "venue", row.venue),
+    },
     datePrecision: row.datePrecision,
     dateNote: row.dateNote,
     isDemo: row.isDemo,

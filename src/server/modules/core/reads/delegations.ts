@@ -4,6 +4,7 @@ import type { DelegationMember, ParticipantsList, RoundDelegation } from "../../
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
+import { preloadTexts } from "../../../platform/text-versions.ts";
 import {
   canReadSecretariatNote,
   isSecretariat,
@@ -25,6 +26,11 @@ async function membersOf(db: Db, ids: string[]): Promise<Map<string, DelegationM
     .from(delegationMembers)
     .where(inArray(delegationMembers.roundDelegationId, ids))
     .orderBy(asc(delegationMembers.position));
+  await preloadTexts(
+    db,
+    "delegation_member",
+    rows.map((row) => row.id),
+  );
   for (const row of rows) {
     const list = byDelegation.get(row.roundDelegationId) ?? [];
     list.push(presentMember(row));

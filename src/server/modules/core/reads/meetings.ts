@@ -2,9 +2,11 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Meeting } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { NotFound } from "../../../platform/errors.ts";
+import { preloadTexts } from "../../../platform/text-versions.ts";
 import { isSecretariat } from "../policies.ts";
-import { compareEnglishNames, presentMeeting } from "../presenters/process.ts";
+import { compareEnglishNames, preloadPlaces, presentMeeting } from "../presenters/process.ts";
 import { meetingParticipants, meetings, participants, processes } from "../schema.ts";
 import { findProcess } from "./common.ts";
 
@@ -29,8 +31,20 @@ async function presentMeetings(
       ),
     );
   attendees.sort((a, b) => compareEnglishNames(a.participant, b.participant));
-  return rows.map((row) =>
-    presentMeeting(
+  const disputes = new Map<string, DisputeIndex>();
+  for (const processId of new Set(rows.map((row) => row.processId)))
+    disputes.set(processId, await disputesIn(db, actor, processId));
+  await preloadTexts(
+    db,
+    "meeting",
+    rows.map((row) => row.id),
+  );
+  await preloadPlaces(
+    db,
+    rows.map((row) => row.city),
+  );
+  return rows.map((row) => ({
+    ...presentMeeting(
       row,
       processSlug,
       attendees
@@ -38,7 +52,8 @@ async function presentMeetings(
         .map(({ link, participant }) => ({ participant, role: link.role })),
       { update: isSecretariat(actor, row.processId) },
     ),
-  );
+    ...disputedMark(disputes.get(row.processId) as DisputeIndex, "meeting", row.id),
+  }));
 }
 
 /** GET /processes/{id}/meetings: the process's meetings outside the rounds, by date. */

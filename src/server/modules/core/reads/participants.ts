@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { ParticipantDetail } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { canManageParticipants, roundsVisibleTo } from "../policies.ts";
 import { presentParticipant, presentRoleAssignment, presentRoleChange } from "../presenters/process.ts";
 import {
@@ -51,11 +52,29 @@ export async function getParticipant(db: Db, actor: Actor, ref: string): Promise
       .where(eq(roleChanges.participantId, row.id))
       .orderBy(asc(roleChanges.occurredOn), asc(roleChanges.createdAt)),
   ]);
+  // The marks of disputed values, asked once per process the participant's record touches.
+  const disputes = new Map<string, DisputeIndex>();
+  for (const processId of new Set([
+    ...assignments.map(({ assignment }) => assignment.processId),
+    ...changes.map(({ change }) => change.processId),
+    ...attended.map(({ round }) => round.processId),
+  ]))
+    disputes.set(processId, await disputesIn(db, actor, processId));
+  const markOf = (
+    processId: string,
+    subjectType: string,
+    subjectId: string,
+    field: "toDate" | "change" | "attendance",
+  ) => {
+    const index = disputes.get(processId);
+    return index ? disputedMark(index, subjectType, subjectId, field) : {};
+  };
   return {
     ...presentParticipant(row, { update: canManageParticipants(actor) }),
-    roles: assignments.map(({ assignment, processSlug }) =>
-      presentRoleAssignment(assignment, row, processSlug),
-    ),
+    roles: assignments.map(({ assignment, processSlug }) => ({
+      ...presentRoleAssignment(assignment, row, processSlug),
+      ...markOf(assignment.processId, "role_assignment", assignment.id, "toDate"),
+    })),
     rounds: attended.map(({ participation, round, processSlug }) => ({
       processId: round.processId,
       processSlug,
@@ -64,7 +83,11 @@ export async function getParticipant(db: Db, actor: Actor, ref: string): Promise
       roundStatus: round.status,
       role: participation.role,
       attendance: participation.attendance,
+      ...markOf(round.processId, "round_participation", participation.id, "attendance"),
     })),
-    roleChanges: changes.map(({ change, processSlug }) => presentRoleChange(change, row, processSlug)),
+    roleChanges: changes.map(({ change, processSlug }) => ({
+      ...presentRoleChange(change, row, processSlug),
+      ...markOf(change.processId, "role_change", change.id, "change"),
+    })),
   };
 }

@@ -8,6 +8,7 @@ import {
   participants,
   processDecisions,
   processRoleAssignments,
+  roleChanges,
   roundParticipations,
 } from "../schema.ts";
 
@@ -15,6 +16,7 @@ export type MeetingRow = typeof meetings.$inferSelect;
 export type ProcessDecisionRow = typeof processDecisions.$inferSelect;
 export type RoundParticipationRow = typeof roundParticipations.$inferSelect;
 export type RoleAssignmentRow = typeof processRoleAssignments.$inferSelect;
+export type RoleChangeRow = typeof roleChanges.$inferSelect;
 
 /** The meetings of a process (public records). */
 export function meetingsOfProcess(db: Db, processId: string): Promise<MeetingRow[]> {
@@ -57,4 +59,9 @@ export async function processIdsOfParticipant(db: Db, participantId: string): Pr
 export function participantsWithIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as (typeof participants.$inferSelect)[]);
   return db.select().from(participants).where(inArray(participants.id, ids));
+}
+
+/** The recorded changes of standing of a process's participants (public records). */
+export function roleChangesOfProcess(db: Db, processId: string): Promise<RoleChangeRow[]> {
+  return db.select().from(roleChanges).where(eq(roleChanges.processId, processId));
 }

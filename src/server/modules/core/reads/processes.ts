@@ -2,6 +2,8 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { ProcessDetail, ProcessSummary } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { disputedMark, disputesIn } from "../../../platform/disputes.ts";
+import { localName, preloadTexts } from "../../../platform/text-versions.ts";
 import { canCreateProcess, processCan } from "../policies.ts";
 import {
   participantRef,
@@ -19,6 +21,16 @@ import {
   today,
 } from "./common.ts";
 
+/** The process's decisions, their translations loaded for the read being answered. */
+async function preloadDecisions<Row extends { id: string }>(db: Db, rows: Row[]): Promise<Row[]> {
+  await preloadTexts(
+    db,
+    "process_decision",
+    rows.map((row) => row.id),
+  );
+  return rows;
+}
+
 function presentProcess(
   row: ProcessRow,
   host: ParticipantRow,
@@ -30,6 +42,7 @@ function presentProcess(
     slug: row.slug,
     name: row.names.en,
     names: row.names,
+    localized: { name: localName(row.names) },
     status: row.status,
     host: participantRef(host),
     defaultCity: row.defaultCity,
@@ -98,9 +111,17 @@ export async function getProcess(db: Db, actor: Actor, ref: string): Promise<Pro
   ]);
   const host = people.get(row.hostParticipantId);
   if (!host) throw new Error(`process ${row.id} has no host participant`);
+  const disputes = await disputesIn(db, actor, row.id);
   const history = assignments.flatMap((assignment) => {
     const participant = people.get(assignment.participantId);
-    return participant ? [presentRoleAssignment(assignment, participant, row.slug)] : [];
+    return participant
+      ? [
+          {
+            ...presentRoleAssignment(assignment, participant, row.slug),
+            ...disputedMark(disputes, "role_assignment", assignment.id, "toDate"),
+          },
+        ]
+      : [];
   });
   const day = today();
   const current = history.filter((assignment) => spanCovers(assignment, day));
@@ -110,13 +131,23 @@ export async function getProcess(db: Db, actor: Actor, ref: string): Promise<Pro
     .filter((participant, index, all) => all.findIndex((other) => other.id === participant.id) === index);
   return {
     ...presentProcess(row, host, decisions.length > 0, actor),
-    decisions: decisions.map(presentDecision),
+    decisions: (await preloadDecisions(db, decisions)).map((decision) => ({
+      ...presentDecision(decision),
+      ...disputedMark(disputes, "process_decision", decision.id, "decidedOn"),
+    })),
     guarantors,
     roles: current,
     roleHistory: history,
     roleChanges: changes.flatMap((change) => {
       const participant = people.get(change.participantId);
-      return participant ? [presentRoleChange(change, participant, row.slug)] : [];
+      return participant
+        ? [
+            {
+              ...presentRoleChange(change, participant, row.slug),
+              ...disputedMark(disputes, "role_change", change.id, "change"),
+            },
+          ]
+        : [];
     }),
   };
 }

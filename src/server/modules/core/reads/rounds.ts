@@ -1,11 +1,20 @@
 import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { disputedFields } from "../../../../contracts/disputes.ts";
 import { type ProcessRole, processRoles } from "../../../../contracts/enums.ts";
 import type { AnnouncedVsHeld, RoundDetail, RoundSummary } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
 import { NotFound } from "../../../platform/errors.ts";
+import { localName, localText, preloadTexts } from "../../../platform/text-versions.ts";
 import { isSecretariat, roundCan, roundsVisibleTo } from "../policies.ts";
-import { compareEnglishNames, participantRef, presentRoundCore } from "../presenters/process.ts";
+import {
+  compareEnglishNames,
+  localPlace,
+  participantRef,
+  preloadPlaces,
+  presentRoundCore,
+} from "../presenters/process.ts";
 import { participants, roundAnnouncements, roundParticipations, rounds } from "../schema.ts";
 import { findProcess, findVisibleRound, type ProcessRow, type RoundRow } from "./common.ts";
 import { visibleRoundDelegations } from "./delegations.ts";
@@ -17,7 +26,11 @@ function emptyByRole(): ByRole {
 }
 
 /** Who took part in each of these (already visible) rounds, grouped by role and sorted by English name. */
-async function participantsByRole(db: Db, roundIds: string[]): Promise<Map<string, ByRole>> {
+async function participantsByRole(
+  db: Db,
+  roundIds: string[],
+  disputes: DisputeIndex,
+): Promise<Map<string, ByRole>> {
   const result = new Map<string, ByRole>();
   if (roundIds.length === 0) return result;
   const rows = await db
@@ -33,11 +46,26 @@ async function participantsByRole(db: Db, roundIds: string[]): Promise<Map<strin
       slug: participant.slug,
       name: participant.names.en,
       names: participant.names,
+      localized: { name: localName(participant.names) },
       attendance: participation.attendance,
+      ...disputedMark(disputes, "round_participation", participation.id, "attendance"),
     });
     result.set(participation.roundId, byRole);
   }
   return result;
+}
+
+/** Loads the translations of these (visible) rounds' texts and places for the read being answered. */
+async function preloadRoundTexts(db: Db, rows: RoundRow[]): Promise<void> {
+  await preloadTexts(
+    db,
+    "round",
+    rows.map((row) => row.id),
+  );
+  await preloadPlaces(
+    db,
+    rows.flatMap((row) => [row.city, row.nextRoundCity]),
+  );
 }
 
 function presentSummary(
@@ -45,12 +73,15 @@ function presentSummary(
   process: ProcessRow,
   row: RoundRow,
   byRole: ByRole | undefined,
+  disputes: DisputeIndex,
 ): RoundSummary {
   return {
     ...presentRoundCore(row),
     processSlug: process.slug,
     participants: byRole ?? emptyByRole(),
     can: roundCan(actor, row),
+    // Every disputed value of the round itself (dates, city, outcomes, next round…), each by its field.
+    ...disputedMark(disputes, "round", row.id, ...disputedFields),
   };
 }
 
@@ -67,13 +98,16 @@ export function visibleRoundsOf(db: Db, actor: Actor, processId: string): Promis
 export async function listProcessRounds(db: Db, actor: Actor, processRef: string) {
   const process = await findProcess(db, processRef);
   const rows = await visibleRoundsOf(db, actor, process.id);
+  const disputes = await disputesIn(db, actor, process.id);
+  await preloadRoundTexts(db, rows);
   const byRole = await participantsByRole(
     db,
     rows.map((row) => row.id),
+    disputes,
   );
   return {
     processId: process.id,
-    items: rows.map((row) => presentSummary(actor, process, row, byRole.get(row.id))),
+    items: rows.map((row) => presentSummary(actor, process, row, byRole.get(row.id), disputes)),
     can: { plan: isSecretariat(actor, process.id) },
   };
 }
@@ -151,9 +185,21 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
     visibleRoundDelegations(db, actor, visible),
   ]);
   participations.sort((a, b) => compareEnglishNames(a.participant, b.participant));
-  const byRole = await participantsByRole(db, [round.id]);
+  const disputes = await disputesIn(db, actor, process.id);
+  const byRole = await participantsByRole(db, [round.id], disputes);
+  const announcedVsHeld = previous ? compareAnnouncedWithHeld(previous, round) : null;
+  await preloadRoundTexts(db, [round]);
+  await preloadTexts(
+    db,
+    "round_announcement",
+    announcements.map((row) => row.id),
+  );
+  await preloadPlaces(
+    db,
+    announcements.map((row) => row.announcedCity),
+  );
   return {
-    ...presentSummary(actor, process, round, byRole.get(round.id)),
+    ...presentSummary(actor, process, round, byRole.get(round.id), disputes),
     announcements: announcements.map((row) => ({
       id: row.id,
       publishedOn: row.publishedOn,
@@ -161,6 +207,10 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
       announcedStart: row.announcedStart,
       announcedEnd: row.announcedEnd,
       announcedCity: row.announcedCity,
+      localized: {
+        text: localText("round_announcement", row.id, "text", row.text),
+        announcedCity: localPlace(row.announcedCity),
+      },
     })),
     participations: participations.map(({ participation, participant }) => ({
       id: participation.id,
@@ -169,6 +219,7 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
       attendance: participation.attendance,
       note: participation.note,
       citedText: participation.citedText,
+      ...disputedMark(disputes, "round_participation", participation.id, "attendance"),
     })),
     delegations,
     nextRound: round.nextRoundWording
@@ -177,9 +228,12 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
           city: round.nextRoundCity,
           windowStart: round.nextRoundWindowStart,
           windowEnd: round.nextRoundWindowEnd,
+          ...disputedMark(disputes, "round", round.id, "nextRound"),
         }
       : null,
-    announcedVsHeld: previous ? compareAnnouncedWithHeld(previous, round) : null,
+    announcedVsHeld: announcedVsHeld
+      ? { ...announcedVsHeld, ...disputedMark(disputes, "round", round.id, "announcedVsHeld") }
+      : null,
     precedence: { order: round.precedenceOrder, customOrder: round.precedenceCustom },
   };
 }

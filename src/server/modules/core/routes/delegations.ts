@@ -2,7 +2,9 @@ import { z } from "zod";
 import { ErrorResponse } from "../../../../contracts/platform.ts";
 import {
   AccreditInput,
+  InviteByRoleResult,
   InviteDelegationInput,
+  InviteDelegationsByRoleInput,
   RecordRef,
   RequestChangesInput,
   RoundDelegation,
@@ -14,6 +16,7 @@ import { perform, type ServerDeps, type ZodApp } from "../../../platform/module.
 import { defineRead, registerRead } from "../../../platform/read.ts";
 import { accreditDelegation } from "../operations/accredit-delegation.ts";
 import { inviteDelegation } from "../operations/invite-delegation.ts";
+import { inviteDelegationsByRole } from "../operations/invite-delegations-by-role.ts";
 import { requestDelegationChanges } from "../operations/request-delegation-changes.ts";
 import { submitDelegationMembers } from "../operations/submit-delegation-members.ts";
 import { getRoundDelegation, listRoundDelegations } from "../reads/delegations.ts";
@@ -72,6 +75,36 @@ export function registerDelegationRoutes(app: ZodApp, deps: ServerDeps): void {
         roundId: request.params.id,
       });
       return reply.status(201).send(await getRoundDelegation(deps.db, request.actor, id));
+    },
+  );
+
+  app.post(
+    "/rounds/:id/delegations/by-role",
+    {
+      schema: {
+        tags,
+        summary:
+          "Invite every participant holding one of the roles, in it, at once; those invited already stay as they are (core.round-delegation.invite-by-role; the secretariat)",
+        params: IdParams,
+        body: InviteDelegationsByRoleInput,
+        response: { 200: InviteByRoleResult, ...writeErrors },
+      },
+    },
+    async (request) => {
+      const { invitedIds, alreadyInvited } = await perform(request, deps.db, inviteDelegationsByRole, {
+        ...request.body,
+        roundId: request.params.id,
+      });
+      const all = await listRoundDelegations(deps.db, request.actor, request.params.id);
+      const invited = new Set(invitedIds);
+      const before = new Set(alreadyInvited);
+      return {
+        roundId: request.params.id,
+        invited: all.items.filter((item) => invited.has(item.id)),
+        alreadyInvited: all.items
+          .filter((item) => before.has(item.participant.id))
+          .map((item) => item.participant),
+      };
     },
   );
 

@@ -6,6 +6,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../../platform/db.ts";
 import type { DemoContext, DemoPart } from "../../../platform/module.ts";
 import { findSubjectType } from "../../../platform/registry.ts";
+import { insertTextVersions } from "../../../platform/text-versions.ts";
 import type {
   CoreDemoOutput,
   CoreDemoRemoval,
@@ -20,6 +21,7 @@ import { citations, conflicts, facts, milestones, sources } from "../schema.ts";
 import { buildFollowUp, buildMilestones, buildProcessFacts } from "./build-others.ts";
 import { DemoBuilder } from "./builder.ts";
 import { type DemoRows, demoTables } from "./tables.ts";
+import { translateRecordDemoRows } from "./translations.ts";
 
 function ofType<Type extends DemoRecordEntry["record_type"]>(records: DemoRecordEntry[], ...types: Type[]) {
   return records.filter((record) => (types as string[]).includes(record.record_type)) as Extract<
@@ -76,6 +78,10 @@ async function loadRecordDemo(context: DemoContext): Promise<Record<string, numb
     }
     counts[name] = values.length;
   }
+  counts.textVersions = await insertTextVersions(
+    tx,
+    translateRecordDemoRows(rows as Parameters<typeof translateRecordDemoRows>[0]),
+  );
   return counts;
 }
 

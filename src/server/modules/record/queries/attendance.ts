@@ -3,6 +3,7 @@ import { processRoles } from "../../../../contracts/enums.ts";
 import type { AttendanceMatrix } from "../../../../contracts/record.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { disputedMark } from "../../../platform/disputes.ts";
 import {
   findProcess,
   participantsWithIds,
@@ -10,6 +11,7 @@ import {
   roleAssignmentsOfProcess,
   visibleRoundsOf,
 } from "../../core/index.ts";
+import { disputedValues } from "../disputes/rule.ts";
 import { citations } from "../schema.ts";
 
 /** Roles in order of precedence: a participant holding several is listed under the first. */
@@ -43,6 +45,7 @@ export async function attendanceMatrix(db: Db, actor: Actor, idOrSlug: string): 
     for (const row of counted) sourceCounts.set(row.subjectId, Number(row.sources));
   }
   const standing = await roleAssignmentsOfProcess(db, process.id);
+  const disputes = await disputedValues(db, actor, process.id);
   const participantIds = [
     ...new Set([...cells.map((cell) => cell.participantId), ...standing.map((row) => row.participantId)]),
   ];
@@ -60,6 +63,7 @@ export async function attendanceMatrix(db: Db, actor: Actor, idOrSlug: string): 
       number: round.number,
       startDate: round.startDate,
       city: round.city,
+      ...disputedMark(disputes, "round", round.id, "dates", "city"),
     })),
     participants: participantRows
       .map((row) => ({
@@ -79,6 +83,7 @@ export async function attendanceMatrix(db: Db, actor: Actor, idOrSlug: string): 
       note: cell.note,
       citedText: cell.citedText,
       sourceCount: sourceCounts.get(cell.id) ?? 0,
+      ...disputedMark(disputes, "round_participation", cell.id, "attendance"),
     })),
   };
 }

@@ -3,6 +3,9 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { RecordConflict, Source, SubjectRecord } from "../../../../contracts/record.ts";
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
+import { type DisputeIndex, disputedMark } from "../../../platform/disputes.ts";
+import { localText, preloadTexts } from "../../../platform/text-versions.ts";
+import { disputedValues } from "../disputes/rule.ts";
 import { citationFieldKey, presentConflict, presentSource } from "../presenters.ts";
 import { citations, conflicts, conflictValues, facts, type SubjectType, sources } from "../schema.ts";
 import {
@@ -58,6 +61,11 @@ export async function conflictsOf(
     .where(and(where, visibleTo(actor, { tier: conflicts.tier, processId: conflicts.processId })))
     .orderBy(asc(conflicts.subjectType), asc(conflicts.subjectId), asc(conflicts.position));
   if (rows.length === 0) return [];
+  await preloadTexts(
+    db,
+    "conflict",
+    rows.map((row) => row.id),
+  );
   const values = await db
     .select()
     .from(conflictValues)
@@ -108,6 +116,11 @@ export async function recordsOf(db: Db, actor: Actor, keys: SubjectKey[]): Promi
       ),
     )
     .orderBy(asc(facts.position));
+  await preloadTexts(
+    db,
+    "fact",
+    factRows.map((row) => row.id),
+  );
   const cited = await citationsOf(db, [
     ...keys,
     ...factRows.map((row) => ({ subjectType: "fact" as const, subjectId: row.id })),
@@ -117,13 +130,21 @@ export async function recordsOf(db: Db, actor: Actor, keys: SubjectKey[]): Promi
     if (body)
       body.citations = Object.fromEntries(cited.get(subjectKey(key.subjectType, key.subjectId)) ?? []);
   }
+  // A fact that states a disputed value says so: the rule is asked once per process the facts belong to.
+  const disputes = new Map<string, DisputeIndex>();
+  for (const processId of new Set(factRows.map((row) => row.processId))) {
+    if (processId) disputes.set(processId, await disputedValues(db, actor, processId));
+  }
   for (const row of factRows) {
+    const index = row.processId ? disputes.get(row.processId) : undefined;
     result.get(subjectKey(row.subjectType, row.subjectId))?.facts.push({
       id: row.id,
       kind: row.kind,
       text: row.text,
+      localized: { text: localText("fact", row.id, "text", row.text) },
       uncertain: row.uncertain,
       sources: cited.get(subjectKey("fact", row.id))?.get("subject") ?? [],
+      ...(index ? disputedMark(index, "fact", row.id, "text") : {}),
     });
   }
   for (const conflict of await conflictsOf(

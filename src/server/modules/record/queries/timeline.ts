@@ -2,7 +2,17 @@ import { and, eq } from "drizzle-orm";
 import type { Timeline } from "../../../../contracts/record.ts";
 import { type Actor, visibleTo } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-import { decisionsOfProcess, findProcess, meetingsOfProcess, visibleRoundsOf } from "../../core/index.ts";
+import { disputedMark } from "../../../platform/disputes.ts";
+import { localName, localText, preloadTexts } from "../../../platform/text-versions.ts";
+import {
+  decisionsOfProcess,
+  findProcess,
+  localPlace,
+  meetingsOfProcess,
+  preloadPlaces,
+  visibleRoundsOf,
+} from "../../core/index.ts";
+import { disputedValues } from "../disputes/rule.ts";
 import { milestones } from "../schema.ts";
 
 type Item = Timeline["items"][number];
@@ -25,6 +35,26 @@ const periodKind = {
   conclude: "concluded",
   resume: "resumed",
 } as const;
+
+/** Loads the translations of the timeline's labels and places for the read being answered. */
+async function preloadTimelineTexts(
+  db: Db,
+  rows: {
+    roundRows: { city: string | null }[];
+    meetingRows: { id: string; city: string | null }[];
+    milestoneRows: { id: string }[];
+    decisionRows: { id: string }[];
+  },
+): Promise<void> {
+  const ids = (list: { id: string }[]) => list.map((row) => row.id);
+  await preloadTexts(db, "meeting", ids(rows.meetingRows));
+  await preloadTexts(db, "milestone", ids(rows.milestoneRows));
+  await preloadTexts(db, "process_decision", ids(rows.decisionRows));
+  await preloadPlaces(
+    db,
+    [...rows.roundRows, ...rows.meetingRows].map((row) => row.city),
+  );
+}
 
 /**
  * Everything dated in a process, for the timeline picture: rounds, meetings, milestones and lifecycle
@@ -50,6 +80,8 @@ export async function processTimeline(
       ),
     );
   const decisionRows = await decisionsOfProcess(db, process.id);
+  const disputes = await disputedValues(db, actor, process.id);
+  await preloadTimelineTexts(db, { roundRows, meetingRows, milestoneRows, decisionRows });
 
   const items: Item[] = [
     ...roundRows.map((round) => ({
@@ -62,7 +94,9 @@ export async function processTimeline(
       endDate: round.endDate,
       precision: "day" as const,
       city: round.city,
+      localized: { label: localName(round.names), city: localPlace(round.city) },
       status: round.status,
+      ...disputedMark(disputes, "round", round.id, "dates", "city"),
     })),
     ...meetingRows.map((meeting) => ({
       kind: "meeting" as const,
@@ -74,13 +108,21 @@ export async function processTimeline(
       endDate: meeting.endDate,
       precision: meeting.datePrecision,
       city: meeting.city ?? meeting.venue,
+      localized: {
+        label: localName(meeting.names),
+        city: meeting.city
+          ? localPlace(meeting.city)
+          : localText("meeting", meeting.id, "venue", meeting.venue),
+      },
       status: null,
+      ...disputedMark(disputes, "meeting", meeting.id, "dates", "city", "venue"),
     })),
     ...milestoneRows.map((milestone) => ({
       kind: "milestone" as const,
       subkind: null,
       id: milestone.id,
       label: milestone.title,
+      localized: { label: localText("milestone", milestone.id, "title", milestone.title), city: null },
       number: null,
       startDate: milestone.occurredOn,
       endDate: milestone.occurredOn,
@@ -89,18 +131,29 @@ export async function processTimeline(
         : "day") as Item["precision"],
       city: null,
       status: null,
+      ...disputedMark(disputes, "milestone", milestone.id, "dates"),
     })),
     ...decisionRows.map((decision) => ({
       kind: "decision" as const,
       subkind: decision.kind,
       id: decision.id,
       label: `${decisionWords[decision.kind]} (${decision.decidedBy})`,
+      localized: {
+        label: localText(
+          "process_decision",
+          decision.id,
+          "label",
+          `${decisionWords[decision.kind]} (${decision.decidedBy})`,
+        ),
+        city: null,
+      },
       number: null,
       startDate: decision.decidedOn,
       endDate: decision.decidedOn,
       precision: "day" as const,
       city: null,
       status: decision.toStatus,
+      ...disputedMark(disputes, "process_decision", decision.id, "decidedOn"),
     })),
   ];
   const kindOrder = { decision: 0, milestone: 1, meeting: 2, round: 3 };

@@ -3,6 +3,7 @@ import { type KeyboardEvent, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { directionOf } from "../../../shell/i18n.ts";
+import { conflictsOf, useDisputedText } from "../components/ConflictMark.tsx";
 import { useDates } from "../format.ts";
 import { attendanceMarks, roleColor, roleOrder } from "../roles.ts";
 import type { AttendanceCell, AttendanceMatrix } from "../types.ts";
@@ -37,6 +38,7 @@ export function AttendanceGrid({
   const { t, i18n } = useTranslation("process");
   const rtl = directionOf(i18n.language) === "rtl";
   const dates = useDates();
+  const disputedText = useDisputedText();
   const participants = useMemo(() => orderedParticipants(matrix), [matrix]);
   const rounds = useMemo(() => [...matrix.rounds].sort((a, b) => a.number - b.number), [matrix]);
   const cells = useMemo(() => cellsByKey(matrix), [matrix]);
@@ -60,10 +62,17 @@ export function AttendanceGrid({
     elements.current.get(`${next.row}:${next.col}`)?.focus();
   };
 
-  const roundLabel = (round: (typeof rounds)[number]) =>
-    [t("round.heading", { number: round.number }), dates.day(round.startDate), round.city]
+  const roundLabel = (round: (typeof rounds)[number]) => {
+    const conflicts = conflictsOf(round);
+    return [
+      t("round.heading", { number: round.number }),
+      dates.day(round.startDate),
+      round.city,
+      conflicts.length > 0 ? disputedText(conflicts) : null,
+    ]
       .filter(Boolean)
       .join(", ");
+  };
 
   const cellLabel = (participantName: string, round: (typeof rounds)[number], list: AttendanceCell[]) => {
     const where = t("attendanceMatrix.cellRound", { number: round.number });
@@ -72,7 +81,10 @@ export function AttendanceGrid({
       [t(`roles.${cell.role}`, { defaultValue: cell.role }), t(`attendance.${cell.attendance}`)].join(", "),
     );
     const sourceCount = list.reduce((sum, cell) => sum + cell.sourceCount, 0);
-    return `${participantName}, ${where}: ${parts.join("; ")}. ${t("sources.count", { count: sourceCount })}`;
+    const conflicts = list.flatMap((cell) => conflictsOf(cell));
+    const disputed =
+      conflicts.length > 0 ? ` ${disputedText(conflicts, t(`attendance.${list[0]?.attendance}`))}` : "";
+    return `${participantName}, ${where}: ${parts.join("; ")}. ${t("sources.count", { count: sourceCount })}${disputed}`;
   };
 
   if (participants.length === 0 || rounds.length === 0) {
@@ -102,6 +114,14 @@ export function AttendanceGrid({
           <span className="matrix-swatch att-none" aria-hidden />
           {t("attendanceMatrix.noRecord")}
         </li>
+        {matrix.cells.some((cell) => cell.conflicted) ? (
+          <li>
+            <span className="matrix-swatch matrix-swatch-disputed" aria-hidden>
+              !
+            </span>
+            {t("disputed.short")}
+          </li>
+        ) : null}
       </ul>
       <Text size="xs" c="dimmed">
         {t("attendanceMatrix.keyboardHint")}
@@ -139,6 +159,11 @@ export function AttendanceGrid({
                     title={roundLabel(round)}
                   >
                     {round.number}
+                    {conflictsOf(round).length > 0 ? (
+                      <span className="matrix-disputed-round" aria-hidden>
+                        !
+                      </span>
+                    ) : null}
                   </Link>
                 </th>
               ))}
@@ -160,8 +185,9 @@ export function AttendanceGrid({
                       ref={register(row, -1)}
                       tabIndex={tabIndexOf(row, -1)}
                       onFocus={() => setFocus({ row, col: -1 })}
+                      // Named by the name shown (WCAG 2.5.3: voice control finds what it sees); the full
+                      // name is its description.
                       title={fullName}
-                      aria-label={fullName}
                     >
                       {shownName}
                     </Link>
@@ -170,6 +196,7 @@ export function AttendanceGrid({
                     const list = cells.get(`${participant.id}|${round.id}`) ?? [];
                     const missed = list.find((cell) => cell.attendance !== "attended");
                     const state = list.length === 0 ? "none" : missed ? missed.attendance : "attended";
+                    const disputed = list.some((cell) => conflictsOf(cell).length > 0);
                     return (
                       <td key={round.id} className="matrix-cell">
                         <button
@@ -191,8 +218,14 @@ export function AttendanceGrid({
                           data-round={round.number}
                           data-attendance={state}
                           data-role={list.map((cell) => cell.role).join(" ")}
+                          data-disputed={disputed ? "true" : undefined}
                         >
                           <span aria-hidden>{missed ? attendanceMarks[missed.attendance] : ""}</span>
+                          {disputed ? (
+                            <span className="matrix-disputed" aria-hidden data-testid="cell-conflict-mark">
+                              !
+                            </span>
+                          ) : null}
                         </button>
                       </td>
                     );

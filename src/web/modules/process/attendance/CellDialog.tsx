@@ -1,6 +1,7 @@
 import { Anchor, Blockquote, Group, Modal, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { conflictsOf, DisputedConflicts, useDisputedText } from "../components/ConflictMark.tsx";
 import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
 import { AttendanceBadge, RoleBadge } from "../components/RoleBadge.tsx";
 import { Sources, uniqueSources } from "../components/Sources.tsx";
@@ -12,8 +13,10 @@ import type { MatrixParticipant, MatrixRound } from "./grid.ts";
 export type OpenCell = { participant: MatrixParticipant; round: MatrixRound; cells: AttendanceCell[] };
 
 /** One participation of the cell: role, attendance, the text the record cites for it, and its sources. */
-function Participation({ cell }: { cell: AttendanceCell }) {
+function Participation({ cell, processSlug }: { cell: AttendanceCell; processSlug: string }) {
   const { t } = useTranslation("process");
+  const disputedText = useDisputedText();
+  const conflicts = conflictsOf(cell);
   const record = useSubjectRecord("round_participation", cell.participationId);
   const sources = record.data
     ? uniqueSources(...Object.values(record.data.citations), ...record.data.facts.map((fact) => fact.sources))
@@ -24,6 +27,14 @@ function Participation({ cell }: { cell: AttendanceCell }) {
         <RoleBadge role={cell.role} />
         <AttendanceBadge attendance={cell.attendance} always />
       </Group>
+      {conflicts.length > 0 ? (
+        <section className="cell-disputed" data-testid="cell-disputed" aria-label={disputedText(conflicts)}>
+          <Text size="sm" fw={600}>
+            {disputedText(conflicts)}
+          </Text>
+          <DisputedConflicts conflicts={conflicts} processSlug={processSlug} />
+        </section>
+      ) : null}
       {cell.note ? (
         <Text size="sm" lang="en">
           {cell.note}
@@ -94,7 +105,9 @@ export function CellDialog({
               })}
             </Text>
           ) : (
-            open.cells.map((cell) => <Participation key={cell.participationId} cell={cell} />)
+            open.cells.map((cell) => (
+              <Participation key={cell.participationId} cell={cell} processSlug={processSlug} />
+            ))
           )}
           <Group gap="md">
             <Anchor component={Link} to={`/rounds/${encodeURIComponent(open.round.id)}`} size="sm">

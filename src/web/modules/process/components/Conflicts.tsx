@@ -8,7 +8,8 @@ import {
 } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { ConflictKind, RecordConflict } from "../types.ts";
+import { LocalText } from "../../../shell/LocalText.tsx";
+import type { ConflictKind, DisputedField, RecordConflict } from "../types.ts";
 import { Sources, uniqueSources } from "./Sources.tsx";
 
 const kindStyle: Record<ConflictKind, { color: string; icon: ReactNode }> = {
@@ -19,31 +20,11 @@ const kindStyle: Record<ConflictKind, { color: string; icon: ReactNode }> = {
   ambiguity: { color: "gray", icon: <IconQuestionMark size={14} aria-hidden /> },
 };
 
-/** Field names of the record that have a name in the reader's language; others are shown as recorded. */
-const knownFields: Record<string, string> = {
-  "start_date / end_date": "dates",
-  dates: "dates",
-  date: "date",
-  start_date: "startDate",
-  startdate: "startDate",
-  end_date: "endDate",
-  enddate: "endDate",
-  city: "city",
-  venue: "venue",
-  host: "host",
-  next_round_decision: "nextRound",
-  key_outcomes: "outcomes",
-  heads_of_delegations: "heads",
-  participants: "participants",
-};
-
-/** A conflict's field in the reader's language where it is a known one, else as the record names it. */
-export function useFieldLabel() {
+/** The label of a disputed field in the reader's language ("Outcome 2", "Dates"), never the record's internal name. */
+export function useDisputedFieldLabel() {
   const { t } = useTranslation("process");
-  return (field: string) => {
-    const key = knownFields[field.trim().toLowerCase()];
-    return key ? t(`fields.${key}`) : field;
-  };
+  return (field: DisputedField, index: number | null = null) =>
+    t(`disputedFields.${field}`, { number: (index ?? 0) + 1, defaultValue: t("disputedFields.other") });
 }
 
 /** The kind of a conflict, labelled, with what the kind means on hover or focus. */
@@ -67,7 +48,7 @@ export function ConflictKindBadge({ kind }: { kind: ConflictKind }) {
 /** One conflict of the record: its kind and what it means, the field, and every value with its sources. */
 export function ConflictCard({ conflict, context }: { conflict: RecordConflict; context?: ReactNode }) {
   const { t } = useTranslation("process");
-  const fieldLabel = useFieldLabel();
+  const fieldLabel = useDisputedFieldLabel();
   const valueSourceIds = new Set(
     conflict.values.flatMap((value) => value.sources.map((source) => source.id)),
   );
@@ -98,7 +79,7 @@ export function ConflictCard({ conflict, context }: { conflict: RecordConflict; 
         <Text id={titleId} fw={600} size="sm">
           {conflict.field ? (
             <>
-              {t("conflicts.field")}: <bdi>{fieldLabel(conflict.field)}</bdi>
+              {t("conflicts.field")}: <bdi>{fieldLabel(conflict.fieldKey, conflict.fieldIndex)}</bdi>
             </>
           ) : (
             t(`conflicts.kinds.${conflict.kind}.label`)
@@ -107,8 +88,8 @@ export function ConflictCard({ conflict, context }: { conflict: RecordConflict; 
         <Text size="xs" c="dimmed">
           {t(`conflicts.kinds.${conflict.kind}.explain`)}
         </Text>
-        <Text size="sm" lang="en" dir="auto">
-          {conflict.text}
+        <Text size="sm">
+          <LocalText value={conflict.localized?.text} fallback={conflict.text} />
         </Text>
         {conflict.values.length > 0 ? (
           <ul className="conflict-values" aria-label={t("conflicts.values")}>

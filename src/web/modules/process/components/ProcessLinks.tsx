@@ -2,7 +2,7 @@ import { Anchor, Badge, Breadcrumbs } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { useLocalName } from "../format.ts";
+import { LocalText, useLocalize } from "../../../shell/LocalText.tsx";
 import type { ParticipantRef, ProcessStatus, RoundStatus } from "../types.ts";
 
 /** A participant's name in the reader's language, linking to the participant's page. */
@@ -11,15 +11,14 @@ export function ParticipantLink({
 }: {
   participant: Pick<ParticipantRef, "id" | "slug" | "name" | "names">;
 }) {
-  const localName = useLocalName();
-  const name = localName(participant.names, participant.name);
+  const localize = useLocalize();
   return (
     <Anchor
       component={Link}
       to={`/participants/${encodeURIComponent(participant.slug || participant.id)}`}
       size="sm"
     >
-      {name}
+      <LocalText value={localize(participant.names, participant.name)} />
     </Anchor>
   );
 }

@@ -1,7 +1,9 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import { Page } from "../../../shell/Page.tsx";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { Facts, FieldItem, FieldList } from "../components/Facts.tsx";
@@ -13,7 +15,7 @@ import { Sources, SourcesButton, sourcesOfFields } from "../components/Sources.t
 import { useDates, useLocalName } from "../format.ts";
 import { useMeeting, useProcess, useSubjectRecord } from "../queries.ts";
 import { roleRank } from "../roles.ts";
-import { allSourcesOf, ConflictFlags, datesField } from "./RoundPage.tsx";
+import { allSourcesOf } from "./RoundPage.tsx";
 
 /**
  * A meeting of the format outside the rounds (a ministerial meeting, a summit, the Sochi congress, a
@@ -58,10 +60,11 @@ export function MeetingPage() {
         <FieldItem label={t("fields.dates")}>
           {data.startDate ? dates.range(data.startDate, data.endDate, data.datePrecision) : <NotInSources />}{" "}
           <SourcesButton sources={sourcesOfFields(citations, /date/i)} subject={t("fields.dates")} />
-          <ConflictFlags
-            conflicts={(record.data?.conflicts ?? []).filter((conflict) =>
-              datesField.test(conflict.field ?? ""),
-            )}
+          <ConflictMark
+            marked={data}
+            fields={["dates"]}
+            processSlug={data.processSlug}
+            what={t("fields.dates")}
           />
           {data.dateNote ? (
             <Text size="xs" c="dimmed" lang="en">
@@ -70,16 +73,36 @@ export function MeetingPage() {
           ) : null}
         </FieldItem>
         <FieldItem label={t("fields.city")}>
-          {data.city ?? <NotInSources />}{" "}
+          {data.city ? <LocalText value={data.localized?.city} fallback={data.city} /> : <NotInSources />}{" "}
           <SourcesButton sources={sourcesOfFields(citations, /city/i)} subject={t("fields.city")} />
+          <ConflictMark
+            marked={data}
+            fields={["city"]}
+            processSlug={data.processSlug}
+            what={t("fields.city")}
+          />
         </FieldItem>
-        <FieldItem label={t("fields.venue")}>{data.venue ?? <NotInSources />}</FieldItem>
+        <FieldItem label={t("fields.venue")}>
+          {data.venue ? <LocalText value={data.localized?.venue} fallback={data.venue} /> : <NotInSources />}{" "}
+          <ConflictMark
+            marked={data}
+            fields={["venue"]}
+            processSlug={data.processSlug}
+            what={t("fields.venue")}
+          />
+        </FieldItem>
         <FieldItem label={t("fields.host")}>
           {data.host ? <span lang="en">{data.host}</span> : <NotInSources />}{" "}
           <SourcesButton sources={sourcesOfFields(citations, /host/i)} subject={t("fields.host")} />
         </FieldItem>
         <FieldItem label={t("meeting.level")}>
-          {data.level ? t(`meeting.levels.${data.level}`, { defaultValue: data.level }) : <NotInSources />}
+          {data.level ? t(`meeting.levels.${data.level}`, { defaultValue: data.level }) : <NotInSources />}{" "}
+          <ConflictMark
+            marked={data}
+            fields={["level"]}
+            processSlug={data.processSlug}
+            what={t("meeting.level")}
+          />
         </FieldItem>
       </FieldList>
 
@@ -103,7 +126,7 @@ export function MeetingPage() {
         ) : record.error ? (
           <LoadError error={record.error} />
         ) : (
-          <Facts facts={record.data.facts} subject={name} />
+          <Facts facts={record.data.facts} subject={name} processSlug={data.processSlug} />
         )}
       </Section>
 

@@ -2,6 +2,7 @@ import { Anchor, Badge, Blockquote, Group, Paper, Stack, Table, Text } from "@ma
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Page } from "../../../shell/Page.tsx";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { Facts, FieldItem, FieldList } from "../components/Facts.tsx";
@@ -51,6 +52,7 @@ function RoleChangeItem({ change }: { change: RoleChange }) {
           {change.roundNumber ? (
             <Text size="sm">{t("round.heading", { number: change.roundNumber })}</Text>
           ) : null}
+          <ConflictMark marked={change} processSlug={change.processSlug} what={label} />
         </Group>
         <SourcesButton sources={sources} subject={label} />
       </Group>
@@ -102,6 +104,12 @@ function RoundsTaken({ participant }: { participant: ParticipantDetail }) {
           </Table.Td>
           <Table.Td>
             <AttendanceBadge attendance={row.attendance} always />
+            <ConflictMark
+              marked={row}
+              processSlug={row.processSlug}
+              what={`${t("round.heading", { number: row.roundNumber })}: ${t(`attendance.${row.attendance}`)}`}
+              compact
+            />
           </Table.Td>
         </Table.Tr>
       ))}
@@ -174,7 +182,12 @@ export function ParticipantPage() {
                         to: role.toDate ? dates.day(role.toDate) : "…",
                       })
                     : null}
-                </Text>
+                </Text>{" "}
+                <ConflictMark
+                  marked={role}
+                  processSlug={role.processSlug}
+                  what={`${t(`roles.${role.role}`)}, ${processNameOf(role.processSlug)}`}
+                />
                 {role.note ? (
                   <Text size="xs" c="dimmed" lang="en">
                     {role.note}

@@ -1,9 +1,10 @@
-import { Anchor, Group, Text } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import { ModuleSections } from "../../../shell/ModuleSlots.tsx";
 import { Page } from "../../../shell/Page.tsx";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import { DemoBadge } from "../components/DemoBadge.tsx";
 import { FieldItem, FieldList } from "../components/Facts.tsx";
 import { Crumbs, RoundStatusBadge } from "../components/ProcessLinks.tsx";
@@ -11,7 +12,7 @@ import { NotInSources, RecordPending } from "../components/QueryState.tsx";
 import { SourcesButton, sourcesOfFields, uniqueSources } from "../components/Sources.tsx";
 import { useDates, useLocalName } from "../format.ts";
 import { useProcess, useRound, useSubjectRecord } from "../queries.ts";
-import type { RecordConflict, SubjectRecord } from "../types.ts";
+import type { SubjectRecord } from "../types.ts";
 
 /** Every source the record of a round cites, for the round itself and for its parts. */
 export function allSourcesOf(record: SubjectRecord | undefined) {
@@ -29,37 +30,13 @@ export function allSourcesOf(record: SubjectRecord | undefined) {
   );
 }
 
-/** Conflicts about a record's dates ("start_date / end_date", "dates"), not about the date of something else. */
-export const datesField = /^(start_?date|end_?date|dates?)\b(?! of)/i;
-
-/** A mark beside a value that sources dispute, leading to the conflict further down the page. */
-export function ConflictFlags({ conflicts }: { conflicts: RecordConflict[] }) {
-  const { t } = useTranslation("process");
-  if (conflicts.length === 0) return null;
-  return (
-    <>
-      {conflicts.map((conflict) => (
-        <Anchor
-          key={conflict.id}
-          href={`#conflict-${conflict.id}`}
-          size="xs"
-          c="red.8"
-          className="conflict-flag"
-        >
-          <IconAlertTriangle size={14} aria-hidden /> {t(`conflicts.kinds.${conflict.kind}.flag`)}
-        </Anchor>
-      ))}
-    </>
-  );
-}
-
 /**
  * A round: dates, city, venue and status with their sources, then the modules' sections of the round
  * page (this module's: what was announced against what was held, the conflicts of the record shown
  * plainly, participants by role, outcomes, announcements, and every source the record cites).
  */
 export function RoundPage() {
-  const { t, i18n } = useTranslation("process");
+  const { t } = useTranslation("process");
   const { id = "" } = useParams();
   const dates = useDates();
   const localName = useLocalName();
@@ -72,9 +49,11 @@ export function RoundPage() {
   const heading = t("round.heading", { number: data.number });
   const processName = process.data ? localName(process.data.names, process.data.name) : data.processSlug;
   const citations = record.data?.citations;
-  const ownConflicts = record.data?.conflicts ?? [];
-  const conflictsOn = (test: RegExp) => ownConflicts.filter((conflict) => test.test(conflict.field ?? ""));
-  const subtitle = localName(data.names, data.name);
+  const subtitle = data.localized?.name ?? {
+    text: localName(data.names, data.name),
+    lang: "en" as const,
+    fallback: false,
+  };
 
   return (
     <Page
@@ -93,13 +72,9 @@ export function RoundPage() {
           { label: heading },
         ]}
       />
-      {subtitle && subtitle !== heading ? (
-        <Text
-          c="dimmed"
-          lang={data.names[i18n.language as keyof typeof data.names] ? undefined : "en"}
-          mt={-8}
-        >
-          {subtitle}
+      {subtitle.text && subtitle.text !== heading ? (
+        <Text c="dimmed" mt={-8}>
+          <LocalText value={subtitle} />
         </Text>
       ) : null}
 
@@ -109,17 +84,40 @@ export function RoundPage() {
             {data.startDate ? dates.range(data.startDate, data.endDate) : <NotInSources />}
           </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /date/i)} subject={t("fields.dates")} />
-          <ConflictFlags conflicts={conflictsOn(datesField)} />
+          <ConflictMark
+            marked={data}
+            fields={["dates"]}
+            processSlug={data.processSlug}
+            what={t("fields.dates")}
+          />
         </FieldItem>
         <FieldItem label={t("fields.city")}>
-          <span data-testid="round-city">{data.city ?? <NotInSources />}</span>{" "}
+          <span data-testid="round-city">
+            {data.city ? <LocalText value={data.localized?.city} fallback={data.city} /> : <NotInSources />}
+          </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /city/i)} subject={t("fields.city")} />
-          <ConflictFlags conflicts={conflictsOn(/^city\b/i)} />
+          <ConflictMark
+            marked={data}
+            fields={["city"]}
+            processSlug={data.processSlug}
+            what={t("fields.city")}
+          />
         </FieldItem>
         <FieldItem label={t("fields.venue")}>
-          <span data-testid="round-venue">{data.venue ?? <NotInSources />}</span>{" "}
+          <span data-testid="round-venue">
+            {data.venue ? (
+              <LocalText value={data.localized?.venue} fallback={data.venue} />
+            ) : (
+              <NotInSources />
+            )}
+          </span>{" "}
           <SourcesButton sources={sourcesOfFields(citations, /venue/i)} subject={t("fields.venue")} />
-          <ConflictFlags conflicts={conflictsOn(/^venue\b/i)} />
+          <ConflictMark
+            marked={data}
+            fields={["venue"]}
+            processSlug={data.processSlug}
+            what={t("fields.venue")}
+          />
         </FieldItem>
         <FieldItem label={t("fields.status")}>
           <RoundStatusBadge status={data.status} />

@@ -1,6 +1,8 @@
 import { Anchor, Badge, Text, Title, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import { ParticipantLink } from "../components/ProcessLinks.tsx";
 import { NotInSources } from "../components/QueryState.tsx";
 import { AttendanceBadge } from "../components/RoleBadge.tsx";
@@ -30,7 +32,9 @@ export function UncertainMark({ member }: { member: DelegationMember }) {
 export function MemberName({ member }: { member: DelegationMember }) {
   return (
     <>
-      <bdi lang="en">{member.nameLatin}</bdi>
+      <bdi>
+        <LocalText value={member.localized?.name ?? { text: member.nameLatin, lang: "en", fallback: true }} />
+      </bdi>
       {member.nameNative && member.nameNative !== member.nameLatin ? (
         <>
           {" "}
@@ -40,7 +44,9 @@ export function MemberName({ member }: { member: DelegationMember }) {
       {member.title ? (
         <Text component="span" size="xs" c="dimmed">
           {" — "}
-          <bdi lang="en">{member.title}</bdi>
+          <bdi>
+            <LocalText value={member.localized?.title} fallback={member.title} />
+          </bdi>
         </Text>
       ) : null}
     </>
@@ -77,70 +83,152 @@ export function RoundParticipants({
     round.delegations.map((delegation) => [delegation.participant.id, delegation]),
   );
   const roles = roleOrder.filter((role) => round.participations.some((entry) => entry.role === role));
-  if (roles.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {t("participants.none")}
-      </Text>
-    );
+  if (roles.length === 0) return <InvitedDelegations round={round} />;
   return (
-    <div className="roles-grid">
-      {roles.map((role) => (
-        <section key={role} aria-labelledby={`role-${role}`} className="role-group" data-role={role}>
-          <Title order={3} size="h5" id={`role-${role}`} className="role-title">
-            <span className="role-dot" style={{ background: roleColor(role) }} aria-hidden />
-            {t(`roles.${role}`)}
-          </Title>
-          <ul className="plain-list">
-            {round.participations
-              .filter((entry) => entry.role === role)
-              .map((entry) => {
-                const delegation = delegationOf.get(entry.participant.id);
-                const head = delegation?.head ?? null;
-                return (
-                  <li key={entry.id} className="participant-entry" data-testid="round-participant">
-                    <div className="participant-line">
-                      <ParticipantLink participant={entry.participant} />
-                      <AttendanceBadge attendance={entry.attendance} />
-                      <SourcesButton
-                        sources={sourcesOfSubject(record, "round_participation", entry.id)}
-                        subject={entry.participant.name}
-                      />
-                    </div>
-                    {entry.note ? (
-                      <Text size="xs" c="dimmed" lang="en">
-                        {entry.note}
+    <>
+      <Text size="sm" component="div">
+        <ConflictMark
+          marked={round}
+          fields={["participants"]}
+          processSlug={round.processSlug}
+          what={t("disputedFields.participants")}
+        />
+        <ConflictMark
+          marked={round}
+          fields={["heads"]}
+          processSlug={round.processSlug}
+          what={t("disputedFields.heads")}
+        />
+      </Text>
+      <div className="roles-grid">
+        {roles.map((role) => (
+          <section key={role} aria-labelledby={`role-${role}`} className="role-group" data-role={role}>
+            <Title order={3} size="h5" id={`role-${role}`} className="role-title">
+              <span className="role-dot" style={{ background: roleColor(role) }} aria-hidden />
+              {t(`roles.${role}`)}
+              <ConflictMark
+                marked={round}
+                fields={
+                  role === "observer"
+                    ? ["observers"]
+                    : role === "international_organization"
+                      ? ["internationalOrganizations"]
+                      : []
+                }
+                processSlug={round.processSlug}
+                what={t(`roles.${role}`)}
+              />
+            </Title>
+            <ul className="plain-list">
+              {round.participations
+                .filter((entry) => entry.role === role)
+                .map((entry) => {
+                  const delegation = delegationOf.get(entry.participant.id);
+                  const head = delegation?.head ?? null;
+                  return (
+                    <li key={entry.id} className="participant-entry" data-testid="round-participant">
+                      <div className="participant-line">
+                        <ParticipantLink participant={entry.participant} />
+                        <AttendanceBadge attendance={entry.attendance} />
+                        <ConflictMark
+                          marked={entry}
+                          processSlug={round.processSlug}
+                          what={`${entry.participant.name}: ${t(`attendance.${entry.attendance}`)}`}
+                        />
+                        <SourcesButton
+                          sources={sourcesOfSubject(record, "round_participation", entry.id)}
+                          subject={entry.participant.name}
+                        />
+                      </div>
+                      {entry.note ? (
+                        <Text size="xs" c="dimmed" lang="en">
+                          {entry.note}
+                        </Text>
+                      ) : null}
+                      <Text size="sm" className="head-line" data-testid="head">
+                        <span className="head-label">{t("heads.head")}:</span>{" "}
+                        {head ? (
+                          <>
+                            <MemberName member={head} /> <UncertainMark member={head} />{" "}
+                            <SourcesButton
+                              sources={sourcesOfSubject(record, "delegation_member", head.id)}
+                              subject={head.nameLatin}
+                            />
+                          </>
+                        ) : (
+                          <NotInSources />
+                        )}
                       </Text>
-                    ) : null}
-                    <Text size="sm" className="head-line" data-testid="head">
-                      <span className="head-label">{t("heads.head")}:</span>{" "}
-                      {head ? (
-                        <>
-                          <MemberName member={head} /> <UncertainMark member={head} />{" "}
-                          <SourcesButton
-                            sources={sourcesOfSubject(record, "delegation_member", head.id)}
-                            subject={head.nameLatin}
-                          />
-                        </>
-                      ) : (
-                        <NotInSources />
-                      )}
-                    </Text>
-                    {delegation ? (
-                      <Anchor
-                        component={Link}
-                        to={`/round-delegations/${encodeURIComponent(delegation.id)}`}
-                        size="xs"
+                      {delegation ? (
+                        <Anchor
+                          component={Link}
+                          to={`/round-delegations/${encodeURIComponent(delegation.id)}`}
+                          size="xs"
+                        >
+                          {t("delegation.open", { count: delegation.members.length })}
+                        </Anchor>
+                      ) : null}
+                    </li>
+                  );
+                })}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
+
+const notYetHeld = new Set(["planned", "announced", "in_session"]);
+
+/**
+ * Before a round's attendance is recorded: the delegations the reader may see, by role, each with its
+ * accreditation (the public sees accredited ones; the secretariat and each delegation its invitations
+ * too). Invitations are not public, so a round ahead says so rather than "no participant".
+ */
+function InvitedDelegations({ round }: { round: RoundDetail }) {
+  const { t } = useTranslation("process");
+  const ahead = notYetHeld.has(round.status);
+  const roles = roleOrder.filter((role) => round.delegations.some((delegation) => delegation.role === role));
+  return (
+    <div data-testid="round-invitations">
+      {roles.length > 0 ? (
+        <div className="roles-grid">
+          {roles.map((role) => (
+            <section key={role} aria-labelledby={`invited-${role}`} data-role={role}>
+              <Title order={3} size="h5" id={`invited-${role}`} className="role-title">
+                <span className="role-dot" style={{ background: roleColor(role) }} aria-hidden />
+                {t(`roles.${role}`)}
+              </Title>
+              <ul className="plain-list">
+                {round.delegations
+                  .filter((delegation) => delegation.role === role)
+                  .map((delegation) => (
+                    <li key={delegation.id} className="participant-line">
+                      <ParticipantLink participant={delegation.participant} />
+                      <Badge
+                        variant="light"
+                        color={delegation.status === "accredited" ? "teal" : "gray"}
+                        size="sm"
                       >
-                        {t("delegation.open", { count: delegation.members.length })}
-                      </Anchor>
-                    ) : null}
-                  </li>
-                );
-              })}
-          </ul>
-        </section>
-      ))}
+                        {t(`delegation.statuses.${delegation.status}`)}
+                      </Badge>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      ) : null}
+      {ahead ? (
+        <Text size="sm" c="dimmed" mt={roles.length > 0 ? "sm" : 0}>
+          {t("participants.invitationsNotPublic")}
+        </Text>
+      ) : roles.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("participants.none")}
+        </Text>
+      ) : null}
     </div>
   );
 }

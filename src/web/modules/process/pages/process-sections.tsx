@@ -1,7 +1,9 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import type { SectionContexts } from "../../../shell/module.ts";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import { ParticipantLink, RoundStatusBadge } from "../components/ProcessLinks.tsx";
 import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
 import { RecordTable } from "../components/RecordTable.tsx";
@@ -57,14 +59,22 @@ function Decisions({ process, record }: { process: ProcessDetail; record: Subjec
                 <Text fw={600} size="sm">
                   <time dateTime={decision.decidedOn}>{dates.longDay(decision.decidedOn)}</time>
                 </Text>
+                <ConflictMark
+                  marked={decision}
+                  processSlug={process.slug}
+                  what={`${t(`decisions.kinds.${decision.kind}`)}: ${dates.longDay(decision.decidedOn)}`}
+                />
               </Group>
               <SourcesButton sources={sources} subject={t(`decisions.kinds.${decision.kind}`)} />
             </Group>
             <Text size="sm" mt={6}>
-              <b>{t("decisions.by")}:</b> <bdi lang="en">{decision.decidedBy}</bdi>
+              <b>{t("decisions.by")}:</b>{" "}
+              <bdi>
+                <LocalText value={decision.localized?.decidedBy} fallback={decision.decidedBy} />
+              </bdi>
             </Text>
-            <Text size="sm" mt={4} lang="en" dir="auto" className="decision-text">
-              {decision.text}
+            <Text size="sm" mt={4} className="decision-text">
+              <LocalText value={decision.localized?.text} fallback={decision.text} />
             </Text>
             {sources.length === 0 ? (
               <Text size="xs" c="dimmed" mt={4}>
@@ -105,9 +115,25 @@ function RoundsTable({ slug }: { slug: string }) {
               </Anchor>
             </Table.Td>
             <Table.Td className="nowrap">
-              {round.startDate ? dates.range(round.startDate, round.endDate) : <NotInSources />}
+              {round.startDate ? dates.range(round.startDate, round.endDate) : <NotInSources />}{" "}
+              <ConflictMark
+                marked={round}
+                fields={["dates"]}
+                processSlug={slug}
+                what={`${t("round.heading", { number: round.number })}: ${t("fields.dates")}`}
+                compact
+              />
             </Table.Td>
-            <Table.Td>{round.city ?? <NotInSources />}</Table.Td>
+            <Table.Td>
+              {round.city ?? <NotInSources />}{" "}
+              <ConflictMark
+                marked={round}
+                fields={["city"]}
+                processSlug={slug}
+                what={`${t("round.heading", { number: round.number })}: ${t("fields.city")}`}
+                compact
+              />
+            </Table.Td>
             <Table.Td>
               <RoundStatusBadge status={round.status} />
             </Table.Td>
@@ -184,7 +210,12 @@ export function RoleChangesSection({ process }: ProcessSection) {
               <ParticipantLink participant={change.participant} />
               {" · "}
               {t(`roleChanges.kinds.${change.change}`, { role: t(`roles.${change.role}`) })}
-              {change.roundNumber ? ` · ${t("round.heading", { number: change.roundNumber })}` : null}
+              {change.roundNumber ? ` · ${t("round.heading", { number: change.roundNumber })}` : null}{" "}
+              <ConflictMark
+                marked={change}
+                processSlug={process.slug}
+                what={`${change.participant.name}: ${t(`roleChanges.kinds.${change.change}`, { role: t(`roles.${change.role}`) })}`}
+              />
             </Text>
           </li>
         ))}

@@ -2,7 +2,9 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconCheck, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import type { SectionContexts } from "../../../shell/module.ts";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
 import { Facts } from "../components/Facts.tsx";
 import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
@@ -33,7 +35,13 @@ function Match({ value, yes, no }: { value: boolean | null; yes: string; no: str
 }
 
 /** What the previous round decided about this one, set against where and when it was held. */
-function AnnouncedAgainstHeld({ comparison }: { comparison: AnnouncedVsHeld }) {
+function AnnouncedAgainstHeld({
+  comparison,
+  processSlug,
+}: {
+  comparison: AnnouncedVsHeld;
+  processSlug: string;
+}) {
   const { t } = useTranslation("process");
   const dates = useDates();
   const join = useJoin();
@@ -53,7 +61,8 @@ function AnnouncedAgainstHeld({ comparison }: { comparison: AnnouncedVsHeld }) {
             size="sm"
           >
             {t("round.heading", { number: comparison.decidedAtRound.number })}
-          </Anchor>
+          </Anchor>{" "}
+          <ConflictMark marked={comparison} processSlug={processSlug} what={t("announced.title")} />
         </Text>
         <Text size="sm">
           <b>{t("announced.announced")}:</b> {join([window, decision.city]) || <NotInSources />}
@@ -98,8 +107,8 @@ function Announcements({ round }: { round: RoundDetail }) {
           <Text size="sm" fw={600}>
             {t("announcements.published", { date: dates.day(announcement.publishedOn) })}
           </Text>
-          <Text size="sm" lang="en" dir="auto" mt={4}>
-            {announcement.text}
+          <Text size="sm" mt={4}>
+            <LocalText value={announcement.localized?.text} fallback={announcement.text} />
           </Text>
           {announcement.announcedStart || announcement.announcedCity ? (
             <Text size="xs" c="dimmed" mt={4}>
@@ -108,7 +117,7 @@ function Announcements({ round }: { round: RoundDetail }) {
                   announcement.announcedStart
                     ? dates.range(announcement.announcedStart, announcement.announcedEnd)
                     : null,
-                  announcement.announcedCity,
+                  announcement.localized?.announcedCity?.text ?? announcement.announcedCity,
                 ]),
               })}
             </Text>
@@ -119,14 +128,31 @@ function Announcements({ round }: { round: RoundDetail }) {
   );
 }
 
-/** What the previous round decided about this round, when it did. */
+/** Rounds whose record is closed: what the record lacks about them is a gap, shown as such. */
+const heldStatuses = new Set(["concluded", "in_session"]);
+
+/**
+ * What the previous round decided about this round; for a held round after the first whose previous
+ * decision the record lacks, a gap shown as "not found in the sources".
+ */
 export function AnnouncedVsHeldSection({ round }: RoundSection) {
   const { t } = useTranslation("process");
-  const comparison = useRound(round.id).data?.announcedVsHeld;
-  if (!comparison) return null;
+  const data = useRound(round.id).data;
+  const comparison = data?.announcedVsHeld;
+  if (!data) return null;
+  if (!comparison) {
+    if (data.number <= 1 || !heldStatuses.has(data.status)) return null;
+    return (
+      <Section id="announced-vs-held" title={t("announced.title")}>
+        <Text size="sm" data-testid="announced-gap">
+          <b>{t("announced.decided", { number: data.number - 1 })}</b> <NotInSources />
+        </Text>
+      </Section>
+    );
+  }
   return (
     <Section id="announced-vs-held" title={t("announced.title")}>
-      <AnnouncedAgainstHeld comparison={comparison} />
+      <AnnouncedAgainstHeld comparison={comparison} processSlug={data.processSlug} />
     </Section>
   );
 }
@@ -183,6 +209,7 @@ export function ParticipantsSection({ round }: RoundSection) {
 export function OutcomesSection({ round }: RoundSection) {
   const { t } = useTranslation("process");
   const record = useSubjectRecord("round", round.id);
+  const processSlug = useRound(round.id).data?.processSlug;
   const outcomes = (record.data?.facts ?? []).filter((fact) => fact.kind === "outcome");
   const otherFacts = (record.data?.facts ?? []).filter((fact) => fact.kind !== "outcome");
   return (
@@ -190,31 +217,52 @@ export function OutcomesSection({ round }: RoundSection) {
       {record.isPending ? (
         <Loading />
       ) : (
-        <Facts facts={outcomes} subject={t("outcomes.one")} emptyText={t("outcomes.none")} />
+        <Facts
+          facts={outcomes}
+          subject={t("outcomes.one")}
+          emptyText={
+            round.status === "concluded"
+              ? `${t("outcomes.title")}: ${t("record.notFound")}`
+              : t("outcomes.none")
+          }
+          processSlug={processSlug}
+        />
       )}
       {otherFacts.length > 0 ? (
         <>
           <Title order={3} size="h5">
             {t("outcomes.otherFacts")}
           </Title>
-          <Facts facts={otherFacts} subject={t("outcomes.fact")} />
+          <Facts facts={otherFacts} subject={t("outcomes.fact")} processSlug={processSlug} />
         </>
       ) : null}
     </Section>
   );
 }
 
-/** What this round decided about the next, when it did. */
+/**
+ * What this round decided about the next, marked where the record disputes it; for a concluded round
+ * whose decision the record lacks (round 22), a gap shown as "not found in the sources", never omitted.
+ */
 export function NextRoundSection({ round }: RoundSection) {
   const { t } = useTranslation("process");
-  const nextRound = useRound(round.id).data?.nextRound;
-  if (!nextRound) return null;
+  const data = useRound(round.id).data;
+  if (!data) return null;
+  const nextRound = data.nextRound;
+  if (!nextRound && data.status !== "concluded") return null;
   return (
     <Section id="next-round" title={t("nextRound.title")}>
-      <Text size="sm">
-        <q lang="en" dir="auto">
-          {nextRound.wording}
-        </q>
+      <Text size="sm" data-testid="next-round">
+        {nextRound ? (
+          <>
+            <q lang="en" dir="auto">
+              {nextRound.wording}
+            </q>{" "}
+            <ConflictMark marked={nextRound} processSlug={data.processSlug} what={t("nextRound.title")} />
+          </>
+        ) : (
+          <NotInSources />
+        )}
       </Text>
     </Section>
   );

@@ -1,11 +1,12 @@
 import { Text } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
-import { type MouseEvent, useId, useMemo, useState } from "react";
+import { type KeyboardEvent, type MouseEvent, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { directionOf } from "../../../shell/i18n.ts";
+import { ConflictDialog, conflictsOf } from "../components/ConflictMark.tsx";
 import { useDates } from "../format.ts";
-import type { Timeline } from "../types.ts";
+import type { Timeline, TimelineItem } from "../types.ts";
 import { useTimelineWords } from "./describe.ts";
 import { layoutTimeline, metrics, type PlacedMark } from "./layout.ts";
 import { hatchColor, LaneShape, LegendSwatch, laneColors, RoundShape } from "./marks.tsx";
@@ -35,12 +36,15 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
   const rtl = directionOf(i18n.language) === "rtl";
   const dates = useDates();
   const words = useTimelineWords(processSlug);
-  const { ref, width: availableWidth } = useElementSize<HTMLDivElement>();
+  const { ref, width: boxWidth } = useElementSize<HTMLDivElement>();
+  // The observer gives the scroll box's border box; the picture fits inside its 1px border.
+  const availableWidth = Math.max(boxWidth - 2, 0);
   const layout = useMemo(
     () => layoutTimeline(timeline, Math.max(availableWidth, 320), rtl),
     [timeline, availableWidth, rtl],
   );
   const [active, setActive] = useState<Active | null>(null);
+  const [disputedItem, setDisputedItem] = useState<{ item: TimelineItem; title: string } | null>(null);
   const followLink = useLinkHandler();
   const idBase = useId().replace(/:/g, "");
   const hatchId = `${idBase}-hatch`;
@@ -67,12 +71,14 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
     ) : (
       <LaneShape lane={lane} x={mark.x} y={mark.y} size={isDecision ? 6 : metrics.markSize} />
     );
+    // Toward the end of time: to the right in English, to the left in Arabic; or back where it must.
+    const labelOffset = (mark.labelToward === "end") === rtl ? -10 : 10;
     const decisionLabel = isDecision ? (
       <text
-        x={mark.x + (rtl ? -10 : 10)}
+        x={mark.x + labelOffset}
         y={mark.y}
         dy="0.35em"
-        textAnchor="start"
+        textAnchor={mark.labelToward === "end" ? "start" : "end"}
         fontSize={11}
         fontWeight={700}
         fill="#a35200"
@@ -94,6 +100,24 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
           opacity={0.5}
         />
       ) : null;
+    // A disputed date or place: a warning sign beside the mark (its words are in the mark's name).
+    const disputed = conflictsOf(mark.item).length > 0;
+    const offset = isRound ? metrics.roundRadius : metrics.markSize + 2;
+    const badgeX = mark.x + (rtl ? -offset : offset);
+    const badgeY = mark.y - offset;
+    const disputedBadge = disputed ? (
+      <g className="tl-disputed" aria-hidden data-testid="timeline-conflict-mark" data-item={mark.item.id}>
+        <path
+          d={`M${badgeX} ${badgeY - 6}L${badgeX + 6} ${badgeY + 5}L${badgeX - 6} ${badgeY + 5}Z`}
+          fill="#fff3bf"
+          stroke="#862e00"
+          strokeWidth={1.5}
+        />
+        <text x={badgeX} y={badgeY + 3.5} textAnchor="middle" fontSize={8} fontWeight={700} fill="#862e00">
+          !
+        </text>
+      </g>
+    ) : null;
     const handlers = {
       onMouseEnter: () => show(mark, "hover"),
       onMouseLeave: () => hide(mark, "hover"),
@@ -117,7 +141,36 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
           {spanBar}
           {shape}
           {decisionLabel}
+          {disputedBadge}
         </a>
+      );
+    }
+    if (disputed) {
+      // A disputed milestone has no page: the mark itself opens the conflict, by mouse or keyboard.
+      const openConflict = () =>
+        setDisputedItem({ item: mark.item, title: description.title ?? description.kind });
+      return (
+        // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it is given the role, a name and the keys
+        <g
+          key={key}
+          className="tl-mark"
+          tabIndex={0}
+          role="button"
+          aria-haspopup="dialog"
+          aria-label={description.accessibleName}
+          data-testid={testId}
+          onClick={openConflict}
+          onKeyDown={(event: KeyboardEvent) => {
+            if (event.key !== "Enter" && event.key !== " ") return;
+            event.preventDefault();
+            openConflict();
+          }}
+          {...handlers}
+        >
+          {spanBar}
+          {shape}
+          {disputedBadge}
+        </g>
       );
     }
     return (
@@ -268,7 +321,7 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
               </g>
             ))}
 
-            {layout.gaps.map(({ data: gap, x1, x2 }) => {
+            {layout.gaps.map(({ data: gap, x1, x2, labelX }) => {
               const gapWords = words.describeGap(gap);
               return (
                 <g
@@ -291,7 +344,7 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
                   <line x1={x1} x2={x1} y1={gapLabelY} y2={gapLabelY + 8} stroke="#495057" />
                   <line x1={x2} x2={x2} y1={gapLabelY} y2={gapLabelY + 8} stroke="#495057" />
                   <text
-                    x={(x1 + x2) / 2}
+                    x={labelX}
                     y={gapLabelY}
                     textAnchor="middle"
                     fontSize={11}
@@ -308,13 +361,13 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
               );
             })}
 
-            {layout.periods.map(({ data: period, x1, x2 }) => {
+            {layout.periods.map(({ data: period, labelX }) => {
               const periodWords = words.describePeriod(period);
               return (
                 <g key={period.decisionId} data-testid={`timeline-period-${period.kind}`}>
                   <title>{periodWords.accessibleName}</title>
                   <text
-                    x={(x1 + x2) / 2}
+                    x={labelX}
                     y={metrics.axisHeight + 10}
                     textAnchor="middle"
                     fontSize={11}
@@ -355,12 +408,20 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
               style={{ left: tooltipLeft, top: active.mark.y + (tooltipAbove ? -1 : 1) * tooltipOffset }}
             >
               <strong>{tooltip.kind}</strong>
-              {tooltip.title ? <div lang="en">{tooltip.title}</div> : null}
+              {tooltip.title ? <div lang={tooltip.titleText?.lang ?? "en"}>{tooltip.title}</div> : null}
               <div>{tooltip.when}</div>
               {tooltip.where ? <div>{tooltip.where}</div> : null}
               {tooltip.status ? <div>{tooltip.status}</div> : null}
+              {tooltip.disputed ? <div className="tl-tooltip-disputed">{tooltip.disputed}</div> : null}
             </div>
           ) : null}
+          <ConflictDialog
+            opened={disputedItem !== null}
+            onClose={() => setDisputedItem(null)}
+            title={disputedItem?.title ?? ""}
+            conflicts={disputedItem ? conflictsOf(disputedItem.item) : []}
+            processSlug={processSlug}
+          />
         </div>
       </div>
     </div>

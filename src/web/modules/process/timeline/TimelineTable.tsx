@@ -2,13 +2,15 @@ import { Anchor, Table } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
+import { ConflictMark } from "../components/ConflictMark.tsx";
 import type { Timeline } from "../types.ts";
 import { useTimelineWords } from "./describe.ts";
 
 type Row = {
   key: string;
   sortDate: string;
-  when: string;
+  when: ReactNode;
   what: ReactNode;
   kind: string;
   where: string | null;
@@ -28,13 +30,17 @@ export function TimelineTable({ timeline, processSlug }: { timeline: Timeline; p
     rows.push({
       key: `${item.kind}-${item.id}`,
       sortDate: item.startDate ?? "9999",
-      when: description.when,
+      when: (
+        <>
+          {description.when} <ConflictMark marked={item} processSlug={processSlug} what={name} compact />
+        </>
+      ),
       what: description.href ? (
-        <Anchor component={Link} to={description.href} size="sm" lang={description.title ? "en" : undefined}>
-          {name}
+        <Anchor component={Link} to={description.href} size="sm">
+          {description.titleText ? <LocalText value={description.titleText} /> : name}
         </Anchor>
       ) : (
-        <span lang={description.title ? "en" : undefined}>{name}</span>
+        <span>{description.titleText ? <LocalText value={description.titleText} /> : name}</span>
       ),
       kind: [description.title ? description.kind : t("timeline.kinds.round"), description.status]
         .filter(Boolean)

@@ -1,4 +1,6 @@
 import { useTranslation } from "react-i18next";
+import type { LocalizedText } from "../../../shell/LocalText.tsx";
+import { conflictsOf, useDisputedText } from "../components/ConflictMark.tsx";
 import { monthsOf, useDates } from "../format.ts";
 import type { TimelineGap, TimelineItem, TimelinePeriod } from "../types.ts";
 import { laneOf } from "./layout.ts";
@@ -7,13 +9,17 @@ import { kindLabel } from "./marks.tsx";
 export type ItemDescription = {
   /** What the item is: "Round 15", "Summit", "Concluded". */
   kind: string;
-  /** Its own name as the record gives it (English data), when it says more than the kind. */
+  /** Its own name as the record gives it, in the reader's language where the record has it. */
   title: string | null;
+  /** The title's language and whether it is not the reader's (then it is marked as such). */
+  titleText: LocalizedText | null;
   when: string;
   where: string | null;
   status: string | null;
   /** Where a link from the mark leads, if anywhere. */
   href: string | null;
+  /** When the item's date or place is disputed: what the record says of it, in words. */
+  disputed: string | null;
   /** Everything above in one sentence, for screen readers and the mark's accessible name. */
   accessibleName: string;
 };
@@ -22,13 +28,17 @@ export type ItemDescription = {
 export function useTimelineWords(processSlug: string) {
   const { t } = useTranslation("process");
   const dates = useDates();
+  const disputedText = useDisputedText();
   const describeItem = (item: TimelineItem): ItemDescription => {
     const lane = laneOf(item);
     const when = dates.range(item.startDate, item.endDate, item.precision) || t("record.notFound");
-    const where = item.city;
+    const where = item.localized?.city?.text ?? item.city;
     const isRound = item.kind === "round";
     const kind = isRound ? t("round.heading", { number: item.number ?? "?" }) : kindLabel(t, item, lane);
-    const title = isRound ? null : item.label;
+    const titleText = isRound
+      ? null
+      : (item.localized?.label ?? { text: item.label, lang: "en", fallback: true });
+    const title = titleText?.text ?? null;
     const status =
       isRound && item.status && item.status !== "concluded"
         ? t(`round.statuses.${item.status}`, { defaultValue: item.status })
@@ -41,8 +51,10 @@ export function useTimelineWords(processSlug: string) {
           : item.kind === "decision"
             ? `/processes/${encodeURIComponent(processSlug)}#decision-${item.id}`
             : null;
-    const accessibleName = [kind, title, when, where, status].filter(Boolean).join(", ");
-    return { kind, title, when, where, status, href, accessibleName };
+    const conflicts = conflictsOf(item);
+    const disputed = conflicts.length > 0 ? disputedText(conflicts) : null;
+    const accessibleName = [kind, title, when, where, status, disputed].filter(Boolean).join(", ");
+    return { kind, title, titleText, when, where, status, href, disputed, accessibleName };
   };
   const describeGap = (gap: TimelineGap) => {
     const months = monthsOf(gap.days);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { moveInGrid } from "../attendance/grid.ts";
 import { daysBetween, monthsOf } from "../format.ts";
 import type { Timeline, TimelineItem } from "../types.ts";
-import { assignRows, layoutTimeline } from "./layout.ts";
+import { assignRows, layoutTimeline, metrics } from "./layout.ts";
 
 function round(number: number, startDate: string, endDate = startDate): TimelineItem {
   return {
@@ -15,8 +15,16 @@ function round(number: number, startDate: string, endDate = startDate): Timeline
     endDate,
     precision: "day",
     city: "Astana",
+    localized: {
+      label: { text: `Round ${number}`, lang: "en", fallback: false },
+      city: { text: "Astana", lang: "en", fallback: false },
+    },
     status: "concluded",
   };
+}
+
+function decision(id: string, date: string): TimelineItem {
+  return { ...round(0, date), kind: "decision", subkind: "conclude", number: null, id, label: id };
 }
 
 const timeline: Timeline = {
@@ -70,8 +78,37 @@ describe("the timeline's layout", () => {
     expect(layout.periods).toHaveLength(1);
   });
 
-  it("scrolls rather than crowd: the picture is at least 130 px per year wide", () => {
-    expect(layoutTimeline(timeline, 320, false).width).toBeGreaterThan(7 * 130);
+  it("scrolls rather than crowd on a phone: the picture is at least 96 px per year wide", () => {
+    expect(metrics.minPixelsPerYear).toBe(96);
+    expect(layoutTimeline(timeline, 320, false).width).toBeGreaterThan(7 * 96);
+  });
+
+  it("fits the eight years of the Astana process whole beside the navigation of a 1280 px screen", () => {
+    // 1280 px less the 240 px navigation, the page's padding and the picture's border.
+    const available = 1280 - 240 - 2 * 16 - 2;
+    const astana: Timeline = {
+      ...timeline,
+      items: [...timeline.items, round(22, "2024-11-11", "2024-11-12"), decision("d-fall", "2016-12-20")],
+    };
+    for (const rtl of [false, true]) expect(layoutTimeline(astana, available, rtl).width).toBe(available);
+  });
+
+  it("never lets the picture's edge cut a word: the last decision's runs back, a band's stays inside", () => {
+    const ended: Timeline = {
+      ...timeline,
+      items: [...timeline.items, decision("d-launch", "2017-01-20"), decision("d-concluded", "2023-06-21")],
+      periods: [{ kind: "concluded", from: "2023-06-21", to: null, decisionId: "d-concluded" }],
+    };
+    for (const rtl of [false, true]) {
+      const layout = layoutTimeline(ended, 1000, rtl);
+      const toward = (id: string) => layout.decisions.find((mark) => mark.item.id === id)?.labelToward;
+      expect(toward("d-launch")).toBe("end");
+      expect(toward("d-concluded")).toBe("start");
+      for (const band of [...layout.periods, ...layout.gaps]) {
+        expect(band.labelX - metrics.labelWidth / 2).toBeGreaterThanOrEqual(0);
+        expect(band.labelX + metrics.labelWidth / 2).toBeLessThanOrEqual(layout.width);
+      }
+    }
   });
 });
 

@@ -22,10 +22,16 @@ export type PlacedMark = {
   /** x of the end date, for items lasting more than a day at this scale. */
   x2: number;
   y: number;
+  /**
+   * Which way the mark's word runs from it (decisions carry one: "Concluded"): toward the end of time,
+   * or toward its start where the picture's end edge would cut the word off.
+   */
+  labelToward: "end" | "start";
 };
 
 export type PlacedLane = { kind: LaneKind; top: number; height: number; labelY: number };
-export type PlacedBand<T> = { data: T; x1: number; x2: number };
+/** A shaded span of time; `labelX` centres its word ("14 months", "Concluded") inside the picture. */
+export type PlacedBand<T> = { data: T; x1: number; x2: number; labelX: number };
 export type PlacedTick = { date: Date; x: number };
 
 export type TimelineLayout = {
@@ -56,8 +62,14 @@ export const metrics = {
   markSpacing: 17,
   /** Decisions carry a word beside their mark ("Concluded"), so they need room for it. */
   decisionSpacing: 84,
+  /** The widest word drawn on the picture (a decision, a period, a pause), in every language, at 11 px. */
+  labelWidth: 90,
   lanePadding: 8,
-  minPixelsPerYear: 130,
+  /**
+   * Below this the picture scrolls rather than crowd. 96 px a year lets the eight years of the Astana
+   * process fit whole beside the navigation on a 1280 px screen; a phone scrolls.
+   */
+  minPixelsPerYear: 96,
 } as const;
 
 const dayMs = 86_400_000;
@@ -155,6 +167,7 @@ export function layoutTimeline(timeline: Timeline, availableWidth: number, rtl: 
         x,
         x2: Number.isNaN(endX) ? x : endX,
         y: y + metrics.lanePadding + (rows[index] ?? 0) * rowHeight + rowHeight / 2,
+        labelToward: "end",
       });
     });
     lanes.push({
@@ -165,7 +178,14 @@ export function layoutTimeline(timeline: Timeline, availableWidth: number, rtl: 
     });
     y += height;
   }
-  decisions.push(...marks.filter((mark) => mark.lane === "decision"));
+  // A decision's word runs toward the end of time unless the picture ends first (the last decision of a
+  // process that ended soon after: "Concluded" cut to "Conc"); then it runs back toward the start.
+  const roomToEnd = (x: number) => (rtl ? x : width - x);
+  for (const mark of marks) {
+    if (mark.lane !== "decision") continue;
+    if (roomToEnd(mark.x) < metrics.labelWidth + 12) mark.labelToward = "start";
+    decisions.push(mark);
+  }
   const bottom = y;
 
   const ticks: PlacedTick[] = [];
@@ -177,7 +197,11 @@ export function layoutTimeline(timeline: Timeline, availableWidth: number, rtl: 
   const band = <T>(data: T, from: string, to: string | null): PlacedBand<T> => {
     const a = xOf(from);
     const b = to ? xOf(to) : scale(end);
-    return { data, x1: Math.min(a, b), x2: Math.max(a, b) };
+    const x1 = Math.min(a, b);
+    const x2 = Math.max(a, b);
+    const half = metrics.labelWidth / 2;
+    const labelX = Math.min(Math.max((x1 + x2) / 2, half + 4), width - half - 4);
+    return { data, x1, x2, labelX };
   };
 
   return {

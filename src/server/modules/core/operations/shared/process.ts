@@ -2,10 +2,12 @@
 // entry and the event are addressed, and recording a lifecycle decision.
 import { eq } from "drizzle-orm";
 import type { ProcessDecisionKind, ProcessStatus } from "../../../../../contracts/enums.ts";
+import type { TextInput } from "../../../../../contracts/languages.ts";
 import type { Actor } from "../../../../platform/authz.ts";
 import type { Db } from "../../../../platform/db.ts";
 import type { EventInput } from "../../../../platform/events.ts";
 import type { AuditDetail } from "../../../../platform/operation.ts";
+import { saveTextVersions } from "../../../../platform/text-versions.ts";
 import { isSecretariat } from "../../policies.ts";
 import { processDecisions, processes } from "../../schema.ts";
 import { checkVersion, loadProcess, newId, type ProcessRow } from "../support.ts";
@@ -63,19 +65,26 @@ export async function recordProcessDecision(
     kind: ProcessDecisionKind;
     from: ProcessStatus | null;
     to: ProcessStatus;
-    input: { decidedOn: string; decidedBy: string; text: string };
+    input: { decidedOn: string; decidedBy: string; text: TextInput };
     changes?: Partial<ProcessRow>;
   },
 ): Promise<void> {
+  const id = newId();
+  // The record keeps the original; its other versions go where every module's versions go.
+  const { text } = await saveTextVersions(
+    tx,
+    { subjectType: "process_decision", subjectId: id, field: "text" },
+    decision.input.text,
+  );
   await tx.insert(processDecisions).values({
-    id: newId(),
+    id,
     processId: process.id,
     kind: decision.kind,
     fromStatus: decision.from,
     toStatus: decision.to,
     decidedOn: decision.input.decidedOn,
     decidedBy: decision.input.decidedBy,
-    text: decision.input.text,
+    text,
   });
   await tx
     .update(processes)

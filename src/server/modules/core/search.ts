@@ -1,0 +1,150 @@
+// What core makes searchable (its manifest's `search`): processes, rounds, meetings, the process's
+// decisions, participants and the people of delegations, each hidden by core's own tier rule (the same
+// subqueries its subject types give the record).
+import { asc, eq, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Actor } from "../../platform/authz.ts";
+import type { Db } from "../../platform/db.ts";
+import type { LocalizedText, SearchDocument, SearchKindDefinition } from "../../platform/module.ts";
+import {
+  delegationMembers,
+  meetings,
+  participants,
+  processDecisions,
+  processes,
+  roundAnnouncements,
+  roundDelegations,
+  rounds,
+} from "./schema.ts";
+import { coreSubjectTypes } from "./subjects.ts";
+
+/** Visible when the subject type's own rule lists the id (core's tier rule, in SQL). */
+function visibleAs(subjectType: string): SearchKindDefinition["visible"] {
+  return (db: Db, actor: Actor, subjectId: AnyPgColumn): SQL => {
+    const definition = coreSubjectTypes[subjectType];
+    if (!definition) throw new Error(`core has no subject type ${subjectType}`);
+    return sql`${subjectId} in ${definition.visibleIds(db, actor)}`;
+  };
+}
+
+/** A text that exists only in English as the record stores it (a city, a wording). */
+const english = (text: string | null | undefined): LocalizedText => ({ en: text ?? null });
+
+/** The language a name in its own script is written in, by its letters. */
+function inOwnScript(name: string | null): LocalizedText {
+  if (!name) return {};
+  if (/[\u0600-\u06FF]/.test(name)) return { ar: name };
+  if (/[\u0400-\u04FF]/.test(name)) return { ru: name };
+  return {};
+}
+
+const passage = (field: string, text: LocalizedText) =>
+  Object.values(text).some((value) => value) ? [{ field, text }] : [];
+
+async function processDocuments(db: Db): Promise<SearchDocument[]> {
+  return (await db.select().from(processes)).map((row) => ({
+    subjectId: row.id,
+    processId: row.id,
+    title: row.names,
+    passages: passage("place", english([row.defaultCity, row.defaultVenue].filter(Boolean).join(", "))),
+    keywords: [row.slug],
+    path: `/processes/${row.slug}`,
+  }));
+}
+
+async function roundDocuments(db: Db): Promise<SearchDocument[]> {
+  const announcements = new Map<string, string[]>();
+  for (const row of await db
+    .select({ roundId: roundAnnouncements.roundId, text: roundAnnouncements.text })
+    .from(roundAnnouncements)
+    .orderBy(asc(roundAnnouncements.publishedOn))) {
+    announcements.set(row.roundId, [...(announcements.get(row.roundId) ?? []), row.text]);
+  }
+  return (await db.select().from(rounds)).map((row) => ({
+    subjectId: row.id,
+    processId: row.processId,
+    title: row.names,
+    passages: [
+      ...passage("place", english([row.city, row.venue].filter(Boolean).join(", "))),
+      ...passage("nextRound", english(row.nextRoundWording)),
+      ...passage("status", english(row.statusReason)),
+      ...(announcements.get(row.id) ?? []).map((text) => ({ field: "announcement", text: english(text) })),
+    ],
+    path: `/rounds/${row.id}`,
+    order: String(row.number).padStart(6, "0"),
+  }));
+}
+
+async function meetingDocuments(db: Db): Promise<SearchDocument[]> {
+  return (await db.select().from(meetings)).map((row) => ({
+    subjectId: row.id,
+    processId: row.processId,
+    title: row.names,
+    passages: [
+      ...passage("place", english([row.city, row.venue].filter(Boolean).join(", "))),
+      ...passage("host", english(row.host)),
+      ...passage("date", english(row.dateNote)),
+    ],
+    path: `/meetings/${row.id}`,
+    order: row.startDate ?? "",
+  }));
+}
+
+async function decisionDocuments(db: Db): Promise<SearchDocument[]> {
+  const rows = await db
+    .select({ decision: processDecisions, slug: processes.slug })
+    .from(processDecisions)
+    .innerJoin(processes, eq(processes.id, processDecisions.processId));
+  return rows.map(({ decision, slug }) => ({
+    subjectId: decision.id,
+    processId: decision.processId,
+    title: english(decision.text.length > 160 ? `${decision.text.slice(0, 159)}…` : decision.text),
+    passages: [
+      ...(decision.text.length > 160 ? passage("text", english(decision.text)) : []),
+      ...passage("decidedBy", english(decision.decidedBy)),
+    ],
+    keywords: [decision.kind, decision.decidedOn],
+    path: `/processes/${slug}`,
+    order: decision.decidedOn,
+  }));
+}
+
+async function participantDocuments(db: Db): Promise<SearchDocument[]> {
+  return (await db.select().from(participants)).map((row) => ({
+    subjectId: row.id,
+    processId: null,
+    title: row.names,
+    keywords: [row.shortName ?? "", ...row.aliases, row.slug].filter(Boolean),
+    path: `/participants/${row.id}`,
+  }));
+}
+
+async function personDocuments(db: Db): Promise<SearchDocument[]> {
+  const rows = await db
+    .select({
+      member: delegationMembers,
+      roundDelegationId: roundDelegations.id,
+      processId: rounds.processId,
+    })
+    .from(delegationMembers)
+    .innerJoin(roundDelegations, eq(roundDelegations.id, delegationMembers.roundDelegationId))
+    .innerJoin(rounds, eq(rounds.id, roundDelegations.roundId));
+  return rows.map(({ member, roundDelegationId, processId }) => ({
+    subjectId: member.id,
+    processId,
+    title: { en: member.nameLatin, ...inOwnScript(member.nameNative) },
+    passages: passage("position", english(member.title)),
+    keywords: member.nameNative ? [member.nameNative] : [],
+    path: `/round-delegations/${roundDelegationId}`,
+  }));
+}
+
+/** core's searchable kinds, for its manifest. */
+export const coreSearch: Record<string, SearchKindDefinition> = {
+  process: { names: true, documents: processDocuments, visible: visibleAs("process") },
+  round: { names: true, documents: roundDocuments, visible: visibleAs("round") },
+  meeting: { names: true, documents: meetingDocuments, visible: visibleAs("meeting") },
+  decision: { documents: decisionDocuments, visible: visibleAs("process_decision") },
+  participant: { names: true, documents: participantDocuments, visible: visibleAs("participant") },
+  person: { names: true, documents: personDocuments, visible: visibleAs("delegation_member") },
+};
