@@ -6,9 +6,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { loadBenchmarks } from "./load-suite.ts";
+import { schedulerBenchmarks } from "./scheduler.ts";
 import { type BenchResult, benchmarks as platformBenchmarks } from "./suite.ts";
 
-const benchmarks = [...loadBenchmarks, ...platformBenchmarks];
+const benchmarks = [...loadBenchmarks, ...platformBenchmarks, ...schedulerBenchmarks];
 const resultsFile = new URL("./RESULTS.md", import.meta.url);
 
 type Row = { name: string; cells: string; description: string };
