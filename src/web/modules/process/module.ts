@@ -56,6 +56,7 @@ export const processModule: WebModule = {
     {
       path: "/processes/:slug/timeline",
       Component: lazyNamed(pages.timeline, "TimelinePage"),
+      examples: ["/processes/astana/timeline"],
       access: "public",
     },
     {

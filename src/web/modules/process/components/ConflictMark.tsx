@@ -90,14 +90,18 @@ export function ConflictMark({
   const first = conflicts[0];
   if (!first) return null;
   const title = what ?? fieldLabel(first.field, first.index);
+  const flag = t(`conflicts.kinds.${first.kind}.flag`);
+  const described = describe(conflicts, title);
+  // The words the mark shows are part of its name (WCAG 2.5.3), so speech users can say what they see.
+  const name = compact ? described : `${flag}. ${described}`;
   return (
     <>
       <button
         type="button"
         className={`conflict-mark conflict-mark-${first.kind}`}
-        aria-label={describe(conflicts, title)}
+        aria-label={name}
         aria-haspopup="dialog"
-        title={describe(conflicts, title)}
+        title={name}
         onClick={(event) => {
           event.stopPropagation();
           setOpen(true);
@@ -107,7 +111,7 @@ export function ConflictMark({
         data-derived={conflicts.some((conflict) => conflict.derived) ? "true" : undefined}
       >
         <IconAlertTriangle size={14} aria-hidden />
-        {compact ? null : <span aria-hidden>{t(`conflicts.kinds.${first.kind}.flag`)}</span>}
+        {compact ? null : <span aria-hidden>{flag}</span>}
       </button>
       <ConflictDialog
         opened={open}
