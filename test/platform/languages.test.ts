@@ -57,6 +57,35 @@ describe("the record in the reader's language (demonstration record)", () => {
     return { list: found, detail: (await get(`/api/rounds/${found.id}`, lang)).json() };
   };
 
+  it("finds a round by the Russian and Arabic names of its city, which only the record's translations hold", async () => {
+    const { list } = await round(13);
+    for (const [q, lang, city] of [
+      ["Нур-Султан", "ru", "Нур-Султан"],
+      ["نور سلطان", "ar", "نور سلطان"],
+    ] as const) {
+      const found = (
+        await get(`/api/search?${new URLSearchParams({ q, lang, kind: "round" })}`, lang)
+      ).json();
+      const hits = found.groups.find((group: { kind: string }) => group.kind === "round")?.hits ?? [];
+      const hit = hits.find((item: { subjectId: string }) => item.subjectId === list.id);
+      expect(
+        hit,
+        `${q}: ${JSON.stringify(hits.map((item: { subjectId: string }) => item.subjectId))}`,
+      ).toBeDefined();
+      expect(JSON.stringify(hit.passages)).toContain(city);
+    }
+    const milestones = (
+      await get(
+        `/api/search?${new URLSearchParams({ q: "سقوط حكومة الاسد", lang: "ar", kind: "milestone" })}`,
+        "ar",
+      )
+    ).json();
+    const titles = milestones.groups.flatMap((group: { hits: { title: { text: string } }[] }) =>
+      group.hits.map((hit) => hit.title.text),
+    );
+    expect(titles).toContain("سقوط حكومة الأسد");
+  });
+
   it("gives a Russian reader the city of round 1 as «Астана», and an Arabic reader «أستانا»", async () => {
     const ru = await round(1, "ru");
     expect(ru.detail.localized.city).toEqual({ text: "Астана", lang: "ru", original: "en", fallback: false });

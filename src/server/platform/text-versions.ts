@@ -161,3 +161,20 @@ export async function anyDemoTextVersions(tx: Db): Promise<boolean> {
     .limit(1);
   return row !== undefined;
 }
+
+/**
+ * Every stored version of one subject type's texts, by subject id and field: what search indexes in
+ * each language (a read for the whole record, outside any reader's language).
+ */
+export async function textVersionsOfType(
+  db: Db,
+  subjectType: string,
+): Promise<Map<string, Map<string, TextVersions>>> {
+  const bySubject = new Map<string, Map<string, TextVersions>>();
+  for (const row of await db.select().from(textVersions).where(eq(textVersions.subjectType, subjectType))) {
+    const fields = bySubject.get(row.subjectId) ?? new Map<string, TextVersions>();
+    fields.set(row.field, { ...fields.get(row.field), [row.lang]: row.text });
+    bySubject.set(row.subjectId, fields);
+  }
+  return bySubject;
+}

@@ -6,6 +6,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Actor } from "../../platform/authz.ts";
 import type { Db } from "../../platform/db.ts";
 import type { LocalizedText, SearchDocument, SearchKindDefinition } from "../../platform/module.ts";
+import { textVersionsOfType } from "../../platform/text-versions.ts";
 import {
   delegationMembers,
   meetings,
@@ -41,6 +42,22 @@ function inOwnScript(name: string | null): LocalizedText {
 const passage = (field: string, text: LocalizedText) =>
   Object.values(text).some((value) => value) ? [{ field, text }] : [];
 
+type Versions = Awaited<ReturnType<typeof textVersionsOfType>>;
+
+/** A text as its column holds it (English) with the Russian and Arabic versions the record keeps of it. */
+function withVersions(
+  versions: Versions,
+  subjectId: string | null | undefined,
+  field: string,
+  own: string | null,
+) {
+  const kept = subjectId ? versions.get(subjectId)?.get(field) : undefined;
+  return { en: own, ru: kept?.ru ?? null, ar: kept?.ar ?? null };
+}
+
+/** A city in every language the record names it (translations are kept once per English name). */
+const placeIn = (places: Versions, city: string | null) => withVersions(places, city, "name", city);
+
 async function processDocuments(db: Db): Promise<SearchDocument[]> {
   return (await db.select().from(processes)).map((row) => ({
     subjectId: row.id,
@@ -53,22 +70,31 @@ async function processDocuments(db: Db): Promise<SearchDocument[]> {
 }
 
 async function roundDocuments(db: Db): Promise<SearchDocument[]> {
-  const announcements = new Map<string, string[]>();
+  const announcements = new Map<string, { id: string; text: string }[]>();
   for (const row of await db
-    .select({ roundId: roundAnnouncements.roundId, text: roundAnnouncements.text })
+    .select({ id: roundAnnouncements.id, roundId: roundAnnouncements.roundId, text: roundAnnouncements.text })
     .from(roundAnnouncements)
     .orderBy(asc(roundAnnouncements.publishedOn))) {
-    announcements.set(row.roundId, [...(announcements.get(row.roundId) ?? []), row.text]);
+    announcements.set(row.roundId, [...(announcements.get(row.roundId) ?? []), row]);
   }
+  const [places, ownVersions, announcementVersions] = await Promise.all([
+    textVersionsOfType(db, "place"),
+    textVersionsOfType(db, "round"),
+    textVersionsOfType(db, "round_announcement"),
+  ]);
   return (await db.select().from(rounds)).map((row) => ({
     subjectId: row.id,
     processId: row.processId,
     title: row.names,
     passages: [
-      ...passage("place", english([row.city, row.venue].filter(Boolean).join(", "))),
+      ...passage("place", placeIn(places, row.city)),
+      ...passage("venue", withVersions(ownVersions, row.id, "venue", row.venue)),
       ...passage("nextRound", english(row.nextRoundWording)),
       ...passage("status", english(row.statusReason)),
-      ...(announcements.get(row.id) ?? []).map((text) => ({ field: "announcement", text: english(text) })),
+      ...(announcements.get(row.id) ?? []).map(({ id, text }) => ({
+        field: "announcement",
+        text: withVersions(announcementVersions, id, "text", text),
+      })),
     ],
     path: `/rounds/${row.id}`,
     order: String(row.number).padStart(6, "0"),
@@ -76,12 +102,17 @@ async function roundDocuments(db: Db): Promise<SearchDocument[]> {
 }
 
 async function meetingDocuments(db: Db): Promise<SearchDocument[]> {
+  const [places, ownVersions] = await Promise.all([
+    textVersionsOfType(db, "place"),
+    textVersionsOfType(db, "meeting"),
+  ]);
   return (await db.select().from(meetings)).map((row) => ({
     subjectId: row.id,
     processId: row.processId,
     title: row.names,
     passages: [
-      ...passage("place", english([row.city, row.venue].filter(Boolean).join(", "))),
+      ...passage("place", placeIn(places, row.city)),
+      ...passage("venue", withVersions(ownVersions, row.id, "venue", row.venue)),
       ...passage("host", english(row.host)),
       ...passage("date", english(row.dateNote)),
     ],
@@ -95,13 +126,14 @@ async function decisionDocuments(db: Db): Promise<SearchDocument[]> {
     .select({ decision: processDecisions, slug: processes.slug })
     .from(processDecisions)
     .innerJoin(processes, eq(processes.id, processDecisions.processId));
+  const versions = await textVersionsOfType(db, "process_decision");
   return rows.map(({ decision, slug }) => ({
     subjectId: decision.id,
     processId: decision.processId,
     title: english(decision.text.length > 160 ? `${decision.text.slice(0, 159)}…` : decision.text),
     passages: [
-      ...(decision.text.length > 160 ? passage("text", english(decision.text)) : []),
-      ...passage("decidedBy", english(decision.decidedBy)),
+      ...passage("text", withVersions(versions, decision.id, "text", decision.text)),
+      ...passage("decidedBy", withVersions(versions, decision.id, "decidedBy", decision.decidedBy)),
     ],
     keywords: [decision.kind, decision.decidedOn],
     path: `/processes/${slug}`,
@@ -129,11 +161,15 @@ async function personDocuments(db: Db): Promise<SearchDocument[]> {
     .from(delegationMembers)
     .innerJoin(roundDelegations, eq(roundDelegations.id, delegationMembers.roundDelegationId))
     .innerJoin(rounds, eq(rounds.id, roundDelegations.roundId));
+  const people = await textVersionsOfType(db, "delegation_member");
   return rows.map(({ member, roundDelegationId, processId }) => ({
     subjectId: member.id,
     processId,
-    title: { en: member.nameLatin, ...inOwnScript(member.nameNative) },
-    passages: passage("position", english(member.title)),
+    title: {
+      ...withVersions(people, member.id, "name", member.nameLatin),
+      ...inOwnScript(member.nameNative),
+    },
+    passages: passage("position", withVersions(people, member.id, "title", member.title)),
     keywords: member.nameNative ? [member.nameNative] : [],
     path: `/round-delegations/${roundDelegationId}`,
   }));

@@ -6,6 +6,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { type Actor, visibleTo } from "../../platform/authz.ts";
 import type { Db } from "../../platform/db.ts";
 import type { LocalizedText, SearchDocument, SearchKindDefinition } from "../../platform/module.ts";
+import { textVersionsOfType } from "../../platform/text-versions.ts";
 import { conflicts, conflictValues, facts, milestones, sources } from "./schema.ts";
 import { sourcesVisibleTo, subjectVisibleTo } from "./subjects.ts";
 
@@ -26,11 +27,24 @@ function pageOf(subjectType: string, subjectId: string, processId: string | null
   return processId ? `/processes/${processId}` : "/processes";
 }
 
+/** The Russian and Arabic versions the record keeps of one field of a subject type, by subject id. */
+async function translationsOf(db: Db, subjectType: string, field: string) {
+  const versions = await textVersionsOfType(db, subjectType);
+  return (subjectId: string) => {
+    const kept = versions.get(subjectId)?.get(field);
+    return kept?.ru || kept?.ar
+      ? [{ field: "translation", text: { ru: kept.ru ?? null, ar: kept.ar ?? null } }]
+      : [];
+  };
+}
+
 async function factDocuments(db: Db): Promise<SearchDocument[]> {
+  const translated = await translationsOf(db, "fact", "text");
   return (await db.select().from(facts)).map((row) => ({
     subjectId: row.id,
     processId: row.processId,
     ...titled(row.text),
+    passages: [...titled(row.text).passages, ...translated(row.id)],
     keywords: [row.kind],
     path: pageOf(row.subjectType, row.subjectId, row.processId),
   }));
@@ -58,10 +72,15 @@ async function conflictDocuments(db: Db): Promise<SearchDocument[]> {
 }
 
 async function milestoneDocuments(db: Db): Promise<SearchDocument[]> {
+  const versions = await textVersionsOfType(db, "milestone");
   return (await db.select().from(milestones)).map((row) => ({
     subjectId: row.id,
     processId: row.processId,
-    title: english(row.title),
+    title: {
+      en: row.title,
+      ru: versions.get(row.id)?.get("title")?.ru ?? null,
+      ar: versions.get(row.id)?.get("title")?.ar ?? null,
+    },
     path: `/processes/${row.processId}`,
     order: row.occurredOn ?? "",
   }));
