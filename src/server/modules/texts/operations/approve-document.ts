@@ -1,17 +1,15 @@
 import { RecordRef } from "../../../../contracts/common.ts";
 import { ApproveInput } from "../../../../contracts/texts.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { actingParticipant, ruleParticipantsOf } from "../policies.ts";
 import { textApprovals } from "../schema.ts";
 import {
+  byRuleParticipant,
   checkBaseVersion,
-  documentScope,
   emitChange,
-  invalidField,
-  loadDocument,
   logEvent,
   newId,
   requireDraft,
+  ruleParticipantActing,
 } from "./shared.ts";
 
 /**
@@ -22,24 +20,11 @@ import {
 export const approveDocument = defineOperation({
   name: "texts.document.approve",
   input: ApproveInput.extend({ documentId: RecordRef }),
-  load: (tx, input, actor) => loadDocument(tx, input.documentId, actor),
-  authorize: (actor, _input, document) =>
-    actor.kind === "system" || ruleParticipantsOf(actor, document).length > 0,
-  scope: documentScope,
+  ...byRuleParticipant,
   run: async (ctx, input, document) => {
     requireDraft(document);
     await checkBaseVersion(ctx.tx, document, input.baseVersion);
-    const participant = actingParticipant(
-      ctx.actor,
-      document.ruleParticipantIds,
-      ruleParticipantsOf(ctx.actor, document),
-      input.asParticipantId,
-    );
-    if (!participant)
-      throw invalidField(
-        "asParticipantId",
-        "Only a delegation named by the text's consensus rule approves it.",
-      );
+    const participant = ruleParticipantActing(ctx.actor, document, input.asParticipantId, "approves it");
     await ctx.tx
       .insert(textApprovals)
       .values({

@@ -5,15 +5,7 @@ import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { textParagraphs } from "../schema.ts";
 import { openBracketsIn } from "./brackets.ts";
-import {
-  bumpVersion,
-  byPenHolder,
-  checkBaseVersion,
-  emitChange,
-  loadParagraph,
-  logEvent,
-  requireDraft,
-} from "./shared.ts";
+import { bumpVersion, byPenHolder, emitChange, logEvent, paragraphToChange } from "./shared.ts";
 
 /**
  * texts.paragraph.edit: the pen-holder rewrites a paragraph (or changes its kind) from the version it
@@ -25,9 +17,7 @@ export const editParagraph = defineOperation({
   input: EditParagraphInput.extend({ documentId: RecordRef, paragraphId: RecordRef }),
   ...byPenHolder,
   run: async (ctx, input, document) => {
-    requireDraft(document);
-    await checkBaseVersion(ctx.tx, document, input.baseVersion);
-    const paragraph = await loadParagraph(ctx.tx, document, input.paragraphId);
+    const paragraph = await paragraphToChange(ctx.tx, document, input);
     if (
       input.body !== undefined &&
       input.body !== paragraph.body &&

@@ -6,13 +6,11 @@ import { textParagraphs } from "../schema.ts";
 import {
   bumpVersion,
   byPenHolder,
-  checkBaseVersion,
   emitChange,
   invalidField,
-  loadParagraph,
   logEvent,
   orderKeyAfter,
-  requireDraft,
+  paragraphToChange,
 } from "./shared.ts";
 
 /** texts.paragraph.move: the pen-holder moves a paragraph after another (or first); its eId stays, numbers follow. */
@@ -21,9 +19,7 @@ export const moveParagraph = defineOperation({
   input: MoveParagraphInput.extend({ documentId: RecordRef, paragraphId: RecordRef }),
   ...byPenHolder,
   run: async (ctx, input, document) => {
-    requireDraft(document);
-    await checkBaseVersion(ctx.tx, document, input.baseVersion);
-    const paragraph = await loadParagraph(ctx.tx, document, input.paragraphId);
+    const paragraph = await paragraphToChange(ctx.tx, document, input);
     if (input.afterParagraphId === paragraph.id)
       throw invalidField("afterParagraphId", "A paragraph cannot be moved after itself.");
     const orderKey = await orderKeyAfter(ctx.tx, document, input.afterParagraphId);

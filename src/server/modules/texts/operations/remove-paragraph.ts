@@ -3,15 +3,7 @@ import { RecordRef } from "../../../../contracts/common.ts";
 import { VersionOnlyInput } from "../../../../contracts/texts.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { textBrackets, textParagraphs, textProposals } from "../schema.ts";
-import {
-  bumpVersion,
-  byPenHolder,
-  checkBaseVersion,
-  emitChange,
-  loadParagraph,
-  logEvent,
-  requireDraft,
-} from "./shared.ts";
+import { bumpVersion, byPenHolder, emitChange, logEvent, paragraphToChange } from "./shared.ts";
 
 /**
  * texts.paragraph.remove: the pen-holder takes a paragraph out of the text. It is kept (flagged removed)
@@ -23,9 +15,7 @@ export const removeParagraph = defineOperation({
   input: VersionOnlyInput.extend({ documentId: RecordRef, paragraphId: RecordRef }),
   ...byPenHolder,
   run: async (ctx, input, document) => {
-    requireDraft(document);
-    await checkBaseVersion(ctx.tx, document, input.baseVersion);
-    const paragraph = await loadParagraph(ctx.tx, document, input.paragraphId);
+    const paragraph = await paragraphToChange(ctx.tx, document, input);
     const version = await bumpVersion(ctx.tx, document);
     const now = new Date();
     await ctx.tx

@@ -5,15 +5,7 @@ import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { textParagraphs } from "../schema.ts";
 import { openBracketsIn } from "./brackets.ts";
-import {
-  bumpVersion,
-  byPenHolder,
-  checkBaseVersion,
-  emitChange,
-  loadParagraph,
-  logEvent,
-  requireDraft,
-} from "./shared.ts";
+import { bumpVersion, byPenHolder, emitChange, logEvent, paragraphToChange } from "./shared.ts";
 
 /**
  * texts.paragraph.set-state: the pen-holder records a paragraph as agreed ad referendum (pending
@@ -24,9 +16,7 @@ export const setParagraphState = defineOperation({
   input: SetParagraphStateInput.extend({ documentId: RecordRef, paragraphId: RecordRef }),
   ...byPenHolder,
   run: async (ctx, input, document) => {
-    requireDraft(document);
-    await checkBaseVersion(ctx.tx, document, input.baseVersion);
-    const paragraph = await loadParagraph(ctx.tx, document, input.paragraphId);
+    const paragraph = await paragraphToChange(ctx.tx, document, input);
     const open = await openBracketsIn(ctx.tx, paragraph.id);
     if (open.length > 0)
       throw new Conflict(

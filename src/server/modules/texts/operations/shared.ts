@@ -7,7 +7,7 @@ import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { Conflict, NotFound, StaleVersion, ValidationFailed } from "../../../platform/errors.ts";
 import type { AuditDetail, OperationContext } from "../../../platform/operation.ts";
-import { canSeeDraft, isPenHolder } from "../policies.ts";
+import { actingParticipant, canSeeDraft, isPenHolder, ruleParticipantsOf } from "../policies.ts";
 import { textBracketOptions, textBrackets, textDocuments, textEvents, textParagraphs } from "../schema.ts";
 
 export type DocumentRow = typeof textDocuments.$inferSelect;
@@ -277,3 +277,50 @@ export const byPenHolder = {
   authorize: (actor: Actor, _input: unknown, document: DocumentRow) => isPenHolder(actor, document),
   scope: documentScope,
 };
+
+/**
+ * The document named by `documentId`, loaded and locked (hidden ones 404); only a delegation named by
+ * its consensus rule may act (approve, take positions). Spread into `defineOperation`.
+ */
+export const byRuleParticipant = {
+  load: (tx: Db, input: { documentId: string }, actor: Actor) => loadDocument(tx, input.documentId, actor),
+  authorize: (actor: Actor, _input: unknown, document: DocumentRow) =>
+    actor.kind === "system" || ruleParticipantsOf(actor, document).length > 0,
+  scope: documentScope,
+};
+
+/**
+ * Which participant of the rule acts: the one named (`asParticipantId`) among those the actor may act
+ * for, or the only one. A delegation outside the rule is refused, saying what it tried (`doing`).
+ */
+export function ruleParticipantActing(
+  actor: Actor,
+  document: DocumentRow,
+  asParticipantId: string | undefined,
+  doing: string,
+): string {
+  const participant = actingParticipant(
+    actor,
+    document.ruleParticipantIds,
+    ruleParticipantsOf(actor, document),
+    asParticipantId,
+  );
+  if (!participant)
+    throw invalidField("asParticipantId", `Only a delegation named by the text's consensus rule ${doing}.`);
+  return participant;
+}
+
+/**
+ * The start of every change the pen-holder makes to one paragraph: the text is still a draft, the
+ * change was made on the current version (else 409 with the current text), and the paragraph is the
+ * document's and not removed.
+ */
+export async function paragraphToChange(
+  tx: Db,
+  document: DocumentRow,
+  input: { baseVersion: number; paragraphId: string },
+) {
+  requireDraft(document);
+  await checkBaseVersion(tx, document, input.baseVersion);
+  return loadParagraph(tx, document, input.paragraphId);
+}

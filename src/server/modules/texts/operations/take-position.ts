@@ -3,16 +3,15 @@ import { RecordRef } from "../../../../contracts/common.ts";
 import { TakePositionInput } from "../../../../contracts/texts.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { actingParticipant, ruleParticipantsOf } from "../policies.ts";
 import { textBracketOptions, textBrackets, textPositions } from "../schema.ts";
 import {
-  documentScope,
+  byRuleParticipant,
   emitChange,
   invalidField,
-  loadDocument,
   logEvent,
   newId,
   requireDraft,
+  ruleParticipantActing,
 } from "./shared.ts";
 
 /**
@@ -24,23 +23,10 @@ import {
 export const takePosition = defineOperation({
   name: "texts.position.take",
   input: TakePositionInput.extend({ documentId: RecordRef }),
-  load: (tx, input, actor) => loadDocument(tx, input.documentId, actor),
-  authorize: (actor, _input, document) =>
-    actor.kind === "system" || ruleParticipantsOf(actor, document).length > 0,
-  scope: documentScope,
+  ...byRuleParticipant,
   run: async (ctx, input, document) => {
     requireDraft(document);
-    const participant = actingParticipant(
-      ctx.actor,
-      document.ruleParticipantIds,
-      ruleParticipantsOf(ctx.actor, document),
-      input.asParticipantId,
-    );
-    if (!participant)
-      throw invalidField(
-        "asParticipantId",
-        "Only a delegation named by the text's consensus rule takes positions.",
-      );
+    const participant = ruleParticipantActing(ctx.actor, document, input.asParticipantId, "takes positions");
     const [row] = await ctx.tx
       .select({ option: textBracketOptions, bracket: textBrackets })
       .from(textBracketOptions)
