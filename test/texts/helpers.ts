@@ -1,4 +1,5 @@
 // The round-23 cast for the negotiated-texts tests: the fixture process plus Türkiye's and Iran's guarantor accounts.
+import { expect } from "vitest";
 import { createTestAccount, type TestApp } from "../helpers/app.ts";
 import { addToDelegation, type ProcessFixture } from "../helpers/process-fixtures.ts";
 
@@ -46,4 +47,55 @@ export async function buildTextsCast(app: TestApp, fx: ProcessFixture): Promise<
     russia: fx.as.guarantor as string,
     roundId: round.json().id,
   };
+}
+
+type Method = "GET" | "POST" | "PATCH";
+
+/**
+ * Calls of the texts API as one account (`as`, or the public when undefined): `call` answers the raw
+ * response, `ok` expects success and answers its JSON.
+ */
+export function textsApi(app: () => TestApp) {
+  const call = (as: string | undefined, method: Method, url: string, payload?: unknown) =>
+    app().request({
+      method,
+      url: `/api${url}`,
+      as,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  const ok = async (as: string | undefined, method: Method, url: string, payload?: unknown) => {
+    const response = await call(as, method, url, payload);
+    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
+    return response.json();
+  };
+  return { call, ok };
+}
+
+/** A paragraph of the compilation view, as the tests read it. */
+export type Paragraph = {
+  id: string;
+  kind: string;
+  number: string | null;
+  body: string;
+  state: string;
+  segments: Segment[];
+};
+export type Segment =
+  | { kind: "text"; text: string }
+  | { kind: "bracket"; bracketId: string; options: Option[] };
+export type Option = {
+  id: string;
+  label: string;
+  text: string;
+  isDelete: boolean;
+  proposedBy: { name: string }[];
+  withdrawn: boolean;
+  positions: { participant: { name: string }; stance: string }[];
+};
+
+/** The first bracket of a paragraph in the compilation view; fails when it has none. */
+export function firstBracketOf(paragraph: Paragraph | undefined): Extract<Segment, { kind: "bracket" }> {
+  const bracket = paragraph?.segments.find((segment) => segment.kind === "bracket");
+  if (bracket?.kind !== "bracket") throw new Error(`no bracket in ${JSON.stringify(paragraph)}`);
+  return bracket;
 }

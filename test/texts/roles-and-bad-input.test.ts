@@ -3,31 +3,14 @@ import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.ts";
 import { expectError } from "../helpers/error-shape.ts";
 import { countRows, type ProcessFixture, withProcessFixture } from "../helpers/process-fixtures.ts";
-import { buildTextsCast, earlierStatement, type TextsCast } from "./helpers.ts";
+import { buildTextsCast, earlierStatement, type TextsCast, textsApi } from "./helpers.ts";
 
 let app: TestApp;
 let fx: ProcessFixture;
 let cast: TextsCast;
 withProcessFixture((started) => ({ app, fx } = started));
 
-async function call(
-  as: string | undefined,
-  method: "GET" | "POST" | "PATCH",
-  url: string,
-  payload?: unknown,
-) {
-  return app.request({
-    method,
-    url: `/api${url}`,
-    as,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
-async function ok(as: string | undefined, method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) {
-  const response = await call(as, method, url, payload);
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-  return response.json();
-}
+const { call, ok } = textsApi(() => app);
 
 async function newStatement(extra: Record<string, unknown> = {}) {
   const created = await ok(cast.as.secretariat, "POST", `/rounds/${cast.roundId}/texts`, {

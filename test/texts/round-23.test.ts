@@ -3,54 +3,29 @@
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.ts";
 import { countRows, type ProcessFixture, withProcessFixture } from "../helpers/process-fixtures.ts";
-import { buildTextsCast, earlierStatement, type TextsCast } from "./helpers.ts";
+import {
+  buildTextsCast,
+  earlierStatement,
+  firstBracketOf,
+  type Paragraph,
+  type TextsCast,
+  textsApi,
+} from "./helpers.ts";
 
 let app: TestApp;
 let fx: ProcessFixture;
 let cast: TextsCast;
 withProcessFixture((started) => ({ app, fx } = started));
 
-type Paragraph = {
-  id: string;
-  kind: string;
-  number: string | null;
-  body: string;
-  state: string;
-  segments: Segment[];
-};
-type Segment = { kind: "text"; text: string } | { kind: "bracket"; bracketId: string; options: Option[] };
-type Option = {
-  id: string;
-  label: string;
-  text: string;
-  isDelete: boolean;
-  proposedBy: { name: string }[];
-  withdrawn: boolean;
-  positions: { participant: { name: string }; stance: string }[];
-};
-
-async function call(
-  as: string | undefined,
-  method: "GET" | "POST" | "PATCH",
-  url: string,
-  payload?: unknown,
-) {
-  return app.request({
-    method,
-    url: `/api${url}`,
-    as,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
-
-async function ok(as: string | undefined, method: "GET" | "POST" | "PATCH", url: string, payload?: unknown) {
-  const response = await call(as, method, url, payload);
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-  return response.json();
-}
+const { call, ok } = textsApi(() => app);
 
 describe("round 23: the joint statement from an imported draft to publication", () => {
   let documentId = "";
+  /** A delegation's position on an option, at version 4 (the text as the pen-holder bracketed it). */
+  const position = (as: string | undefined, optionId: string | undefined, stance: string) =>
+    call(as, "POST", `/texts/${documentId}/positions`, { baseVersion: 4, optionId, stance });
+  const expectOk = async (response: ReturnType<typeof position>) =>
+    expect((await response).statusCode).toBeLessThan(300);
   let paragraphs: Paragraph[] = [];
   const text = () => ok(cast.russia, "GET", `/texts/${documentId}`);
 
@@ -213,10 +188,7 @@ describe("round 23: the joint statement from an imported draft to publication", 
       ["4.", "draft"],
     ]);
     const geneva = paragraphs.find((p) => p.body.includes("Constitutional Committee")) as Paragraph;
-    const bracket = geneva.segments.find((s) => s.kind === "bracket") as Extract<
-      Segment,
-      { kind: "bracket" }
-    >;
+    const bracket = firstBracketOf(geneva);
     expect(bracket.options.map((o) => [o.label, o.text, o.proposedBy.map((p) => p.name)])).toEqual([
       ["A", "in Geneva", []],
       ["B", "in Geneva and called for its early resumption", ["Russia"]],
@@ -244,49 +216,20 @@ describe("round 23: the joint statement from an imported draft to publication", 
 
   it("takes positions from the guarantors, and refuses one from outside the rule", async () => {
     const geneva = paragraphs.find((p) => p.body.includes("Constitutional Committee")) as Paragraph;
-    const bracket = geneva.segments.find((s) => s.kind === "bracket") as Extract<
-      Segment,
-      { kind: "bracket" }
-    >;
+    const bracket = firstBracketOf(geneva);
     const [, b, c] = bracket.options;
-    await ok(cast.russia, "POST", `/texts/${documentId}/positions`, {
-      baseVersion: 4,
-      optionId: b?.id,
-      stance: "supports",
-    });
-    await ok(cast.russia, "POST", `/texts/${documentId}/positions`, {
-      baseVersion: 4,
-      optionId: c?.id,
-      stance: "objects",
-    });
-    await ok(cast.turkiye, "POST", `/texts/${documentId}/positions`, {
-      baseVersion: 4,
-      optionId: c?.id,
-      stance: "supports",
-    });
-    await ok(cast.iran, "POST", `/texts/${documentId}/positions`, {
-      baseVersion: 4,
-      optionId: b?.id,
-      stance: "can_accept",
-    });
+    await expectOk(position(cast.russia, b?.id, "supports"));
+    await expectOk(position(cast.russia, c?.id, "objects"));
+    await expectOk(position(cast.turkiye, c?.id, "supports"));
+    await expectOk(position(cast.iran, b?.id, "can_accept"));
     const before = await countRows(app, "text_positions");
-    const secretariat = await call(cast.as.secretariat, "POST", `/texts/${documentId}/positions`, {
-      baseVersion: 4,
-      optionId: b?.id,
-      stance: "supports",
-    });
+    const secretariat = await position(cast.as.secretariat, b?.id, "supports");
     expect(secretariat.statusCode).toBe(403);
-    const party = await call(cast.as.party, "POST", `/texts/${documentId}/positions`, {
-      baseVersion: 4,
-      optionId: b?.id,
-      stance: "supports",
-    });
+    const party = await position(cast.as.party, b?.id, "supports");
     expect(party.statusCode).toBe(404);
     expect(await countRows(app, "text_positions")).toBe(before);
     const view = await text();
-    const shown = (view.paragraphs as Paragraph[])
-      .find((p) => p.id === geneva.id)
-      ?.segments.find((s) => s.kind === "bracket") as Extract<Segment, { kind: "bracket" }>;
+    const shown = firstBracketOf((view.paragraphs as Paragraph[]).find((p) => p.id === geneva.id));
     expect(shown.options[1]?.positions.map((p) => [p.participant.name, p.stance]).sort()).toEqual([
       ["Iran", "can_accept"],
       ["Russia", "supports"],

@@ -10,6 +10,8 @@ import type { Timeline, TimelineItem } from "../types.ts";
 import { useTimelineWords } from "./describe.ts";
 import { layoutTimeline, metrics, type PlacedMark } from "./layout.ts";
 import { hatchColor, LaneShape, LegendSwatch, laneColors, RoundShape } from "./marks.tsx";
+import { PeriodMarks } from "./PeriodMarks.tsx";
+import { TimelineTooltip } from "./TimelineTooltip.tsx";
 
 type Active = { mark: PlacedMark; by: "hover" | "focus" };
 
@@ -190,10 +192,6 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
     );
   };
 
-  const tooltip = active ? words.describeItem(active.mark.item) : null;
-  const tooltipLeft = active ? Math.min(Math.max(active.mark.x, 120), layout.width - 120) : 0;
-  const tooltipAbove = active ? active.mark.y > layout.height * 0.55 : false;
-  const tooltipOffset = active?.mark.lane === "round" ? metrics.roundRadius + 6 : metrics.markSize + 6;
   const gapLabelY = metrics.axisHeight + metrics.bandLabelHeight - 8;
   const presentLanes = new Set(layout.lanes.map((lane) => lane.kind));
   const hasPlannedRounds = timeline.items.some(
@@ -361,59 +359,17 @@ export function TimelineChart({ timeline, processSlug }: { timeline: Timeline; p
               );
             })}
 
-            {layout.periods.map(({ data: period, labelX }) => {
-              const periodWords = words.describePeriod(period);
-              return (
-                <g key={period.decisionId} data-testid={`timeline-period-${period.kind}`}>
-                  <title>{periodWords.accessibleName}</title>
-                  <text
-                    x={labelX}
-                    y={metrics.axisHeight + 10}
-                    textAnchor="middle"
-                    fontSize={11}
-                    fontWeight={700}
-                    fill="#a35200"
-                    direction={rtl ? "rtl" : "ltr"}
-                    paintOrder="stroke"
-                    stroke="#fff"
-                    strokeWidth={3}
-                  >
-                    {periodWords.label}
-                  </text>
-                </g>
-              );
-            })}
-
-            {layout.decisions.map((mark) => (
-              <line
-                key={`line-${mark.item.id}`}
-                x1={mark.x}
-                x2={mark.x}
-                y1={layout.plot.top}
-                y2={layout.plot.bottom}
-                stroke={laneColors.decision}
-                strokeWidth={1.5}
-                strokeDasharray="4 3"
-                aria-hidden
-              />
-            ))}
+            <PeriodMarks layout={layout} words={words} rtl={rtl} />
 
             {layout.marks.map((mark) => renderMark(mark, `${mark.item.kind}-${mark.item.id}`))}
           </svg>
-          {tooltip && active ? (
-            <div
-              className="timeline-tooltip"
-              aria-hidden
-              data-placement={tooltipAbove ? "above" : "below"}
-              style={{ left: tooltipLeft, top: active.mark.y + (tooltipAbove ? -1 : 1) * tooltipOffset }}
-            >
-              <strong>{tooltip.kind}</strong>
-              {tooltip.title ? <div lang={tooltip.titleText?.lang ?? "en"}>{tooltip.title}</div> : null}
-              <div>{tooltip.when}</div>
-              {tooltip.where ? <div>{tooltip.where}</div> : null}
-              {tooltip.status ? <div>{tooltip.status}</div> : null}
-              {tooltip.disputed ? <div className="tl-tooltip-disputed">{tooltip.disputed}</div> : null}
-            </div>
+          {active ? (
+            <TimelineTooltip
+              mark={active.mark}
+              words={words.describeItem(active.mark.item)}
+              width={layout.width}
+              height={layout.height}
+            />
           ) : null}
           <ConflictDialog
             opened={disputedItem !== null}
