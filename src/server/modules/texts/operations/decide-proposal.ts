@@ -4,10 +4,9 @@ import { DecideProposalInput, type ProposalState } from "../../../../contracts/t
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { isPenHolder } from "../policies.ts";
-import { textBracketOptions, textProposals } from "../schema.ts";
+import { textProposals } from "../schema.ts";
 import { acceptProposal, bracketProposal } from "./apply-proposal.ts";
-import { resolveBracket } from "./brackets.ts";
-import { loadProposal, optionOfProposal, soleRemaining } from "./proposal-support.ts";
+import { loadProposal, withdrawFromBracket } from "./proposal-support.ts";
 import {
   bumpVersion,
   checkBaseVersion,
@@ -59,21 +58,9 @@ export const decideProposal = defineOperation({
       state = "bracketed";
     } else {
       state = endStates[input.decision];
-      const found = proposal.state === "bracketed" ? await optionOfProposal(ctx.tx, proposal.id) : null;
-      if (found && found.bracket.state === "open") {
-        version = await bumpVersion(ctx.tx, document);
-        paragraphId = found.bracket.paragraphId;
-        await ctx.tx
-          .update(textBracketOptions)
-          .set({ withdrawnAt: now })
-          .where(eq(textBracketOptions.id, found.option.id));
-        const options = await ctx.tx
-          .select()
-          .from(textBracketOptions)
-          .where(eq(textBracketOptions.bracketId, found.bracket.id));
-        const winner = soleRemaining(options);
-        if (winner) await resolveBracket(ctx.tx, found.bracket, winner, version);
-      }
+      const left =
+        proposal.state === "bracketed" ? await withdrawFromBracket(ctx.tx, document, proposal.id, now) : null;
+      if (left) ({ version, paragraphId } = left);
     }
     await ctx.tx
       .update(textProposals)

@@ -6,7 +6,15 @@ import type { Db } from "../../../platform/db.ts";
 import { Conflict, NotFound } from "../../../platform/errors.ts";
 import { actingParticipant, proposingParticipants } from "../policies.ts";
 import { textBracketOptions, textBrackets, textProposals } from "../schema.ts";
-import { type DocumentRow, invalidField, loadDocument, type OptionRow, type ParagraphRow } from "./shared.ts";
+import { resolveBracket } from "./brackets.ts";
+import {
+  bumpVersion,
+  type DocumentRow,
+  invalidField,
+  loadDocument,
+  type OptionRow,
+  type ParagraphRow,
+} from "./shared.ts";
 
 export type ProposalRow = typeof textProposals.$inferSelect;
 export type ProposalTarget = { document: DocumentRow; proposal: ProposalRow };
@@ -79,4 +87,31 @@ export async function optionOfProposal(tx: Db, proposalId: string) {
 export function soleRemaining(options: OptionRow[]): OptionRow | null {
   const standing = options.filter((option) => option.withdrawnAt === null);
   return standing.length === 1 ? (standing[0] ?? null) : null;
+}
+
+/**
+ * Takes a proposal's option out of its bracket when the proposal leaves the table (withdrawn, rejected,
+ * deferred): a new text version; when one option remains, the bracket resolves to it. Answers the new
+ * version and the paragraph, or null when the proposal has no option in an open bracket.
+ */
+export async function withdrawFromBracket(
+  tx: Db,
+  document: DocumentRow,
+  proposalId: string,
+  now: Date,
+): Promise<{ version: number; paragraphId: string } | null> {
+  const found = await optionOfProposal(tx, proposalId);
+  if (found?.bracket.state !== "open") return null;
+  const version = await bumpVersion(tx, document);
+  await tx
+    .update(textBracketOptions)
+    .set({ withdrawnAt: now })
+    .where(eq(textBracketOptions.id, found.option.id));
+  const options = await tx
+    .select()
+    .from(textBracketOptions)
+    .where(eq(textBracketOptions.bracketId, found.bracket.id));
+  const winner = soleRemaining(options);
+  if (winner) await resolveBracket(tx, found.bracket, winner, version);
+  return { version, paragraphId: found.bracket.paragraphId };
 }

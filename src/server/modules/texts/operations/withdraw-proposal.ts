@@ -4,17 +4,9 @@ import { WithdrawProposalInput } from "../../../../contracts/texts.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { participantsOf } from "../policies.ts";
-import { textBracketOptions, textProposals } from "../schema.ts";
-import { resolveBracket } from "./brackets.ts";
-import { loadProposal, optionOfProposal, soleRemaining } from "./proposal-support.ts";
-import {
-  bumpVersion,
-  checkBaseVersion,
-  documentScope,
-  emitChange,
-  logEvent,
-  requireDraft,
-} from "./shared.ts";
+import { textProposals } from "../schema.ts";
+import { loadProposal, withdrawFromBracket } from "./proposal-support.ts";
+import { checkBaseVersion, documentScope, emitChange, logEvent, requireDraft } from "./shared.ts";
 
 /**
  * texts.proposal.withdraw: a delegation withdraws its own proposal. An open one simply ends withdrawn;
@@ -42,21 +34,8 @@ export const withdrawProposal = defineOperation({
     let paragraphId: string | null = proposal.paragraphId;
     if (proposal.state === "bracketed") {
       await checkBaseVersion(ctx.tx, document, input.baseVersion);
-      const found = await optionOfProposal(ctx.tx, proposal.id);
-      if (found && found.bracket.state === "open") {
-        paragraphId = found.bracket.paragraphId;
-        version = await bumpVersion(ctx.tx, document);
-        await ctx.tx
-          .update(textBracketOptions)
-          .set({ withdrawnAt: now })
-          .where(eq(textBracketOptions.id, found.option.id));
-        const options = await ctx.tx
-          .select()
-          .from(textBracketOptions)
-          .where(eq(textBracketOptions.bracketId, found.bracket.id));
-        const winner = soleRemaining(options);
-        if (winner) await resolveBracket(ctx.tx, found.bracket, winner, version);
-      }
+      const left = await withdrawFromBracket(ctx.tx, document, proposal.id, now);
+      if (left) ({ version, paragraphId } = left);
     }
     await ctx.tx
       .update(textProposals)
