@@ -21,7 +21,9 @@ describe("importing a .docx", () => {
   it("previews the split of an English statement, saves nothing, then imports it audited", async () => {
     const docx = base64(await statementDocx(englishStatement));
     const before = await countRows(app, "text_documents");
-    const preview = await ok(cast.as.secretariat, "POST", `/rounds/${cast.roundId}/texts/import-preview`, { docx });
+    const preview = await ok(cast.as.secretariat, "POST", `/rounds/${cast.roundId}/texts/import-preview`, {
+      docx,
+    });
     expect(preview.title).toBe("Joint Statement on the 21st International Meeting on Syria");
     expect(preview.paragraphs.map((p: { kind: string }) => p.kind)).toEqual([
       "heading",
@@ -57,7 +59,9 @@ describe("importing a .docx", () => {
       docx: base64(await statementDocx(russianStatement)),
     });
     expect(preview.title).toBe("Совместное заявление Ирана, России и Турции");
-    expect(preview.paragraphs.map((p: { kind: string; body: string }) => [p.kind, p.body.slice(0, 12)])).toEqual([
+    expect(
+      preview.paragraphs.map((p: { kind: string; body: string }) => [p.kind, p.body.slice(0, 12)]),
+    ).toEqual([
       ["preambular", "Подтверждая "],
       ["preambular", "Приветствуя "],
       ["operative", "Подтвердили "],
@@ -108,7 +112,9 @@ describe("importing a .docx", () => {
     const docx = base64(await statementDocx(englishStatement));
     const byParty = await call(cast.as.party, "POST", url, { kind: "joint_statement", docx });
     expect(byParty.statusCode).toBe(403);
-    const previewByParty = await call(cast.as.party, "POST", `/rounds/${cast.roundId}/texts/import-preview`, { docx });
+    const previewByParty = await call(cast.as.party, "POST", `/rounds/${cast.roundId}/texts/import-preview`, {
+      docx,
+    });
     expect(previewByParty.statusCode).toBe(403);
     expect(await countRows(app, "text_documents")).toBe(before);
   });

@@ -36,7 +36,10 @@ export async function statementDocx(lines: Line[], rtl = false): Promise<Buffer>
 export const englishStatement: Line[] = [
   { text: "Joint Statement on the 21st International Meeting on Syria", title: true },
   { text: "The guarantors of the Astana format:" },
-  { text: "Reaffirming their strong commitment to the sovereignty of the Syrian Arab Republic,", italic: true },
+  {
+    text: "Reaffirming their strong commitment to the sovereignty of the Syrian Arab Republic,",
+    italic: true,
+  },
   { text: "Recalling UN Security Council resolution 2254,", italic: true },
   { text: "Agreed to continue working together.", numbered: true },
   { text: "Decided to hold the next meeting in Astana.", numbered: true },

@@ -178,7 +178,12 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
         u += c.char.length;
       }
       const lineUnitEnd = to < chars.length ? (unitOf[to] as number) - 1 : u - 1;
-      for (const [segStart, segEnd] of bidi.getReorderSegments(text, levels, unitOf[from], lineUnitEnd)) {
+      for (const [segStart = 0, segEnd = -1] of bidi.getReorderSegments(
+        text,
+        levels,
+        unitOf[from],
+        lineUnitEnd,
+      )) {
         const i = order.findIndex((index) => (unitOf[index] as number) >= segStart);
         let j = order.length - 1;
         while (j >= 0 && (unitOf[order[j] as number] as number) > segEnd) j--;

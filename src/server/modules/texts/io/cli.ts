@@ -95,11 +95,7 @@ export function registerTextsIoCommands(texts: Command): void {
         if (target === null)
           return output(new TextDecoder().decode(file.body), null, (text) => text.trimEnd());
         writeFileSync(target, file.body);
-        return output(
-          { file: target, bytes: file.body.length },
-          null,
-          (w) => `Wrote ${w.file} (${w.bytes} bytes).`,
-        );
+        return output(`Wrote ${target} (${file.body.length} bytes).`, null, (said) => said);
       }),
     );
 }
