@@ -112,7 +112,17 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   let y = doc.page.margins.top;
 
-  const measure = (atom: Atom) => doc.font(atom.font).fontSize(atom.size).widthOfString(atom.text);
+  // fontkit lays a string out on every measurement: each distinct stretch is measured once.
+  const widths = new Map<string, number>();
+  const measure = (atom: Atom) => {
+    const key = `${atom.font}\u0000${atom.size}\u0000${atom.text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width = doc.font(atom.font).fontSize(atom.size).widthOfString(atom.text);
+      widths.set(key, width);
+    }
+    return width;
+  };
 
   for (const block of input.blocks) {
     const baseSize = block.size ?? 11;
@@ -139,7 +149,7 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
       for (let i = from + 1; i <= to; i++) {
         const a = chars[start] as Char;
         const b = chars[i];
-        if (!b || fontOf(a) !== fontOf(b) || sizeOf(a) !== sizeOf(b)) {
+        if (i === to || !b || fontOf(a) !== fontOf(b) || sizeOf(a) !== sizeOf(b)) {
           const slice = chars
             .slice(start, i)
             .map((c) => c.char)
@@ -150,20 +160,30 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
       }
       return total;
     };
-    // Greedy line breaking at spaces, in logical order.
+    // Greedy line breaking at spaces, in logical order: each word measured once.
     const lines: [number, number][] = [];
     let lineStart = 0;
-    let lastBreak = -1;
+    let lineWidth = 0;
+    let wordStart = 0;
     for (let i = 0; i <= chars.length; i++) {
       if (i < chars.length && chars[i]?.char !== " ") continue;
-      if (widthOf(lineStart, i) > width && lastBreak > lineStart) {
-        lines.push([lineStart, lastBreak]);
-        lineStart = lastBreak + 1;
-      }
-      lastBreak = i;
+      const word = widthOf(wordStart, i);
+      const space = wordStart > lineStart ? widthOf(wordStart - 1, wordStart) : 0;
+      if (lineWidth + space + word > width && wordStart > lineStart) {
+        lines.push([lineStart, wordStart - 1]);
+        lineStart = wordStart;
+        lineWidth = word;
+      } else lineWidth += space + word;
+      wordStart = i + 1;
     }
     lines.push([lineStart, chars.length]);
     const lineHeight = baseSize * 1.45;
+    const unitOf: number[] = [];
+    let u = 0;
+    for (const c of chars) {
+      unitOf.push(u);
+      u += c.char.length;
+    }
     for (const [from, to] of lines) {
       if (y + lineHeight > bottom()) {
         doc.addPage();
@@ -171,12 +191,6 @@ export async function renderPdf(input: PdfInput): Promise<Uint8Array> {
       }
       // Visual order: reverse the bidi algorithm's segments (in code units) over this line.
       const order = Array.from({ length: to - from }, (_, k) => from + k);
-      const unitOf: number[] = [];
-      let u = 0;
-      for (const c of chars) {
-        unitOf.push(u);
-        u += c.char.length;
-      }
       const lineUnitEnd = to < chars.length ? (unitOf[to] as number) - 1 : u - 1;
       for (const [segStart = 0, segEnd = -1] of bidi.getReorderSegments(
         text,

@@ -20,7 +20,8 @@ const fonts = { ascii: "Noto Sans", hAnsi: "Noto Sans", cs: "Noto Sans Arabic", 
 type RunOptions = Omit<IRunOptions, "text" | "children">;
 
 function run(text: string, rtl: boolean, options: RunOptions = {}): TextRun {
-  return new TextRun({ text, font: fonts, rightToLeft: rtl, ...options });
+  // The fonts are the document's defaults (its styles), not repeated on every run.
+  return new TextRun({ text, ...(rtl ? { rightToLeft: true } : {}), ...options });
 }
 
 /** UN style: the opening word of a preambular paragraph in italics (not in Arabic, which has no italics). */
@@ -30,10 +31,9 @@ function openingSplit(text: string, rtl: boolean): [string, string] {
   return match ? [match[1] ?? "", match[2] ?? ""] : ["", text];
 }
 
-function paragraphOf(
-  paragraph: ExportParagraph,
-  footnotes: Record<number, { children: Paragraph[] }>,
-): Paragraph {
+type Footnotes = { notes: Record<number, { children: Paragraph[] }>; count: number };
+
+function paragraphOf(paragraph: ExportParagraph, footnotes: Footnotes): Paragraph {
   const plain = paragraph.pieces
     .map((piece) => (piece.kind === "text" ? piece.text : piece.options.map((o) => o.text).join(" ")))
     .join("");
@@ -54,8 +54,8 @@ function paragraphOf(
     }
     first = false;
     piece.options.forEach((option, index) => {
-      const note = Object.keys(footnotes).length + 1;
-      footnotes[note] = {
+      const note = ++footnotes.count;
+      footnotes.notes[note] = {
         children: [new Paragraph({ bidirectional: rtl, children: [run(attribution(option), rtl)] })],
       };
       children.push(run(`${index > 0 ? " " : ""}[${option.isDelete ? "delete" : option.text}]`, rtl));
@@ -80,14 +80,14 @@ function paragraphOf(
 /** The text (a compilation, the clean text or one paragraph's options sheet) as a .docx file. */
 export async function exportDocx(text: ExportText): Promise<Uint8Array> {
   const rtl = text.language === "ar" || isRightToLeft(text.title);
-  const footnotes: Record<number, { children: Paragraph[] }> = {};
+  const footnotes: Footnotes = { notes: {}, count: 0 };
   const body = text.paragraphs.map((paragraph) => paragraphOf(paragraph, footnotes));
   const document = new Document({
     title: text.title,
     creator: "Astana",
     description: text.subtitle,
     styles: { default: { document: { run: { font: fonts, size: 24 } } } },
-    footnotes,
+    footnotes: footnotes.notes,
     sections: [
       {
         properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
