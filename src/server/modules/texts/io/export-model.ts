@@ -2,15 +2,15 @@
 // the page does not, and a hidden draft answers 404 as the page does): the compilation with its
 // brackets and attributions, the clean text, one paragraph's options, the adopted (frozen) text.
 import { and, desc, eq } from "drizzle-orm";
-import type { ParagraphKind, ParagraphState, ParagraphView, Stance } from "../../../../contracts/texts.ts";
+import type { ParagraphKind, ParagraphState, Stance } from "../../../../contracts/texts.ts";
 import type { ExportView } from "../../../../contracts/texts-io.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { Conflict, NotFound } from "../../../platform/errors.ts";
-import { numberParagraphs } from "../model.ts";
+import { numberParagraphs, segmentsOf } from "../model.ts";
 import { canSeeDraft } from "../policies.ts";
-import { loadCompilation } from "../reads/compilation.ts";
-import { findDocument, namesFor } from "../reads/load.ts";
+import type { BracketWithProposals, PositionRow } from "../presenters.ts";
+import { bracketsOf, findDocument, liveParagraphs, namesFor } from "../reads/load.ts";
 import { loadClean } from "../reads/views.ts";
 import { textVersions } from "../schema.ts";
 
@@ -57,23 +57,62 @@ export function attribution(option: ExportOption): string {
   return `Alt ${option.label}: ${by}${positions ? `; ${positions}` : ""}.`;
 }
 
-function piecesOf(paragraph: ParagraphView): ExportPiece[] {
-  return paragraph.segments.map((segment) =>
-    segment.kind === "text"
-      ? { kind: "text", text: segment.text }
-      : {
-          kind: "bracket",
-          options: segment.options
-            .filter((option) => !option.withdrawn)
-            .map((option) => ({
-              label: option.label,
-              text: option.text,
-              isDelete: option.isDelete,
-              proposedBy: option.proposedBy.map((p) => p.name),
-              positions: option.positions.map((p) => ({ participant: p.participant.name, stance: p.stance })),
-            })),
-        },
-  );
+type CompiledParagraph = ExportParagraph & { id: string };
+
+/**
+ * The compilation's paragraphs for a file, from the same tier-filtered loaders as the compilation view
+ * (`findDocument`, `canSeeDraft`: the public gets a published text's wording and no bracket), the
+ * options lettered as the view letters them (A for the standing words), withdrawn ones left out.
+ * Built here rather than from the whole compilation view, which also loads proposals and approvals a
+ * file does not show; positions are grouped by option once.
+ */
+async function loadCompiled(db: Db, actor: Actor, id: string) {
+  const document = await findDocument(db, actor, id);
+  const insider = canSeeDraft(actor, document);
+  const paragraphs = await liveParagraphs(db, document.id);
+  const { brackets, positions } = insider
+    ? await bracketsOf(db, document.id)
+    : { brackets: new Map<string, BracketWithProposals[]>(), positions: [] };
+  const byOption = new Map<string, PositionRow[]>();
+  for (const position of positions)
+    byOption.set(position.optionId, [...(byOption.get(position.optionId) ?? []), position]);
+  const names = await namesFor(db, [
+    ...[...brackets.values()].flat().flatMap((b) => b.options.flatMap((o) => o.proposedBy)),
+    ...positions.map((p) => p.participantId),
+  ]);
+  const numbers = numberParagraphs(paragraphs);
+  const compiled: CompiledParagraph[] = paragraphs.map((paragraph) => ({
+    id: paragraph.id,
+    eId: paragraph.eId,
+    kind: paragraph.kind,
+    number: numbers.get(paragraph.id) ?? null,
+    state: paragraph.state,
+    pieces: segmentsOf(paragraph.body, brackets.get(paragraph.id) ?? []).map(
+      (segment): ExportPiece =>
+        segment.kind === "text"
+          ? segment
+          : {
+              kind: "bracket",
+              options: segment.bracket.options.flatMap((option, index) =>
+                option.withdrawn
+                  ? []
+                  : [
+                      {
+                        label: String.fromCharCode(65 + (index % 26)),
+                        text: option.text,
+                        isDelete: option.isDelete,
+                        proposedBy: option.proposedBy.map((p) => names(p).name),
+                        positions: (byOption.get(option.id) ?? []).map((p) => ({
+                          participant: names(p.participantId).name,
+                          stance: p.stance,
+                        })),
+                      },
+                    ],
+              ),
+            },
+    ),
+  }));
+  return { document, insider, paragraphs: compiled };
 }
 
 const statusWords = { draft: "draft", adopted: "adopted", published: "published" } as const;
@@ -105,21 +144,14 @@ export async function loadExportText(
       })),
     };
   }
-  const { view: compilation } = await loadCompilation(db, actor, id);
-  const document = compilation.document;
+  const { document, paragraphs } = await loadCompiled(db, actor, id);
   return {
     documentId: document.id,
     title: document.title,
-    subtitle: `Compilation text, version ${document.version} (${statusWords[document.status]})`,
+    subtitle: `Compilation text, version ${document.textVersion} (${statusWords[document.status]})`,
     language: document.language as ExportText["language"],
-    name: `${document.title}-v${document.version}`,
-    paragraphs: compilation.paragraphs.map((p) => ({
-      eId: p.eId,
-      kind: p.kind,
-      number: p.number,
-      state: p.state,
-      pieces: piecesOf(p),
-    })),
+    name: `${document.title}-v${document.textVersion}`,
+    paragraphs: paragraphs.map(({ id: _id, ...paragraph }) => paragraph),
   };
 }
 
@@ -134,10 +166,10 @@ export async function loadParagraphOptions(
   id: string,
   paragraphId: string,
 ): Promise<ExportText> {
-  const { view: compilation, document } = await loadCompilation(db, actor, id);
-  const paragraph = compilation.paragraphs.find((p) => p.id === paragraphId);
-  if (!paragraph || !canSeeDraft(actor, document)) throw new NotFound("Paragraph", paragraphId);
-  const pieces = piecesOf(paragraph);
+  const { document, insider, paragraphs } = await loadCompiled(db, actor, id);
+  const paragraph = paragraphs.find((p) => p.id === paragraphId);
+  if (!paragraph || !insider) throw new NotFound("Paragraph", paragraphId);
+  const pieces = paragraph.pieces;
   const label = paragraph.number ?? (paragraph.kind === "preambular" ? "Preambular paragraph" : "Paragraph");
   const details: ExportParagraph[] = [];
   pieces.forEach((piece, index) => {
@@ -155,11 +187,11 @@ export async function loadParagraphOptions(
       });
   });
   return {
-    documentId: compilation.document.id,
-    title: compilation.document.title,
-    subtitle: `${label}: ${details.length} option(s), version ${compilation.document.version}`,
-    language: compilation.document.language as ExportText["language"],
-    name: `${compilation.document.title}-${paragraph.number ?? paragraph.eId}-options`,
+    documentId: document.id,
+    title: document.title,
+    subtitle: `${label}: ${details.length} option(s), version ${document.textVersion}`,
+    language: document.language as ExportText["language"],
+    name: `${document.title}-${paragraph.number ?? paragraph.eId}-options`,
     paragraphs: [
       { eId: paragraph.eId, kind: paragraph.kind, number: paragraph.number, state: paragraph.state, pieces },
       ...details,
