@@ -139,7 +139,7 @@ const live: Benchmark = {
         "all delivered, p99 ≤ 1.25× a bare node:http SSE broadcast of the same trigger; 10,000 viewers held without errors",
       met: allDelivered && result.ratio <= 1.25 && result.held.errors === 0,
       description:
-        "2,000 public viewers of /api/events; after one uncounted warm-up on each side, ten times the secretariat edits round 22 (one audited write) and each viewer notes when the event arrives, from the moment the write is sent; the same viewers against a bare node:http server that broadcasts on a POST. Then 10,000 viewers connected at once and one more write.",
+        "2,000 public viewers of /api/events and 2,000 of a bare node:http server that broadcasts on a POST, connected at once; after one uncounted warm-up on each side, ten times in turn the secretariat edits round 22 (one audited write) and the bare server is triggered, and each viewer notes when the event arrives, from the moment the trigger is sent. Then 10,000 viewers connected at once and one more write.",
     };
   },
 };

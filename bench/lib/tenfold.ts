@@ -7,24 +7,13 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import * as core from "../../src/server/modules/core/schema.ts";
+import { seededRandom } from "../../src/server/modules/programme/scheduler/rng.ts";
 import { loadDemo } from "../../src/server/modules/record/index.ts";
 import * as record from "../../src/server/modules/record/schema.ts";
 import { systemActor } from "../../src/server/platform/authz.ts";
 import { type Db, openDatabase } from "../../src/server/platform/db.ts";
 import { runOperation } from "../../src/server/platform/operation.ts";
 import { astanaCli } from "./accounts.ts";
-
-/** A small deterministic generator (mulberry32), so every run builds the same record. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = {
   en: ["ceasefire", "delegation", "talks", "guarantors", "humanitarian", "memorandum", "plenary", "envoy"],
@@ -99,7 +88,7 @@ export async function buildTenfoldRecord(db: Db): Promise<Record<string, number>
 
 /** Nine seeded copies of the record already in `db` (the demonstration one): ten times its size. */
 export async function copyNineTimes(db: Db): Promise<Record<string, number>> {
-  const random = seeded(20261207);
+  const random = seededRandom(20261207);
   const counts: Record<string, number> = {};
   const originals = new Map<string, Record<string, unknown>[]>();
   for (const [name, table] of copied) originals.set(name, await db.select().from(table));
