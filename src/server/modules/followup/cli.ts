@@ -1,0 +1,74 @@
+// `astana followup …`: the ACLED import (streamed from disk, any size) and the round's follow-up report.
+import { createReadStream, statSync } from "node:fs";
+import type { Command } from "commander";
+import { UsageError } from "../../../cli/common.ts";
+import { json, processOption, roundSelector } from "../../../cli/options.ts";
+import { act, output } from "../../../cli/session.ts";
+import * as contracts from "../../../contracts/followup.ts";
+import { processRef, roundRef } from "../core/index.ts";
+import { importAcled } from "./operations/import-acled.ts";
+import { sinceLastRound } from "./reads/report.ts";
+
+function describeImport(report: contracts.ImportReport): string {
+  const lines = [
+    `${report.dryRun ? "Dry run (nothing written)" : "Imported"}: ${report.rows} rows, ${report.valid} valid, ${report.rejected} rejected, ${report.attributed} zone attributions.`,
+  ];
+  if (!report.dryRun) lines.push(`${report.inserted} new incidents, ${report.updated} updated.`);
+  for (const row of report.rejectedRows.slice(0, 50))
+    lines.push(`  line ${row.line}${row.eventId ? ` (${row.eventId})` : ""}: ${row.reasons.join("; ")}`);
+  if (report.rejected > 50)
+    lines.push(`  … and ${report.rejected - 50} more rejected rows (--json lists up to 1,000).`);
+  return lines.join("\n");
+}
+
+/** `astana followup import-acled|report`, each calling the same operation or read as its route. */
+export function registerFollowupCommands(program: Command): void {
+  const followup = program
+    .command("followup")
+    .description("Follow-up: commitments, de-escalation zones, incidents");
+  json(
+    processOption(
+      followup
+        .command("import-acled")
+        .description("Import an ACLED-format CSV export (followup.incident.import-acled)")
+        .requiredOption("--file <path>", "the CSV file (UTF-8), streamed: any size")
+        .option("--dry-run", "check every row and write nothing"),
+    ),
+  ).action(
+    act(async (s, o: { process?: string; file: string; dryRun?: boolean }) => {
+      try {
+        statSync(o.file);
+      } catch {
+        throw new UsageError(`Cannot read ${o.file}.`);
+      }
+      const report = await s.run(importAcled, {
+        processId: await processRef(s, o.process),
+        dryRun: o.dryRun === true,
+        source: createReadStream(o.file, { highWaterMark: 1024 * 1024 }),
+      });
+      return output(report, () => contracts.ImportReport, describeImport);
+    }),
+  );
+  json(
+    roundSelector(
+      followup
+        .command("report")
+        .description("The since-the-last-round report of a round (followup.report.since-last-round)"),
+    ),
+  ).action(
+    act(async (s, o: { process?: string; number?: number }, [number]) =>
+      output(
+        await sinceLastRound(s.db, s.actor, await roundRef(s, number, o)),
+        () => contracts.SinceLastRoundReport,
+        (report) =>
+          [
+            `Round ${report.roundNumber}: ${report.from ?? "the beginning"} – ${report.to}`,
+            ...report.incidentsByZone.map(
+              (row) => `  ${row.zoneName}: ${row.incidents} incidents, ${row.fatalities} fatalities`,
+            ),
+            `Commitments changed: ${report.commitmentsChanged.length}; new breaches: ${report.newBreaches.length}`,
+          ].join("\n"),
+      ),
+    ),
+  );
+}

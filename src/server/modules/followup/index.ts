@@ -1,0 +1,3 @@
+// The follow-up module's public surface: the only file other modules may import. It never hands out tables.
+export * from "./api.ts";
+export { followupModule } from "./module.ts";

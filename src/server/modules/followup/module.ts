@@ -1,0 +1,22 @@
+import { type AppModule, operationsIn } from "../../platform/module.ts";
+import * as api from "./api.ts";
+import { followupCanary } from "./canary.ts";
+import { registerFollowupCommands } from "./cli.ts";
+import { followupDemoPart } from "./demo/part.ts";
+import { registerFollowupRoutes } from "./routes.ts";
+import * as tables from "./schema.ts";
+
+const operations = operationsIn(api);
+
+/** followup: commitments from adopted texts, de-escalation zones, incidents and their verification. */
+export const followupModule: AppModule = {
+  name: "followup",
+  tables,
+  operations,
+  // One name per operation: the events an operation emits carry its name.
+  eventTypes: operations.map((operation) => operation.name),
+  routes: registerFollowupRoutes,
+  cli: registerFollowupCommands,
+  canary: followupCanary,
+  demo: followupDemoPart,
+};

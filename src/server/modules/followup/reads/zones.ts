@@ -1,0 +1,73 @@
+// The zones of a process with their status history, filtered by their tier in SQL.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import type { ZoneList, ZoneView } from "../../../../contracts/followup.ts";
+import type { Actor } from "../../../platform/authz.ts";
+import type { Db } from "../../../platform/db.ts";
+import { NotFound } from "../../../platform/errors.ts";
+import { findProcess } from "../../core/index.ts";
+import { canManageAgreements, readableRows } from "../policies.ts";
+import { followupZoneStatuses, followupZones } from "../schema.ts";
+
+type ZoneRow = typeof followupZones.$inferSelect;
+
+async function present(db: Db, rows: ZoneRow[]): Promise<z.infer<typeof ZoneView>[]> {
+  if (rows.length === 0) return [];
+  const history = await db
+    .select()
+    .from(followupZoneStatuses)
+    .where(
+      inArray(
+        followupZoneStatuses.zoneId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(followupZoneStatuses.fromDate), asc(followupZoneStatuses.createdAt));
+  return rows.map((row) => {
+    const own = history.filter((entry) => entry.zoneId === row.id);
+    return {
+      id: row.id,
+      externalId: row.externalId,
+      name: row.name,
+      area: row.area,
+      geometry: row.geometry,
+      bbox: [row.minLon, row.minLat, row.maxLon, row.maxLat],
+      approximate: row.approximate,
+      memorandum: row.memorandum,
+      documentId: row.documentId,
+      startDate: row.startDate,
+      termMonths: row.termMonths,
+      autoExtend: row.autoExtend,
+      tier: row.tier,
+      status: own.at(-1)?.status ?? "established",
+      history: own.map((entry) => ({
+        status: entry.status,
+        fromDate: entry.fromDate,
+        note: entry.note,
+        sources: entry.sources,
+      })),
+    };
+  });
+}
+
+/** The zones of a process the actor may see, in order of their start. */
+export async function listZones(db: Db, actor: Actor, processRef: string): Promise<z.infer<typeof ZoneList>> {
+  const process = await findProcess(db, processRef);
+  const rows = await db
+    .select()
+    .from(followupZones)
+    .where(and(eq(followupZones.processId, process.id), readableRows(actor, followupZones)))
+    .orderBy(asc(followupZones.startDate), asc(followupZones.name));
+  return { items: await present(db, rows), can: { create: canManageAgreements(actor, process.id) } };
+}
+
+/** One zone the actor may see; a hidden one answers 404 like a missing one. */
+export async function getZone(db: Db, actor: Actor, id: string): Promise<z.infer<typeof ZoneView>> {
+  const rows = await db
+    .select()
+    .from(followupZones)
+    .where(and(eq(followupZones.id, id), readableRows(actor, followupZones)));
+  const [zone] = await present(db, rows);
+  if (!zone) throw new NotFound("Zone", id);
+  return zone;
+}

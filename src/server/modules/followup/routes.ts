@@ -1,0 +1,301 @@
+// The follow-up's HTTP routes: reads through `defineRead` (tier filter in SQL), writes through operations.
+import type { Readable } from "node:stream";
+import { z } from "zod";
+import { RecordRef } from "../../../contracts/common.ts";
+import {
+  CommitmentList,
+  CommitmentView,
+  CreateCommitmentInput,
+  Created,
+  CreateZoneInput,
+  Day,
+  DecideLinkInput,
+  DeclassifyIncidentInput,
+  ImportQuery,
+  ImportReport,
+  IncidentDetail,
+  IncidentList,
+  IncidentQuery,
+  MonthCounts,
+  RecordZoneStatusInput,
+  ReportIncidentInput,
+  SinceLastRoundReport,
+  UpdateCommitmentStatusInput,
+  VerifyIncidentInput,
+  ZoneList,
+  ZoneView,
+} from "../../../contracts/followup.ts";
+import { ErrorResponse } from "../../../contracts/platform.ts";
+import { DomainError } from "../../platform/errors.ts";
+import { sendFile } from "../../platform/exports/download.ts";
+import {
+  type AnyOperation,
+  perform,
+  type ServerDeps,
+  writeErrors,
+  type ZodApp,
+} from "../../platform/module.ts";
+import { defineRead, registerRead } from "../../platform/read.ts";
+import { requireDay } from "./dates.ts";
+import { createCommitment } from "./operations/create-commitment.ts";
+import { createZone } from "./operations/create-zone.ts";
+import { decideLink } from "./operations/decide-link.ts";
+import { declassifyIncident } from "./operations/declassify-incident.ts";
+import { importAcled } from "./operations/import-acled.ts";
+import { recordZoneStatus } from "./operations/record-zone-status.ts";
+import { reportIncident } from "./operations/report-incident.ts";
+import { updateCommitmentStatus } from "./operations/update-commitment-status.ts";
+import { verifyIncident } from "./operations/verify-incident.ts";
+import { getCommitment, listCommitments } from "./reads/commitments.ts";
+import { getIncident, listIncidents } from "./reads/incidents.ts";
+import { monthCounts, reportCsv, sinceLastRound } from "./reads/report.ts";
+import { getZone, listZones } from "./reads/zones.ts";
+
+const tags = ["followup"];
+const IdParams = z.object({ id: RecordRef });
+/** The largest ACLED file taken over HTTP; the CLI streams any size. */
+export const acledUploadMaxBytes = 512 * 1024 * 1024;
+
+/** Zones, commitments, incidents, the ACLED import and the round's follow-up report. */
+export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
+  const read = <T>(definition: T) =>
+    registerRead(app, deps.db, definition as Parameters<typeof registerRead>[2]);
+  read(
+    defineRead({
+      name: "followup.zone.list",
+      path: "/processes/:id/zones",
+      tags,
+      summary:
+        "The de-escalation zones of a process: polygons (GeoJSON), memorandum, term and status history",
+      params: IdParams,
+      response: ZoneList,
+      cache: "per-actor",
+      load: (db, actor, { params }) => listZones(db, actor, params.id),
+    }),
+  );
+  read(
+    defineRead({
+      name: "followup.zone.get",
+      path: "/zones/:id",
+      tags,
+      summary: "One de-escalation zone with its status history and sources",
+      params: IdParams,
+      response: ZoneView,
+      cache: "per-actor",
+      load: (db, actor, { params }) => getZone(db, actor, params.id),
+    }),
+  );
+  read(
+    defineRead({
+      name: "followup.commitment.list",
+      path: "/processes/:id/commitments",
+      tags,
+      summary: "The commitment tracker: every commitment, its status, trend and updates",
+      params: IdParams,
+      response: CommitmentList,
+      cache: "per-actor",
+      load: (db, actor, { params }) => listCommitments(db, actor, params.id),
+    }),
+  );
+  read(
+    defineRead({
+      name: "followup.commitment.get",
+      path: "/commitments/:id",
+      tags,
+      summary: "One commitment with its status updates, evidence and sources",
+      params: IdParams,
+      response: CommitmentView,
+      cache: "per-actor",
+      load: (db, actor, { params }) => getCommitment(db, actor, params.id),
+    }),
+  );
+  read(
+    defineRead({
+      name: "followup.incident.list",
+      path: "/processes/:id/incidents",
+      tags,
+      summary:
+        "Incidents: raw reports for the process's delegations (reporter and sensitive fields for the monitors only), declassified summaries for the public",
+      params: IdParams,
+      query: IncidentQuery,
+      response: IncidentList,
+      cache: "per-actor",
+      load: (db, actor, { params, query }) => listIncidents(db, actor, params.id, query),
+    }),
+  );
+  read(
+    defineRead({
+      name: "followup.incident.get",
+      path: "/incidents/:id",
+      tags,
+      summary: "One incident with its verification history and the commitments it may breach",
+      params: IdParams,
+      response: IncidentDetail,
+      cache: "per-actor",
+      load: (db, actor, { params }) => getIncident(db, actor, params.id),
+    }),
+  );
+  read(
+    defineRead({
+      name: "followup.incident.months",
+      path: "/processes/:id/incidents/by-month",
+      tags,
+      summary: "Incidents per zone per month (the chart, and the map's time slider)",
+      params: IdParams,
+      query: z.object({ from: Day.optional(), to: Day.optional() }),
+      response: MonthCounts,
+      cache: "per-actor",
+      load: (db, actor, { params, query }) =>
+        monthCounts(db, actor, params.id, {
+          from: query.from ? requireDay(query.from, "from") : undefined,
+          to: query.to ? requireDay(query.to, "to") : undefined,
+        }),
+    }),
+  );
+  read(
+    defineRead({
+      name: "followup.report.since-last-round",
+      path: "/rounds/:id/followup-report",
+      tags,
+      summary: "Since the last round: incidents by zone, commitments changed, new breaches",
+      params: IdParams,
+      response: SinceLastRoundReport,
+      cache: "per-actor",
+      load: (db, actor, { params }) => sinceLastRound(db, actor, params.id),
+    }),
+  );
+  read(
+    defineRead({
+      name: "followup.report.since-last-round-csv",
+      path: "/rounds/:id/followup-report.csv",
+      tags,
+      summary: "The since-the-last-round report as CSV (UTF-8 with BOM), for the agenda",
+      params: IdParams,
+      response: z.string(),
+      produces: ["text/csv"],
+      cache: "per-actor",
+      load: async (db, actor, { params }) => reportCsv(await sinceLastRound(db, actor, params.id)),
+      send: (reply, file) => sendFile(reply, file),
+    }),
+  );
+
+  const write = (
+    path: string,
+    operation: AnyOperation,
+    body: z.ZodObject,
+    idField: string,
+    summary: string,
+    status = 200,
+  ) =>
+    app.post(
+      path,
+      { schema: { tags, summary, params: IdParams, body, response: { [status]: Created, ...writeErrors } } },
+      async (request, reply) => {
+        const result = await perform(request, deps.db, operation, {
+          ...(request.body as object),
+          [idField]: request.params.id,
+        });
+        return reply.status(status).send(result);
+      },
+    );
+  write(
+    "/processes/:id/zones",
+    createZone,
+    CreateZoneInput,
+    "processId",
+    "Record a de-escalation zone (secretariat, guarantors)",
+    201,
+  );
+  write(
+    "/zones/:id/statuses",
+    recordZoneStatus,
+    RecordZoneStatusInput,
+    "zoneId",
+    "Record what became of a zone from a day on",
+  );
+  write(
+    "/processes/:id/commitments",
+    createCommitment,
+    CreateCommitmentInput,
+    "processId",
+    "Record a commitment, from an adopted text's operative paragraph or by hand",
+    201,
+  );
+  write(
+    "/commitments/:id/updates",
+    updateCommitmentStatus,
+    UpdateCommitmentStatusInput,
+    "commitmentId",
+    "Record a commitment's new status with evidence and sources",
+  );
+  write(
+    "/processes/:id/incidents",
+    reportIncident,
+    ReportIncidentInput,
+    "processId",
+    "Report an incident (monitors, secretariat, guarantors, parties)",
+    201,
+  );
+  write(
+    "/incidents/:id/verification",
+    verifyIncident,
+    VerifyIncidentInput,
+    "incidentId",
+    "Move a report along its verification (the monitoring team)",
+  );
+  write(
+    "/incidents/:id/declassify",
+    declassifyIncident,
+    DeclassifyIncidentInput,
+    "incidentId",
+    "Make a verified report public as a summary (the monitoring team)",
+  );
+  write(
+    "/incident-links/:id/decision",
+    decideLink,
+    DecideLinkInput,
+    "linkId",
+    "Confirm or reject a suggested incident–commitment link (the monitoring team)",
+  );
+
+  // The ACLED file is streamed from the request as it arrives: never held whole in memory.
+  app.addContentTypeParser("text/csv", (_request, payload, done) => done(null, payload));
+  app.post(
+    "/processes/:id/incidents/import-acled",
+    {
+      schema: {
+        tags,
+        summary: "Import an ACLED-format CSV export (text/csv): a dry run by default, then the valid rows",
+        description: `Send the file as the body with \`Content-Type: text/csv\`, at most ${acledUploadMaxBytes / 1024 / 1024} MiB (larger: 413; the CLI streams any size). \`dryRun=true\` (the default) checks every row and writes nothing; \`dryRun=false\` upserts the valid rows on \`event_id_cnty\`. A file without ACLED's columns or not in UTF-8 is refused whole (400).`,
+        params: IdParams,
+        querystring: ImportQuery,
+        response: { 200: ImportReport, ...writeErrors, 413: ErrorResponse, 415: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const body = request.body as Readable | undefined;
+      if (!body || typeof (body as Readable).pipe !== "function")
+        throw new DomainError(
+          "unsupported_media_type",
+          415,
+          "Send the ACLED file as the body, with Content-Type: text/csv.",
+        );
+      const declared = Number(request.headers["content-length"] ?? 0);
+      if (declared > acledUploadMaxBytes) {
+        body.resume();
+        throw new DomainError(
+          "file_too_large",
+          413,
+          `The file is larger than ${acledUploadMaxBytes / 1024 / 1024} MiB: import it with the CLI (astana followup import-acled), which streams any size.`,
+          { maxBytes: acledUploadMaxBytes },
+        );
+      }
+      return perform(request, deps.db, importAcled, {
+        processId: request.params.id,
+        dryRun: request.query.dryRun !== "false",
+        source: body,
+        maxBytes: acledUploadMaxBytes,
+      });
+    },
+  );
+}
