@@ -153,7 +153,7 @@ export function importCsv(
   return app.request({
     method: "POST",
     url: `/api/processes/${fx.slug}/incidents/import-acled?dryRun=${options.dryRun}`,
-    as: options.as ?? fx.as.monitor,
+    as: "as" in options ? options.as : fx.as.monitor,
     headers: { "content-type": "text/csv" },
     payload: csv,
   });

@@ -27,7 +27,7 @@ export function readDay(text: string): { day: string } | { fault: string } {
     const day = isoDay(Number(match[1]), Number(match[2]), Number(match[3]));
     return day ? { day } : { fault: `"${value}" is not a date that exists` };
   }
-  match = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ -,]+(\d{4})$/.exec(value);
+  match = /^(\d{1,2})[ -]([A-Za-z]{3,9})[ ,-]+(\d{4})$/.exec(value);
   if (match) {
     const day = isoDay(Number(match[3]), monthOf(match[2] ?? ""), Number(match[1]));
     return day ? { day } : { fault: `"${value}" is not a date that exists` };

@@ -134,6 +134,8 @@ export const importAcled = defineOperation({
       max_record_size: 1_000_000,
     });
     const feeding = pipeline(Readable.from(utf8Text(input.source, input.maxBytes)), parser);
+    // Its failure also ends the parser, which the loop below reports; awaited after the loop.
+    feeding.catch(() => undefined);
     const firstLine = new Map<string, number>();
     let batch: (AcledIncident & { zones: { zoneId: string; status: string }[] })[] = [];
     const reject = (line: number, eventId: string | null, reasons: string[]) => {
