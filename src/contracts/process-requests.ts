@@ -114,9 +114,17 @@ export const RecordRoleChangeInput = z.strictObject({
   statement: OptionalText(10000),
 });
 
+/** A round's names: the English one required (every reader falls back on it), as the form says. */
+const RoundNamesInput = z.strictObject(LocalizedNamesInput.shape, {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'Give the round\'s name, at least in English (names.en, e.g. "Astana 23"): the record shows it wherever a language has no name of its own.'
+      : undefined,
+});
+
 export const PlanRoundInput = z.strictObject({
   number: z.int().min(1).max(10000),
-  names: LocalizedNamesInput.optional(),
+  names: RoundNamesInput,
   city: OptionalText(200),
   venue: OptionalText(300),
   startDate: IsoDate.nullable().optional(),
@@ -125,7 +133,7 @@ export const PlanRoundInput = z.strictObject({
 /** A round's names, place and dates, from the version read; its number stays. */
 export const UpdateRoundInput = z.strictObject({
   version: Version,
-  ...PlanRoundInput.omit({ number: true }).shape,
+  ...PlanRoundInput.omit({ number: true }).partial().shape,
 });
 export const AnnounceRoundInput = z.strictObject({
   publishedOn: IsoDate,

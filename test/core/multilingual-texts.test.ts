@@ -16,7 +16,13 @@ describe("the secretariat writes announcements and decisions in several language
       method: "POST",
       url: rounds,
       as: fx.as.secretariat,
-      payload: { number: 70, city: "Astana", startDate: "2031-05-01", endDate: "2031-05-02" },
+      payload: {
+        names: { en: "Round 70" },
+        number: 70,
+        city: "Astana",
+        startDate: "2031-05-01",
+        endDate: "2031-05-02",
+      },
     });
     expect(planned.statusCode, planned.body).toBe(201);
     const { id, version } = planned.json() as { id: string; version: number };

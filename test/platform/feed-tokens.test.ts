@@ -136,7 +136,7 @@ describe("feed tokens", () => {
     const write = await app.request({
       method: "POST",
       url: withToken(`/api/processes/${fx.slug}/rounds`, feed.token),
-      payload: { number: 77 },
+      payload: { names: { en: "Round 77" }, number: 77 },
     });
     expect(write.statusCode).toBe(401);
     const headerOnFeed = await app.request({

@@ -83,11 +83,12 @@ export function registerRoundCommands(program: Command): void {
 
   placeOptions(roundCommand(rounds, "plan", "Plan a round (core.round.plan)"), false).action(
     act(async (s, o: RoundOptions & PlaceOptions, [number]) => {
-      const names = namesFrom(o) as { en: string } | undefined;
+      // No --name: the contract refuses it (exit 4), with the message the API and the form give.
+      const names = namesFrom(o) as { en: string };
       const { id } = await s.run(core.planRound, {
         processId: await processRef(s, o.process),
         number: roundNumber(number, o),
-        ...(names && { names }),
+        names,
         city: o.city,
         venue: o.venue,
         startDate: o.start,
