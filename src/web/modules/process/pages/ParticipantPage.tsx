@@ -1,6 +1,7 @@
 import { Anchor, Badge, Blockquote, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
@@ -57,8 +58,8 @@ function RoleChangeItem({ change }: { change: RoleChange }) {
         <SourcesButton sources={sources} subject={label} />
       </Group>
       {change.statement ? (
-        <Blockquote p="xs" mt="xs" lang="en" dir="auto" className="cited-text">
-          {change.statement}
+        <Blockquote p="xs" mt="xs" className="cited-text">
+          <LocalText value={change.localized.statement} />
         </Blockquote>
       ) : null}
       {facts.length > 0 ? <Facts facts={facts} subject={label} /> : null}

@@ -52,8 +52,8 @@ function AnnouncedAgainstHeld({
       <Stack gap={6}>
         <Text size="sm">
           <b>{t("announced.decided", { number: comparison.decidedAtRound.number })}</b>{" "}
-          <q lang="en" dir="auto">
-            {decision.wording}
+          <q>
+            <LocalText value={decision.localized.wording} />
           </q>{" "}
           <Anchor
             component={Link}
@@ -65,11 +65,26 @@ function AnnouncedAgainstHeld({
           <ConflictMark marked={comparison} processSlug={processSlug} what={t("announced.title")} />
         </Text>
         <Text size="sm">
-          <b>{t("announced.announced")}:</b> {join([window, decision.city]) || <NotInSources />}
+          <b>{t("announced.announced")}:</b>{" "}
+          {window || decision.city ? (
+            <>
+              {join([window])}
+              {window && decision.city ? t("separator") : null}
+              <LocalText value={decision.localized.city} />
+            </>
+          ) : (
+            <NotInSources />
+          )}
         </Text>
         <Text size="sm" data-testid="held">
           <b>{t("announced.held")}:</b>{" "}
-          {join([held.startDate ? dates.range(held.startDate, held.endDate) : null, held.city]) || (
+          {held.startDate || held.city ? (
+            <>
+              {join([held.startDate ? dates.range(held.startDate, held.endDate) : null])}
+              {held.startDate && held.city ? t("separator") : null}
+              <LocalText value={held.localized.city} />
+            </>
+          ) : (
             <NotInSources />
           )}
         </Text>
@@ -255,9 +270,15 @@ export function NextRoundSection({ round }: RoundSection) {
       <Text size="sm" data-testid="next-round">
         {nextRound ? (
           <>
-            <q lang="en" dir="auto">
-              {nextRound.wording}
-            </q>{" "}
+            <q>
+              <LocalText value={nextRound.localized.wording} />
+            </q>
+            {nextRound.city ? (
+              <>
+                {" "}
+                (<LocalText value={nextRound.localized.city} />)
+              </>
+            ) : null}{" "}
             <ConflictMark marked={nextRound} processSlug={data.processSlug} what={t("nextRound.title")} />
           </>
         ) : (
