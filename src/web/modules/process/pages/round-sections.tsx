@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconCheck, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LocalText } from "../../../shell/LocalText.tsx";
+import { InEnglish, LocalText } from "../../../shell/LocalText.tsx";
 import type { SectionContexts } from "../../../shell/module.ts";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
@@ -196,8 +196,8 @@ export function ConflictsSection({ round }: RoundSection) {
           conflicts={allConflicts}
           contextOf={(conflict) =>
             labelOf.has(conflict.id) ? (
-              <Text size="xs" c="dimmed" lang="en">
-                {labelOf.get(conflict.id)}
+              <Text size="xs" c="dimmed">
+                <InEnglish text={labelOf.get(conflict.id)} />
               </Text>
             ) : null
           }
