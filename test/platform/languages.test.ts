@@ -154,6 +154,16 @@ describe("the record in the reader's language (demonstration record)", () => {
     for (const fact of translated) expect(fact.localized.text.text).toMatch(/[\u0600-\u06ff]/);
     // Every fact still untranslated says so; none is passed off as Arabic.
     for (const fact of outcomes) expect(fact.localized.text.fallback).toBe(fact.localized.text.lang !== "ar");
+    // Search finds the round by its decision's Russian wording, which only the translation holds.
+    const searched = (
+      await get(
+        `/api/search?${new URLSearchParams({ q: "пандемии COVID-19", lang: "ru", kind: "round" })}`,
+        "ru",
+      )
+    ).json();
+    const r14 = await round(14);
+    const roundHits = searched.groups.find((group: { kind: string }) => group.kind === "round")?.hits ?? [];
+    expect(roundHits.map((hit: { subjectId: string }) => hit.subjectId)).toContain(r14.list.id);
     const us = (await get("/api/participants/united-states", "ru")).json();
     const satterfield = us.roleChanges.find((change: { statement: string | null }) =>
       change.statement?.startsWith("Satterfield arrived"),
