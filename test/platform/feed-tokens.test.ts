@@ -65,6 +65,9 @@ describe("feed tokens", () => {
     expect(audit[0]).toMatchObject({ outcome: "ok", subjectId: feed.id, data: { access: "feed" } });
     expect(JSON.stringify(audit[0])).not.toContain(feed.token);
 
+    const before = await app.request({ method: "GET", url: "/api/me/tokens", as: fx.as.guarantor });
+    expect(before.json().tokens.find((token: { id: string }) => token.id === feed.id).lastUsedAt).toBeNull();
+
     const publicCalendar = await app.request({ method: "GET", url: calendarUrl() });
     expect(publicCalendar.statusCode).toBe(200);
     expect(uids(publicCalendar.body)).not.toContain(`round-${plannedId}@localhost`);
