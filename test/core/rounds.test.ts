@@ -378,7 +378,7 @@ describe("the next-round decision against what was held", () => {
       "PUT",
     );
     expect(decision.statusCode, decision.body).toBe(200);
-    expect(decision.json().nextRound).toEqual({
+    expect(decision.json().nextRound).toMatchObject({
       wording: "in Astana, in the second half of 2024",
       city: "Astana",
       windowStart: "2024-07-01",
