@@ -199,8 +199,7 @@ export function buildInstance(rows: RoundRows): {
       (other) =>
         other.kind === "plenary" &&
         other.id !== session.id &&
-        venueClock(other.startsAt, clock.utcOffset).date === at.day &&
-        other.startsAt < session.startsAt,
+        venueClock(other.startsAt, clock.utcOffset).date === at.day,
     );
     return {
       id: session.id,
