@@ -57,7 +57,12 @@ describe("every role against the programme's routes", () => {
       `${base()}/sessions`,
       { kind: "reception", title: "Reception", startsAt: at(1, "17:00"), endsAt: at(1, "18:00") },
     ],
-    ["change a session", "PATCH", `/programme/sessions/${plenaryId}`, { languages: ["en", "ru", "ar", "tr"] }],
+    [
+      "change a session",
+      "PATCH",
+      `/programme/sessions/${plenaryId}`,
+      { languages: ["en", "ru", "ar", "tr"] },
+    ],
     ["lock a session", "POST", `/programme/sessions/${plenaryId}/lock`, { locked: true }],
     ["run the scheduler", "POST", `${base()}/schedule`, { budgetSeconds: 0.2 }],
     ["publish", "POST", `${base()}/publish`, {}],
