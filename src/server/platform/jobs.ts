@@ -10,8 +10,10 @@
 // The job starts once that operation commits (a rolled-back operation starts nothing). A job that was
 // queued or running when the server stopped is marked failed at the next start.
 import { randomUUID } from "node:crypto";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { projectPath } from "../paths.ts";
 import { type Actor, actorLabel, visibleTo } from "./authz.ts";
 import type { Db } from "./db.ts";
 import { DomainError, NotFound } from "./errors.ts";
@@ -339,7 +341,16 @@ export class JobRunner {
   }
 }
 
-const workerHost = new URL("./job-worker.ts", import.meta.url);
+/**
+ * The worker's entry, from the sources (Node runs them as they are): the server bundle in dist/ holds
+ * no separate file for it, so it is found from the project's root, not beside this module.
+ */
+const workerHost = pathToFileURL(projectPath("src", "server", "platform", "job-worker.ts"));
+
+/** A worker kind's module, named by its path from the project's root (works from the sources and the bundle). */
+export function workerModule(...segments: string[]): string {
+  return pathToFileURL(projectPath(...segments)).href;
+}
 
 /** Runs a worker kind's export in a worker thread; progress comes back as messages, stop as a shared flag. */
 function runInWorker(

@@ -1,7 +1,7 @@
 // The scheduler as a background job: the solve runs in a worker thread; its schedule is recorded by
 // the programme.schedule.apply operation as the scheduler (a system actor), audited like any change.
 import { systemActor } from "../../../platform/authz.ts";
-import { defineJob } from "../../../platform/jobs.ts";
+import { defineJob, workerModule } from "../../../platform/jobs.ts";
 import { runOperation } from "../../../platform/operation.ts";
 import { applySchedule } from "../operations/apply-schedule.ts";
 import type { SchedulerSolution } from "../scheduler/index.ts";
@@ -9,7 +9,10 @@ import type { SolveJobInput } from "./solve-in-worker.ts";
 
 export const solveJob = defineJob<SolveJobInput, SchedulerSolution>({
   kind: "programme.solve",
-  worker: { module: new URL("./solve-in-worker.ts", import.meta.url).href, export: "solveInWorker" },
+  worker: {
+    module: workerModule("src", "server", "modules", "programme", "jobs", "solve-in-worker.ts"),
+    export: "solveInWorker",
+  },
   complete: (db, job, solution) =>
     runOperation({ db }, applySchedule, systemActor("scheduler"), {
       roundId: (job.input as SolveJobInput).roundId,
