@@ -160,6 +160,25 @@ test.describe
       await expect(page.getByText("Published", { exact: true })).toBeVisible();
     });
 
+    test("Russia's delegate sees its own programme and subscribes a calendar app to it", async ({
+      page,
+      baseURL,
+      playwright,
+    }) => {
+      await signInViaApi(page, baseURL ?? "", setup.delegate.email, password);
+      await page.goto(`/rounds/${roundId}/programme`);
+      await page.getByRole("link", { name: "My delegation's programme" }).click();
+      await expect(page.getByTestId("own-session")).toHaveCount(3);
+      await page.getByRole("button", { name: "Make a subscription address for a calendar app" }).click();
+      const address = await page.getByLabel("Subscription address").inputValue();
+      // A calendar app: no cookie, only the address.
+      const app = await playwright.request.newContext();
+      const calendar = await app.get(address);
+      expect(calendar.status()).toBe(200);
+      expect((await calendar.text()).match(/BEGIN:VEVENT/g)).toHaveLength(3);
+      await app.dispose();
+    });
+
     test("a visitor sees only the plenary, in Arabic right to left, on a phone, and printed without the tools", async ({
       browser,
       baseURL,

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import type { TestApp } from "../helpers/app.ts";
 import type { FixtureParticipant, ProcessFixture } from "../helpers/process-fixtures.ts";
 
-type Method = "GET" | "POST" | "PATCH" | "PUT";
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 /** Calls of the API as one account (`as`, or the public when undefined); `ok` expects success. */
 export function programmeApi(app: () => TestApp) {

@@ -306,6 +306,23 @@ describe("round 23: from requests to a published programme", () => {
     const publicFeed = await call(undefined, "GET", `/rounds/${round.roundId}/programme.ics`);
     expect(publicFeed.body.match(/BEGIN:VEVENT/g)?.length).toBe(2);
     expect(publicFeed.body).not.toContain("Syrian government –");
+    // A calendar app sends no cookie: the party subscribes with a feed token, which it can revoke.
+    const made = await ok(fx.as.party, "POST", "/me/tokens", { name: "Calendar", access: "feed" });
+    const subscribed = await call(
+      undefined,
+      "GET",
+      `/rounds/${round.roundId}/programme/participants/${partyId}/calendar.ics?token=${made.token}`,
+    );
+    expect(subscribed.statusCode, subscribed.body).toBe(200);
+    expect(subscribed.body.match(/BEGIN:VEVENT/g)?.length).toBe(own.sessions.length);
+    expect(subscribed.headers["cache-control"]).toContain("no-store");
+    expect((await call(fx.as.party, "DELETE", `/me/tokens/${made.id}`)).statusCode).toBeLessThan(300);
+    const revoked = await call(
+      undefined,
+      "GET",
+      `/rounds/${round.roundId}/programme/participants/${partyId}/calendar.ics?token=${made.token}`,
+    );
+    expect(revoked.statusCode).toBe(401);
     // The public asking for a delegation's calendar gets the public sessions it sits in, no more.
     const outside = await call(
       undefined,

@@ -111,8 +111,9 @@ export function registerProgrammeRoutes(app: ZodApp, deps: ServerDeps): void {
       path: "/rounds/:id/programme.ics",
       tags,
       summary:
-        "The round's programme as iCalendar: the sessions the caller may see (the public: public sessions)",
+        "The round's programme as iCalendar: the sessions the caller may see (the public: public sessions); a calendar app subscribes with ?token= (a feed token)",
       params: IdParams,
+      feed: true,
       response: z.string(),
       produces: ["text/calendar"],
       cache: "per-actor",
@@ -149,8 +150,10 @@ export function registerProgrammeRoutes(app: ZodApp, deps: ServerDeps): void {
       name: "programme.calendar.delegation",
       path: "/rounds/:id/programme/participants/:participant/calendar.ics",
       tags,
-      summary: "One delegation's programme as iCalendar: the sessions it sits in that the caller may see",
+      summary:
+        "One delegation's programme as iCalendar, the address a calendar app subscribes to with ?token= (a feed token, revocable): the sessions it sits in that the token's owner may see",
       params: ParticipantParams,
+      feed: true,
       response: z.string(),
       produces: ["text/calendar"],
       cache: "per-actor",

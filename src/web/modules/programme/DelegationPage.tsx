@@ -1,18 +1,65 @@
-import { Alert, Anchor, Center, Group, Loader, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Center, Group, Loader, Table, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ApiError } from "../../shell/api.ts";
+import { ApiError, api } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
+import { useSession } from "../../shell/session.ts";
 import { apiPath, useOwnProgramme } from "./queries.ts";
 import { clockOf, nameIn } from "./shared.ts";
 import "./programme.css";
 
 /** One delegation's own programme (what the reader may see of it) and its calendar to subscribe to. */
+/**
+ * A calendar app sends no cookie: a signed-in reader makes a feed token (revocable on the account
+ * page) and copies the address that carries it, shown once.
+ */
+function SubscriptionAddress({ path, name }: { path: string; name: string }) {
+  const { t } = useTranslation("programme");
+  const [address, setAddress] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const make = async () => {
+    setError(null);
+    try {
+      const made = await api.post<{ token: string }>("/api/me/tokens", {
+        name: t("delegation.tokenName", { name }),
+        access: "feed",
+      });
+      setAddress(`${window.location.origin}${path}?token=${made.token}`);
+    } catch (failure) {
+      setError(describeError(t, failure));
+    }
+  };
+  if (address)
+    return (
+      <TextInput
+        label={t("delegation.address")}
+        description={t("delegation.addressHelp")}
+        value={address}
+        readOnly
+        onFocus={(e) => e.currentTarget.select()}
+      />
+    );
+  return (
+    <Group gap="sm">
+      <Button variant="light" onClick={make}>
+        {t("delegation.makeAddress")}
+      </Button>
+      {error ? (
+        <Text c="red.8" size="sm" role="alert">
+          {error}
+        </Text>
+      ) : null}
+    </Group>
+  );
+}
+
 export function DelegationPage() {
   const { id = "", participant = "" } = useParams();
   const { t, i18n } = useTranslation("programme");
   const query = useOwnProgramme(id, participant);
+  const me = useSession().account;
   if (query.isPending)
     return (
       <Center py="xl">
@@ -30,6 +77,7 @@ export function DelegationPage() {
       </Page>
     );
   const { sessions } = query.data;
+  const calendarPath = apiPath("rounds", id, "programme", "participants", participant, "calendar.ics");
   const who = nameIn(i18n.language, query.data.participant);
   return (
     <Page
@@ -42,6 +90,7 @@ export function DelegationPage() {
         </Group>
       }
     >
+      {me ? <SubscriptionAddress path={calendarPath} name={who} /> : null}
       {sessions.length === 0 ? (
         <Text c="dimmed">{t("delegation.none")}</Text>
       ) : (
