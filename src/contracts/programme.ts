@@ -125,9 +125,11 @@ export const UpdateSessionInput = z.strictObject({
   agendaItemIds: z.array(RecordRef).max(50).optional(),
 });
 export const LockInput = z.strictObject({ locked: z.boolean() });
-export const SwapInput = z.strictObject({ sessionIds: z.tuple([RecordRef, RecordRef]) });
+export const SwapInput = z.strictObject({
+  sessionIds: z.array(RecordRef).length(2, "Name exactly two sessions."),
+});
 export const RunScheduleInput = z.strictObject({
-  budgetSeconds: z.number().min(0.1).max(300).default(10),
+  budgetSeconds: z.number().positive().max(300).default(10),
   seed: z
     .int()
     .min(0)

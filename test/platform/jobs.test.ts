@@ -95,8 +95,10 @@ describe("background jobs", () => {
   });
 
   it("runs CPU-bound work in a worker thread while the server keeps answering, its progress persisted and announced", async () => {
-    const { jobId } = await start("spinning", { ms: 4000 });
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    const { jobId } = await start("spinning", { ms: 6000 });
+    // Wait until the worker is under way (its start takes longer on a loaded machine).
+    for (let waited = 0; ((await row(jobId))?.progress ?? 0) === 0 && waited < 20_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     const began = performance.now();
     const health = await app.request({ method: "GET", url: "/api/health" });
     const answeredIn = performance.now() - began;

@@ -249,6 +249,21 @@ describe("bad input", () => {
       422,
       /must start after/,
     );
+    // A locked session is not swapped either; a session is not swapped with itself.
+    await expectFault(
+      call(as("secretariat"), "POST", "/programme/sessions/swap", { sessionIds: [plenaryId, press.id] }),
+      409,
+      /locked/,
+    );
+    await expectFault(
+      call(as("secretariat"), "POST", "/programme/sessions/swap", { sessionIds: [press.id, press.id] }),
+      400,
+      /two different sessions/,
+    );
+    expect(
+      (await call(as("observer"), "POST", "/programme/sessions/swap", { sessionIds: [plenaryId, press.id] }))
+        .statusCode,
+    ).toBe(404);
     // The plenary is locked (above): it does not move.
     await expectFault(
       call(as("secretariat"), "PATCH", `/programme/sessions/${plenaryId}`, { startsAt: at(2, "10:00") }),

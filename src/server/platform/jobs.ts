@@ -189,9 +189,24 @@ export class JobRunner {
     this.onError = onError;
   }
 
-  async start(): Promise<void> {
+  /**
+   * `recover: false` (a CLI command running its own job) leaves other jobs alone: another process
+   * may be running them.
+   */
+  async start(options: { recover?: boolean } = {}): Promise<void> {
     if (this.unsubscribe) return;
     this.stopping = false;
+    if (options.recover !== false) await this.recover();
+    this.unsubscribe = onCommitted((commit) => {
+      if (commit.db !== this.db) return;
+      for (const event of commit.events)
+        if (event.type === queuedType && event.subjectId && !this.running.has(event.subjectId))
+          this.launch(event.subjectId);
+    });
+  }
+
+  /** Marks the jobs a stopped server left queued or running as failed. */
+  private async recover(): Promise<void> {
     await this.db
       .update(jobs)
       .set({
@@ -203,12 +218,6 @@ export class JobRunner {
         },
       })
       .where(inArray(jobs.state, ["queued", "running"]));
-    this.unsubscribe = onCommitted((commit) => {
-      if (commit.db !== this.db) return;
-      for (const event of commit.events)
-        if (event.type === queuedType && event.subjectId && !this.running.has(event.subjectId))
-          this.launch(event.subjectId);
-    });
   }
 
   async stop(): Promise<void> {

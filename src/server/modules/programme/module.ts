@@ -1,6 +1,7 @@
 import { type AppModule, operationsIn } from "../../platform/module.ts";
 import * as api from "./api.ts";
 import { programmeCanary } from "./canary.ts";
+import { registerProgrammeCommands } from "./cli.ts";
 import { programmeDemo } from "./demo/part.ts";
 import { registerProgrammeRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
@@ -18,6 +19,7 @@ export const programmeModule: AppModule = {
   // One name per operation: the events an operation emits carry its name.
   eventTypes: operations.map((operation) => operation.name),
   routes: registerProgrammeRoutes,
+  cli: registerProgrammeCommands,
   canary: programmeCanary,
   demo: programmeDemo,
 };

@@ -15,7 +15,7 @@ export const swapSessions = defineOperation({
   name: "programme.session.swap",
   input: SwapInput,
   load: async (tx, input, actor) => {
-    const [a, b] = input.sessionIds;
+    const [a = "", b = ""] = input.sessionIds;
     if (a === b) throw new BadRequest("Name two different sessions.", undefined, "invalid_input");
     return [await loadSession(tx, actor, a), await loadSession(tx, actor, b)] as const;
   },
