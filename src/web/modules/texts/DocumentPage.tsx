@@ -18,6 +18,7 @@ import { useParams } from "react-router";
 import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
+import { ExportMenu } from "./io/ExportMenu.tsx";
 import { ParagraphText } from "./ParagraphText.tsx";
 import { ProposalForm } from "./ProposalForm.tsx";
 import { ProposalList } from "./ProposalList.tsx";
@@ -97,6 +98,7 @@ export function DocumentPage() {
           <Anchor href={exportPath(document.id)} download>
             {t("actions.export")}
           </Anchor>
+          <ExportMenu view={view} />
         </Group>
       }
     >
