@@ -1,4 +1,5 @@
 import { coreModule, loadActor } from "./modules/core/index.ts";
+import { programmeModule } from "./modules/programme/index.ts";
 import { recordModule } from "./modules/record/index.ts";
 import { searchModule } from "./modules/search/index.ts";
 import { textsModule } from "./modules/texts/index.ts";
@@ -10,7 +11,7 @@ import { installModules } from "./platform/registry.ts";
  * is adding its folder and one line here: the server, the CLI, the record's subject registry and the
  * demonstration record go over this list; drizzle-kit finds its `schema.ts` by its folder.
  */
-export const appModules: AppModule[] = [coreModule, recordModule, textsModule, searchModule];
+export const appModules: AppModule[] = [coreModule, recordModule, textsModule, programmeModule, searchModule];
 
 installModules(appModules);
 

@@ -182,6 +182,11 @@ describe("feed tokens", () => {
       )
       .map(([path]) => path)
       .sort();
-    expect(feeds).toEqual(["/api/processes/{id}/feed.atom", "/api/processes/{id}/rounds.ics"]);
+    expect(feeds).toEqual([
+      "/api/processes/{id}/feed.atom",
+      "/api/processes/{id}/rounds.ics",
+      "/api/rounds/{id}/programme.ics",
+      "/api/rounds/{id}/programme/participants/{participant}/calendar.ics",
+    ]);
   });
 });
