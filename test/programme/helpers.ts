@@ -65,6 +65,7 @@ export async function buildRound23(app: TestApp, fx: ProcessFixture, number = 23
   }
   const round = await ok(fx.as.secretariat, "POST", `/processes/${fx.slug}/rounds`, {
     number,
+    names: { en: `Astana ${number}` },
     startDate: "2025-05-20",
     endDate: "2025-05-21",
   });

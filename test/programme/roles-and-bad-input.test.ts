@@ -342,6 +342,7 @@ describe("bad input", () => {
   it("refuses to schedule a round whose days are not set", async () => {
     const other = await ok(as("secretariat"), "POST", `/processes/${fx.slug}/rounds`, {
       number: 24,
+      names: { en: "Astana 24" },
       startDate: "2025-09-01",
       endDate: "2025-09-02",
     });

@@ -30,6 +30,7 @@ export const programmeCanary: NonNullable<AppModule["canary"]> = async (ctx, mar
   const round = await ctx.perform(planRound, {
     processId,
     number: 302,
+    names: { en: "Canary 302" },
     startDate: "2033-05-10",
     endDate: "2033-05-11",
   });
