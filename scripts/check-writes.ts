@@ -17,6 +17,9 @@ export const writeAllowList: readonly RegExp[] = [
   /^src\/server\/platform\/audit\.ts$/,
   /^src\/server\/platform\/events\.ts$/,
   /^src\/server\/platform\/backup\.ts$/,
+  // The background jobs' own bookkeeping (state, progress, result); what a job changes in the record
+  // goes through an operation its kind's `complete` runs.
+  /^src\/server\/platform\/jobs\.ts$/,
   // Failed sign-in counters in better-auth's rate-limit table (counters, not records).
   /^src\/server\/platform\/sign-in-limits\.ts$/,
   // When an API token was last used (a usage mark to the minute, like the counters above).

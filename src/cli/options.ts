@@ -123,3 +123,47 @@ export function oneOf<T extends string>(
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${option}: use one of ${allowed.join(", ")} (not "${value}").`);
 }
+
+/**
+ * `--<flag>` (English), `--<flag>-ru`, `--<flag>-ar` and `--<flag>-original`: a text of the record in
+ * several languages, as the API and the forms take it (announcements, decisions, statements).
+ */
+export function textOptions(command: Command, flag: string, what: string): Command {
+  return command
+    .option(`--${flag} <text>`, `${what}, in English`)
+    .option(`--${flag}-ru <text>`, `${what}, in Russian`)
+    .option(`--${flag}-ar <text>`, `${what}, in Arabic`)
+    .option(
+      `--${flag}-original <lang>`,
+      `the language ${what} was written in (en, ru, ar; default en), the one the others translate`,
+    );
+}
+
+/**
+ * The API's text input from `textOptions`: one English string when only English is given, else the
+ * versions with their original; undefined when none is given. The contract checks the rest (that the
+ * original's version is there).
+ */
+export function textFrom(
+  options: Record<string, unknown>,
+  flag: string,
+): string | { original: "en" | "ru" | "ar"; en?: string; ru?: string; ar?: string } | undefined {
+  const key = flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const en = options[key] as string | undefined;
+  const ru = options[`${key}Ru`] as string | undefined;
+  const ar = options[`${key}Ar`] as string | undefined;
+  const original =
+    oneOf(
+      options[`${key}Original`] as string | undefined,
+      ["en", "ru", "ar"] as const,
+      `--${flag}-original`,
+    ) ?? "en";
+  if (en === undefined && ru === undefined && ar === undefined) return undefined;
+  if (original === "en" && ru === undefined && ar === undefined) return en;
+  return {
+    original,
+    ...(en !== undefined && { en }),
+    ...(ru !== undefined && { ru }),
+    ...(ar !== undefined && { ar }),
+  };
+}

@@ -4,6 +4,7 @@
 // from the manifests (`cli` in each module's module.ts).
 import type { Command } from "commander";
 import type { z } from "zod";
+import type { Config } from "../server/config.ts";
 import type { Actor } from "../server/platform/authz.ts";
 import type { Db } from "../server/platform/db.ts";
 import type { Operation } from "../server/platform/operation.ts";
@@ -14,6 +15,8 @@ import type { JsonOption } from "./options.ts";
 export type Session = {
   db: Db;
   actor: Actor;
+  /** The validated configuration (e.g. PUBLIC_URL, which exports build their addresses on). */
+  config: Config;
   /** Runs an operation exactly as the route does (one transaction, audited), as `system:cli`. */
   run<Schema extends z.ZodType, Result, Target>(
     operation: Operation<Schema, Result, Target>,
@@ -66,6 +69,7 @@ async function openSession<T>(body: (session: Session) => Promise<T>): Promise<T
     return body({
       db,
       actor,
+      config,
       run: (operation, input) => operations.runOperation({ db }, operation, actor, input),
     });
   });

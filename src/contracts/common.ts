@@ -26,7 +26,12 @@ const noLoneSurrogate = "Contains an invalid character (a lone surrogate).";
  */
 export const PlainText = (max: number, whenEmpty = "Required.") =>
   z
-    .string()
+    // A field with its own "empty" message (the English name) says it when left out too.
+    .string(
+      whenEmpty === "Required."
+        ? undefined
+        : { error: (issue) => (issue.input === undefined ? whenEmpty : undefined) },
+    )
     .trim()
     .min(1, whenEmpty)
     .max(max, `At most ${max} characters.`)

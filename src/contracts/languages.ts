@@ -47,6 +47,17 @@ export const MultilingualText = (max: number) =>
     });
 export type MultilingualText = z.infer<ReturnType<typeof MultilingualText>>;
 
+/**
+ * Every version of one text with its original, as the secretariat wrote it: what a form that edits the
+ * text starts from, so that saving it again keeps the versions it did not touch.
+ */
+export const TextVersionsView = z.object({
+  original: TextLanguage,
+  en: z.string().optional(),
+  ru: z.string().optional(),
+  ar: z.string().optional(),
+});
+
 /** A text given either as one plain string (English) or in several languages. */
 export const TextInput = (max: number) => z.union([PlainText(max), MultilingualText(max)]);
 export type TextInput = string | MultilingualText;

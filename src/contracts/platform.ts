@@ -12,6 +12,22 @@ export const ErrorResponse = z
   .meta({ id: "Error" });
 
 export const HealthResponse = z.object({ status: z.literal("ok"), version: z.string() });
+/** A background job as its followers see it (platform/jobs.ts). */
+export const JobView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(["queued", "running", "succeeded", "failed", "cancelled"]),
+  progress: z.number(),
+  detail: z.record(z.string(), z.unknown()),
+  result: z.unknown(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+
 export const ReadyResponse = z.object({
   status: z.enum(["ready", "unavailable"]),
   database: z.enum(["pglite", "postgres"]),

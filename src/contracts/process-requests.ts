@@ -111,12 +111,23 @@ export const RecordRoleChangeInput = z.strictObject({
   occurredOn: IsoDate,
   occurredPrecision: DatePrecision.optional(),
   roundNumber: z.int().min(1).max(10000).nullable().optional(),
-  statement: OptionalText(10000),
+  statement: TextInput(10000)
+    .nullable()
+    .optional()
+    .describe("one English text, or the statement in several languages with its original"),
+});
+
+/** A round's names: the English one required (every reader falls back on it), as the form says. */
+const RoundNamesInput = z.strictObject(LocalizedNamesInput.shape, {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'Give the round\'s name, at least in English (names.en, e.g. "Astana 23"): the record shows it wherever a language has no name of its own.'
+      : undefined,
 });
 
 export const PlanRoundInput = z.strictObject({
   number: z.int().min(1).max(10000),
-  names: LocalizedNamesInput.optional(),
+  names: RoundNamesInput,
   city: OptionalText(200),
   venue: OptionalText(300),
   startDate: IsoDate.nullable().optional(),
@@ -125,7 +136,7 @@ export const PlanRoundInput = z.strictObject({
 /** A round's names, place and dates, from the version read; its number stays. */
 export const UpdateRoundInput = z.strictObject({
   version: Version,
-  ...PlanRoundInput.omit({ number: true }).shape,
+  ...PlanRoundInput.omit({ number: true }).partial().shape,
 });
 export const AnnounceRoundInput = z.strictObject({
   publishedOn: IsoDate,
@@ -141,8 +152,13 @@ export const PostponeRoundInput = z.strictObject({
 });
 export const CancelRoundInput = z.strictObject({ reason: LongText(2000), version: Version.optional() });
 export const NextRoundDecisionInput = z.strictObject({
-  wording: LongText(2000).describe("the decision as worded, e.g. 'in Astana, in the second half of 2024'"),
-  city: OptionalText(200),
+  wording: TextInput(2000).describe(
+    "the decision as worded, e.g. 'in Astana, in the second half of 2024': one English text, or the wording in several languages with its original",
+  ),
+  city: TextInput(200)
+    .nullable()
+    .optional()
+    .describe("the city decided: its English name, or the name in several languages with its original"),
   windowStart: IsoDate.nullable().optional(),
   windowEnd: IsoDate.nullable().optional(),
 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Disputed } from "./disputes.ts";
 import { type ProcessRole as ProcessRoleName, processRoles } from "./enums.ts";
-import { localizedTexts } from "./languages.ts";
+import { localizedTexts, TextVersionsView } from "./languages.ts";
 import {
   AccreditationStatus,
   Attendance,
@@ -112,6 +112,7 @@ export const RoleChange = z.object({
   occurredPrecision: DatePrecision,
   roundNumber: z.number().nullable(),
   statement: z.string().nullable(),
+  localized: localizedTexts([], ["statement"]),
   ...Disputed,
 });
 
@@ -234,6 +235,10 @@ export const InviteByRoleResult = z.object({
 export const NextRoundDecision = z.object({
   wording: z.string(),
   city: z.string().nullable(),
+  localized: localizedTexts(["wording"], ["city"]),
+  versions: z
+    .object({ wording: TextVersionsView, city: TextVersionsView.nullable() })
+    .describe("every version of the wording and the city, as written: what the secretariat's form edits"),
   windowStart: z.string().nullable(),
   windowEnd: z.string().nullable(),
   ...Disputed,
@@ -246,6 +251,7 @@ export const AnnouncedVsHeld = z.object({
     city: z.string().nullable(),
     startDate: z.string().nullable(),
     endDate: z.string().nullable(),
+    localized: localizedTexts([], ["city"]),
   }),
   cityMatches: z.boolean().nullable().describe("null when either city is unknown"),
   datesWithinWindow: z.boolean().nullable().describe("null when the window or the dates are unknown"),

@@ -29,6 +29,7 @@ import type { Database } from "./platform/db.ts";
 import { EventHub, onCommitted } from "./platform/events.ts";
 import { clientErrorHandler, frameworkErrorHandler, installErrorHandlers } from "./platform/http-errors.ts";
 import { installInputGuard } from "./platform/input-guard.ts";
+import { JobRunner } from "./platform/jobs.ts";
 import type { ServerDeps, ZodApp } from "./platform/module.ts";
 import { installedModules } from "./platform/registry.ts";
 import {
@@ -157,7 +158,8 @@ export async function buildApp({
   const events = new EventHub(database, (error) =>
     app.log.error({ err: error }, "live event dispatch failed"),
   );
-  const deps: ServerDeps = { config, database, db: database.db, auth, events, log: app.log };
+  const jobs = new JobRunner(database.db, (error) => app.log.error({ err: error }, "background job failed"));
+  const deps: ServerDeps = { config, database, db: database.db, auth, events, jobs, log: app.log };
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -268,6 +270,7 @@ export async function buildApp({
   }
 
   app.addHook("onClose", async () => {
+    await jobs.stop();
     await events.stop();
   });
   return { app: app as unknown as ZodApp, deps, auth };
@@ -336,6 +339,7 @@ async function installAnswerCache(
 /** Runs every installed module's `onOpen` then `onStart` (after migrations) and starts the event listener. */
 export async function startModules(deps: ServerDeps): Promise<void> {
   await deps.events.start();
+  await deps.jobs.start();
   for (const module of installedModules()) await module.onOpen?.(deps);
   for (const module of installedModules()) await module.onStart?.(deps);
 }

@@ -1,5 +1,6 @@
 import { coreModule, loadActor } from "./modules/core/index.ts";
 import { followupModule } from "./modules/followup/index.ts";
+import { programmeModule } from "./modules/programme/index.ts";
 import { recordModule } from "./modules/record/index.ts";
 import { searchModule } from "./modules/search/index.ts";
 import { textsModule } from "./modules/texts/index.ts";
@@ -11,7 +12,14 @@ import { installModules } from "./platform/registry.ts";
  * is adding its folder and one line here: the server, the CLI, the record's subject registry and the
  * demonstration record go over this list; drizzle-kit finds its `schema.ts` by its folder.
  */
-export const appModules: AppModule[] = [coreModule, recordModule, textsModule, followupModule, searchModule];
+export const appModules: AppModule[] = [
+  coreModule,
+  recordModule,
+  textsModule,
+  programmeModule,
+  followupModule,
+  searchModule,
+];
 
 installModules(appModules);
 

@@ -82,13 +82,30 @@ describe("a secretariat's script: round 23 from planning to the printed list of 
 
     // No --process: the database holds one process, and the commands use it.
     const planned = answer(
-      await run("rounds", "plan", "23", "--start", "2025-05-12", "--end", "2025-05-13", "--json"),
+      await run(
+        "rounds",
+        "plan",
+        "23",
+        "--name",
+        "Astana 23",
+        "--start",
+        "2025-05-12",
+        "--end",
+        "2025-05-13",
+        "--json",
+      ),
     ) as {
       version: number;
     };
     expect(planned).toMatchObject({ number: 23, status: "planned", city: "Astana", startDate: "2025-05-12" });
 
-    const twice = await run("rounds", "plan", "--number", "23", "--process", "astana");
+    // No name: the contract the API and the form use refuses it, naming the field.
+    const unnamed = await run("rounds", "plan", "30");
+    expect(unnamed.code).toBe(exitCodes.refused);
+    expect(unnamed.stderr).toContain("names");
+    expect(unnamed.stderr).toContain("in English");
+
+    const twice = await run("rounds", "plan", "--number", "23", "--name", "Astana 23", "--process", "astana");
     expect(twice.code).toBe(exitCodes.refused);
     expect(twice.stderr).toContain('"field": "number"');
 
@@ -331,7 +348,7 @@ describe("a secretariat's script: round 23 from planning to the printed list of 
     );
     expect(cited).toMatchObject({ subjectType: "round", field: "dates", source: { publisher: "mfa.kz" } });
 
-    expect((await run("rounds", "plan", "24")).code).toBe(0);
+    expect((await run("rounds", "plan", "24", "--name", "Astana 24")).code).toBe(0);
     const postponed = await run(
       "rounds",
       "postpone",

@@ -227,6 +227,7 @@ describe("roles and role changes", () => {
     expect(noRound.statusCode).toBe(422);
     expect(noRound.json().error.details.issues[0].path).toEqual(["roundNumber"]);
     const round = await postAsSecretariat("rounds", {
+      names: { en: "Round 15" },
       number: 15,
       city: "Sochi",
       startDate: "2021-02-16",

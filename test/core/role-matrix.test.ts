@@ -30,6 +30,7 @@ async function ok(
 async function plannedRound(): Promise<string> {
   counter += 1;
   const round = await ok("POST", `/api/processes/${fx.slug}/rounds`, {
+    names: { en: `Round ${counter}` },
     number: counter,
     startDate: "2030-01-10",
     endDate: "2030-01-11",
@@ -173,7 +174,7 @@ const cases: Case[] = [
     send: (n) => ({
       method: "POST",
       url: `/api/processes/${fx.slug}/rounds`,
-      payload: { number: Number(n) },
+      payload: { names: { en: `Round ${Number(n)}` }, number: Number(n) },
     }),
   },
   {

@@ -11,7 +11,7 @@ async function plan(number: number, extra: Record<string, unknown> = {}) {
     method: "POST",
     url: `/api/processes/${fx.slug}/rounds`,
     as: fx.as.secretariat,
-    payload: { number, ...extra },
+    payload: { names: { en: `Round ${number}` }, number, ...extra },
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json();
@@ -113,7 +113,11 @@ describe("planning and announcing a round", () => {
   it("refuses a round number used twice (409 naming number) and writes nothing", async () => {
     await plan(24);
     const before = await countRows(app, "rounds");
-    const response = await write(`/api/processes/${fx.slug}/rounds`, { number: 24, startDate: "2025-09-01" });
+    const response = await write(`/api/processes/${fx.slug}/rounds`, {
+      names: { en: "Round 24" },
+      number: 24,
+      startDate: "2025-09-01",
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.details.field).toBe("number");
     expect(response.json().error.message).toContain("24");
@@ -123,6 +127,7 @@ describe("planning and announcing a round", () => {
   it("refuses an end before the start (422 naming endDate) when planning and when editing", async () => {
     const before = await countRows(app, "rounds");
     const response = await write(`/api/processes/${fx.slug}/rounds`, {
+      names: { en: "Round 25" },
       number: 25,
       startDate: "2025-06-10",
       endDate: "2025-06-09",
@@ -163,11 +168,53 @@ describe("planning and announcing a round", () => {
   });
 
   it("rejects unknown fields and malformed dates with 400 naming the field", async () => {
-    const unknown = await write(`/api/processes/${fx.slug}/rounds`, { number: 28, colour: "blue" });
+    const unknown = await write(`/api/processes/${fx.slug}/rounds`, {
+      names: { en: "Round 28" },
+      number: 28,
+      colour: "blue",
+    });
     expect(unknown.statusCode).toBe(400);
-    const badDate = await write(`/api/processes/${fx.slug}/rounds`, { number: 28, startDate: "12/05/2025" });
+    const badDate = await write(`/api/processes/${fx.slug}/rounds`, {
+      names: { en: "Round 28" },
+      number: 28,
+      startDate: "12/05/2025",
+    });
     expect(badDate.statusCode).toBe(400);
     expect(JSON.stringify(badDate.json().error.details)).toContain("startDate");
+  });
+
+  it("refuses a round with no English name, as the form does (400 naming names or names.en), and plans nothing", async () => {
+    const before = await countRows(app, "rounds");
+    for (const payload of [
+      { number: 59 },
+      { number: 59, names: { en: "" } },
+      { number: 59, names: { en: "   " } },
+      { number: 59, names: { ru: "Астана 59" } },
+    ]) {
+      const response = await write(`/api/processes/${fx.slug}/rounds`, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      const issue = response.json().error.details.issues[0];
+      expect(issue.path).toContain("names");
+      expect(issue.message).toMatch(/English/);
+    }
+    expect(await countRows(app, "rounds")).toBe(before);
+    // Editing may leave the names as they are, but not empty them.
+    const round = await plan(59);
+    const emptied = await write(
+      `/api/rounds/${round.id}`,
+      { version: round.version, names: { en: "" } },
+      fx.as.secretariat,
+      "PATCH",
+    );
+    expect(emptied.statusCode).toBe(400);
+    const unchanged = await write(
+      `/api/rounds/${round.id}`,
+      { version: round.version, city: "Sochi" },
+      fx.as.secretariat,
+      "PATCH",
+    );
+    expect(unchanged.statusCode, unchanged.body).toBe(200);
+    expect(unchanged.json().names.en).toBe("Round 59");
   });
 });
 
@@ -331,7 +378,7 @@ describe("the next-round decision against what was held", () => {
       "PUT",
     );
     expect(decision.statusCode, decision.body).toBe(200);
-    expect(decision.json().nextRound).toEqual({
+    expect(decision.json().nextRound).toMatchObject({
       wording: "in Astana, in the second half of 2024",
       city: "Astana",
       windowStart: "2024-07-01",

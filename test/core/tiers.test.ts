@@ -16,6 +16,7 @@ beforeAll(async () => {
   };
   publicId = (
     await send("POST", `/api/processes/${fx.slug}/rounds`, {
+      names: { en: "Round 1" },
       number: 1,
       startDate: "2017-01-23",
       endDate: "2017-01-24",
@@ -27,6 +28,7 @@ beforeAll(async () => {
   });
   plannedId = (
     await send("POST", `/api/processes/${fx.slug}/rounds`, {
+      names: { en: "Round 2" },
       number: 2,
       startDate: "2017-02-15",
       endDate: "2017-02-16",

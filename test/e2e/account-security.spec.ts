@@ -40,7 +40,7 @@ test("a person changes their password and makes an API token; an administrator d
 
   // A feed token, for a calendar app: shown with the address it goes in; refused anywhere but a feed.
   await tokenForm.getByRole("textbox", { name: "What the token is for" }).fill("my calendar");
-  await tokenForm.getByRole("textbox", { name: "Access" }).click();
+  await tokenForm.getByRole("combobox", { name: "Access" }).click();
   await page.getByRole("option", { name: "Feeds only (calendar, feed reader)" }).click();
   await tokenForm.getByRole("button", { name: "Create a token" }).click();
   const feedToken = (await page.getByTestId("new-token").textContent()) ?? "";

@@ -329,7 +329,13 @@ test("a round announced by the secretariat appears on a visitor's open process p
   expect(joined.ok(), await joined.text()).toBe(true);
 
   const planned = await request.post("/api/processes/astana/rounds", {
-    data: { number: 23, city: "Astana", startDate: "2026-12-01", endDate: "2026-12-02" },
+    data: {
+      names: { en: "Round 23" },
+      number: 23,
+      city: "Astana",
+      startDate: "2026-12-01",
+      endDate: "2026-12-02",
+    },
     headers: { origin },
   });
   expect(planned.status(), await planned.text()).toBe(201);

@@ -183,6 +183,7 @@ test.describe
       await expect(page.getByText("“in Astana, in the second half of 2027”")).toBeVisible();
 
       await post(page.request, baseURL ?? "", `/api/processes/${setup.processSlug}/rounds`, {
+        names: { en: "Round 24" },
         number: 24,
         startDate: "2027-09-01",
         endDate: "2027-09-02",

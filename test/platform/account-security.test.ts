@@ -36,7 +36,7 @@ async function planRound(host: string, number: number) {
     method: "POST",
     url: `/api/processes/${fixtureProcess(fixtures).id}/rounds`,
     as: host,
-    payload: { number, city: "Astana" },
+    payload: { names: { en: `Round ${number}` }, number, city: "Astana" },
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as { id: string; version: number; city: string | null };
@@ -219,7 +219,7 @@ describe("personal API tokens", () => {
       method: "POST",
       url: `/api/processes/${fixtureProcess(fixtures).id}/rounds`,
       headers: { ...bearer(created.token), ...evil },
-      payload: { number: 72 },
+      payload: { names: { en: "Round 72" }, number: 72 },
     });
     expect(round.statusCode, round.body).toBe(201);
 
@@ -250,7 +250,7 @@ describe("personal API tokens", () => {
       method: "POST",
       url: `/api/processes/${fixtureProcess(fixtures).id}/rounds`,
       headers: bearer(token),
-      payload: { number: 73 },
+      payload: { names: { en: "Round 73" }, number: 73 },
     });
     expect(write.statusCode).toBe(403);
     expect(write.json().error.code).toBe("token_read_only");

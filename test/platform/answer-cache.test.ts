@@ -45,7 +45,7 @@ describe("answers kept in memory (platform/answer-cache.ts)", () => {
       method: "POST",
       url: rounds,
       as: fx.as.secretariat,
-      payload: { number: 90, startDate: "2031-03-01", endDate: "2031-03-02" },
+      payload: { names: { en: "Round 90" }, number: 90, startDate: "2031-03-01", endDate: "2031-03-02" },
     });
     expect(planned.statusCode, planned.body).toBe(201);
     const secretariatView = (await get(rounds, {}, fx.as.secretariat)).json() as {
@@ -70,7 +70,12 @@ describe("answers kept in memory (platform/answer-cache.ts)", () => {
 
   it("never serves one caller's answer to another: each signed-in answer is private to its credentials", async () => {
     const rounds = `/api/processes/${fx.slug}/rounds`;
-    await app.request({ method: "POST", url: rounds, as: fx.as.secretariat, payload: { number: 91 } });
+    await app.request({
+      method: "POST",
+      url: rounds,
+      as: fx.as.secretariat,
+      payload: { names: { en: "Round 91" }, number: 91 },
+    });
     const secretariat = await get(rounds, {}, fx.as.secretariat);
     expect(secretariat.headers["cache-control"]).toBe("private, no-store");
     expect(secretariat.body).toContain('"number":91');

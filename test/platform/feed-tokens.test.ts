@@ -65,6 +65,9 @@ describe("feed tokens", () => {
     expect(audit[0]).toMatchObject({ outcome: "ok", subjectId: feed.id, data: { access: "feed" } });
     expect(JSON.stringify(audit[0])).not.toContain(feed.token);
 
+    const before = await app.request({ method: "GET", url: "/api/me/tokens", as: fx.as.guarantor });
+    expect(before.json().tokens.find((token: { id: string }) => token.id === feed.id).lastUsedAt).toBeNull();
+
     const publicCalendar = await app.request({ method: "GET", url: calendarUrl() });
     expect(publicCalendar.statusCode).toBe(200);
     expect(uids(publicCalendar.body)).not.toContain(`round-${plannedId}@localhost`);
@@ -136,7 +139,7 @@ describe("feed tokens", () => {
     const write = await app.request({
       method: "POST",
       url: withToken(`/api/processes/${fx.slug}/rounds`, feed.token),
-      payload: { number: 77 },
+      payload: { names: { en: "Round 77" }, number: 77 },
     });
     expect(write.statusCode).toBe(401);
     const headerOnFeed = await app.request({
@@ -179,6 +182,11 @@ describe("feed tokens", () => {
       )
       .map(([path]) => path)
       .sort();
-    expect(feeds).toEqual(["/api/processes/{id}/feed.atom", "/api/processes/{id}/rounds.ics"]);
+    expect(feeds).toEqual([
+      "/api/processes/{id}/feed.atom",
+      "/api/processes/{id}/rounds.ics",
+      "/api/rounds/{id}/programme.ics",
+      "/api/rounds/{id}/programme/participants/{participant}/calendar.ics",
+    ]);
   });
 });

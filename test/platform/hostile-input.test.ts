@@ -106,7 +106,13 @@ async function plantRecords(): Promise<void> {
     method: "POST",
     url: "/api/processes/astana/rounds",
     as: fx.as.secretariat,
-    payload: { number: 1, city: "Astana", startDate: "2024-11-11", endDate: "2024-11-12" },
+    payload: {
+      names: { en: "Round 1" },
+      number: 1,
+      city: "Astana",
+      startDate: "2024-11-11",
+      endDate: "2024-11-12",
+    },
   });
   expect(round.statusCode, round.body).toBe(201);
   const roundId: string = round.json().id;

@@ -131,6 +131,50 @@ describe("the record in the reader's language (demonstration record)", () => {
     });
   });
 
+  it("gives the rounds' decisions on the next one, key outcomes and the US role lines in Russian and Arabic, where translated", async () => {
+    const r21 = await round(21, "ru");
+    expect(r21.detail.nextRound.localized.wording).toEqual({
+      text: "22-я встреча — в Астане во второй половине 2024 года",
+      lang: "ru",
+      original: "en",
+      fallback: false,
+    });
+    const r22 = await round(22, "ar");
+    expect(r22.detail.announcedVsHeld.decision.localized.wording).toMatchObject({
+      lang: "ar",
+      fallback: false,
+    });
+    expect(r22.detail.announcedVsHeld.held.localized.city.text).toBe("أستانا");
+    const record = (await get(`/api/record/round/${r22.list.id}`, "ar")).json();
+    const outcomes = record.facts.filter((fact: { kind: string }) => fact.kind === "outcome");
+    const translated = outcomes.filter(
+      (fact: { localized: { text: { fallback: boolean } } }) => !fact.localized.text.fallback,
+    );
+    expect(translated.length).toBeGreaterThanOrEqual(2);
+    for (const fact of translated) expect(fact.localized.text.text).toMatch(/[\u0600-\u06ff]/);
+    // Every fact still untranslated says so; none is passed off as Arabic.
+    for (const fact of outcomes) expect(fact.localized.text.fallback).toBe(fact.localized.text.lang !== "ar");
+    // Search finds the round by its decision's Russian wording, which only the translation holds.
+    const searched = (
+      await get(
+        `/api/search?${new URLSearchParams({ q: "пандемии COVID-19", lang: "ru", kind: "round" })}`,
+        "ru",
+      )
+    ).json();
+    const r14 = await round(14);
+    const roundHits = searched.groups.find((group: { kind: string }) => group.kind === "round")?.hits ?? [];
+    expect(roundHits.map((hit: { subjectId: string }) => hit.subjectId)).toContain(r14.list.id);
+    const us = (await get("/api/participants/united-states", "ru")).json();
+    const satterfield = us.roleChanges.find((change: { statement: string | null }) =>
+      change.statement?.startsWith("Satterfield arrived"),
+    );
+    expect(satterfield.localized.statement).toMatchObject({
+      text: "Саттерфилд прибыл в качестве наблюдателя от США",
+      lang: "ru",
+      fallback: false,
+    });
+  });
+
   it("keeps one answer per language in the cache: the ru answer is never served to an ar reader", async () => {
     const { list } = await round(1);
     const url = `/api/rounds/${list.id}`;

@@ -138,7 +138,17 @@ describe.skipIf(testDatabaseKind === "postgres")(
       const secretaryCookie = await signIn("sec@example.org");
       expect((await get("/api/me", secretaryCookie)).text).toContain(delegation);
 
-      await write(["rounds", "plan", "23", "--start", "2025-05-12", "--end", "2025-05-13"]);
+      await write([
+        "rounds",
+        "plan",
+        "23",
+        "--name",
+        "Astana 23",
+        "--start",
+        "2025-05-12",
+        "--end",
+        "2025-05-13",
+      ]);
       const planned = (await get("/api/processes/astana/rounds", secretaryCookie)).body as {
         items: { id: string; number: number; status: string }[];
       };

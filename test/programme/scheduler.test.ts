@@ -268,7 +268,9 @@ describe("the scheduler", () => {
     const begin = performance.now();
     const solution = solveSchedule(instance, { budgetMs: 200, onProgress: (p) => progress.push(p) });
     const elapsed = performance.now() - begin;
-    expect(elapsed, `returned after ${elapsed.toFixed(0)} ms`).toBeLessThan(400);
+    // The search would use all of a budget it ignored; the margin is for a loaded machine's
+    // preemption, not for the solver (its speed is measured in bench/scheduler.ts, not here).
+    expect(elapsed, `returned after ${elapsed.toFixed(0)} ms`).toBeLessThan(2_000);
     expect(progress.at(-1)).toMatchObject({ fraction: 1, bestObjective: solution.objective.total });
     expect(progress.length).toBeGreaterThan(1);
     expect(validateSchedule(instance, solution)).toEqual([]);

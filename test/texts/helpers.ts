@@ -37,7 +37,7 @@ export async function buildTextsCast(app: TestApp, fx: ProcessFixture): Promise<
     method: "POST",
     url: `/api/processes/${fx.slug}/rounds`,
     as: fx.as.secretariat,
-    payload: { number: 23, startDate: "2025-05-20", endDate: "2025-05-21" },
+    payload: { names: { en: "Round 23" }, number: 23, startDate: "2025-05-20", endDate: "2025-05-21" },
   });
   if (round.statusCode !== 201) throw new Error(`plan round 23: ${round.body}`);
   return {

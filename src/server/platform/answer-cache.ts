@@ -49,8 +49,17 @@ export type AnswerCacheOptions = {
   maxBytes?: number;
 };
 
-/** Paths whose answers are never kept: liveness and readiness, live streams, sign-in, first-run state. */
-const neverCached = [/^\/api\/ready\b/, /^\/api\/events\b/, /^\/api\/auth\//, /^\/api\/setup\b/];
+/**
+ * Paths whose answers are never kept: liveness and readiness, live streams, sign-in, first-run state,
+ * and one's API tokens (their "last used" changes by use, which no operation announces).
+ */
+const neverCached = [
+  /^\/api\/ready\b/,
+  /^\/api\/events\b/,
+  /^\/api\/auth\//,
+  /^\/api\/setup\b/,
+  /^\/api\/me\/tokens\b/,
+];
 
 /** Answers smaller than this are sent uncompressed (the headers would cost more than they save). */
 const compressFrom = 1024;

@@ -18,6 +18,7 @@ import type { Auth } from "./auth.ts";
 import type { Actor, ProcessRole, Tier } from "./authz.ts";
 import type { Database, Db } from "./db.ts";
 import type { EventHub } from "./events.ts";
+import type { JobRunner } from "./jobs.ts";
 import { type Operation, runOperation } from "./operation.ts";
 
 /** Everything a module's routes and start-up tasks may use; handed in, never imported. */
@@ -27,6 +28,8 @@ export type ServerDeps = {
   db: Db;
   auth: Auth;
   events: EventHub;
+  /** Runs background jobs (`platform/jobs.ts`) queued by this server's operations. */
+  jobs: JobRunner;
   log: FastifyBaseLogger;
 };
 

@@ -1,13 +1,16 @@
-import { ErrorResponse, HealthResponse, ReadyResponse } from "../../contracts/platform.ts";
+import { z } from "zod";
+import { RecordRef } from "../../contracts/common.ts";
+import { ErrorResponse, HealthResponse, JobView, ReadyResponse } from "../../contracts/platform.ts";
 import { version } from "../version.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
+import { getJob, presentJob } from "./jobs.ts";
 import type { ServerDeps, ZodApp } from "./module.ts";
 import { defineRead, registerRead } from "./read.ts";
 import { type EventStreamOptions, registerEventStream } from "./sse.ts";
 
 export type PlatformRouteOptions = { eventStream?: EventStreamOptions };
 
-/** The platform's own routes: liveness, readiness, the audit log and the live event stream. */
+/** The platform's own routes: liveness, readiness, background jobs, the audit log and the live event stream. */
 export async function registerPlatformRoutes(
   app: ZodApp,
   deps: ServerDeps,
@@ -43,6 +46,24 @@ export async function registerPlatformRoutes(
         reply
           .status(ok ? 200 : 503)
           .send({ status: ok ? "ready" : "unavailable", database: deps.database.kind }),
+    }),
+  );
+
+  registerRead(
+    app,
+    deps.db,
+    defineRead({
+      name: "platform.job.get",
+      path: "/jobs/:id",
+      tags: ["platform"],
+      summary: "A background job the caller may follow: its state, progress, and result or error",
+      params: z.object({ id: RecordRef }),
+      response: JobView,
+      cache: "none",
+      canaryNote:
+        "A job carries no record's text (its kind, state, progress and counts); it is tier-filtered like one.",
+      load: (db, actor, { params }) => getJob(db, actor, params.id),
+      present: presentJob,
     }),
   );
 

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  doublePrecision,
   index,
   jsonb,
   pgTable,
@@ -117,4 +118,34 @@ export const textVersions = pgTable(
     primaryKey({ columns: [table.subjectType, table.subjectId, table.field, table.lang] }),
     index("text_versions_lang_idx").on(table.lang),
   ],
+);
+
+/**
+ * Background jobs (`platform/jobs.ts`): work started by an operation and run off the request (a
+ * solver, an import, a matching), with its progress, its result or error, and who may follow it
+ * (`tier`, `processId`, `delegationId`, by the tier rule like any record).
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    state: text("state").$type<"queued" | "running" | "succeeded" | "failed" | "cancelled">().notNull(),
+    input: jsonb("input").notNull().default(sql`'{}'::jsonb`),
+    progress: doublePrecision("progress").notNull().default(0),
+    detail: jsonb("detail").notNull().default(sql`'{}'::jsonb`),
+    result: jsonb("result"),
+    error: jsonb("error"),
+    tier: text("tier").$type<Tier>().notNull(),
+    processId: text("process_id"),
+    delegationId: text("delegation_id"),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    startedBy: text("started_by").notNull(),
+    cancelRequested: boolean("cancel_requested").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [index("jobs_subject_idx").on(table.subjectType, table.subjectId, table.createdAt)],
 );

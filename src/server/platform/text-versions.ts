@@ -94,6 +94,23 @@ export function localText(
   return localize({ ...stored?.versions, [original]: own }, original, readerLanguage());
 }
 
+/** Whether the read being answered preloaded any stored version of this text (e.g. a city written in several languages). */
+export function hasTextVersions(subjectType: string, subjectId: string, field: string): boolean {
+  return reader.getStore()?.texts.has(keyOf(subjectType, subjectId, field)) ?? false;
+}
+
+/** Every version of one text (the preloaded ones and the record's own column, the original), for a form that edits it. */
+export function allTextVersions(
+  subjectType: string,
+  subjectId: string,
+  field: string,
+  own: string,
+): TextVersions & { original: TextLanguage } {
+  const stored = reader.getStore()?.texts.get(keyOf(subjectType, subjectId, field));
+  const original = stored?.original ?? "en";
+  return { ...stored?.versions, [original]: own, original };
+}
+
 /**
  * A record's names kept on the record itself (`{ en, ru?, ar? }`, English the original), for the
  * reader being answered.
@@ -135,6 +152,28 @@ export async function saveTextVersions(
     }));
   if (rows.length > 0) await tx.insert(textVersions).values(rows);
   return { text, original };
+}
+
+/**
+ * Saves a text that may be left empty: its versions as `saveTextVersions` does, or, for `null`, none
+ * (the versions of a text that was cleared must not outlive it).
+ */
+export async function saveOptionalTextVersions(
+  tx: Db,
+  subject: { subjectType: string; subjectId: string; field: string; isDemo?: boolean },
+  input: TextInput | null | undefined,
+): Promise<{ text: string; original: TextLanguage } | null> {
+  if (input !== null && input !== undefined) return saveTextVersions(tx, subject, input);
+  await tx
+    .delete(textVersions)
+    .where(
+      and(
+        eq(textVersions.subjectType, subject.subjectType),
+        eq(textVersions.subjectId, subject.subjectId),
+        eq(textVersions.field, subject.field),
+      ),
+    );
+  return null;
 }
 
 /** Inserts many prepared versions at once (the demonstration record's translations). */

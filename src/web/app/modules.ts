@@ -2,6 +2,7 @@ import { coreModule } from "../modules/core/module.ts";
 import { homeModule } from "../modules/home/module.ts";
 import { platformModule } from "../modules/platform/module.ts";
 import { processModule } from "../modules/process/module.ts";
+import { programmeModule } from "../modules/programme/module.ts";
 import { searchModule } from "../modules/search/module.ts";
 import { secretariatModule } from "../modules/secretariat/module.ts";
 import { textsModule } from "../modules/texts/module.ts";
@@ -16,4 +17,5 @@ export const webModules: readonly WebModule[] = [
   secretariatModule,
   searchModule,
   textsModule,
+  programmeModule,
 ];

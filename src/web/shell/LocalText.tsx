@@ -45,6 +45,16 @@ export function LocalText({
 }
 
 /**
+ * A text of the record that exists only in English (a source's wording, a note, a label): shown as it
+ * is, marked "in English" to a reader of another language, never passed off as translated.
+ */
+export function InEnglish({ text }: { text: string | null | undefined }) {
+  const { i18n } = useTranslation();
+  if (!text) return null;
+  return <LocalText value={{ text, lang: "en", fallback: !i18n.language.startsWith("en") }} />;
+}
+
+/**
  * A record's names carried whole (`{ en, ru?, ar? }`, English the original) shown for the reader in
  * the same way, with the same shared rule the server applies (`localize`).
  */

@@ -11,6 +11,18 @@ export function emptyMultilingual(original: Locale = "en"): MultilingualValue {
   return { original, en: "", ru: "", ar: "" };
 }
 
+/** The value of a text already written (its versions and original, as an answer gives them), to edit it. */
+export function multilingualOf(
+  versions: { original: Locale } & Partial<Record<Locale, string>>,
+): MultilingualValue {
+  return { original: versions.original, en: versions.en ?? "", ru: versions.ru ?? "", ar: versions.ar ?? "" };
+}
+
+/** Whether nothing was written in any language (an optional text left empty). */
+export function isEmptyMultilingual(value: MultilingualValue): boolean {
+  return languages.every(({ code }) => value[code].trim() === "");
+}
+
 /**
  * What the API takes for a text written in several languages: one English string when English is
  * all there is (as before), else the versions given with their original (`MultilingualText`).

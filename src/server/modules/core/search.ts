@@ -89,7 +89,7 @@ async function roundDocuments(db: Db): Promise<SearchDocument[]> {
     passages: [
       ...passage("place", placeIn(places, row.city)),
       ...passage("venue", withVersions(ownVersions, row.id, "venue", row.venue)),
-      ...passage("nextRound", english(row.nextRoundWording)),
+      ...passage("nextRound", withVersions(ownVersions, row.id, "nextRoundWording", row.nextRoundWording)),
       ...passage("status", english(row.statusReason)),
       ...(announcements.get(row.id) ?? []).map(({ id, text }) => ({
         field: "announcement",

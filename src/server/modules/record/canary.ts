@@ -28,8 +28,18 @@ export const recordCanary: NonNullable<AppModule["canary"]> = async (ctx, marker
     alsoSecretariat: true,
   } as const;
   const dates = { startDate: "2032-03-01", endDate: "2032-03-02" };
-  const planned = await ctx.perform(planRound, { processId, number: 201, ...dates });
-  const announced = await ctx.perform(planRound, { processId, number: 202, ...dates });
+  const planned = await ctx.perform(planRound, {
+    processId,
+    number: 201,
+    names: { en: "Canary 201" },
+    ...dates,
+  });
+  const announced = await ctx.perform(planRound, {
+    processId,
+    number: 202,
+    names: { en: "Canary 202" },
+    ...dates,
+  });
   await ctx.perform(announceRound, { roundId: announced.id, publishedOn: "2032-01-01", text: "Announced." });
   const invited = await ctx.perform(inviteDelegation, {
     roundId: announced.id,

@@ -7,6 +7,7 @@ import * as api from "./api.ts";
 import { recordCanary } from "./canary.ts";
 import { registerRecordCommands } from "./cli.ts";
 import { registerDemoCommands } from "./cli-demo.ts";
+import { registerExportCommands } from "./cli-exports.ts";
 import { recordDemoPart } from "./demo/part.ts";
 import { disputedValues } from "./disputes/rule.ts";
 import { loadDemo } from "./operations/demo-record.ts";
@@ -47,6 +48,7 @@ export const recordModule: AppModule = {
   demo: recordDemoPart,
   cli: (program) => {
     registerRecordCommands(program);
+    registerExportCommands(program);
     registerDemoCommands(program);
   },
   routes: registerRecordRoutes,

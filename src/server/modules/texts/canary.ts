@@ -24,6 +24,7 @@ export const textsCanary: NonNullable<AppModule["canary"]> = async (ctx, marker)
   const round = await ctx.perform(planRound, {
     processId,
     number: 301,
+    names: { en: "Canary 301" },
     startDate: "2033-03-01",
     endDate: "2033-03-02",
   });

@@ -53,6 +53,7 @@ export type RoleChange = Disputed & {
   occurredPrecision: DatePrecision;
   roundNumber: number | null;
   statement: string | null;
+  localized: { statement: LocalizedText | null };
 };
 
 export type RoleAssignment = Disputed & {
@@ -176,12 +177,18 @@ export type NextRoundDecision = Disputed & {
   city: string | null;
   windowStart: string | null;
   windowEnd: string | null;
+  localized: { wording: LocalizedText; city: LocalizedText | null };
 };
 
 export type AnnouncedVsHeld = Disputed & {
   decidedAtRound: { id: string; number: number };
   decision: NextRoundDecision;
-  held: { city: string | null; startDate: string | null; endDate: string | null };
+  held: {
+    city: string | null;
+    startDate: string | null;
+    endDate: string | null;
+    localized: { city: LocalizedText | null };
+  };
   cityMatches: boolean | null;
   datesWithinWindow: boolean | null;
 };

@@ -2,6 +2,7 @@ import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@man
 import { IconArrowsExchange, IconSearch, IconUserPlus, IconUserShield } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LocalText } from "../../shell/LocalText.tsx";
 import type { SectionContexts } from "../../shell/module.ts";
 import { ActionDialog, EditButton, LoadFailure, Loading, RecordTable } from "./components.tsx";
 import { useDays } from "./format.ts";
@@ -97,7 +98,9 @@ function Roles({ process }: { process: ProcessDetail }) {
                   {t(`change.${change.change}`)} · {t(`role.${change.role}`)}
                 </Table.Td>
                 <Table.Td>{change.roundNumber ?? "—"}</Table.Td>
-                <Table.Td className="pre-line">{change.statement ?? ""}</Table.Td>
+                <Table.Td className="pre-line">
+                  <LocalText value={change.localized.statement} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </RecordTable>

@@ -1,7 +1,15 @@
-import { NumberInput, Select, type SelectProps, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { NumberInput, Select, type SelectProps, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import type { Locale } from "../../shell/i18n.ts";
+import {
+  emptyMultilingual,
+  isEmptyMultilingual,
+  MultilingualField,
+  missingOriginal,
+  multilingualBody,
+} from "../../shell/MultilingualField.tsx";
 import { roleOptions, useParticipantOptions } from "./choices.ts";
 import { DateField, FormButtons, FormError, PrecisionSelect } from "./components.tsx";
 import { useDays } from "./format.ts";
@@ -146,7 +154,7 @@ export function RoleChangeForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const { t, check, options, notBeforeExistence, post } = useRoleFormBasics(process);
+  const { t, i18n, check, options, notBeforeExistence, post } = useRoleFormBasics(process);
   const form = useForm({
     initialValues: {
       participantId: "",
@@ -155,7 +163,7 @@ export function RoleChangeForm({
       occurredOn: "",
       occurredPrecision: "day",
       roundNumber: "" as number | string,
-      statement: "",
+      statement: emptyMultilingual(i18n.language as Locale),
     },
     validate: {
       participantId: check.required,
@@ -163,6 +171,8 @@ export function RoleChangeForm({
       change: check.required,
       occurredOn: (value, values) => check.required(value) ?? notBeforeExistence(values.participantId, value),
       roundNumber: (value) => (value === "" ? null : check.roundNumber(value)),
+      statement: (value) =>
+        !isEmptyMultilingual(value) && missingOriginal(value) ? check.required("") : null,
     },
   });
   const save = useRecordForm(form, async (values) => {
@@ -173,7 +183,7 @@ export function RoleChangeForm({
       occurredOn: values.occurredOn,
       occurredPrecision: values.occurredPrecision,
       roundNumber: values.roundNumber === "" ? null : Number(values.roundNumber),
-      statement: textOrNull(values.statement),
+      statement: isEmptyMultilingual(values.statement) ? null : multilingualBody(values.statement),
     });
     notifySuccess(t("secretariat:roles.changeRecorded"));
     onDone();
@@ -210,11 +220,12 @@ export function RoleChangeForm({
           />
           <PrecisionSelect {...form.getInputProps("occurredPrecision")} />
         </SimpleGrid>
-        <Textarea
+        <MultilingualField
           label={t("secretariat:fields.statement")}
-          autosize
           minRows={3}
-          {...form.getInputProps("statement")}
+          value={form.values.statement}
+          onChange={(statement) => form.setFieldValue("statement", statement)}
+          error={form.errors.statement as string | undefined}
         />
         <FormButtons
           onCancel={onCancel}

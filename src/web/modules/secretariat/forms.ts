@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { type FormEvent, useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LocalizedNamesInput } from "../../../contracts/process-requests.ts";
 import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import type { LocalizedNames } from "./types.ts";
@@ -66,8 +67,17 @@ export function recordChecks(t: TFunction) {
   const required = (value: string) => (value.trim().length > 0 ? null : t("shell:validation.required"));
   return {
     required,
-    /** The English name is the one every reader falls back on, so it is never left empty. */
-    nameEn: (value: string) => (value.trim().length > 0 ? null : t("secretariat:validation.nameEnRequired")),
+    /**
+     * The English name is the one every reader falls back on, so it is never left empty: checked by the
+     * API's own contract (the one rule for the form, the API and the CLI), said in the reader's language.
+     */
+    nameEn: (value: string) => {
+      const checked = LocalizedNamesInput.shape.en.safeParse(value);
+      if (checked.success) return null;
+      return value.trim().length === 0
+        ? t("secretariat:validation.nameEnRequired")
+        : (checked.error.issues[0]?.message ?? t("secretariat:validation.nameEnRequired"));
+    },
     maxLength: (max: number) => (value: string) =>
       value.trim().length <= max ? null : t("secretariat:validation.maxLength", { count: max }),
     /** An end date must not come before the start date (both optional). */

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { LocalText } from "../../shell/LocalText.tsx";
 import type { SectionContexts } from "../../shell/module.ts";
 import { ActionDialog, RoundStatusBadge } from "./components.tsx";
@@ -104,12 +104,18 @@ function Overview({ round, process }: { round: RoundDetail; process: ProcessDeta
           </Group>
           {round.nextRound ? (
             <>
-              <Text className="pre-line">“{round.nextRound.wording}”</Text>
+              <Text className="pre-line">
+                “<LocalText value={round.nextRound.localized.wording} />”
+              </Text>
               <Text size="sm" c="dimmed">
-                {t("nextRound.summary", {
-                  city: round.nextRound.city ?? "—",
-                  window: days.span(round.nextRound.windowStart, round.nextRound.windowEnd) ?? "—",
-                })}
+                <Trans
+                  t={t}
+                  i18nKey="nextRound.summary"
+                  values={{
+                    window: days.span(round.nextRound.windowStart, round.nextRound.windowEnd) ?? "—",
+                  }}
+                  components={{ city: <LocalText value={round.nextRound.localized.city} fallback="—" /> }}
+                />
               </Text>
             </>
           ) : (

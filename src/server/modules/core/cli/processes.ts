@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { z } from "zod";
+import { UsageError } from "../../../../cli/common.ts";
 import { lines, processLine, processText } from "../../../../cli/format.ts";
 import {
   clearable,
@@ -9,6 +10,8 @@ import {
   namesFrom,
   type ProcessOption,
   processOption,
+  textFrom,
+  textOptions,
   versionOption,
 } from "../../../../cli/options.ts";
 import { act, type Output, output, type Session } from "../../../../cli/session.ts";
@@ -33,7 +36,6 @@ type UpdateOptions = Names &
 type DecisionOptions = ProcessOption & {
   decidedOn: string;
   decidedBy: string;
-  text: string;
   version?: number;
 };
 type AssignOptions = {
@@ -52,7 +54,6 @@ type ChangeOptions = {
   on: string;
   precision?: "day" | "month" | "year";
   round?: number;
-  statement?: string;
 };
 
 /** A process as GET /api/processes/{id} answers it, after a write. */
@@ -152,7 +153,7 @@ export function registerProcessCommands(program: Command): void {
     ["resume", core.resumeProcess, "Resume a suspended or concluded process, as a recorded decision"],
   ] as const;
   for (const [verb, operation, summary] of transitions) {
-    json(
+    const decision = json(
       versionOption(
         processes
           .command(verb)
@@ -160,16 +161,21 @@ export function registerProcessCommands(program: Command): void {
           .argument("[process]", "id or slug (or --process; default: the only one)")
           .option("--process <process>", "the process, instead of the argument")
           .requiredOption("--decided-on <date>", "the day of the decision, YYYY-MM-DD")
-          .requiredOption("--decided-by <who>", 'who decided or requested it, e.g. "the guarantors"')
-          .requiredOption("--text <text>", "the decision's text"),
+          .requiredOption("--decided-by <who>", 'who decided or requested it, e.g. "the guarantors"'),
       ),
-    ).action(
+    );
+    textOptions(decision, "text", "the decision's text").action(
       act(async (s, o: DecisionOptions, [ref]) => {
+        const text = textFrom(o, "text");
+        if (text === undefined)
+          throw new UsageError(
+            "Give the text: --text (English), or --text-ru/--text-ar with --text-original.",
+          );
         const { id } = await s.run(operation, {
           processId: await processRef(s, ref ?? o.process),
           decidedOn: o.decidedOn,
           decidedBy: o.decidedBy,
-          text: o.text,
+          text,
           version: o.version,
         });
         return processOutput(s, id);
@@ -204,7 +210,7 @@ export function registerProcessCommands(program: Command): void {
       return processOutput(s, processId);
     }),
   );
-  json(
+  const change = json(
     processOption(
       roles
         .command("change")
@@ -217,10 +223,10 @@ export function registerProcessCommands(program: Command): void {
         )
         .requiredOption("--on <date>", "when it happened, YYYY-MM-DD")
         .option("--precision <precision>", "day, month or year (how exact --on is)")
-        .option("--round <n>", "the round it concerns", integer)
-        .option("--statement <text>", "the statement made"),
+        .option("--round <n>", "the round it concerns", integer),
     ),
-  ).action(
+  );
+  textOptions(change, "statement", "the statement made").action(
     act(async (s, o: ChangeOptions) => {
       const { processId } = await s.run(core.recordRoleChange, {
         processId: await processRef(s, o.process),
@@ -230,7 +236,7 @@ export function registerProcessCommands(program: Command): void {
         occurredOn: o.on,
         occurredPrecision: o.precision,
         roundNumber: o.round,
-        statement: o.statement,
+        statement: textFrom(o, "statement"),
       });
       return processOutput(s, processId);
     }),

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { z } from "zod";
+import { UsageError } from "../../../../cli/common.ts";
 import { lines, roundLine, roundText } from "../../../../cli/format.ts";
 import {
   clearable,
@@ -10,6 +11,8 @@ import {
   type RoundOptions,
   roundNumber,
   roundSelector,
+  textFrom,
+  textOptions,
   versionOption,
 } from "../../../../cli/options.ts";
 import { act, type Output, output, type Session } from "../../../../cli/session.ts";
@@ -83,11 +86,12 @@ export function registerRoundCommands(program: Command): void {
 
   placeOptions(roundCommand(rounds, "plan", "Plan a round (core.round.plan)"), false).action(
     act(async (s, o: RoundOptions & PlaceOptions, [number]) => {
-      const names = namesFrom(o) as { en: string } | undefined;
+      // No --name: the contract refuses it (exit 4), with the message the API and the form give.
+      const names = namesFrom(o) as { en: string };
       const { id } = await s.run(core.planRound, {
         processId: await processRef(s, o.process),
         number: roundNumber(number, o),
-        ...(names && { names }),
+        names,
         city: o.city,
         venue: o.venue,
         startDate: o.start,
@@ -135,17 +139,17 @@ export function registerRoundCommands(program: Command): void {
       return roundOutput(s, roundId);
     });
 
-  versionOption(
+  const announce = versionOption(
     roundCommand(rounds, "announce", "Announce a round: its dates become public (core.round.announce)"),
-  )
-    .requiredOption("--published <date>", "the announcement's date, YYYY-MM-DD")
-    .requiredOption("--text <text>", "the announcement's text")
-    .action(
-      write("announceRound", (o: { published: string; text: string }) => ({
-        publishedOn: o.published,
-        text: o.text,
-      })),
-    );
+  ).requiredOption("--published <date>", "the announcement's date, YYYY-MM-DD");
+  textOptions(announce, "text", "the announcement's text").action(
+    write("announceRound", (o: { published: string }) => {
+      const text = textFrom(o, "text");
+      if (text === undefined)
+        throw new UsageError("Give the text: --text (English), or --text-ru/--text-ar with --text-original.");
+      return { publishedOn: o.published, text };
+    }),
+  );
   versionOption(roundCommand(rounds, "open", "Open an announced round's session (core.round.open)")).action(
     write("openRound", () => ({})),
   );
@@ -169,36 +173,38 @@ export function registerRoundCommands(program: Command): void {
     .requiredOption("--reason <reason>", "why")
     .action(write("cancelRound", (o: { reason: string }) => ({ reason: o.reason })));
 
-  roundCommand(
-    rounds,
-    "next-round",
-    "Record the round's decision on the next one (core.next-round-decision.record)",
+  textOptions(
+    textOptions(
+      roundCommand(
+        rounds,
+        "next-round",
+        "Record the round's decision on the next one (core.next-round-decision.record)",
+      ),
+      "wording",
+      'the decision as worded (e.g. "in Astana, in the second half of 2024")',
+    ),
+    "city",
+    "the city decided on",
   )
-    .requiredOption(
-      "--wording <text>",
-      'the decision as worded, e.g. "in Astana, in the second half of 2024"',
-    )
-    .option("--city <city>", "the city decided on")
     .option("--window-start <date>", "first day of the window decided on, YYYY-MM-DD")
     .option("--window-end <date>", "last day of the window decided on, YYYY-MM-DD")
     .action(
-      act(
-        async (
-          s,
-          o: RoundOptions & { wording: string; city?: string; windowStart?: string; windowEnd?: string },
-          [n],
-        ) => {
-          const roundId = await roundRef(s, n, o);
-          await s.run(core.recordNextRoundDecision, {
-            roundId,
-            wording: o.wording,
-            city: o.city,
-            windowStart: o.windowStart,
-            windowEnd: o.windowEnd,
-          });
-          return roundOutput(s, roundId);
-        },
-      ),
+      act(async (s, o: RoundOptions & { windowStart?: string; windowEnd?: string }, [n]) => {
+        const wording = textFrom(o, "wording");
+        if (wording === undefined)
+          throw new UsageError(
+            "Give the wording: --wording (English), or --wording-ru/--wording-ar with --wording-original.",
+          );
+        const roundId = await roundRef(s, n, o);
+        await s.run(core.recordNextRoundDecision, {
+          roundId,
+          wording,
+          city: textFrom(o, "city"),
+          windowStart: o.windowStart,
+          windowEnd: o.windowEnd,
+        });
+        return roundOutput(s, roundId);
+      }),
     );
 
   roundCommand(

@@ -4,6 +4,8 @@
 // the data's `aliases` record and the forms Russian and Arabic official usage gives these names
 // (Астана/Нур-Султан, أستانا/نور سلطان); nothing here adds content the English lacks.
 
+import { nextRoundWordings, roleChangeStatements } from "./next-round-translations.ts";
+
 type Versions = { ru: string; ar: string };
 
 /** Cities, by the English name the record uses (subject `place`). */
@@ -185,7 +187,13 @@ type TextVersionRow = ReturnType<typeof versionRows>[number];
  * own `names`; places, venues, people and the decisions' texts become `text_versions` rows.
  */
 export function translateCoreDemoRows(rows: {
-  rounds: { id: string; city?: string | null; venue?: string | null; nextRoundCity?: string | null }[];
+  rounds: {
+    id: string;
+    city?: string | null;
+    venue?: string | null;
+    nextRoundCity?: string | null;
+    nextRoundWording?: string | null;
+  }[];
   meetings: {
     id: string;
     city?: string | null;
@@ -194,6 +202,7 @@ export function translateCoreDemoRows(rows: {
   }[];
   roundAnnouncements: { id: string; text: string; announcedCity?: string | null }[];
   processDecisions: { id: string; text: string; decidedBy: string }[];
+  roleChanges: { id: string; statement?: string | null }[];
   delegationMembers: { id: string; nameLatin: string }[];
 }): TextVersionRow[] {
   for (const meeting of rows.meetings) {
@@ -212,13 +221,28 @@ export function translateCoreDemoRows(rows: {
     ...rows.meetings.flatMap((row) =>
       row.venue ? versionRows("meeting", row.id, "venue", venueNames[row.venue]) : [],
     ),
+    ...rows.rounds.flatMap((row) =>
+      row.nextRoundWording
+        ? versionRows("round", row.id, "nextRoundWording", nextRoundWordings[row.nextRoundWording])
+        : [],
+    ),
     ...rows.roundAnnouncements.flatMap((row) =>
-      versionRows("round_announcement", row.id, "text", decisionTexts[row.text]),
+      versionRows(
+        "round_announcement",
+        row.id,
+        "text",
+        decisionTexts[row.text] ?? nextRoundWordings[row.text],
+      ),
     ),
     ...rows.processDecisions.flatMap((row) => [
       ...versionRows("process_decision", row.id, "text", decisionTexts[row.text]),
       ...versionRows("process_decision", row.id, "decidedBy", decisionTexts[row.decidedBy]),
     ]),
+    ...rows.roleChanges.flatMap((row) =>
+      row.statement
+        ? versionRows("role_change", row.id, "statement", roleChangeStatements[row.statement])
+        : [],
+    ),
     ...rows.delegationMembers.flatMap((row) =>
       versionRows("delegation_member", row.id, "name", personNames[row.nameLatin]),
     ),

@@ -28,11 +28,7 @@ export const planRound = defineOperation({
       id,
       processId: process.id,
       number: input.number,
-      names: input.names ?? {
-        en: `Round ${input.number}`,
-        ru: `Раунд ${input.number}`,
-        ar: `الجولة ${input.number}`,
-      },
+      names: input.names,
       city: input.city === undefined ? process.defaultCity : input.city,
       venue: input.venue === undefined ? process.defaultVenue : input.venue,
       startDate: input.startDate ?? null,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { RecordRef, RecordRoleChangeInput } from "../../../../contracts/process.ts";
 import { defineOperation } from "../../../platform/operation.ts";
+import { saveOptionalTextVersions } from "../../../platform/text-versions.ts";
 import { processRoleAssignments, roleChanges, rounds } from "../schema.ts";
 import { holdsRoleToday, openRoleAssignment } from "./shared/open-role.ts";
 import { bySecretariatOfProcess } from "./shared/process.ts";
@@ -34,6 +35,15 @@ export const recordRoleChange = defineOperation({
       if (!round) throw invalidField("roundNumber", `This process has no round ${input.roundNumber}.`);
     }
     const id = newId();
+    // The statement may come in several languages: the row keeps the original, the rest are versions.
+    const statement =
+      (
+        await saveOptionalTextVersions(
+          ctx.tx,
+          { subjectType: "role_change", subjectId: id, field: "statement" },
+          input.statement,
+        )
+      )?.text ?? null;
     await ctx.tx.insert(roleChanges).values({
       id,
       processId: process.id,
@@ -43,7 +53,7 @@ export const recordRoleChange = defineOperation({
       occurredOn: input.occurredOn,
       occurredPrecision: input.occurredPrecision ?? "day",
       roundNumber: input.roundNumber ?? null,
-      statement: input.statement ?? null,
+      statement,
     });
     const holder = { processId: process.id, participantId: participant.id, role: input.role };
     if (input.change === "granted" && !(await holdsRoleToday(ctx.tx, holder))) {
@@ -51,7 +61,7 @@ export const recordRoleChange = defineOperation({
         id: newId(),
         ...holder,
         fromDate: input.occurredOn,
-        note: input.statement ?? null,
+        note: statement,
       });
     } else if (input.change === "withdrawn") {
       await ctx.tx

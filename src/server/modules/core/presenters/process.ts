@@ -10,7 +10,13 @@ import type {
   RoleChange,
 } from "../../../../contracts/process.ts";
 import type { Db } from "../../../platform/db.ts";
-import { localName, localText, preloadTexts } from "../../../platform/text-versions.ts";
+import {
+  allTextVersions,
+  hasTextVersions,
+  localName,
+  localText,
+  preloadTexts,
+} from "../../../platform/text-versions.ts";
 import type {
   delegationMembers,
   meetings,
@@ -167,6 +173,30 @@ export function presentRoleChange(
     occurredPrecision: row.occurredPrecision,
     roundNumber: row.roundNumber,
     statement: row.statement,
+    localized: { statement: localText("role_change", row.id, "statement", row.statement) },
+  };
+}
+
+/**
+ * A round's decision on the next one, in the reader's language: the wording from its versions; the city
+ * from the versions the secretariat wrote, else from the place's translations (read preloads both).
+ */
+export function presentNextRoundDecision(
+  roundId: string,
+  decision: { wording: string; city: string | null; windowStart: string | null; windowEnd: string | null },
+) {
+  return {
+    ...decision,
+    localized: {
+      wording: localText("round", roundId, "nextRoundWording", decision.wording),
+      city: hasTextVersions("round", roundId, "nextRoundCity")
+        ? localText("round", roundId, "nextRoundCity", decision.city)
+        : localPlace(decision.city),
+    },
+    versions: {
+      wording: allTextVersions("round", roundId, "nextRoundWording", decision.wording),
+      city: decision.city === null ? null : allTextVersions("round", roundId, "nextRoundCity", decision.city),
+    },
   };
 }
 

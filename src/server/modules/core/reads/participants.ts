@@ -3,6 +3,7 @@ import type { ParticipantDetail } from "../../../../contracts/process.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { type DisputeIndex, disputedMark, disputesIn } from "../../../platform/disputes.ts";
+import { preloadTexts } from "../../../platform/text-versions.ts";
 import { canManageParticipants, roundsVisibleTo } from "../policies.ts";
 import { presentParticipant, presentRoleAssignment, presentRoleChange } from "../presenters/process.ts";
 import {
@@ -69,6 +70,11 @@ export async function getParticipant(db: Db, actor: Actor, ref: string): Promise
     const index = disputes.get(processId);
     return index ? disputedMark(index, subjectType, subjectId, field) : {};
   };
+  await preloadTexts(
+    db,
+    "role_change",
+    changes.map(({ change }) => change.id),
+  );
   return {
     ...presentParticipant(row, { update: canManageParticipants(actor) }),
     roles: assignments.map(({ assignment, processSlug }) => ({

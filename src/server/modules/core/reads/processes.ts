@@ -129,6 +129,11 @@ export async function getProcess(db: Db, actor: Actor, ref: string): Promise<Pro
     .filter((assignment) => assignment.role === "guarantor")
     .map((assignment) => assignment.participant)
     .filter((participant, index, all) => all.findIndex((other) => other.id === participant.id) === index);
+  await preloadTexts(
+    db,
+    "role_change",
+    changes.map((change) => change.id),
+  );
   return {
     ...presentProcess(row, host, decisions.length > 0, actor),
     decisions: (await preloadDecisions(db, decisions)).map((decision) => ({

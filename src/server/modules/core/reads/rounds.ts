@@ -10,9 +10,11 @@ import { localName, preloadTexts } from "../../../platform/text-versions.ts";
 import { isSecretariat, roundCan, roundsVisibleTo } from "../policies.ts";
 import {
   compareEnglishNames,
+  localPlace,
   participantRef,
   preloadPlaces,
   presentAnnouncement,
+  presentNextRoundDecision,
   presentRoundCore,
 } from "../presenters/process.ts";
 import { participants, roundAnnouncements, roundParticipations, rounds } from "../schema.ts";
@@ -150,8 +152,13 @@ export function compareAnnouncedWithHeld(previous: RoundRow, round: RoundRow): A
   const end = round.endDate ?? round.startDate;
   return {
     decidedAtRound: { id: previous.id, number: previous.number },
-    decision,
-    held: { city: round.city, startDate: round.startDate, endDate: round.endDate },
+    decision: presentNextRoundDecision(previous.id, decision),
+    held: {
+      city: round.city,
+      startDate: round.startDate,
+      endDate: round.endDate,
+      localized: { city: localPlace(round.city) },
+    },
     cityMatches: decision.city && round.city ? sameCity(decision.city, round.city) : null,
     datesWithinWindow:
       hasWindow && start && end
@@ -187,8 +194,9 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
   participations.sort((a, b) => compareEnglishNames(a.participant, b.participant));
   const disputes = await disputesIn(db, actor, process.id);
   const byRole = await participantsByRole(db, [round.id], disputes);
+  await preloadRoundTexts(db, previous ? [round, previous] : [round]);
+  // After the preload: the previous round's decision is presented in the reader's language.
   const announcedVsHeld = previous ? compareAnnouncedWithHeld(previous, round) : null;
-  await preloadRoundTexts(db, [round]);
   await preloadTexts(
     db,
     "round_announcement",
@@ -213,10 +221,12 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
     delegations,
     nextRound: round.nextRoundWording
       ? {
-          wording: round.nextRoundWording,
-          city: round.nextRoundCity,
-          windowStart: round.nextRoundWindowStart,
-          windowEnd: round.nextRoundWindowEnd,
+          ...presentNextRoundDecision(round.id, {
+            wording: round.nextRoundWording,
+            city: round.nextRoundCity,
+            windowStart: round.nextRoundWindowStart,
+            windowEnd: round.nextRoundWindowEnd,
+          }),
           ...disputedMark(disputes, "round", round.id, "nextRound"),
         }
       : null,

@@ -2,6 +2,7 @@
 // keyed by the English text, so a translation only ever attaches to the text it translates (see
 // core's demo/translations.ts). Facts without an entry stay English and are shown marked as such.
 import { demoTextVersionRows } from "../../core/index.ts";
+import { outcomeTexts } from "./outcome-translations.ts";
 
 type Versions = { ru: string; ar: string };
 
@@ -65,6 +66,8 @@ export function translateRecordDemoRows(rows: {
     ...rows.milestones.flatMap((row) =>
       demoTextVersionRows("milestone", row.id, "title", milestoneTitles[row.title]),
     ),
-    ...rows.facts.flatMap((row) => demoTextVersionRows("fact", row.id, "text", factTexts[row.text])),
+    ...rows.facts.flatMap((row) =>
+      demoTextVersionRows("fact", row.id, "text", factTexts[row.text] ?? outcomeTexts[row.text]),
+    ),
   ];
 }

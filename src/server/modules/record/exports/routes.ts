@@ -3,14 +3,12 @@
 // any record, fact or source.
 import { z } from "zod";
 import { CiteParams, CiteQuery, ExportQuery, ProcessParams } from "../../../../contracts/record.ts";
-import { citationFormats, formatCitation } from "../../../platform/exports/citations.ts";
-import { fileSlug, sendFile } from "../../../platform/exports/download.ts";
+import { citationFormats } from "../../../platform/exports/citations.ts";
+import { sendFile } from "../../../platform/exports/download.ts";
 import type { ServerDeps, ZodApp } from "../../../platform/module.ts";
 import { defineRead, registerRead } from "../../../platform/read.ts";
-import { findProcess } from "../../core/index.ts";
-import { citationOf } from "./cite.ts";
-import { processAtom, processCalendar } from "./feeds.ts";
-import { processCsv, processCsvKinds } from "./process-csv.ts";
+import { citationFile, processExportFile } from "./files.ts";
+import { processCsvKinds } from "./process-csv.ts";
 
 const tags = ["exports"];
 const today = () => new Date().toISOString().slice(0, 10);
@@ -26,7 +24,7 @@ const csvSummaries = {
 
 /** Registers the export routes; addresses in pages and files are built on PUBLIC_URL. */
 export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
-  const webUrl = (path: string) => `${deps.config.publicUrl}${path}`;
+  const publicUrl = deps.config.publicUrl;
 
   for (const kind of processCsvKinds) {
     registerRead(
@@ -45,8 +43,16 @@ export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
         produces: ["text/csv"],
         cache: "per-actor",
         load: (db, actor, { params, query }) =>
-          processCsv({ db, actor, processRef: params.id, lang: query.lang, webUrl, kind, today: today() }),
-        send: (reply, file) => sendFile(reply, { ...file, mediaType: "text/csv" }),
+          processExportFile({
+            db,
+            actor,
+            processRef: params.id,
+            lang: query.lang,
+            publicUrl,
+            kind,
+            today: today(),
+          }),
+        send: sendFile,
       }),
     );
   }
@@ -65,18 +71,17 @@ export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
       produces: ["application/atom+xml"],
       cache: "per-actor",
       feed: true,
-      load: async (db, actor, { params, query }) => {
-        const process = await findProcess(db, params.id);
-        const self = webUrl(`/api/processes/${encodeURIComponent(process.slug)}/feed.atom`);
-        return processAtom({ db, actor, processRef: process.id, lang: query.lang, webUrl, self });
-      },
-      send: (reply, body) =>
-        sendFile(reply, {
-          body,
-          mediaType: "application/atom+xml",
-          filename: "feed.atom",
-          disposition: "inline",
+      load: (db, actor, { params, query }) =>
+        processExportFile({
+          db,
+          actor,
+          processRef: params.id,
+          lang: query.lang,
+          publicUrl,
+          kind: "atom",
+          today: today(),
         }),
+      send: sendFile,
     }),
   );
 
@@ -95,14 +100,17 @@ export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
       produces: ["text/calendar"],
       cache: "per-actor",
       feed: true,
-      load: async (db, actor, { params, query }) => {
-        const process = await findProcess(db, params.id);
-        return {
-          body: await processCalendar({ db, actor, processRef: process.id, lang: query.lang, webUrl }),
-          filename: `${fileSlug(process.slug)}-rounds.ics`,
-        };
-      },
-      send: (reply, file) => sendFile(reply, { ...file, mediaType: "text/calendar", disposition: "inline" }),
+      load: (db, actor, { params, query }) =>
+        processExportFile({
+          db,
+          actor,
+          processRef: params.id,
+          lang: query.lang,
+          publicUrl,
+          kind: "ics",
+          today: today(),
+        }),
+      send: sendFile,
     }),
   );
 
@@ -125,21 +133,18 @@ export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
         "application/x-research-info-systems",
       ],
       cache: "per-actor",
-      load: async (db, actor, { params, query }) => {
-        const { work, name } = await citationOf({
+      load: (db, actor, { params, query }) =>
+        citationFile({
           db,
           actor,
           subjectType: params.subjectType,
           id: params.subjectId,
           lang: query.lang,
-          webUrl,
+          format: query.format,
+          publicUrl,
           today: today(),
-          publisher: `Astana (${new URL(deps.config.publicUrl).host})`,
-        });
-        const formatted = formatCitation(work, query.format);
-        return { ...formatted, filename: `${name}.${formatted.extension}` };
-      },
-      send: (reply, file) => sendFile(reply, { ...file }),
+        }),
+      send: sendFile,
     }),
   );
 }

@@ -1,6 +1,7 @@
 import { Anchor, Blockquote, Group, Modal, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { InEnglish } from "../../../shell/LocalText.tsx";
 import { conflictsOf, DisputedConflicts, useDisputedText } from "../components/ConflictMark.tsx";
 import { LoadError, Loading, NotInSources } from "../components/QueryState.tsx";
 import { AttendanceBadge, RoleBadge } from "../components/RoleBadge.tsx";
@@ -36,8 +37,8 @@ function Participation({ cell, processSlug }: { cell: AttendanceCell; processSlu
         </section>
       ) : null}
       {cell.note ? (
-        <Text size="sm" lang="en">
-          {cell.note}
+        <Text size="sm">
+          <InEnglish text={cell.note} />
         </Text>
       ) : null}
       <div>
@@ -45,8 +46,8 @@ function Participation({ cell, processSlug }: { cell: AttendanceCell; processSlu
           {t("attendanceMatrix.citedText")}
         </Text>
         {cell.citedText ? (
-          <Blockquote p="xs" mt={4} lang="en" dir="auto" className="cited-text">
-            {cell.citedText}
+          <Blockquote p="xs" mt={4} className="cited-text">
+            <InEnglish text={cell.citedText} />
           </Blockquote>
         ) : (
           <NotInSources />

@@ -8,7 +8,7 @@ import {
 } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { LocalText } from "../../../shell/LocalText.tsx";
+import { InEnglish, LocalText } from "../../../shell/LocalText.tsx";
 import type { ConflictKind, DisputedField, RecordConflict } from "../types.ts";
 import { Sources, uniqueSources } from "./Sources.tsx";
 
@@ -99,7 +99,9 @@ export function ConflictCard({ conflict, context }: { conflict: RecordConflict; 
                   <span className="conflict-value-index">
                     {t("conflicts.valueNumber", { number: index + 1 })}
                   </span>{" "}
-                  <bdi lang="en">{value.value}</bdi>
+                  <bdi>
+                    <InEnglish text={value.value} />
+                  </bdi>
                 </Text>
                 <Text size="xs" c="dimmed" mt={2}>
                   {t("conflicts.givenBy", { count: value.sources.length })}
@@ -111,7 +113,7 @@ export function ConflictCard({ conflict, context }: { conflict: RecordConflict; 
         ) : null}
         {conflict.note ? (
           <Text size="sm">
-            <b>{t("conflicts.note")}:</b> <span lang="en">{conflict.note}</span>
+            <b>{t("conflicts.note")}:</b> <LocalText value={conflict.localized.note} />
           </Text>
         ) : null}
         {otherSources.length > 0 ? (

@@ -2,6 +2,7 @@ import { Anchor, Chip, Group, SegmentedControl, Stack, Text, TextInput, Title } 
 import { IconSearch } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { InEnglish } from "../../../shell/LocalText.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { ConflictCard, useDisputedFieldLabel } from "../components/Conflicts.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
@@ -105,12 +106,12 @@ export function ConflictsPage() {
   const contextOf = (item: Item) => {
     const href = subjectHref(item.subject);
     return href ? (
-      <Anchor component={Link} to={href} size="xs" lang="en">
-        {item.subject.label}
+      <Anchor component={Link} to={href} size="xs">
+        <InEnglish text={item.subject.label} />
       </Anchor>
     ) : (
-      <Text size="xs" c="dimmed" lang="en">
-        {item.subject.label}
+      <Text size="xs" c="dimmed">
+        <InEnglish text={item.subject.label} />
       </Text>
     );
   };

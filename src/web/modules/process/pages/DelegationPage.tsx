@@ -1,6 +1,7 @@
 import { Badge, Group, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { LocalText } from "../../../shell/LocalText.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { Crumbs } from "../components/ProcessLinks.tsx";
 import { NotInSources, RecordPending } from "../components/QueryState.tsx";
@@ -91,7 +92,7 @@ export function DelegationPage() {
           {members.map((member) => (
             <Table.Tr key={member.id}>
               <Table.Td>
-                <span lang="en">{member.nameLatin}</span>{" "}
+                <LocalText value={member.localized.name} />{" "}
                 {member.isHead ? (
                   <Badge size="xs" variant="filled">
                     {t("heads.head")}
@@ -102,7 +103,9 @@ export function DelegationPage() {
               <Table.Td>
                 {member.nameNative ? <bdi dir="auto">{member.nameNative}</bdi> : <NotInSources />}
               </Table.Td>
-              <Table.Td lang="en">{member.title ?? <NotInSources />}</Table.Td>
+              <Table.Td>
+                {member.localized.title ? <LocalText value={member.localized.title} /> : <NotInSources />}
+              </Table.Td>
               <Table.Td>
                 <SourcesButton sources={sourcesOf(member.id)} subject={member.nameLatin} />
               </Table.Td>

@@ -1,7 +1,7 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { LocalText } from "../../../shell/LocalText.tsx";
+import { InEnglish, LocalText } from "../../../shell/LocalText.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
@@ -67,8 +67,8 @@ export function MeetingPage() {
             what={t("fields.dates")}
           />
           {data.dateNote ? (
-            <Text size="xs" c="dimmed" lang="en">
-              {data.dateNote}
+            <Text size="xs" c="dimmed">
+              <InEnglish text={data.dateNote} />
             </Text>
           ) : null}
         </FieldItem>
@@ -92,7 +92,7 @@ export function MeetingPage() {
           />
         </FieldItem>
         <FieldItem label={t("fields.host")}>
-          {data.host ? <span lang="en">{data.host}</span> : <NotInSources />}{" "}
+          {data.host ? <InEnglish text={data.host} /> : <NotInSources />}{" "}
           <SourcesButton sources={sourcesOfFields(citations, /host/i)} subject={t("fields.host")} />
         </FieldItem>
         <FieldItem label={t("meeting.level")}>

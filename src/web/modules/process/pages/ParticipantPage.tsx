@@ -1,6 +1,7 @@
 import { Anchor, Badge, Blockquote, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { InEnglish, LocalText } from "../../../shell/LocalText.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
@@ -57,8 +58,8 @@ function RoleChangeItem({ change }: { change: RoleChange }) {
         <SourcesButton sources={sources} subject={label} />
       </Group>
       {change.statement ? (
-        <Blockquote p="xs" mt="xs" lang="en" dir="auto" className="cited-text">
-          {change.statement}
+        <Blockquote p="xs" mt="xs" className="cited-text">
+          <LocalText value={change.localized.statement} />
         </Blockquote>
       ) : null}
       {facts.length > 0 ? <Facts facts={facts} subject={label} /> : null}
@@ -155,7 +156,7 @@ export function ParticipantPage() {
       <FieldList>
         {data.shortName ? <FieldItem label={t("participant.shortName")}>{data.shortName}</FieldItem> : null}
         <FieldItem label={t("participant.aliases")}>
-          {data.aliases.length > 0 ? <span lang="en">{data.aliases.join(", ")}</span> : <NotInSources />}
+          {data.aliases.length > 0 ? <InEnglish text={data.aliases.join(", ")} /> : <NotInSources />}
         </FieldItem>
         {data.existsFrom ? (
           <FieldItem label={t("participant.existsFrom")}>{dates.longDay(data.existsFrom)}</FieldItem>
@@ -189,8 +190,8 @@ export function ParticipantPage() {
                   what={`${t(`roles.${role.role}`)}, ${processNameOf(role.processSlug)}`}
                 />
                 {role.note ? (
-                  <Text size="xs" c="dimmed" lang="en">
-                    {role.note}
+                  <Text size="xs" c="dimmed">
+                    <InEnglish text={role.note} />
                   </Text>
                 ) : null}
               </li>

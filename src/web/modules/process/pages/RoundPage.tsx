@@ -1,7 +1,7 @@
 import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { LocalText } from "../../../shell/LocalText.tsx";
+import { InEnglish, LocalText } from "../../../shell/LocalText.tsx";
 import { ModuleSections } from "../../../shell/ModuleSlots.tsx";
 import { Page } from "../../../shell/Page.tsx";
 import { ConflictMark } from "../components/ConflictMark.tsx";
@@ -140,9 +140,9 @@ export function RoundPage() {
         <FieldItem label={t("fields.status")}>
           <RoundStatusBadge status={data.status} />
           {data.statusReason ? (
-            <Text size="sm" component="span" lang="en">
+            <Text size="sm" component="span">
               {" "}
-              {data.statusReason}
+              <InEnglish text={data.statusReason} />
             </Text>
           ) : null}
         </FieldItem>

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Text, Title, Tooltip } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LocalText } from "../../../shell/LocalText.tsx";
+import { InEnglish, LocalText } from "../../../shell/LocalText.tsx";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { ParticipantLink } from "../components/ProcessLinks.tsx";
 import { NotInSources } from "../components/QueryState.tsx";
@@ -141,8 +141,8 @@ export function RoundParticipants({
                         />
                       </div>
                       {entry.note ? (
-                        <Text size="xs" c="dimmed" lang="en">
-                          {entry.note}
+                        <Text size="xs" c="dimmed">
+                          <InEnglish text={entry.note} />
                         </Text>
                       ) : null}
                       <Text size="sm" className="head-line" data-testid="head">

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconCheck, IconX } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LocalText } from "../../../shell/LocalText.tsx";
+import { InEnglish, LocalText } from "../../../shell/LocalText.tsx";
 import type { SectionContexts } from "../../../shell/module.ts";
 import { ConflictMark } from "../components/ConflictMark.tsx";
 import { Conflicts } from "../components/Conflicts.tsx";
@@ -52,8 +52,8 @@ function AnnouncedAgainstHeld({
       <Stack gap={6}>
         <Text size="sm">
           <b>{t("announced.decided", { number: comparison.decidedAtRound.number })}</b>{" "}
-          <q lang="en" dir="auto">
-            {decision.wording}
+          <q>
+            <LocalText value={decision.localized.wording} />
           </q>{" "}
           <Anchor
             component={Link}
@@ -65,11 +65,26 @@ function AnnouncedAgainstHeld({
           <ConflictMark marked={comparison} processSlug={processSlug} what={t("announced.title")} />
         </Text>
         <Text size="sm">
-          <b>{t("announced.announced")}:</b> {join([window, decision.city]) || <NotInSources />}
+          <b>{t("announced.announced")}:</b>{" "}
+          {window || decision.city ? (
+            <>
+              {join([window])}
+              {window && decision.city ? t("separator") : null}
+              <LocalText value={decision.localized.city} />
+            </>
+          ) : (
+            <NotInSources />
+          )}
         </Text>
         <Text size="sm" data-testid="held">
           <b>{t("announced.held")}:</b>{" "}
-          {join([held.startDate ? dates.range(held.startDate, held.endDate) : null, held.city]) || (
+          {held.startDate || held.city ? (
+            <>
+              {join([held.startDate ? dates.range(held.startDate, held.endDate) : null])}
+              {held.startDate && held.city ? t("separator") : null}
+              <LocalText value={held.localized.city} />
+            </>
+          ) : (
             <NotInSources />
           )}
         </Text>
@@ -181,8 +196,8 @@ export function ConflictsSection({ round }: RoundSection) {
           conflicts={allConflicts}
           contextOf={(conflict) =>
             labelOf.has(conflict.id) ? (
-              <Text size="xs" c="dimmed" lang="en">
-                {labelOf.get(conflict.id)}
+              <Text size="xs" c="dimmed">
+                <InEnglish text={labelOf.get(conflict.id)} />
               </Text>
             ) : null
           }
@@ -255,9 +270,15 @@ export function NextRoundSection({ round }: RoundSection) {
       <Text size="sm" data-testid="next-round">
         {nextRound ? (
           <>
-            <q lang="en" dir="auto">
-              {nextRound.wording}
-            </q>{" "}
+            <q>
+              <LocalText value={nextRound.localized.wording} />
+            </q>
+            {nextRound.city ? (
+              <>
+                {" "}
+                (<LocalText value={nextRound.localized.city} />)
+              </>
+            ) : null}{" "}
             <ConflictMark marked={nextRound} processSlug={data.processSlug} what={t("nextRound.title")} />
           </>
         ) : (

@@ -1,3 +1,4 @@
+import { LocalText } from "../../../shell/LocalText.tsx";
 import type { ItemDescription } from "./describe.ts";
 import { metrics, type PlacedMark } from "./layout.ts";
 
@@ -28,7 +29,11 @@ export function TimelineTooltip({
       style={{ left, top: mark.y + (above ? -1 : 1) * offset }}
     >
       <strong>{words.kind}</strong>
-      {words.title ? <div lang={words.titleText?.lang ?? "en"}>{words.title}</div> : null}
+      {words.title ? (
+        <div>
+          {words.titleText ? <LocalText value={words.titleText} /> : <span lang="en">{words.title}</span>}
+        </div>
+      ) : null}
       <div>{words.when}</div>
       {words.where ? <div>{words.where}</div> : null}
       {words.status ? <div>{words.status}</div> : null}

@@ -1,0 +1,21 @@
+// What the programme module offers: its operations (one name each) and reads, never its tables.
+export { addRoom } from "./operations/add-room.ts";
+export { adoptAgenda } from "./operations/adopt-agenda.ts";
+export { answerRequest } from "./operations/answer-request.ts";
+export { applySchedule } from "./operations/apply-schedule.ts";
+export { cancelSchedule } from "./operations/cancel-schedule.ts";
+export { configureProgramme } from "./operations/configure-programme.ts";
+export { createSession } from "./operations/create-session.ts";
+export { fileRequest } from "./operations/file-request.ts";
+export { lockSession } from "./operations/lock-session.ts";
+export { proposeAgendaItem } from "./operations/propose-agenda-item.ts";
+export { publishProgramme } from "./operations/publish-programme.ts";
+export { runSchedule } from "./operations/run-schedule.ts";
+export { setStay } from "./operations/set-stay.ts";
+export { swapSessions } from "./operations/swap-sessions.ts";
+export { updateAgendaItem } from "./operations/update-agenda-item.ts";
+export { updateSession } from "./operations/update-session.ts";
+export { withdrawRequest } from "./operations/withdraw-request.ts";
+export { loadDelegationSessions } from "./reads/delegation.ts";
+export { loadProgramme } from "./reads/programme.ts";
+export { listRequests } from "./reads/requests.ts";

@@ -1,0 +1,20 @@
+// The live events that change a round's programme (operation name = event type), and the scheduler's progress.
+export const programmeEventTypes = [
+  "programme.plan.configure",
+  "programme.room.add",
+  "programme.agenda.propose",
+  "programme.agenda.update",
+  "programme.agenda.adopt",
+  "programme.stay.set",
+  "programme.request.file",
+  "programme.request.answer",
+  "programme.request.withdraw",
+  "programme.session.create",
+  "programme.session.update",
+  "programme.session.lock",
+  "programme.session.swap",
+  "programme.schedule.apply",
+  "programme.programme.publish",
+  "platform.job.progress",
+  "platform.job.finish",
+] as const;

@@ -1,0 +1,202 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { admin, expectNoHorizontalOverflow, signInViaApi } from "./helpers.ts";
+import { newSlugs, password, planAnnouncedRound, post, type Setup, setUp } from "./secretariat-setup.ts";
+
+// The programme of round 23 in the browser: the secretariat sets the days, rooms, agenda and the
+// plenary in its round tab; Russia's delegate asks to meet Türkiye and Jordan on the requests page;
+// the secretariat records their acceptance, runs the scheduler and sees its progress and summary, is
+// refused a move onto the plenary with the reason, and publishes; a visitor reads the public
+// programme (only the plenary), in Arabic right to left, on a phone, and printed without the tools.
+
+const slugOf = newSlugs("p");
+
+async function as(browser: Browser, baseURL: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signInViaApi(page, baseURL, email, password);
+  return page;
+}
+
+test.describe
+  .serial("the programme of round 23", () => {
+    let setup: Setup;
+    let roundId = "";
+    let workspaceRound = "";
+
+    test.beforeAll(async ({ browser, baseURL }) => {
+      const base = baseURL ?? "";
+      setup = await setUp(browser, base, slugOf);
+      workspaceRound = await planAnnouncedRound(browser, base, setup);
+      roundId = workspaceRound.split("/").at(-1) ?? "";
+      const host = await as(browser, base, setup.secretariat.email);
+      await post(host.request, base, `/api/processes/${setup.processSlug}/roles`, {
+        participantId: slugOf("jordan"),
+        role: "observer",
+        fromDate: "2017-01-23",
+      });
+      for (const who of ["russia", "turkiye", "iran", "jordan"]) {
+        await post(host.request, base, `/api/rounds/${roundId}/delegations`, { participantId: slugOf(who) });
+        const submitted = await host.request.put(
+          `/api/rounds/${roundId}/delegations/${slugOf(who)}/members`,
+          {
+            data: { members: [{ nameLatin: `Head of ${who}`, isHead: true }] },
+            headers: { origin: new URL(base).origin },
+          },
+        );
+        expect(submitted.status(), await submitted.text()).toBe(200);
+        await post(
+          host.request,
+          base,
+          `/api/round-delegations/${(await submitted.json()).id}/accredit`,
+          {},
+          200,
+        );
+      }
+      await host.context().close();
+      // Russia's delegate joins Russia's standing delegation (no interface for memberships here).
+      const context = await browser.newContext({ baseURL: base });
+      const page = await context.newPage();
+      await signInViaApi(page, base, admin.email, admin.password);
+      const delegations = (await (
+        await page.request.get(`/api/processes/${setup.processSlug}/delegations`)
+      ).json()) as {
+        items: { id: string; participant: { slug: string } }[];
+      };
+      const russia = delegations.items.find((item) => item.participant.slug === slugOf("russia"));
+      await post(page.request, base, `/api/delegations/${russia?.id}/members`, {
+        accountId: setup.delegate.id,
+      });
+      await context.close();
+    });
+
+    test("the secretariat sets the days, rooms, agenda and the plenary in its round tab", async ({
+      page,
+      baseURL,
+    }) => {
+      await signInViaApi(page, baseURL ?? "", setup.secretariat.email, password);
+      await page.goto(workspaceRound);
+      await page.getByRole("tab", { name: "Programme" }).click();
+      await page.getByRole("button", { name: "Save the days" }).click();
+      await expect(page.getByRole("heading", { name: "Days and hours (days: 2)" })).toBeVisible();
+      for (const [room, seats] of [
+        ["Hall A", "60"],
+        ["Room 1", "12"],
+      ] as const) {
+        await page.getByLabel("Room name").fill(room);
+        await page.getByLabel("Seats").fill(seats);
+        await page.getByRole("button", { name: "Add the room" }).click();
+        await expect(page.getByText(new RegExp(`${room} \\(${seats}\\)`))).toBeVisible();
+        await expect(page.getByLabel("Room name")).toHaveValue("");
+      }
+      for (const item of ["Developments on the ground", "The humanitarian situation"]) {
+        await page.getByLabel("New agenda item").fill(item);
+        await page.getByRole("button", { name: "Propose" }).click();
+        await expect(page.getByText(item)).toBeVisible();
+        await expect(page.getByLabel("New agenda item")).toHaveValue("");
+      }
+      await page.getByRole("button", { name: "Move up: The humanitarian situation" }).click();
+      await expect(page.getByRole("button", { name: "Move up: The humanitarian situation" })).toBeDisabled();
+      await page.getByRole("button", { name: "Adopt the agenda" }).click();
+      await expect(page.getByRole("heading", { name: "Agenda (adopted)" })).toBeVisible();
+      const form = page.locator("form", { has: page.getByRole("heading", { name: /Place a session/ }) });
+      await form.getByLabel("Kind").selectOption("plenary");
+      await form.getByLabel("Title").fill("Plenary session");
+      await form.getByLabel("Day").selectOption("2027-03-16");
+      await form.getByLabel("From").fill("15:00");
+      await form.getByLabel("To").fill("16:30");
+      await form.getByLabel("Room").selectOption({ label: "Hall A" });
+      await form.getByRole("button", { name: "Place the session" }).click();
+      await page.getByRole("link", { name: /Open the programme grid/ }).click();
+      await expect(page.getByTestId("programme-session")).toHaveCount(1);
+      await expect(page.getByRole("img", { name: /Programme of 2027-03-16/ })).toBeVisible();
+    });
+
+    test("Russia's delegate asks to meet Türkiye and Jordan on the requests page", async ({
+      page,
+      baseURL,
+    }) => {
+      await signInViaApi(page, baseURL ?? "", setup.delegate.email, password);
+      await page.goto(`/rounds/${roundId}/programme/requests`);
+      for (const who of ["Türkiye", "Jordan"]) {
+        await page.getByRole("combobox", { name: "With" }).click();
+        await page.getByRole("option", { name: who }).click();
+        await page.keyboard.press("Escape");
+        await page.getByLabel("Preference").selectOption("must");
+        await page.getByRole("button", { name: "Send the request" }).click();
+        await expect(page.getByText("The request was sent.")).toBeVisible();
+      }
+      await expect(page.getByTestId("request-row")).toHaveCount(2);
+      // Russia does not answer its own requests.
+      await expect(page.getByRole("button", { name: /^Accept for/ })).toHaveCount(0);
+    });
+
+    test("the secretariat records the answers, schedules, is refused a clashing move, and publishes", async ({
+      page,
+      baseURL,
+    }) => {
+      await signInViaApi(page, baseURL ?? "", setup.secretariat.email, password);
+      await page.goto(`/rounds/${roundId}/programme/requests`);
+      for (const who of ["Türkiye", "Jordan"])
+        await page.getByRole("button", { name: `Accept for ${who}` }).click();
+      await expect(page.getByText("Accepted")).toHaveCount(2);
+      await page.goto(`/rounds/${roundId}/programme`);
+      await page.getByLabel("Time budget (seconds)").fill("1");
+      await page.getByRole("button", { name: "Run the scheduler" }).click();
+      await expect(page.getByText(/Last run: meetings placed 2, moved 0, not placed 0\./)).toBeVisible({
+        timeout: 15_000,
+      });
+      await expect(page.getByTestId("programme-session")).toHaveCount(3);
+      // Onto the plenary, in its room: refused with the reason, the meeting stays where it was.
+      const meeting = page.getByTestId("programme-session").filter({ hasText: "Russia – Jordan" });
+      await meeting.getByRole("button", { name: "Move" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("Day").selectOption("2027-03-16");
+      await dialog.getByLabel("Start (venue time)").fill("15:00");
+      await dialog.getByLabel("Room").selectOption({ label: "Hall A (60)" });
+      await dialog.getByRole("button", { name: "Move" }).click();
+      await expect(dialog.getByRole("alert")).toContainText(/Plenary session/);
+      await page.keyboard.press("Escape");
+      await page.getByRole("button", { name: "Publish the programme" }).click();
+      await expect(page.getByText("Published", { exact: true })).toBeVisible();
+    });
+
+    test("Russia's delegate sees its own programme and subscribes a calendar app to it", async ({
+      page,
+      baseURL,
+      playwright,
+    }) => {
+      await signInViaApi(page, baseURL ?? "", setup.delegate.email, password);
+      await page.goto(`/rounds/${roundId}/programme`);
+      await page.getByRole("link", { name: "My delegation's programme" }).click();
+      await expect(page.getByTestId("own-session")).toHaveCount(3);
+      await page.getByRole("button", { name: "Make a subscription address for a calendar app" }).click();
+      const address = await page.getByLabel("Subscription address").inputValue();
+      // A calendar app: no cookie, only the address.
+      const app = await playwright.request.newContext();
+      const calendar = await app.get(address);
+      expect(calendar.status()).toBe(200);
+      expect((await calendar.text()).match(/BEGIN:VEVENT/g)).toHaveLength(3);
+      await app.dispose();
+    });
+
+    test("a visitor sees only the plenary, in Arabic right to left, on a phone, and printed without the tools", async ({
+      browser,
+      baseURL,
+    }) => {
+      const context = await browser.newContext({ baseURL });
+      const page = await context.newPage();
+      await page.goto(`/rounds/${roundId}/programme`);
+      await page.getByTestId("language-switcher").click();
+      await page.getByRole("menuitem", { name: "العربية" }).click();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect(page.getByTestId("programme-session")).toHaveCount(1);
+      await expect(page.getByTestId("programme-session")).toContainText("Plenary session");
+      await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await expect(page.getByRole("heading", { name: "البرنامج", level: 1 })).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+      await page.emulateMedia({ media: "print" });
+      await expect(page.getByRole("button", { name: "طباعة" })).toBeHidden();
+      await expect(page.getByTestId("programme-session")).toBeVisible();
+      await context.close();
+    });
+  });
