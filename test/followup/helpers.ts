@@ -109,7 +109,7 @@ export async function announcedRound(
     method: "POST",
     url: `/api/processes/${fx.slug}/rounds`,
     as: fx.as.secretariat,
-    payload: { number, startDate, endDate },
+    payload: { number, names: { en: `Astana ${number}` }, startDate, endDate },
   });
   expect(planned.statusCode, planned.body).toBe(201);
   const { id, version } = planned.json() as { id: string; version: number };

@@ -37,6 +37,7 @@ export const followupCanary: NonNullable<AppModule["canary"]> = async (ctx, mark
   const round = await ctx.perform(planRound, {
     processId,
     number: 401,
+    names: { en: "Canary 401" },
     startDate: "2034-03-01",
     endDate: "2034-03-02",
   });
