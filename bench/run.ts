@@ -5,6 +5,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
+import { followupBenchmarks } from "./followup-import.ts";
 import { loadBenchmarks } from "./load-suite.ts";
 import { schedulerBenchmarks } from "./scheduler.ts";
 import { type BenchResult, benchmarks as platformBenchmarks } from "./suite.ts";
@@ -15,6 +16,7 @@ const benchmarks = [
   ...platformBenchmarks,
   ...schedulerBenchmarks,
   ...textsExportBenchmarks,
+  ...followupBenchmarks,
 ];
 const resultsFile = new URL("./RESULTS.md", import.meta.url);
 
