@@ -1,7 +1,7 @@
 // `astana followup …`: the ACLED import (streamed from disk, any size) and the round's follow-up report.
 import { createReadStream, statSync } from "node:fs";
 import type { Command } from "commander";
-import { UsageError } from "../../../cli/common.ts";
+import { callerPath, UsageError } from "../../../cli/common.ts";
 import { json, processOption, roundSelector } from "../../../cli/options.ts";
 import { act, output } from "../../../cli/session.ts";
 import * as contracts from "../../../contracts/followup.ts";
@@ -36,15 +36,17 @@ export function registerFollowupCommands(program: Command): void {
     ),
   ).action(
     act(async (s, o: { process?: string; file: string; dryRun?: boolean }) => {
+      // The caller's path, also when the command runs inside a running server.
+      const file = callerPath(o.file);
       try {
-        statSync(o.file);
+        statSync(file);
       } catch {
         throw new UsageError(`Cannot read ${o.file}.`);
       }
       const report = await s.run(importAcled, {
         processId: await processRef(s, o.process),
         dryRun: o.dryRun === true,
-        source: createReadStream(o.file, { highWaterMark: 1024 * 1024 }),
+        source: createReadStream(file, { highWaterMark: 1024 * 1024 }),
       });
       return output(report, () => contracts.ImportReport, describeImport);
     }),
