@@ -3,6 +3,7 @@ import * as api from "./api.ts";
 import { textsCanary } from "./canary.ts";
 import { registerTextsCommands } from "./cli.ts";
 import { registerTextsRoutes } from "./routes.ts";
+import { registerTextsViewRoutes } from "./routes-views.ts";
 import * as tables from "./schema.ts";
 
 const operations = operationsIn(api);
@@ -14,7 +15,10 @@ export const textsModule: AppModule = {
   operations,
   // One name per operation: the events an operation emits carry its name.
   eventTypes: operations.map((operation) => operation.name),
-  routes: registerTextsRoutes,
+  routes: (app, deps) => {
+    registerTextsRoutes(app, deps);
+    registerTextsViewRoutes(app, deps);
+  },
   cli: registerTextsCommands,
   canary: textsCanary,
 };
