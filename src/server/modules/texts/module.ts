@@ -2,6 +2,7 @@ import { type AppModule, operationsIn } from "../../platform/module.ts";
 import * as api from "./api.ts";
 import { textsCanary } from "./canary.ts";
 import { registerTextsCommands } from "./cli.ts";
+import { draftPresence } from "./presence.ts";
 import { registerTextsRoutes } from "./routes.ts";
 import { registerTextsViewRoutes } from "./routes-views.ts";
 import * as tables from "./schema.ts";
@@ -21,4 +22,5 @@ export const textsModule: AppModule = {
   },
   cli: registerTextsCommands,
   canary: textsCanary,
+  presence: { text_document: draftPresence },
 };
