@@ -27,25 +27,29 @@ export async function openViewers(
   const requests: ReturnType<typeof request>[] = [];
   const open = (index: number) =>
     new Promise<void>((resolve) => {
-      const req = request(url, { agent, headers: { accept: "text/event-stream", ...headers } }, (response) => {
-        response.setEncoding("utf8");
-        let first = true;
-        response.on("data", (chunk: string) => {
-          if (first) {
-            first = false;
-            connected += 1;
-            resolve();
-          }
-          for (const [marker, wait] of waiting) {
-            if (wait.times[index] === undefined && chunk.includes(marker)) {
-              wait.times[index] = performance.now();
-              wait.left -= 1;
-              if (wait.left === 0) wait.resolve();
+      const req = request(
+        url,
+        { agent, headers: { accept: "text/event-stream", ...headers } },
+        (response) => {
+          response.setEncoding("utf8");
+          let first = true;
+          response.on("data", (chunk: string) => {
+            if (first) {
+              first = false;
+              connected += 1;
+              resolve();
             }
-          }
-        });
-        response.on("error", () => {});
-      });
+            for (const [marker, wait] of waiting) {
+              if (wait.times[index] === undefined && chunk.includes(marker)) {
+                wait.times[index] = performance.now();
+                wait.left -= 1;
+                if (wait.left === 0) wait.resolve();
+              }
+            }
+          });
+          response.on("error", () => {});
+        },
+      );
       req.on("error", () => {
         errors += 1;
         resolve();

@@ -1,0 +1,192 @@
+// Negotiated texts at the scale of issue 15: a 300-paragraph statement with 1,000 brackets whose options
+// come from 20 delegations (bench/fixtures/texts-generator.ts). In process, on the embedded database
+// with the demonstration record: the compilation view, the clean view and the redline between version 1
+// and the bracketed text, each read 30 times (p50/p95). Then through a running server: 2,000 signed-in
+// viewers of the draft (each watching it, so presence is on) and one edit by the pen-holder, five times:
+// when each viewer receives the change. Targets: views ≤ 50 ms, redline ≤ 100 ms, fan-out p99 ≤ 100 ms.
+// `node bench/texts.ts` runs it alone.
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { eq } from "drizzle-orm";
+import "../src/server/modules.ts";
+import * as core from "../src/server/modules/core/schema.ts";
+import { loadDemo } from "../src/server/modules/record/index.ts";
+import {
+  createDocument,
+  loadClean,
+  loadCompilation,
+  loadRedline,
+} from "../src/server/modules/texts/index.ts";
+import { type Actor, systemActor } from "../src/server/platform/authz.ts";
+import { type Database, migrateDatabase, openDatabase, pgliteExtensions } from "../src/server/platform/db.ts";
+import { runOperation } from "../src/server/platform/operation.ts";
+import { bracketText, issueScale, statementText } from "./fixtures/texts-generator.ts";
+import { makeSecretariat, signIn } from "./lib/accounts.ts";
+import { startAstana } from "./lib/processes.ts";
+import { openViewers, percentile } from "./lib/viewers.ts";
+import type { BenchResult } from "./suite.ts";
+
+const round = "demo-round-22";
+const runs = 30;
+
+type Timing = { p50: number; p95: number };
+
+async function timed(body: () => Promise<unknown>): Promise<Timing> {
+  for (let warm = 0; warm < 3; warm += 1) await body();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    await body();
+    times.push(performance.now() - started);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** A guarantor's delegate of the demonstration process (the reader of the draft the views are built for). */
+async function guarantorDelegate(database: Database): Promise<Actor> {
+  const [delegation] = await database.db
+    .select({
+      id: core.delegations.id,
+      processId: core.delegations.processId,
+      participantId: core.delegations.participantId,
+    })
+    .from(core.delegations)
+    .where(eq(core.delegations.processId, "demo-astana"))
+    .limit(1);
+  if (!delegation) throw new Error("the demonstration process has no delegation");
+  return {
+    kind: "account",
+    accountId: "bench-guarantor",
+    name: "Bench guarantor",
+    email: "guarantor@example.org",
+    isAdmin: false,
+    memberships: [{ ...delegation, delegationId: delegation.id, roles: ["guarantor"] }],
+  };
+}
+
+/** The views and the redline, in process. */
+async function measureViews() {
+  const instance = await PGlite.create({ extensions: pgliteExtensions });
+  const database = await openDatabase({ kind: "pglite-instance", instance });
+  try {
+    await migrateDatabase(database);
+    const operator = systemActor("bench");
+    await runOperation({ db: database.db }, loadDemo, operator, {});
+    const created = await runOperation({ db: database.db }, createDocument, operator, {
+      roundId: round,
+      kind: "joint_statement",
+      title: "Joint statement (benchmark)",
+      plainText: statementText(),
+    });
+    const delegations = await database.db
+      .select({ id: core.participants.id })
+      .from(core.participants)
+      .limit(issueScale.delegations);
+    const counts = await bracketText(
+      database.db,
+      created.id,
+      delegations.map((row) => row.id),
+    );
+    const reader = await guarantorDelegate(database);
+    const compilation = await timed(() => loadCompilation(database.db, reader, created.id));
+    const clean = await timed(() => loadClean(database.db, reader, created.id));
+    const redline = await timed(() => loadRedline(database.db, reader, created.id, "1", "current"));
+    const compared = await loadRedline(database.db, reader, created.id, "1", "current");
+    return {
+      paragraphs: created.paragraphs,
+      counts,
+      delegations: delegations.length,
+      compilation,
+      clean,
+      redline,
+      changed: compared.summary.changed,
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+/** One edit by the pen-holder reaching 2,000 viewers of the draft, five times. */
+async function measureFanOut(viewers: number, triggers: number) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "astana-texts-"));
+  const email = "bench-texts@example.org";
+  makeSecretariat(dataDir, email);
+  const astana = await startAstana({ dataDir });
+  try {
+    const cookie = await signIn(astana.url, email);
+    const headers = { cookie, origin: astana.url, "content-type": "application/json" };
+    const made = await fetch(`${astana.url}/api/rounds/${round}/texts`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ kind: "joint_statement", title: "Fan-out", plainText: statementText() }),
+    });
+    if (made.status !== 201) throw new Error(`create answered ${made.status}: ${await made.text()}`);
+    const { id } = (await made.json()) as { id: string };
+    const text = (await (await fetch(`${astana.url}/api/texts/${id}`, { headers })).json()) as {
+      paragraphs: { id: string; body: string }[];
+      document: { version: number };
+    };
+    const clients = await openViewers(`${astana.url}/api/events?watch=text_document:${id}`, viewers, {
+      cookie,
+    });
+    const latencies: number[] = [];
+    let version = text.document.version;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      for (let index = 0; index < triggers; index += 1) {
+        const paragraph = text.paragraphs[index + 1];
+        const arrived = clients.arrivals(`"version":${version + 1},"paragraphId"`, 10_000);
+        const started = performance.now();
+        const response = await fetch(`${astana.url}/api/texts/${id}/paragraphs/${paragraph?.id}`, {
+          method: "PATCH",
+          headers,
+          body: JSON.stringify({ baseVersion: version, body: `${paragraph?.body} (edited ${index})` }),
+        });
+        if (!response.ok) throw new Error(`PATCH answered ${response.status}: ${await response.text()}`);
+        version += 1;
+        for (const time of await arrived) latencies.push(time - started);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } finally {
+      clients.close();
+    }
+    return {
+      connected: clients.connected(),
+      delivered: latencies.length / triggers,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+    };
+  } finally {
+    await astana.stop();
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Runs both measurements and returns the row of bench/RESULTS.md. */
+export async function measureTexts(): Promise<BenchResult> {
+  const views = await measureViews();
+  const fanOut = await measureFanOut(2000, 5);
+  const met =
+    views.compilation.p95 <= 50 &&
+    views.clean.p95 <= 50 &&
+    views.redline.p95 <= 100 &&
+    fanOut.p99 <= 100 &&
+    fanOut.delivered === 2000;
+  return {
+    name: "negotiated texts",
+    summary: `${views.paragraphs} paragraphs, ${views.counts.brackets} brackets, ${views.counts.options} options, ${views.delegations} delegations: compilation p50 ${ms(views.compilation.p50)} p95 ${ms(views.compilation.p95)}; clean p50 ${ms(views.clean.p50)} p95 ${ms(views.clean.p95)}; redline (${views.changed} paragraphs changed) p50 ${ms(views.redline.p50)} p95 ${ms(views.redline.p95)}; fan-out to ${fanOut.connected} viewers: ${fanOut.delivered} delivered per change, p50 ${ms(fanOut.p50)} p99 ${ms(fanOut.p99)}`,
+    target: "views ≤ 50 ms and redline ≤ 100 ms at p95; fan-out p99 ≤ 100 ms, every viewer reached",
+    met,
+    description:
+      "A generated 300-paragraph statement with 1,000 brackets (options from 20 delegations, every guarantor's position on one option of each) on the embedded database with the demonstration record: the compilation view, the clean view and the redline between version 1 and the bracketed text, each read 30 times in process by a guarantor's delegate. Then a running server with 2,000 signed-in event streams watching the draft (presence on) and five edits by the secretariat: when each stream received the change.",
+  };
+}
+
+if (import.meta.main) {
+  const result = await measureTexts();
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
