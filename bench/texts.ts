@@ -32,9 +32,13 @@ import type { BenchResult } from "./suite.ts";
 const round = "demo-round-22";
 const runs = 30;
 
-type Timing = { p50: number; p95: number };
+type Timing = { first: number; p50: number; p95: number };
 
+/** The first read (nothing kept yet: what the first reader after a change waits), then 30 more after 3 warm-ups. */
 async function timed(body: () => Promise<unknown>): Promise<Timing> {
+  const began = performance.now();
+  await body();
+  const first = performance.now() - began;
   for (let warm = 0; warm < 3; warm += 1) await body();
   const times: number[] = [];
   for (let run = 0; run < runs; run += 1) {
@@ -42,7 +46,7 @@ async function timed(body: () => Promise<unknown>): Promise<Timing> {
     await body();
     times.push(performance.now() - started);
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  return { first, p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
 /** A guarantor's delegate of the demonstration process (the reader of the draft the views are built for). */
@@ -85,11 +89,13 @@ async function measureViews() {
       .select({ id: core.participants.id })
       .from(core.participants)
       .limit(issueScale.delegations);
-    const counts = await bracketText(
-      database.db,
-      created.id,
-      delegations.map((row) => row.id),
+    // The demonstration record has fewer participants than the benchmark's 20 delegations: the rest are
+    // named by their ids, which is how a participant since removed is shown.
+    const delegationIds = Array.from(
+      { length: issueScale.delegations },
+      (_, index) => delegations[index]?.id ?? `bench-delegation-${index + 1}`,
     );
+    const counts = await bracketText(database.db, created.id, delegationIds);
     const reader = await guarantorDelegate(database);
     const compilation = await timed(() => loadCompilation(database.db, reader, created.id));
     const clean = await timed(() => loadClean(database.db, reader, created.id));
@@ -138,7 +144,8 @@ async function measureFanOut(viewers: number, triggers: number) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       for (let index = 0; index < triggers; index += 1) {
         const paragraph = text.paragraphs[index + 1];
-        const arrived = clients.arrivals(`"version":${version + 1},"paragraphId"`, 10_000);
+        // Each trigger edits another paragraph: its id marks the change's event (and nothing else).
+        const arrived = clients.arrivals(`"paragraphId":"${paragraph?.id}"`, 10_000);
         const started = performance.now();
         const response = await fetch(`${astana.url}/api/texts/${id}/paragraphs/${paragraph?.id}`, {
           method: "PATCH",
@@ -165,6 +172,7 @@ async function measureFanOut(viewers: number, triggers: number) {
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const timing = (value: Timing) => `first ${ms(value.first)}, p50 ${ms(value.p50)} p95 ${ms(value.p95)}`;
 
 /** Runs both measurements and returns the row of bench/RESULTS.md. */
 export async function measureTexts(): Promise<BenchResult> {
@@ -178,11 +186,11 @@ export async function measureTexts(): Promise<BenchResult> {
     fanOut.delivered === 2000;
   return {
     name: "negotiated texts",
-    summary: `${views.paragraphs} paragraphs, ${views.counts.brackets} brackets, ${views.counts.options} options, ${views.delegations} delegations: compilation p50 ${ms(views.compilation.p50)} p95 ${ms(views.compilation.p95)}; clean p50 ${ms(views.clean.p50)} p95 ${ms(views.clean.p95)}; redline (${views.changed} paragraphs changed) p50 ${ms(views.redline.p50)} p95 ${ms(views.redline.p95)}; fan-out to ${fanOut.connected} viewers: ${fanOut.delivered} delivered per change, p50 ${ms(fanOut.p50)} p99 ${ms(fanOut.p99)}`,
+    summary: `${views.paragraphs} paragraphs, ${views.counts.brackets} brackets, ${views.counts.options} options, ${views.delegations} delegations: compilation ${timing(views.compilation)}; clean ${timing(views.clean)}; redline (${views.changed} paragraphs changed) ${timing(views.redline)}; fan-out to ${fanOut.connected} viewers: ${fanOut.delivered} delivered per change, p50 ${ms(fanOut.p50)} p99 ${ms(fanOut.p99)}`,
     target: "views ≤ 50 ms and redline ≤ 100 ms at p95; fan-out p99 ≤ 100 ms, every viewer reached",
     met,
     description:
-      "A generated 300-paragraph statement with 1,000 brackets (options from 20 delegations, every guarantor's position on one option of each) on the embedded database with the demonstration record: the compilation view, the clean view and the redline between version 1 and the bracketed text, each read 30 times in process by a guarantor's delegate. Then a running server with 2,000 signed-in event streams watching the draft (presence on) and five edits by the secretariat: when each stream received the change.",
+      "A generated 300-paragraph statement with 1,000 brackets (options from 20 delegations, every guarantor's position on one option of each) on the embedded database with the demonstration record: the compilation view, the clean view and the redline between version 1 and the bracketed text, each read once with nothing kept (first), then 30 times in process by a guarantor's delegate (the brackets of a text are kept until its history changes; two wordings once compared are not compared again). Then a running server with 2,000 signed-in event streams watching the draft (presence on) and five edits by the secretariat: when each stream received the change.",
   };
 }
 

@@ -32,6 +32,23 @@ export function diffWordings(before: string, after: string, language: string): R
   if (before === after) return before === "" ? [] : [{ kind: "equal", text: before }];
   if (before === "") return [{ kind: "insert", text: after }];
   if (after === "") return [{ kind: "delete", text: before }];
+  const key = `${language}\u0000${before}\u0000${after}`;
+  const kept = comparedWordings.get(key);
+  if (kept) return kept;
+  const parts = compareWords(before, after, language);
+  comparedWordings.set(key, parts);
+  if (comparedWordings.size > 20_000) comparedWordings.delete(comparedWordings.keys().next().value as string);
+  return parts;
+}
+
+/**
+ * Wordings already compared: a redline asked again after one more change compares only the paragraphs
+ * that change touched (the comparison of two wordings never changes). Pure text, no tier: the
+ * callers found both wordings through the tier rule.
+ */
+const comparedWordings = new Map<string, RedlinePart[]>();
+
+function compareWords(before: string, after: string, language: string): RedlinePart[] {
   const runs: RedlinePart[] = diffArrays(tokensOf(before, language), tokensOf(after, language)).map(
     (change) => ({
       kind: change.added ? "insert" : change.removed ? "delete" : "equal",

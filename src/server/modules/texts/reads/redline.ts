@@ -6,10 +6,10 @@ import type { RedlineView } from "../../../../contracts/texts-views.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { renderBracket, segmentsOf } from "../model.ts";
-import { type DocumentRow, invalidField, snapshotOf } from "../operations/shared.ts";
+import { type DocumentRow, invalidField, toSnapshot } from "../operations/shared.ts";
 import { alignParagraphs, type ComparedParagraph } from "../redline.ts";
 import { textEvents, textVersions } from "../schema.ts";
-import { findDraft, namesFor } from "./load.ts";
+import { bracketsOf, findDraft, liveParagraphs, namesFor } from "./load.ts";
 
 type TextAt = { point: string; version: number; at: string | null; paragraphs: ParagraphSnapshot[] };
 
@@ -23,6 +23,35 @@ function paragraphsFromEvents(
   return [...latest.values()].filter((p) => !p.removed).sort((a, b) => a.orderKey - b.orderKey);
 }
 
+const pastVersions = new WeakMap<Db, Map<string, Promise<Omit<TextAt, "point">>>>();
+
+/**
+ * A version older than the current one, rebuilt from the domain history up to it. It never changes
+ * again (every later change carries a later version), so it is kept per database once rebuilt.
+ */
+function pastVersion(db: Db, documentId: string, version: number): Promise<Omit<TextAt, "point">> {
+  const kept = pastVersions.get(db) ?? new Map<string, Promise<Omit<TextAt, "point">>>();
+  pastVersions.set(db, kept);
+  const key = `${documentId}:${version}`;
+  let value = kept.get(key);
+  if (!value) {
+    value = db
+      .select({ paragraphId: textEvents.paragraphId, paragraph: textEvents.paragraph, at: textEvents.at })
+      .from(textEvents)
+      .where(and(eq(textEvents.documentId, documentId), lte(textEvents.version, version)))
+      .orderBy(asc(textEvents.id))
+      .then((events) => ({
+        version,
+        at: events.at(-1)?.at.toISOString() ?? null,
+        paragraphs: paragraphsFromEvents(events),
+      }));
+    kept.set(key, value);
+    if (kept.size > 100) kept.delete(kept.keys().next().value as string);
+    value.catch(() => kept.delete(key));
+  }
+  return value;
+}
+
 /**
  * The text at one point: `current`; `adopted` (the frozen version); a version number (its frozen
  * snapshot when there is one, else rebuilt from the changes up to it); or a moment. A version the
@@ -31,8 +60,16 @@ function paragraphsFromEvents(
 async function textAt(db: Db, document: DocumentRow, point: string, field: string): Promise<TextAt> {
   const live = (paragraphs: ParagraphSnapshot[]) => paragraphs.filter((p) => !p.removed);
   if (point === "current" || point === String(document.textVersion)) {
-    const snapshot = await snapshotOf(db, document);
-    return { point, version: document.textVersion, at: null, paragraphs: live(snapshot.paragraphs) };
+    const [paragraphs, { brackets }] = await Promise.all([
+      liveParagraphs(db, document.id),
+      bracketsOf(db, document.id),
+    ]);
+    return {
+      point,
+      version: document.textVersion,
+      at: null,
+      paragraphs: paragraphs.map((paragraph) => toSnapshot(paragraph, brackets.get(paragraph.id) ?? [])),
+    };
   }
   if (point === "adopted" || /^\d+$/.test(point)) {
     const number = point === "adopted" ? document.adoptedVersion : Number(point);
@@ -55,17 +92,7 @@ async function textAt(db: Db, document: DocumentRow, point: string, field: strin
         at: frozen.createdAt.toISOString(),
         paragraphs: live(frozen.snapshot.paragraphs),
       };
-    const events = await db
-      .select({ paragraphId: textEvents.paragraphId, paragraph: textEvents.paragraph, at: textEvents.at })
-      .from(textEvents)
-      .where(and(eq(textEvents.documentId, document.id), lte(textEvents.version, number)))
-      .orderBy(asc(textEvents.id));
-    return {
-      point,
-      version: number,
-      at: events.at(-1)?.at.toISOString() ?? null,
-      paragraphs: paragraphsFromEvents(events),
-    };
+    return { point, ...(await pastVersion(db, document.id, number)) };
   }
   const at = new Date(point);
   const events = await db
