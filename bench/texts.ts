@@ -20,6 +20,7 @@ import {
   loadCompilation,
   loadRedline,
 } from "../src/server/modules/texts/index.ts";
+import { textEvents } from "../src/server/modules/texts/schema.ts";
 import { type Actor, systemActor } from "../src/server/platform/authz.ts";
 import { type Database, migrateDatabase, openDatabase, pgliteExtensions } from "../src/server/platform/db.ts";
 import { runOperation } from "../src/server/platform/operation.ts";
