@@ -31,7 +31,10 @@ export const TextPoint = z
       z.iso.datetime({ offset: true }).safeParse(value).success,
     "Use a version number, “current”, “adopted”, or an ISO date and time.",
   );
-export const RedlineQuery = z.strictObject({ from: TextPoint.default("1"), to: TextPoint.default("current") });
+export const RedlineQuery = z.strictObject({
+  from: TextPoint.default("1"),
+  to: TextPoint.default("current"),
+});
 
 /** A run of words: the same in both, inserted by the later text, or deleted from the earlier one. */
 export const RedlinePart = z.object({ kind: z.enum(["equal", "insert", "delete"]), text: z.string() });

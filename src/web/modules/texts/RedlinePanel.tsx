@@ -38,15 +38,6 @@ function RedlineWords({ paragraph, language }: { paragraph: Paragraph; language:
   );
 }
 
-/** A version to compare, as the selector names it. */
-function pointLabel(
-  t: (key: string, options?: Record<string, unknown>) => string,
-  version: number,
-  at: string,
-) {
-  return t("redline.versionAt", { version, at: new Date(at).toLocaleString() });
-}
-
 /** The redline between two versions of the draft, chosen by the reader (by default the last change). */
 export function RedlinePanel({ documentId, version }: { documentId: string; version: number }) {
   const { t } = useTranslation("texts");
