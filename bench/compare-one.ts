@@ -1,11 +1,15 @@
-// One public read against its bare twin, alternately, to study a single path: `node bench/compare-one.ts <path> [encoding]`.
+// One public read against its bare twin, alternately, to study a single path: `node bench/compare-one.ts <path> [encoding]`;
+// with BENCH_TENFOLD=1, on a record ten times the demonstration one.
 import { load } from "./lib/load.ts";
 import { startAstana, startBareFastify } from "./lib/processes.ts";
 import { rawGet } from "./lib/raw.ts";
+import { tenfoldDataDir } from "./lib/tenfold.ts";
 
 const [pathArg = "/api/processes/astana/conflicts", encoding = "br, gzip"] = process.argv.slice(2);
 const headers = { "accept-encoding": encoding };
-const astana = await startAstana();
+const astana = await startAstana(
+  process.env.BENCH_TENFOLD ? { dataDir: (await tenfoldDataDir()).dataDir } : {},
+);
 const response = await rawGet(`${astana.url}${pathArg}`, headers);
 const bare = await startBareFastify({
   "/bare": {

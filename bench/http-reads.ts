@@ -33,8 +33,10 @@ async function publicPaths(url: string): Promise<string[]> {
 export async function measurePublicReads(options: {
   seconds: number;
   headers: Record<string, string>;
+  /** A prepared data directory (e.g. a record ten times the demonstration one); a fresh one by default. */
+  dataDir?: string;
 }): Promise<ReadRow[]> {
-  const astana = await startAstana();
+  const astana = await startAstana({ dataDir: options.dataDir });
   try {
     const paths = await publicPaths(astana.url);
     const answers: Record<string, { body: string; contentType: string; headers: Record<string, string> }> =

@@ -8,13 +8,10 @@
 import { PGlite } from "@electric-sql/pglite";
 import autocannon from "autocannon";
 import { eq, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import "../src/server/modules.ts";
 import * as core from "../src/server/modules/core/schema.ts";
-import { loadDemo } from "../src/server/modules/record/index.ts";
-import * as record from "../src/server/modules/record/schema.ts";
 import {
   ensureSearchIndexFresh,
   refreshSearchIndex,
@@ -29,6 +26,7 @@ import {
   pgliteExtensions,
 } from "../src/server/platform/db.ts";
 import { runOperation } from "../src/server/platform/operation.ts";
+import { buildTenfoldRecord } from "./lib/tenfold.ts";
 import type { BenchResult } from "./suite.ts";
 
 /** The queries, in the three languages, as readers type them (Arabic in several spellings). */
@@ -48,105 +46,6 @@ const queries: { q: string; lang: "en" | "ru" | "ar" }[] = [
   { q: "المفاوضات السورية", lang: "ar" },
   { q: "الجوله", lang: "ar" },
 ];
-
-/** A small deterministic generator (mulberry32), so every run builds the same record. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const words = {
-  en: ["ceasefire", "delegation", "talks", "guarantors", "humanitarian", "memorandum", "plenary", "envoy"],
-  ru: ["перемирие", "делегация", "переговоры", "гаранты", "гуманитарный", "меморандум", "пленарное"],
-  ar: ["وقف إطلاق النار", "الوفد", "المفاوضات", "الضامنون", "الإنسانية", "المذكرة", "الجلسة العامة"],
-};
-
-const idColumns = new Set([
-  "id",
-  "processId",
-  "roundId",
-  "participantId",
-  "subjectId",
-  "sourceId",
-  "conflictId",
-  "delegationId",
-  "roundDelegationId",
-  "meetingId",
-  "hostParticipantId",
-]);
-
-/** The tables copied, parents before children. */
-const copied: [string, PgTable][] = [
-  ["participants", core.participants],
-  ["processes", core.processes],
-  ["processRoleAssignments", core.processRoleAssignments],
-  ["delegations", core.delegations],
-  ["processDecisions", core.processDecisions],
-  ["rounds", core.rounds],
-  ["roundAnnouncements", core.roundAnnouncements],
-  ["roundParticipations", core.roundParticipations],
-  ["roleChanges", core.roleChanges],
-  ["roundDelegations", core.roundDelegations],
-  ["delegationMembers", core.delegationMembers],
-  ["meetings", core.meetings],
-  ["meetingParticipants", core.meetingParticipants],
-  ["sources", record.sources],
-  ["citations", record.citations],
-  ["facts", record.facts],
-  ["conflicts", record.conflicts],
-  ["conflictValues", record.conflictValues],
-  ["milestones", record.milestones],
-];
-
-/** One copy of a row: ids suffixed, unique names made unique, texts given a seeded word. */
-function copyRow(row: Record<string, unknown>, copy: number, random: () => number): Record<string, unknown> {
-  const pick = (list: string[]) => list[Math.floor(random() * list.length)] ?? "";
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (value === null || value === undefined) out[key] = value;
-    else if (idColumns.has(key) && typeof value === "string") out[key] = `${value}~${copy}`;
-    else if (key === "slug" || key === "url") out[key] = `${value}${key === "url" ? "#" : "-"}copy-${copy}`;
-    else if (key === "names" && typeof value === "object") {
-      const names = value as Record<string, string | undefined>;
-      out[key] = {
-        en: `${names.en} ${pick(words.en)}`,
-        ...(names.ru ? { ru: `${names.ru} ${pick(words.ru)}` } : {}),
-        ...(names.ar ? { ar: `${names.ar} ${pick(words.ar)}` } : {}),
-      };
-    } else if ((key === "text" || key === "title") && typeof value === "string") {
-      out[key] = `${value} ${pick(words.en)}`;
-    } else out[key] = value;
-  }
-  return out;
-}
-
-/** The demonstration record and nine seeded copies of it: a record ten times the demonstration one. */
-async function buildTenfoldRecord(db: Db): Promise<Record<string, number>> {
-  await runOperation({ db }, loadDemo, systemActor("bench"), {});
-  const random = seeded(20261207);
-  const counts: Record<string, number> = {};
-  const originals = new Map<string, Record<string, unknown>[]>();
-  for (const [name, table] of copied) originals.set(name, await db.select().from(table));
-  for (let copy = 1; copy <= 9; copy += 1) {
-    for (const [name, table] of copied) {
-      const rows = (originals.get(name) ?? []).map((row) => copyRow(row, copy, random));
-      for (let start = 0; start < rows.length; start += 500) {
-        await db.insert(table).values(rows.slice(start, start + 500) as never);
-      }
-    }
-  }
-  for (const [name, table] of copied) {
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
-    counts[name] = row?.n ?? 0;
-  }
-  return counts;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -24,6 +24,7 @@ import { textEvents } from "../src/server/modules/texts/schema.ts";
 import { type Actor, systemActor } from "../src/server/platform/authz.ts";
 import { type Database, migrateDatabase, openDatabase, pgliteExtensions } from "../src/server/platform/db.ts";
 import { runOperation } from "../src/server/platform/operation.ts";
+import { refreshPlannerStatistics } from "../src/server/platform/planner-statistics.ts";
 import { bracketText, issueScale, statementText } from "./fixtures/texts-generator.ts";
 import { makeSecretariat, signIn } from "./lib/accounts.ts";
 import { startAstana } from "./lib/processes.ts";
@@ -112,6 +113,8 @@ async function measureViews() {
       (_, index) => delegations[index]?.id ?? `bench-delegation-${index + 1}`,
     );
     const counts = await bracketText(database.db, created.id, delegationIds);
+    // As a running server does every minute (PGlite has no autovacuum): the planner sees the tables' sizes.
+    await refreshPlannerStatistics(database.db);
     const reader = await guarantorDelegate(database);
     // A change as positions make them: an entry in the text's history, the text itself unchanged.
     const change = () =>

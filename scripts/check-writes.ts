@@ -19,6 +19,8 @@ export const writeAllowList: readonly RegExp[] = [
   /^src\/server\/platform\/backup\.ts$/,
   // Failed sign-in counters in better-auth's rate-limit table (counters, not records).
   /^src\/server\/platform\/sign-in-limits\.ts$/,
+  // When an API token was last used (a usage mark to the minute, like the counters above).
+  /^src\/server\/platform\/api-token-use\.ts$/,
   // The search index: derived from the records after each commit and rebuilt from them at will, like
   // a cache (no record of its own, nothing to audit).
   /^src\/server\/modules\/search\/index-writer\.ts$/,

@@ -80,12 +80,16 @@ export type SetupBody = z.infer<typeof SetupBody>;
 export const AccountStateInput = z.strictObject({ accountId: RecordId });
 export type AccountStateInput = z.infer<typeof AccountStateInput>;
 
-export const apiTokenAccess = ["read", "write"] as const;
+export const apiTokenAccess = ["read", "write", "feed"] as const;
 
 /** POST /api/me/tokens: a personal API token for scripts, scoped by its owner. */
 export const CreateApiTokenBody = z.strictObject({
   name: PlainText(100),
-  access: z.enum(apiTokenAccess).describe("read: GET only; write: what the owner (or the delegation) may do"),
+  access: z
+    .enum(apiTokenAccess)
+    .describe(
+      "read: GET only; write: what the owner (or the delegation) may do; feed: only feeds (Atom, iCalendar), only in their address as ?token=",
+    ),
   delegationId: RecordId.nullable()
     .default(null)
     .describe("act only as a member of this one of the owner's delegations, never as an administrator"),
@@ -100,6 +104,10 @@ export const ApiToken = z
     delegationId: z.string().nullable(),
     createdAt: z.string(),
     revokedAt: z.string().nullable(),
+    lastUsedAt: z
+      .string()
+      .nullable()
+      .describe("when a request last came with it, to the minute; null if never"),
   })
   .meta({ id: "ApiToken" });
 export type ApiToken = z.infer<typeof ApiToken>;

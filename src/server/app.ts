@@ -20,6 +20,7 @@ import { resolveActor } from "./modules.ts";
 import { ActorCache } from "./platform/actor-cache.ts";
 import { AnswerCache, changesChannel, hasCredentials } from "./platform/answer-cache.ts";
 import { answerServerFactory } from "./platform/answer-server.ts";
+import { feedTokenOf, redactFeedToken } from "./platform/api-tokens.ts";
 import { type Auth, createAuth } from "./platform/auth.ts";
 import { registerAuthBridge } from "./platform/auth-bridge.ts";
 import { type Actor, anonymous } from "./platform/authz.ts";
@@ -33,6 +34,7 @@ import { installedModules } from "./platform/registry.ts";
 import {
   actorOfRequest,
   checkAdministratorSecondFactor,
+  checkFeedTokenPlacement,
   checkRequestOrigin,
   checkTokenAccess,
   securityHeaders,
@@ -72,7 +74,8 @@ export const redactedLogPaths = [
 /**
  * Structured logs (pino): every request line carries its request id (`reqId`, also sent back as
  * `x-request-id`), requests are logged with their headers so a problem can be traced, and cookies,
- * authorization headers and passwords are replaced by `[redacted]` wherever they appear.
+ * authorization headers, passwords and a feed token in the address (`?token=`) are replaced by
+ * `[redacted]` wherever they appear.
  */
 export function loggerOptions(config: Config): LoggerOptions {
   return {
@@ -81,7 +84,7 @@ export function loggerOptions(config: Config): LoggerOptions {
     serializers: {
       req: (request: FastifyRequest) => ({
         method: request.method,
-        url: request.url,
+        url: redactFeedToken(request.url ?? ""),
         // A hit answered in front of Fastify logs the raw request, which has no `ip` of its own.
         remoteAddress: request.ip ?? request.socket?.remoteAddress,
         headers: { ...request.headers },
@@ -168,6 +171,12 @@ export async function buildApp({
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "astana.session_token" },
           apiToken: { type: "http", scheme: "bearer", description: "A personal API token (astana_…)" },
+          feedToken: {
+            type: "apiKey",
+            in: "query",
+            name: "token",
+            description: "A feed token (astana_…, access feed): accepted only by feeds, only in the address",
+          },
         },
       },
     },
@@ -181,25 +190,29 @@ export async function buildApp({
     request.actor = anonymous;
   });
   const actorOf = (request: FastifyRequest): Promise<Actor> =>
-    // Without a cookie or an authorization header there is no session or token to look up: the public.
+    // Without a cookie, an authorization header or a feed token there is nothing to look up: the public.
     hasCredentials(request)
-      ? actors.resolve(`${request.headers.cookie ?? ""}\u0001${request.headers.authorization ?? ""}`, () =>
-          actorOfRequest(
-            request,
-            database.db,
-            async () => {
-              const session = await auth.api
-                .getSession({ headers: toHeaders(request.headers) })
-                .catch(() => null);
-              return session?.user?.id ?? null;
-            },
-            resolveActor,
-          ),
+      ? actors.resolve(
+          `${request.headers.cookie ?? ""}\u0001${request.headers.authorization ?? ""}\u0001${feedTokenOf(request.url) ?? ""}`,
+          () =>
+            actorOfRequest(
+              request,
+              database.db,
+              async () => {
+                const session = await auth.api
+                  .getSession({ headers: toHeaders(request.headers) })
+                  .catch(() => null);
+                return session?.user?.id ?? null;
+              },
+              resolveActor,
+            ),
         )
       : Promise.resolve(anonymous);
-  // Before the body is even read: a cookie-authenticated change from a foreign page is refused.
+  // Before the body is even read: a cookie-authenticated change from a foreign page is refused, and a
+  // token in the address of a route that is not a feed is refused before the route's contracts run.
   app.addHook("onRequest", async (request) => {
     checkRequestOrigin(request, config);
+    checkFeedTokenPlacement(request);
   });
   app.addHook("preHandler", async (request, reply) => {
     if (!request.url.startsWith("/api/") || request.url.startsWith("/api/auth/")) return;

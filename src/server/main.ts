@@ -3,6 +3,7 @@ import { buildWeb, webBuildIsStale } from "./build.ts";
 import type { Config } from "./config.ts";
 import { type CliRunner, startCliEndpoint } from "./platform/cli-endpoint.ts";
 import { migrateDatabase, openDatabase, preparePgliteTemplate } from "./platform/db.ts";
+import { keepPlannerStatisticsFresh } from "./platform/planner-statistics.ts";
 
 /** A line for the person who started the server, in words, beside the JSON log lines. */
 function say(text: string): void {
@@ -45,6 +46,7 @@ export async function serve(
   }
   const { app, deps } = await buildApp({ config, database });
   let cliEndpoint: Awaited<ReturnType<typeof startCliEndpoint>> | undefined;
+  let stopStatistics: (() => Promise<void>) | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -55,6 +57,7 @@ export async function serve(
     try {
       await cliEndpoint?.close();
       await app.close();
+      await stopStatistics?.();
     } finally {
       await database.close();
       app.log.info("database closed");
@@ -66,6 +69,7 @@ export async function serve(
     say("Starting the modules (an empty database with DEMO on gets the demonstration record)…");
     await startModules(deps);
     await app.listen({ port: config.PORT, host: config.HOST });
+    stopStatistics = keepPlannerStatisticsFresh(database, app.log);
     if (database.dataDirLock && options.commandRunner) {
       cliEndpoint = await startCliEndpoint({ database, config, runner: options.commandRunner, log: app.log });
       database.dataDirLock.publishServer(cliEndpoint.endpoint);

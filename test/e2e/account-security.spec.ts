@@ -32,8 +32,23 @@ test("a person changes their password and makes an API token; an administrator d
   expect(shown).toMatch(/^astana_/);
   const me = await page.request.get("/api/me", { headers: { authorization: `Bearer ${shown}` } });
   expect((await me.json()).email).toBe(person.email);
+  await page.reload();
+  const used = page.locator('[data-token="weekly report"]');
+  await expect(used.getByTestId("token-last-used")).toContainText("last used");
   await page.getByRole("button", { name: "Revoke weekly report" }).click();
   await expect(page.getByTestId("api-tokens").getByText("revoked")).toBeVisible();
+
+  // A feed token, for a calendar app: shown with the address it goes in; refused anywhere but a feed.
+  await tokenForm.getByRole("textbox", { name: "What the token is for" }).fill("my calendar");
+  await tokenForm.getByRole("textbox", { name: "Access" }).click();
+  await page.getByRole("option", { name: "Feeds only (calendar, feed reader)" }).click();
+  await tokenForm.getByRole("button", { name: "Create a token" }).click();
+  const feedToken = (await page.getByTestId("new-token").textContent()) ?? "";
+  await expect(page.getByText(`rounds.ics?token=${feedToken}`)).toBeVisible();
+  const calendar = page.locator('[data-token="my calendar"]');
+  await expect(calendar).toContainText("Feeds only");
+  await expect(calendar.getByTestId("token-last-used")).toContainText("never used");
+  expect((await page.request.get(`/api/me?token=${feedToken}`)).status()).toBe(401);
 
   // The administrator disables the account from the accounts page: the person is signed out at once.
   await adminPage.goto("/accounts");

@@ -111,6 +111,23 @@ describe("request logs", () => {
     });
   });
 
+  it("redacts a feed token in the address (?token=) from every line, on a feed and on any other route", async () => {
+    const secret = "astana_feedSecretValueThatMustNotBeLogged";
+    for (const url of [
+      `/api/processes/astana/rounds.ics?lang=ru&token=${secret}`,
+      `/api/health?token=${secret}&x=1`,
+      `/api/no-such-route?token=${secret}`,
+    ]) {
+      lines.length = 0;
+      await request({ method: "GET", url });
+      expect(lines.join("\n"), url).not.toContain(secret);
+      const incoming = parsed().find((line) => line.msg === "incoming request") as
+        | { req?: { url?: string } }
+        | undefined;
+      expect(incoming?.req?.url, url).toContain("token=[redacted]");
+    }
+  });
+
   it("writes a repeated public read straight from the answer cache, with the computed answer's headers and its own log line", async () => {
     const first = await request({ method: "GET", url: "/api/processes" });
     expect(first.statusCode).toBe(200);

@@ -19,6 +19,7 @@ import { brotliCompressSync, gzipSync, constants as zlibConstants } from "node:z
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { LRUCache } from "lru-cache";
 import { negotiateLanguage } from "../../contracts/localize.ts";
+import { feedTokenOf } from "./api-tokens.ts";
 
 /** The NOTIFY channel on which every committed operation says that something changed. */
 export const changesChannel = "astana_changes";
@@ -300,6 +301,8 @@ function cacheKey(request: FastifyRequest): string | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const url = request.url;
   if (!url.startsWith("/api/") || neverCached.some((pattern) => pattern.test(url))) return null;
+  // A feed token's answer is never kept: it is private to the token, and a revoked token must stop at once.
+  if (feedTokenOf(url) !== null) return null;
   // A read that declares its answer must never be kept (liveness, readiness) is not.
   const config = request.routeOptions.config as { read?: { cache?: string } } | undefined;
   if (config?.read?.cache === "none") return null;
@@ -317,9 +320,11 @@ function keyOf(method: string, url: string, headers: IncomingHttpHeaders): strin
   return `${method} ${url}\u0000${headers.cookie ?? ""}\u0001${headers.authorization ?? ""}\u0000${lang}`;
 }
 
-/** Whether the request carries credentials: its answer is then private to them. */
+/** Whether the request carries credentials (a feed token in its address counts): its answer is then private to them. */
 export function hasCredentials(request: FastifyRequest): boolean {
-  return Boolean(request.headers.cookie || request.headers.authorization);
+  return Boolean(
+    request.headers.cookie || request.headers.authorization || feedTokenOf(request.url) !== null,
+  );
 }
 
 /** Brotli where the client takes it, else gzip, else none; `q=0` refuses an encoding. */

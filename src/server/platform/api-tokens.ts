@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
+import { noteTokenUse } from "./api-token-use.ts";
 import type { Actor } from "./authz.ts";
 import type { Db } from "./db.ts";
 import { apiToken } from "./schema.ts";
@@ -24,12 +25,34 @@ export function bearerTokenOf(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+export type ApiTokenAccess = "read" | "write" | "feed";
+
 export type ApiTokenGrant = {
   tokenId: string;
   accountId: string;
-  access: "read" | "write";
+  access: ApiTokenAccess;
   delegationId: string | null;
 };
+
+/** The query parameter a feed token travels in: feed readers and calendar apps send no headers. */
+export const feedTokenParameter = "token";
+
+/**
+ * The `?token=` of a request's address, or null when it has none. Read from the raw address (not the
+ * parsed query) so that it is found before any route's query contract runs.
+ */
+export function feedTokenOf(url: string): string | null {
+  const query = url.indexOf("?");
+  if (query < 0) return null;
+  const value = new URLSearchParams(url.slice(query + 1)).get(feedTokenParameter);
+  return value === null ? null : value;
+}
+
+/** The address with a `?token=` value replaced, for logs: a feed token in a log line is a leaked token. */
+export function redactFeedToken(url: string): string {
+  if (!url.includes("?")) return url;
+  return url.replace(/([?&]token=)[^&#]*/gi, "$1[redacted]");
+}
 
 /** The live (not revoked) token with this value, or null: an unknown and a revoked token are alike. */
 export async function findApiToken(db: Db, token: string): Promise<ApiTokenGrant | null> {
@@ -44,6 +67,7 @@ export async function findApiToken(db: Db, token: string): Promise<ApiTokenGrant
     .from(apiToken)
     .where(and(eq(apiToken.tokenHash, hashApiToken(token)), isNull(apiToken.revokedAt)))
     .limit(1);
+  if (row) await noteTokenUse(db, row.tokenId);
   return row ?? null;
 }
 

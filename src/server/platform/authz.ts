@@ -14,8 +14,11 @@ export type Membership = {
   roles: ProcessRole[];
 };
 
-/** A personal API token acting for its owner: `read` tokens may not change anything. */
-export type TokenCredential = { kind: "token"; tokenId: string; access: "read" | "write" };
+/**
+ * A personal API token acting for its owner: `read` tokens may not change anything; `feed` tokens only
+ * read the routes that declare themselves feeds.
+ */
+export type TokenCredential = { kind: "token"; tokenId: string; access: "read" | "write" | "feed" };
 
 /** Who is acting: nobody (the public), a signed-in account, or the system itself (CLI, start-up, jobs). */
 export type Actor =

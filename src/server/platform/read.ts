@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { z } from "zod";
+import { z } from "zod";
+import { feedTokenParameter } from "./api-tokens.ts";
 import { appendAudit } from "./audit.ts";
 import { type Actor, actorId, actorLabel, deny } from "./authz.ts";
 import type { Db } from "./db.ts";
@@ -42,6 +43,12 @@ export type Read<Params extends ZodObjectOrNone, Query extends ZodObjectOrNone, 
    * every read; the cache is built on it.
    */
   cache: "public" | "per-actor" | "none";
+  /**
+   * A feed (Atom, iCalendar): feed readers and calendar apps send no headers, so it also takes a feed
+   * token in its address (`?token=`) and answers as that token's owner, privately (`no-store`, never in
+   * the answer cache). Only feeds take one; any other route refuses a token in its address (401).
+   */
+  feed?: boolean;
   /**
    * For the canary test: why a path parameter of this route cannot be filled from the modules'
    * canary records, when it cannot. A route without it must be fillable, or the test fails.
@@ -93,6 +100,7 @@ export function registerRead<Params extends ZodObjectOrNone, Query extends ZodOb
   read: Read<Params, Query, Loaded, Answer>,
 ): void {
   registered.set(read.path, read as AnyRead);
+  const query = read.feed ? withFeedToken(read.query) : read.query;
   // The contracts still parse and check (the app's zod compilers); the types come from `read`.
   (app as unknown as FastifyInstance).route({
     method: "GET",
@@ -102,13 +110,14 @@ export function registerRead<Params extends ZodObjectOrNone, Query extends ZodOb
       summary: read.summary,
       ...(read.description ? { description: read.description } : {}),
       ...(read.params ? { params: read.params } : {}),
-      ...(read.query ? { querystring: read.query } : {}),
+      ...(query ? { querystring: query } : {}),
+      ...(read.feed ? { security: [{}, { feedToken: [] }, { session: [] }] } : {}),
       ...(read.produces ? { produces: read.produces } : {}),
       response: read.produces
         ? { ...readErrors, ...(read.errors ?? {}) }
         : { 200: read.response, ...readErrors, ...(read.errors ?? {}) },
     },
-    config: { read: { name: read.name, cache: read.cache } },
+    config: { read: { name: read.name, cache: read.cache }, feed: read.feed === true },
     handler: (request, reply) => {
       // The record's texts are answered in the reader's language, said in `Content-Language`.
       const lang = readerLanguageOf(request);
@@ -116,6 +125,18 @@ export function registerRead<Params extends ZodObjectOrNone, Query extends ZodOb
       return withReaderLanguage(lang, () => answerRead(db, read, request, reply));
     },
   });
+}
+
+/** A feed's query contract, plus the feed token its address may carry (checked before the route runs). */
+function withFeedToken(query: z.ZodObject | undefined): z.ZodObject {
+  const token = z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      "a feed token (made on the account page with access feed): the feed then shows what its owner may see",
+    );
+  return (query ?? z.object({})).extend({ [feedTokenParameter]: token });
 }
 
 /** Loads, presents and adds `can`: the body of a read's route, run in the reader's language. */

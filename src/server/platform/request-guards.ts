@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Config } from "../config.ts";
-import { bearerTokenOf, findApiToken, narrowActorToToken } from "./api-tokens.ts";
+import { bearerTokenOf, feedTokenOf, findApiToken, narrowActorToToken } from "./api-tokens.ts";
 import { trustedOriginsFor } from "./auth.ts";
 import { user } from "./auth-schema.ts";
 import { type Actor, anonymous } from "./authz.ts";
@@ -72,9 +72,37 @@ export function checkRequestOrigin(request: FastifyRequest, config: Config): voi
 export type ActorResolver = (db: Db, accountId: string) => Promise<Actor>;
 
 /**
- * The actor of an API request: from a personal API token when an `Authorization: Bearer` header is
- * sent (an unknown or revoked token is 401, never a silent fall-back to the cookie), otherwise from
- * the session cookie.
+ * Whether the request's route declared itself a feed (`feed: true` on a read, or `config: { feed: true }`
+ * on a route): the only routes that take a feed token, in the address, since feed readers and calendar
+ * apps cannot send headers.
+ */
+export function isFeedRoute(request: FastifyRequest): boolean {
+  const config = request.routeOptions?.config as { feed?: unknown } | undefined;
+  return config?.feed === true;
+}
+
+function invalidToken(message: string): DomainError {
+  return new DomainError("invalid_token", 401, message);
+}
+
+/**
+ * A `?token=` on any API route that is not a feed is refused (401) before the route's contracts run:
+ * a token in an address ends up in logs, histories and referrers, so only read-only feed tokens may
+ * travel there, and only to feeds.
+ */
+export function checkFeedTokenPlacement(request: FastifyRequest): void {
+  if (!request.url.startsWith("/api/")) return;
+  if (feedTokenOf(request.url) === null || isFeedRoute(request)) return;
+  throw invalidToken(
+    "A token in the address (?token=) is accepted only by feeds (Atom, iCalendar). Send an API token as Authorization: Bearer instead.",
+  );
+}
+
+/**
+ * The actor of an API request: from a feed token in the address on a feed route, from a personal API
+ * token when an `Authorization: Bearer` header is sent (an unknown or revoked token is 401, never a
+ * silent fall-back to the cookie), otherwise from the session cookie. A feed token acts only in a feed's
+ * address; any other token never does.
  */
 export async function actorOfRequest(
   request: FastifyRequest,
@@ -82,25 +110,35 @@ export async function actorOfRequest(
   sessionAccountId: () => Promise<string | null>,
   resolveActor: ActorResolver,
 ): Promise<Actor> {
+  const feedToken = feedTokenOf(request.url);
+  if (feedToken !== null) {
+    checkFeedTokenPlacement(request);
+    const grant = await findApiToken(db, feedToken);
+    if (!grant)
+      throw invalidToken("This feed token is unknown or was revoked. Make a new one on your account page.");
+    if (grant.access !== "feed")
+      throw invalidToken(
+        'Only a feed token may be put in a feed\'s address. Make one with access "feed" on your account page; send other tokens as Authorization: Bearer.',
+      );
+    return narrowActorToToken(await resolveActor(db, grant.accountId), grant);
+  }
   const token = bearerTokenOf(request.headers.authorization);
   if (token !== null) {
     const grant = await findApiToken(db, token);
     if (!grant) {
-      throw new DomainError(
-        "invalid_token",
-        401,
-        "This API token is unknown or was revoked. Create a new one on your account page.",
-      );
+      throw invalidToken("This API token is unknown or was revoked. Create a new one on your account page.");
     }
+    if (grant.access === "feed")
+      throw invalidToken("A feed token is accepted only in a feed's address (?token=), never as a header.");
     return narrowActorToToken(await resolveActor(db, grant.accountId), grant);
   }
   const accountId = await sessionAccountId();
   return accountId ? resolveActor(db, accountId) : anonymous;
 }
 
-/** A read-only API token may read; any other method is refused before the route runs. */
+/** A read-only or feed token may read; any other method is refused before the route runs. */
 export function checkTokenAccess(request: FastifyRequest, actor: Actor): void {
-  if (actor.kind !== "account" || actor.credential?.access !== "read") return;
+  if (actor.kind !== "account" || !actor.credential || actor.credential.access === "write") return;
   if (request.method === "GET" || request.method === "HEAD") return;
   throw new DomainError(
     "token_read_only",

@@ -80,12 +80,17 @@ export const apiToken = pgTable(
       .references(() => user.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
-    /** `read`: GET only; `write`: whatever the owner (or the scoped delegation) may do. */
-    access: text("access").$type<"read" | "write">().notNull(),
+    /**
+     * `read`: GET only; `write`: whatever the owner (or the scoped delegation) may do; `feed`: only the
+     * routes that declare themselves feeds, and only as `?token=` (feed readers cannot send headers).
+     */
+    access: text("access").$type<"read" | "write" | "feed">().notNull(),
     /** When set, the token acts only as a member of this one delegation, never as an administrator. */
     delegationId: text("delegation_id"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    /** When a request last came with it (kept to the minute, so a polling feed reader costs no write per poll). */
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
   },
   (table) => [index("api_token_account_idx").on(table.accountId)],
 );

@@ -114,6 +114,9 @@ export async function registerEventStream(
       const write = (chunk: string | Buffer) => {
         if (response.destroyed || response.writableEnded) return;
         response.write(chunk);
+        // node:http corks the socket on a write and uncorks it on the next tick, which waits until the
+        // microtasks under way finish: behind a write's whole answer. Send now.
+        response.socket?.uncork();
         if (response.writableLength > maxBufferedBytes) {
           request.log.warn({ buffered: response.writableLength }, "event stream client too slow; dropped");
           response.destroy();

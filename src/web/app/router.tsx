@@ -1,20 +1,36 @@
 import { createBrowserRouter } from "react-router";
 import { Layout } from "../shell/Layout.tsx";
-import { AccountPage } from "../shell/pages/AccountPage.tsx";
+import { lazyNamed } from "../shell/module.ts";
 import { NotFoundPage } from "../shell/pages/NotFoundPage.tsx";
 import { RouteErrorPage } from "../shell/pages/RouteErrorPage.tsx";
-import { SetupPage } from "../shell/pages/SetupPage.tsx";
-import { SignInPage } from "../shell/pages/SignInPage.tsx";
-import { TwoFactorPage } from "../shell/pages/TwoFactorPage.tsx";
 import { RequireAccess } from "../shell/RequireAccess.tsx";
 import type { AppRoute } from "../shell/routes.ts";
 
-/** The shell's own pages; the modules' pages come from their manifests. */
+/**
+ * The shell's own pages; the modules' pages come from their manifests. Loaded when opened, as the
+ * modules' are: a reader of the public record never fetches the sign-in, account or two-factor code.
+ */
 export const shellRoutes: AppRoute[] = [
-  { path: "/sign-in", Component: SignInPage, access: "public" },
-  { path: "/setup", Component: SetupPage, access: "public" },
-  { path: "/account", Component: AccountPage, access: "signed-in" },
-  { path: "/account/two-factor", Component: TwoFactorPage, access: "signed-in" },
+  {
+    path: "/sign-in",
+    Component: lazyNamed(() => import("../shell/pages/SignInPage.tsx"), "SignInPage"),
+    access: "public",
+  },
+  {
+    path: "/setup",
+    Component: lazyNamed(() => import("../shell/pages/SetupPage.tsx"), "SetupPage"),
+    access: "public",
+  },
+  {
+    path: "/account",
+    Component: lazyNamed(() => import("../shell/pages/AccountPage.tsx"), "AccountPage"),
+    access: "signed-in",
+  },
+  {
+    path: "/account/two-factor",
+    Component: lazyNamed(() => import("../shell/pages/TwoFactorPage.tsx"), "TwoFactorPage"),
+    access: "signed-in",
+  },
 ];
 
 /**

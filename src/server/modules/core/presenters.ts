@@ -27,6 +27,7 @@ export function presentApiToken(row: typeof apiToken.$inferSelect): ApiToken {
     delegationId: row.delegationId,
     createdAt: row.createdAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
   };
 }
 

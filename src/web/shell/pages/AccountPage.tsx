@@ -105,6 +105,12 @@ function ChangePasswordForm() {
   );
 }
 
+const accessLabels = {
+  read: "myAccount.accessRead",
+  write: "myAccount.accessWrite",
+  feed: "myAccount.accessFeed",
+} as const;
+
 /** The person's API tokens: the list (never their values), one new token shown once, and revocation. */
 function ApiTokens() {
   const { t } = useTranslation("shell");
@@ -161,6 +167,7 @@ function ApiTokens() {
           {t("myAccount.tokens")}
         </Title>
         <Text size="sm">{t("myAccount.tokensIntro")}</Text>
+        <Text size="sm">{t("myAccount.feedHint")}</Text>
         <FailureAlert message={error} />
         {created ? (
           <Alert color="teal" icon={<IconKey aria-hidden />} title={t("myAccount.newToken")} role="status">
@@ -176,6 +183,13 @@ function ApiTokens() {
                 )}
               </CopyButton>
             </Group>
+            {created.access === "feed" ? (
+              <Text size="sm" mt="xs">
+                {t("myAccount.feedAddressExample", {
+                  url: `${window.location.origin}/api/processes/…/rounds.ics?token=${created.token}`,
+                })}
+              </Text>
+            ) : null}
           </Alert>
         ) : null}
         <form onSubmit={submit} noValidate aria-label={t("myAccount.createToken")}>
@@ -186,6 +200,7 @@ function ApiTokens() {
               data={[
                 { value: "read", label: t("myAccount.accessRead") },
                 { value: "write", label: t("myAccount.accessWrite") },
+                { value: "feed", label: t("myAccount.accessFeed") },
               ]}
               allowDeselect={false}
               {...form.getInputProps("access")}
@@ -213,10 +228,13 @@ function ApiTokens() {
               {rows.map((token) => (
                 <Table.Tr key={token.id} data-token={token.name}>
                   <Table.Td>{token.name}</Table.Td>
-                  <Table.Td>
-                    {token.access === "read" ? t("myAccount.accessRead") : t("myAccount.accessWrite")}
-                  </Table.Td>
+                  <Table.Td>{t(accessLabels[token.access])}</Table.Td>
                   <Table.Td>{t("myAccount.created", { date: format.dateTime(token.createdAt) })}</Table.Td>
+                  <Table.Td data-testid="token-last-used">
+                    {token.lastUsedAt
+                      ? t("myAccount.lastUsed", { date: format.dateTime(token.lastUsedAt) })
+                      : t("myAccount.neverUsed")}
+                  </Table.Td>
                   <Table.Td>
                     {token.revokedAt ? (
                       <Badge color="gray" variant="light">

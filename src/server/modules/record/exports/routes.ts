@@ -64,6 +64,7 @@ export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
       response: z.string(),
       produces: ["application/atom+xml"],
       cache: "per-actor",
+      feed: true,
       load: async (db, actor, { params, query }) => {
         const process = await findProcess(db, params.id);
         const self = webUrl(`/api/processes/${encodeURIComponent(process.slug)}/feed.atom`);
@@ -93,6 +94,7 @@ export function registerExportRoutes(app: ZodApp, deps: ServerDeps): void {
       response: z.string(),
       produces: ["text/calendar"],
       cache: "per-actor",
+      feed: true,
       load: async (db, actor, { params, query }) => {
         const process = await findProcess(db, params.id);
         return {
