@@ -171,6 +171,24 @@ describe("redline between two versions of a draft", () => {
     expect(garbage.statusCode).toBe(400);
   });
 
+  it("compares with the frozen adopted text", async () => {
+    const small = await ok(cast.as.secretariat, "POST", `/rounds/${cast.roundId}/texts`, {
+      kind: "joint_statement",
+      title: "Adopted",
+      plainText: "1. Agreed to meet again.",
+    });
+    const refused = await call(cast.russia, "GET", `/texts/${small.id}/redline?from=adopted`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toContain("not been adopted");
+    for (const who of [cast.russia, cast.turkiye, cast.iran])
+      await ok(who, "POST", `/texts/${small.id}/approve`, { baseVersion: 1 });
+    await ok(cast.as.secretariat, "POST", `/texts/${small.id}/adopt`, { baseVersion: 1 });
+    const redline = await ok(cast.russia, "GET", `/texts/${small.id}/redline?from=adopted&to=current`);
+    expect(redline.from).toMatchObject({ point: "adopted", version: 1 });
+    expect(redline.summary).toMatchObject({ added: 0, removed: 0, changed: 0, unchanged: 1 });
+    expect(redline.versions).toEqual([expect.objectContaining({ version: 1, frozen: true })]);
+  });
+
   it("is the draft's: the secretariat reads it, a party, an observer and the public get 404", async () => {
     expect((await call(cast.as.secretariat, "GET", `/texts/${documentId}/redline?from=1`)).statusCode).toBe(
       200,
