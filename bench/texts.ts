@@ -1,7 +1,7 @@
-// Negotiated texts at the scale of issue 15: a 300-paragraph statement with 1,000 brackets whose options
-// come from 20 delegations (bench/fixtures/texts-generator.ts). In process, on the embedded database
-// with the demonstration record: the compilation view, the clean view and the redline between version 1
-// and the bracketed text, each read 30 times (p50/p95). Then through a running server: 2,000 signed-in
+// Negotiated texts at the scale of issue 15: a 300-paragraph text with 1,000 brackets whose options come
+// from 20 delegations (bench/fixtures/texts-generator.ts, shared with the export benchmark). In process,
+// on the embedded database: the compilation view, the clean view and the redline between version 1 and
+// the bracketed text, each read first, after a change and 30 times warm (p50/p95). Then through a running server: 2,000 signed-in
 // viewers of the draft (each watching it, so presence is on) and one edit by the pen-holder, five times:
 // when each viewer receives the change. Targets: views ≤ 50 ms, redline ≤ 100 ms, fan-out p99 ≤ 100 ms.
 // `node bench/texts.ts` runs it alone.
@@ -9,29 +9,21 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { eq } from "drizzle-orm";
 import "../src/server/modules.ts";
-import * as core from "../src/server/modules/core/schema.ts";
-import { loadDemo } from "../src/server/modules/record/index.ts";
-import {
-  createDocument,
-  loadClean,
-  loadCompilation,
-  loadRedline,
-} from "../src/server/modules/texts/index.ts";
+import { addParagraph, loadClean, loadCompilation, loadRedline } from "../src/server/modules/texts/index.ts";
 import { textEvents } from "../src/server/modules/texts/schema.ts";
 import { type Actor, systemActor } from "../src/server/platform/authz.ts";
-import { type Database, migrateDatabase, openDatabase, pgliteExtensions } from "../src/server/platform/db.ts";
 import { runOperation } from "../src/server/platform/operation.ts";
 import { refreshPlannerStatistics } from "../src/server/platform/planner-statistics.ts";
-import { bracketText, issueScale, statementText } from "./fixtures/texts-generator.ts";
+import { benchDatabase, type GeneratedText, generateNegotiatedText } from "./fixtures/texts-generator.ts";
 import { makeSecretariat, signIn } from "./lib/accounts.ts";
 import { startAstana } from "./lib/processes.ts";
 import { openViewers, percentile } from "./lib/viewers.ts";
 import type { BenchResult } from "./suite.ts";
 
 const round = "demo-round-22";
+/** Issue 15's size: 300 paragraphs, 1,000 brackets, 20 delegations. */
+const issueScale = { paragraphs: 300, brackets: 1000, delegations: 20 };
 const runs = 30;
 
 type Timing = { first: number; afterChange: number; p50: number; p95: number };
@@ -66,75 +58,65 @@ async function timed(body: () => Promise<unknown>, change: () => Promise<unknown
   };
 }
 
-/** A guarantor's delegate of the demonstration process (the reader of the draft the views are built for). */
-async function guarantorDelegate(database: Database): Promise<Actor> {
-  const [delegation] = await database.db
-    .select({
-      id: core.delegations.id,
-      processId: core.delegations.processId,
-      participantId: core.delegations.participantId,
-    })
-    .from(core.delegations)
-    .where(eq(core.delegations.processId, "demo-astana"))
-    .limit(1);
-  if (!delegation) throw new Error("the demonstration process has no delegation");
+/** A delegate of the text's first delegation (a guarantor): the reader the views are built for. */
+function delegateOf(text: GeneratedText): Actor {
   return {
     kind: "account",
     accountId: "bench-guarantor",
     name: "Bench guarantor",
     email: "guarantor@example.org",
     isAdmin: false,
-    memberships: [{ ...delegation, delegationId: delegation.id, roles: ["guarantor"] }],
+    memberships: [
+      {
+        processId: text.processId,
+        delegationId: "bench-delegation",
+        participantId: text.participantIds[0] ?? "",
+        roles: ["guarantor"],
+      },
+    ],
   };
 }
 
 /** The views and the redline, in process. */
 async function measureViews() {
-  const instance = await PGlite.create({ extensions: pgliteExtensions });
-  const database = await openDatabase({ kind: "pglite-instance", instance });
+  const database = await benchDatabase();
   try {
-    await migrateDatabase(database);
-    const operator = systemActor("bench");
-    await runOperation({ db: database.db }, loadDemo, operator, {});
-    const created = await runOperation({ db: database.db }, createDocument, operator, {
-      roundId: round,
-      kind: "joint_statement",
-      title: "Joint statement (benchmark)",
-      plainText: statementText(),
+    const text = await generateNegotiatedText(database.db, issueScale);
+    // One more paragraph, so the text has a version 2: the redline compares version 1 as imported (no
+    // bracket) with the text as bracketed, every bracketed paragraph changed.
+    await runOperation({ db: database.db }, addParagraph, systemActor("bench"), {
+      documentId: text.documentId,
+      baseVersion: 1,
+      kind: "operative",
+      body: "Decided to hold the next meeting in the second half of the year.",
     });
-    const delegations = await database.db
-      .select({ id: core.participants.id })
-      .from(core.participants)
-      .limit(issueScale.delegations);
-    // The demonstration record has fewer participants than the benchmark's 20 delegations: the rest are
-    // named by their ids, which is how a participant since removed is shown.
-    const delegationIds = Array.from(
-      { length: issueScale.delegations },
-      (_, index) => delegations[index]?.id ?? `bench-delegation-${index + 1}`,
-    );
-    const counts = await bracketText(database.db, created.id, delegationIds);
     // As a running server does every minute (PGlite has no autovacuum): the planner sees the tables' sizes.
     await refreshPlannerStatistics(database.db);
-    const reader = await guarantorDelegate(database);
+    const reader = delegateOf(text);
+    const id = text.documentId;
     // A change as positions make them: an entry in the text's history, the text itself unchanged.
     const change = () =>
-      database.db.insert(textEvents).values({ documentId: created.id, version: 2, type: "bench.change" });
-    const compilation = await timed(() => loadCompilation(database.db, reader, created.id), change);
-    const clean = await timed(() => loadClean(database.db, reader, created.id), change);
-    const redline = await timed(() => loadRedline(database.db, reader, created.id, "1", "current"), change);
-    const compared = await loadRedline(database.db, reader, created.id, "1", "current");
-    return {
-      paragraphs: created.paragraphs,
-      counts,
-      delegations: delegationIds.length,
-      compilation,
-      clean,
-      redline,
-      changed: compared.summary.changed,
-    };
+      database.db.insert(textEvents).values({ documentId: id, version: 2, type: "bench.change" });
+    const compilation = await timed(() => loadCompilation(database.db, reader, id), change);
+    const clean = await timed(() => loadClean(database.db, reader, id), change);
+    const redline = await timed(() => loadRedline(database.db, reader, id, "1", "current"), change);
+    const compared = await loadRedline(database.db, reader, id, "1", "current");
+    return { text, compilation, clean, redline, changed: compared.summary.changed };
   } finally {
     await database.close();
   }
+}
+
+/** A plain statement of `count` paragraphs (a fifth preambular), as a server's create takes it. */
+function plainStatement(count: number): string {
+  const lines = ["The guarantors of the Astana format:"];
+  for (let index = 1; index < count; index += 1)
+    lines.push(
+      index <= count / 5
+        ? `Reaffirming their commitment to the sovereignty of the Syrian Arab Republic (${index}),`
+        : `${index}. Decided to continue the consultations on the humanitarian situation and the return of refugees (${index}).`,
+    );
+  return lines.join("\n");
 }
 
 /** One edit by the pen-holder reaching 2,000 viewers of the draft, five times. */
@@ -149,7 +131,11 @@ async function measureFanOut(viewers: number, triggers: number) {
     const made = await fetch(`${astana.url}/api/rounds/${round}/texts`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ kind: "joint_statement", title: "Fan-out", plainText: statementText() }),
+      body: JSON.stringify({
+        kind: "joint_statement",
+        title: "Fan-out",
+        plainText: plainStatement(issueScale.paragraphs),
+      }),
     });
     if (made.status !== 201) throw new Error(`create answered ${made.status}: ${await made.text()}`);
     const { id } = (await made.json()) as { id: string };
@@ -209,11 +195,11 @@ export async function measureTexts(): Promise<BenchResult> {
     fanOut.delivered === 2000;
   return {
     name: "negotiated texts",
-    summary: `${views.paragraphs} paragraphs, ${views.counts.brackets} brackets, ${views.counts.options} options, ${views.delegations} delegations: compilation ${timing(views.compilation)}; clean ${timing(views.clean)}; redline (${views.changed} paragraphs changed) ${timing(views.redline)}; fan-out to ${fanOut.connected} viewers: ${fanOut.delivered} delivered per change, p50 ${ms(fanOut.p50)} p99 ${ms(fanOut.p99)}`,
+    summary: `${views.text.paragraphs} paragraphs, ${views.text.brackets} brackets, ${views.text.options} options, ${views.text.positions} positions, ${views.text.participantIds.length} delegations: compilation ${timing(views.compilation)}; clean ${timing(views.clean)}; redline (${views.changed} paragraphs changed) ${timing(views.redline)}; fan-out to ${fanOut.connected} viewers: ${fanOut.delivered} delivered per change, p50 ${ms(fanOut.p50)} p99 ${ms(fanOut.p99)}`,
     target: "views ≤ 50 ms and redline ≤ 100 ms at p95; fan-out p99 ≤ 100 ms, every viewer reached",
     met,
     description:
-      "A generated 300-paragraph statement with 1,000 brackets (options from 20 delegations, every guarantor's position on one option of each) on the embedded database with the demonstration record: the compilation view, the clean view and the redline between version 1 and the bracketed text, each read once with nothing kept and the code cold (first), 10 times just after an entry in the text's history (after a change, median), then 30 times in process by a guarantor's delegate (the brackets of a text are kept until its history changes; two wordings once compared are not compared again). Then a running server with 2,000 signed-in event streams watching the draft (presence on) and five edits by the secretariat: when each stream received the change.",
+      "A generated 300-paragraph text with 1,000 brackets (options from 20 delegations and about half the delegations' positions on each bracket) on the embedded database: the compilation view, the clean view and the redline between version 1 and the bracketed text, each read once with nothing kept and the code cold (first), 10 times just after an entry in the text's history (after a change, median), then 30 times in process by a guarantor's delegate (the brackets of a text are kept until its history changes; two wordings once compared are not compared again). Then a running server with 2,000 signed-in event streams watching the draft (presence on) and five edits by the secretariat: when each stream received the change.",
   };
 }
 
