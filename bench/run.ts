@@ -8,8 +8,14 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { loadBenchmarks } from "./load-suite.ts";
 import { schedulerBenchmarks } from "./scheduler.ts";
 import { type BenchResult, benchmarks as platformBenchmarks } from "./suite.ts";
+import { textsExportBenchmarks } from "./texts-export.ts";
 
-const benchmarks = [...loadBenchmarks, ...platformBenchmarks, ...schedulerBenchmarks];
+const benchmarks = [
+  ...loadBenchmarks,
+  ...platformBenchmarks,
+  ...schedulerBenchmarks,
+  ...textsExportBenchmarks,
+];
 const resultsFile = new URL("./RESULTS.md", import.meta.url);
 
 type Row = { name: string; cells: string; description: string };

@@ -64,9 +64,10 @@ export function splice(
 const preambularOpenings = [
   /^(?:[A-Z][a-z]+ing|Having|Bearing in mind|Mindful|Convinced|Deeply|Guided by|Taking (?:note|into account)|Aware|Conscious|Determined|Committed)\b/,
   /^(?:Подтверждая|Ссылаясь|Приветствуя|Отмечая|Выражая|Подчеркивая|Подчёркивая|Признавая|Принимая во внимание|Будучи|Руководствуясь|Учитывая|Вновь подтверждая)/,
-  /^(?:إذ|وإذ)\s/,
+  /^(?:إذ|وإذ)\s|^(?:مؤكدين|مشيرين|مرحبين|معربين|تأكيدا|وتأكيدا)(?:\s|$)/u,
 ];
-const numbered = /^\s*(?:\(?\d{1,3}[.)]|[IVX]{1,5}\.)\s+/;
+// Western, Arabic-Indic and Persian digits: Arabic statements number "١." or "۱-".
+const numbered = /^\s*(?:\(?[0-9٠-٩۰-۹]{1,3}[.)-]|[IVX]{1,5}\.)\s+/u;
 const annexTitle = /^(?:annex|appendix|приложение|ملحق)\b/iu;
 
 /**
@@ -110,7 +111,7 @@ export function splitPlainText(text: string): { kind: ParagraphKind; body: strin
       paragraphs.push({ kind: "operative", body: line.replace(numbered, "") });
     } else if (preambularOpenings.some((pattern) => pattern.test(line))) {
       paragraphs.push({ kind: "preambular", body: line });
-    } else if (!seenOperative && (/:$/.test(line) || !/[.;,!?»"”)]$/.test(line))) {
+    } else if (!seenOperative && (/:$/.test(line) || !/[.;,!?»"”)،؛]$/.test(line))) {
       paragraphs.push({ kind: "heading", body: line });
     } else {
       seenOperative = true;

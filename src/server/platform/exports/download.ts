@@ -39,3 +39,14 @@ export function fileSlug(text: string): string {
       .toLowerCase() || "export"
   );
 }
+
+/** Sends a binary file (a .docx, a PDF): its media type, its length and the name to save it under. */
+export function sendBinaryFile(
+  reply: FastifyReply,
+  file: { body: Uint8Array; mediaType: string; filename: string; disposition?: "attachment" | "inline" },
+): FastifyReply {
+  return reply
+    .type(file.mediaType)
+    .header("content-disposition", contentDisposition(file.filename, file.disposition))
+    .send(Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
+}

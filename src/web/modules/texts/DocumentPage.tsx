@@ -20,6 +20,7 @@ import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
 import { FourColumnPanel } from "./FourColumnPanel.tsx";
+import { ExportMenu } from "./io/ExportMenu.tsx";
 import { LanguagesPanel } from "./LanguagesPanel.tsx";
 import { ParagraphText } from "./ParagraphText.tsx";
 import { ProposalForm } from "./ProposalForm.tsx";
@@ -106,6 +107,7 @@ export function DocumentPage() {
           <Anchor href={exportPath(document.id)} download>
             {t("actions.export")}
           </Anchor>
+          <ExportMenu view={view} />
         </Group>
       }
     >

@@ -33,6 +33,11 @@ export const textsModule: WebModule = {
       ru: () => import("./locales/ru.json"),
       ar: () => import("./locales/ar.json"),
     },
+    textsIo: {
+      en: () => import("./io/locales/en.json"),
+      ru: () => import("./io/locales/ru.json"),
+      ar: () => import("./io/locales/ar.json"),
+    },
   },
   // Within a second of any committed change to a text the reader may see, its pages refetch.
   liveEvents: [{ types: textsEventTypes, queryKeys: [textsKeys.all] }],

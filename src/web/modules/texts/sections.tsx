@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { describeError } from "../../shell/errors.ts";
 import type { SectionContexts } from "../../shell/module.ts";
+import { ImportDocx } from "./io/ImportDocx.tsx";
 import { type DocumentSummary, useCreateDocument, useRoundTexts } from "./queries.ts";
 
 // This module's sections of the round page (the texts a reader may see) and of the secretariat's round
@@ -137,6 +138,7 @@ export function WorkspaceTextsSection({ round }: SectionContexts["workspaceRound
           </Stack>
         </Paper>
       ) : null}
+      {texts.data?.can.create ? <ImportDocx roundId={round.id} kind={kind} /> : null}
     </Stack>
   );
 }

@@ -74,7 +74,8 @@ const loadedBrackets = new WeakMap<Db, Map<string, { stamp: number; value: Promi
  * loaded is kept per database and document, and reused while the document's history has no newer
  * entry (every operation that changes a bracket, an option or a position writes one in its transaction);
  * concurrent readers after a change share one load. Callers have passed the tier rule for the document
- * before asking, so what is kept is only ever handed to readers of that document.
+ * before asking, so what is kept is only ever handed to readers of that document. The answer is shared
+ * between readers: read it, never change it.
  */
 export async function bracketsOf(db: Db, documentId: string): Promise<LoadedBrackets> {
   const stamp = await historyStamp(db, documentId);
