@@ -2,6 +2,7 @@
 // two; a party, an observer and the public, even asking to watch it, learn nothing and are not listed.
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.ts";
+import { readEventStream, viewerHeaders } from "../helpers/event-stream.ts";
 import { type ProcessFixture, withProcessFixture } from "../helpers/process-fixtures.ts";
 import { buildTextsCast, earlierStatement } from "./helpers.ts";
 
@@ -13,31 +14,15 @@ type Viewer = { person: string; delegation: string };
 
 /** Opens an event stream watching a subject; collects its presence messages. */
 async function watch(baseUrl: string, cookie: string | undefined, subject: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/api/events?watch=${encodeURIComponent(subject)}`, {
-    headers: cookie ? { cookie } : {},
-    signal: controller.signal,
-  });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error("no body");
-  let text = "";
-  const decoder = new TextDecoder();
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        text += decoder.decode(value, { stream: true });
-      }
-    } catch {
-      // closed by the test
-    }
-  })();
+  const stream = await readEventStream(
+    `${baseUrl}/api/events?watch=${encodeURIComponent(subject)}`,
+    viewerHeaders(cookie),
+  );
   const lists = () =>
-    [...text.matchAll(/event: presence\ndata: (.*)\n/g)].map(
+    [...stream.text().matchAll(/event: presence\ndata: (.*)\n/g)].map(
       (match) => JSON.parse(match[1] ?? "{}").viewers as Viewer[],
     );
-  return { text: () => text, latest: () => lists().at(-1), close: () => controller.abort() };
+  return { ...stream, latest: () => lists().at(-1) };
 }
 
 async function until(condition: () => boolean, ms = 2000): Promise<number> {

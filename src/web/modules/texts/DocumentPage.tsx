@@ -3,9 +3,7 @@ import {
   Anchor,
   Badge,
   Button,
-  Center,
   Group,
-  Loader,
   NativeSelect,
   Paper,
   Stack,
@@ -19,6 +17,7 @@ import { useParams, useSearchParams } from "react-router";
 import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
+import { pageData } from "../../shell/page-data.tsx";
 import { FourColumnPanel } from "./FourColumnPanel.tsx";
 import { ExportMenu } from "./io/ExportMenu.tsx";
 import { LanguagesPanel } from "./LanguagesPanel.tsx";
@@ -51,23 +50,9 @@ export function DocumentPage() {
   const change = useDocumentChange(id);
   const failure = useChangeError();
   const [search, setSearch] = useSearchParams();
-  if (query.isPending)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("loading")} />
-      </Center>
-    );
-  if (query.isError || !query.data)
-    return (
-      <Page title={t("notFoundTitle")}>
-        <Alert color="gray" role="alert">
-          {query.error instanceof ApiError && query.error.status === 404
-            ? t("notFound")
-            : describeError(t, query.error)}
-        </Alert>
-      </Page>
-    );
-  const view = query.data;
+  const loaded = pageData(query, t, t("notFoundTitle"));
+  if ("element" in loaded) return loaded.element;
+  const view = loaded.data;
   const { document, can } = view;
   // The negotiation's views (redline, four columns) are the draft's readers'; a published text shows its words.
   const negotiation = document.status !== "published";
