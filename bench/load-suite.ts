@@ -16,6 +16,7 @@ import { measurePageWeight } from "./page-weight.ts";
 import { measureSearch } from "./search.ts";
 import { measureStartup } from "./startup.ts";
 import type { Benchmark } from "./suite.ts";
+import { measureTexts } from "./texts.ts";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const browserHeaders = { "accept-encoding": "gzip, deflate, br" };
@@ -192,6 +193,7 @@ const pageWeight: Benchmark = {
 
 /** The load benchmarks, in the order they run. */
 const search: Benchmark = { name: "search", run: measureSearch };
+const texts: Benchmark = { name: "negotiated texts", run: measureTexts };
 
 export const loadBenchmarks: Benchmark[] = [
   publicReads,
@@ -202,4 +204,5 @@ export const loadBenchmarks: Benchmark[] = [
   bulk,
   pageWeight,
   search,
+  texts,
 ];

@@ -11,8 +11,15 @@ export type Viewers = {
   close: () => void;
 };
 
-/** Opens `count` event streams to `url`, a few hundred at a time, and resolves once all are open. */
-export async function openViewers(url: string, count: number): Promise<Viewers> {
+/**
+ * Opens `count` event streams to `url`, a few hundred at a time, and resolves once all are open; with
+ * `headers` (a session cookie) each stream is a signed-in reader's.
+ */
+export async function openViewers(
+  url: string,
+  count: number,
+  headers: Record<string, string> = {},
+): Promise<Viewers> {
   const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY });
   const waiting = new Map<string, { times: (number | undefined)[]; resolve: () => void; left: number }>();
   let connected = 0;
@@ -20,25 +27,29 @@ export async function openViewers(url: string, count: number): Promise<Viewers> 
   const requests: ReturnType<typeof request>[] = [];
   const open = (index: number) =>
     new Promise<void>((resolve) => {
-      const req = request(url, { agent, headers: { accept: "text/event-stream" } }, (response) => {
-        response.setEncoding("utf8");
-        let first = true;
-        response.on("data", (chunk: string) => {
-          if (first) {
-            first = false;
-            connected += 1;
-            resolve();
-          }
-          for (const [marker, wait] of waiting) {
-            if (wait.times[index] === undefined && chunk.includes(marker)) {
-              wait.times[index] = performance.now();
-              wait.left -= 1;
-              if (wait.left === 0) wait.resolve();
+      const req = request(
+        url,
+        { agent, headers: { accept: "text/event-stream", ...headers } },
+        (response) => {
+          response.setEncoding("utf8");
+          let first = true;
+          response.on("data", (chunk: string) => {
+            if (first) {
+              first = false;
+              connected += 1;
+              resolve();
             }
-          }
-        });
-        response.on("error", () => {});
-      });
+            for (const [marker, wait] of waiting) {
+              if (wait.times[index] === undefined && chunk.includes(marker)) {
+                wait.times[index] = performance.now();
+                wait.left -= 1;
+                if (wait.left === 0) wait.resolve();
+              }
+            }
+          });
+          response.on("error", () => {});
+        },
+      );
       req.on("error", () => {
         errors += 1;
         resolve();

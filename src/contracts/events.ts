@@ -34,4 +34,9 @@ export const LiveEventsQuery = z.strictObject({
   lastEventId: SearchText(30)
     .optional()
     .describe("resume after this outbox id (the Last-Event-ID header wins when both are sent)"),
+  watch: SearchText(500)
+    .optional()
+    .describe(
+      "subjects being viewed, `type:id` separated by commas (at most five): the stream then also sends `event: presence` with who else views each one, where the subject's module allows the caller",
+    ),
 });

@@ -26,6 +26,7 @@ import { runOperation } from "../../src/server/platform/operation.ts";
 import { type AnyRead, registeredReads } from "../../src/server/platform/read.ts";
 import { outbox } from "../../src/server/platform/schema.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
+import { readEventStream, viewerHeaders } from "../helpers/event-stream.ts";
 
 /** The live stream is a route too; it is read as a stream (its own test below), not as one answer. */
 const streamPath = "/api/events";
@@ -72,29 +73,11 @@ function markersIn(text: string): string[] {
 const perform: CanaryContext["perform"] = (operation, input) =>
   runOperation({ db: app.deps.db }, operation, systemActor("canary-test"), input);
 
-/** Reads a Server-Sent Events stream into a string until closed. */
-async function openStream(cookie: string | undefined, lastEventId?: string) {
-  const controller = new AbortController();
-  const headers: Record<string, string> = {};
-  if (cookie) headers.cookie = cookie;
+/** A viewer of the event stream (signed in by its cookie, or the public), resuming after `lastEventId` if given. */
+function openStream(cookie: string | undefined, lastEventId?: string) {
+  const headers = viewerHeaders(cookie);
   if (lastEventId !== undefined) headers["last-event-id"] = lastEventId;
-  const response = await fetch(`${baseUrl}${streamPath}`, { headers, signal: controller.signal });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error("the event stream has no body");
-  let text = "";
-  const decoder = new TextDecoder();
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        text += decoder.decode(value, { stream: true });
-      }
-    } catch {
-      // closed by the test
-    }
-  })();
-  return { text: () => text, close: () => controller.abort() };
+  return readEventStream(`${baseUrl}${streamPath}`, headers);
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

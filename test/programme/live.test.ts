@@ -3,6 +3,7 @@
 // its two delegations and the secretariat, never an observer or the public.
 import { describe, expect, it } from "vitest";
 import type { TestApp } from "../helpers/app.ts";
+import { readEventStream, viewerHeaders } from "../helpers/event-stream.ts";
 import { type ProcessFixture, withProcessFixture } from "../helpers/process-fixtures.ts";
 import { at, buildRound23, programmeApi, twoDays, waitForJob } from "./helpers.ts";
 
@@ -11,28 +12,9 @@ let fx: ProcessFixture;
 withProcessFixture((started) => ({ app, fx } = started));
 const { ok } = programmeApi(() => app);
 
-async function listen(baseUrl: string, cookie: string | undefined) {
-  const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/api/events`, {
-    headers: cookie ? { cookie } : {},
-    signal: controller.signal,
-  });
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error("no body");
-  let text = "";
-  const decoder = new TextDecoder();
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        text += decoder.decode(value, { stream: true });
-      }
-    } catch {
-      // closed by the test
-    }
-  })();
-  return { text: () => text, close: () => controller.abort() };
+/** A viewer of the event stream, signed in by its cookie or the public. */
+function listen(baseUrl: string, cookie: string | undefined) {
+  return readEventStream(`${baseUrl}/api/events`, viewerHeaders(cookie));
 }
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));

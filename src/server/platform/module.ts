@@ -20,6 +20,7 @@ import type { Database, Db } from "./db.ts";
 import type { EventHub } from "./events.ts";
 import type { JobRunner } from "./jobs.ts";
 import { type Operation, runOperation } from "./operation.ts";
+import type { PresenceRule } from "./presence.ts";
 
 /** Everything a module's routes and start-up tasks may use; handed in, never imported. */
 export type ServerDeps = {
@@ -170,6 +171,11 @@ export type AppModule = {
    * rule; the search module indexes them and keeps the index current after every commit.
    */
   search?: Record<string, SearchKindDefinition>;
+  /**
+   * Subjects whose viewers see each other live (`presence`, platform/presence.ts), by subject type: the
+   * rule says whether an actor may watch one (its own tier rule) and how the viewer is named.
+   */
+  presence?: Record<string, PresenceRule>;
   /** Registers the module's HTTP routes under /api. */
   routes?: (app: ZodApp, deps: ServerDeps) => void | Promise<void>;
   /** Registers the module's `astana` subcommands on the CLI's program. */

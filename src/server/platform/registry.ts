@@ -3,6 +3,7 @@
 // manifests (the subject types, the demonstration parts, the operations) is looked up here.
 import { BadRequest } from "./errors.ts";
 import type { AnyOperation, AppModule, SearchKindDefinition, SubjectTypeDefinition } from "./module.ts";
+import type { PresenceRule } from "./presence.ts";
 
 let installed: readonly AppModule[] | undefined;
 let subjectTypeRegistry = new Map<string, { module: string; definition: SubjectTypeDefinition }>();
@@ -41,6 +42,15 @@ export function installModules(modules: readonly AppModule[]): void {
 export function installedModules(): readonly AppModule[] {
   if (!installed) throw new Error("no modules installed: call installModules(appModules) at start-up");
   return installed;
+}
+
+/** The presence rule of a subject type (the module that gives it opted in), or undefined. */
+export function findPresenceRule(subjectType: string): PresenceRule | undefined {
+  for (const module of installedModules()) {
+    const rule = module.presence?.[subjectType];
+    if (rule) return rule;
+  }
+  return undefined;
 }
 
 /** Every operation of every installed module. */

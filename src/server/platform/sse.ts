@@ -3,6 +3,8 @@ import { LiveEventsQuery, maxReplayedEvents, resyncEventName } from "../../contr
 import type { Actor } from "./authz.ts";
 import { eventsAfter, type PublishedEvent } from "./events.ts";
 import type { ServerDeps, ZodApp } from "./module.ts";
+import { PresenceHub, parseWatches, topicOf } from "./presence.ts";
+import { findPresenceRule } from "./registry.ts";
 
 /** How often an idle stream gets a comment line, so proxies and browsers keep it open. */
 export const keepAliveIntervalMs = 25_000;
@@ -14,6 +16,8 @@ export type EventStreamOptions = {
   /** Resolves the request's actor again (its session may end, its roles change); run at each keep-alive. */
   refreshActor?: (request: FastifyRequest) => Promise<Actor>;
   keepAliveMs?: number;
+  /** Who views what (a module's subjects with a presence rule); one per server unless handed in. */
+  presence?: PresenceHub;
 };
 
 const formatted = new WeakMap<PublishedEvent, Buffer>();
@@ -67,9 +71,11 @@ export async function registerEventStream(
   const keepAliveMs = options.keepAliveMs ?? keepAliveIntervalMs;
   const open = new Set<() => void>();
   const refreshing = new Set<Promise<unknown>>();
+  const presence = options.presence ?? new PresenceHub();
 
   app.addHook("preClose", async () => {
     for (const end of [...open]) end();
+    presence.stop();
     // Let actor checks under way finish while the database is still open.
     await Promise.allSettled([...refreshing]);
   });
@@ -147,11 +153,13 @@ export async function registerEventStream(
       keepAlive.unref();
 
       let closed = false;
+      const leaves: (() => void)[] = [];
       const cleanUp = () => {
         if (closed) return;
         closed = true;
         clearInterval(keepAlive);
         unsubscribe();
+        for (const leave of leaves) leave();
         open.delete(end);
         request.log.info(
           { delivered, responseTime: Math.round(performance.now() - started) },
@@ -166,6 +174,17 @@ export async function registerEventStream(
       response.on("close", cleanUp);
 
       write("retry: 3000\n: connected\n\n");
+
+      // Joins the subjects this stream views; a subject the actor may not watch is ignored without a word,
+      // so asking tells nobody whether it exists.
+      for (const { subjectType, subjectId } of parseWatches(request.query.watch)) {
+        const rule = findPresenceRule(subjectType);
+        const watch = rule ? await rule(deps.db, actor, subjectId).catch(() => null) : null;
+        if (!watch || closed) continue;
+        leaves.push(
+          presence.join(topicOf(subjectType, subjectId), { actor: () => actor, watch, send: write }),
+        );
+      }
 
       if (lastEventId !== null) {
         try {

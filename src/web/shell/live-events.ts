@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** One event as the server streams it (`GET /api/events`), already filtered by the reader's tier. */
 export type LiveEvent = {
@@ -16,6 +16,10 @@ type Subscriber = {
   onEvent: (event: LiveEvent) => void;
   onReconnect?: () => void;
 };
+
+/** Who views a watched subject, as the stream's `presence` messages list them (server platform/presence.ts). */
+export type PresenceViewer = { person: string; delegation: string };
+type Presence = { subjectType: string; subjectId: string; viewers: PresenceViewer[]; more: number };
 
 /** The server's signal that more events were missed than it replays: reload instead (contracts/events.ts). */
 const resyncEvent = "resync";
@@ -38,6 +42,8 @@ class LiveConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private lastEventId: string | null = null;
   private readonly url: string;
+  /** The subjects this tab views (`type:id`), each with who wants to hear who else views it. */
+  private readonly watches = new Map<string, Set<(presence: Presence) => void>>();
 
   constructor(url: string) {
     this.url = url;
@@ -49,22 +55,66 @@ class LiveConnection {
     else for (const type of subscriber.types) this.bind(type);
     return () => {
       this.subscribers.delete(subscriber);
-      if (this.subscribers.size === 0) this.close();
+      if (this.idle()) this.close();
     };
+  }
+
+  /**
+   * Tells the server this tab views a subject (the stream reopens with it, resuming after the last
+   * event), and calls `onPresence` with who else views it whenever that changes.
+   */
+  watch(topic: string, onPresence: (presence: Presence) => void): () => void {
+    const listeners = this.watches.get(topic) ?? new Set();
+    const added = listeners.size === 0;
+    listeners.add(onPresence);
+    this.watches.set(topic, listeners);
+    if (added) this.reopen();
+    return () => {
+      listeners.delete(onPresence);
+      if (listeners.size > 0) return;
+      this.watches.delete(topic);
+      if (this.idle()) this.close();
+      else this.reopen();
+    };
+  }
+
+  private idle(): boolean {
+    return this.subscribers.size === 0 && this.watches.size === 0;
+  }
+
+  private reopen(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.source?.close();
+    this.source = null;
+    this.open();
   }
 
   /** Reopens the stream, e.g. after sign-in or sign-out, so the server filters for the new reader. */
   restart(): void {
-    if (this.subscribers.size === 0) return;
+    if (this.idle()) return;
     this.close();
     this.open();
   }
 
   private open(): void {
-    const resume = this.lastEventId === null ? "" : `?lastEventId=${encodeURIComponent(this.lastEventId)}`;
-    const source = new EventSource(`${this.url}${resume}`, { withCredentials: true });
+    const query = new URLSearchParams();
+    if (this.lastEventId !== null) query.set("lastEventId", this.lastEventId);
+    if (this.watches.size > 0) query.set("watch", [...this.watches.keys()].join(","));
+    const search = query.size > 0 ? `?${query}` : "";
+    const source = new EventSource(`${this.url}${search}`, { withCredentials: true });
     this.source = source;
     this.boundTypes.clear();
+    source.addEventListener("presence", (message) => {
+      let presence: Presence;
+      try {
+        presence = JSON.parse((message as MessageEvent<string>).data) as Presence;
+      } catch {
+        return;
+      }
+      for (const listener of this.watches.get(`${presence.subjectType}:${presence.subjectId}`) ?? [])
+        listener(presence);
+    });
     source.addEventListener(resyncEvent, () => {
       for (const subscriber of this.subscribers) subscriber.onReconnect?.();
     });
@@ -79,7 +129,7 @@ class LiveConnection {
       this.source = null;
       this.retryTimer = setTimeout(() => {
         this.retryTimer = undefined;
-        if (this.subscribers.size > 0) this.open();
+        if (!this.idle()) this.open();
       }, this.retryDelay);
       this.retryDelay = Math.min(this.retryDelay * 2, lastRetryMs);
     };
@@ -148,4 +198,23 @@ export function useLiveConnectionFollows(accountId: string | null): void {
     previous.current = accountId;
     liveConnection.restart();
   }, [accountId]);
+}
+
+/**
+ * Who else views a subject now (e.g. `text_document`, a draft's id), live: the list the server sends to
+ * those allowed to see the subject; empty for anyone else (the server sends them nothing).
+ */
+export function usePresence(subjectType: string, subjectId: string, enabled = true): PresenceViewer[] {
+  const [viewers, setViewers] = useState<PresenceViewer[]>([]);
+  useEffect(() => {
+    if (!enabled || !subjectId) return;
+    const stop = liveConnection.watch(`${subjectType}:${subjectId}`, (presence) =>
+      setViewers(presence.viewers),
+    );
+    return () => {
+      stop();
+      setViewers([]);
+    };
+  }, [subjectType, subjectId, enabled]);
+  return viewers;
 }

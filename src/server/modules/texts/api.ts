@@ -1,6 +1,7 @@
 // What the texts module offers: its operations (one name each) and reads, never its tables.
 
 export { renderPlainText, splitPlainText } from "./model.ts";
+export { addComment } from "./operations/add-comment.ts";
 export { addParagraph } from "./operations/add-paragraph.ts";
 export { adoptDocument } from "./operations/adopt-document.ts";
 export { amendProposal } from "./operations/amend-proposal.ts";
@@ -11,10 +12,15 @@ export { editParagraph } from "./operations/edit-paragraph.ts";
 export { moveParagraph } from "./operations/move-paragraph.ts";
 export { publishDocument } from "./operations/publish-document.ts";
 export { removeParagraph } from "./operations/remove-paragraph.ts";
+export { setCompromise } from "./operations/set-compromise.ts";
 export { setParagraphState } from "./operations/set-paragraph-state.ts";
+export { setTranslation } from "./operations/set-translation.ts";
 export { submitProposal } from "./operations/submit-proposal.ts";
 export { takePosition } from "./operations/take-position.ts";
 export { withdrawProposal } from "./operations/withdraw-proposal.ts";
 export { loadCompilation } from "./reads/compilation.ts";
+export { loadFourColumns } from "./reads/four-column.ts";
 export { loadAsOf, loadParagraphHistory, loadPlainText } from "./reads/history.ts";
+export { loadRedline } from "./reads/redline.ts";
+export { loadTranslations } from "./reads/translations.ts";
 export { listRoundDocuments, loadClean, loadOwn } from "./reads/views.ts";

@@ -4,11 +4,14 @@
 import { systemActor } from "../../platform/authz.ts";
 import type { AppModule, CanaryFill } from "../../platform/module.ts";
 import { announceRound, planRound } from "../core/index.ts";
+import { addComment } from "./operations/add-comment.ts";
 import { adoptDocument } from "./operations/adopt-document.ts";
 import { approveDocument } from "./operations/approve-document.ts";
 import { createDocument } from "./operations/create-document.ts";
 import { decideProposal } from "./operations/decide-proposal.ts";
 import { publishDocument } from "./operations/publish-document.ts";
+import { setCompromise } from "./operations/set-compromise.ts";
+import { setTranslation } from "./operations/set-translation.ts";
 import { submitProposal } from "./operations/submit-proposal.ts";
 import { loadCompilation } from "./reads/compilation.ts";
 
@@ -64,6 +67,30 @@ export const textsCanary: NonNullable<AppModule["canary"]> = async (ctx, marker)
     asParticipantId: guarantor,
   });
 
+  // The views' own records: a compromise, a comment and a translation, each the draft's.
+  const current = (await loadCompilation(ctx.db, systemActor("canary"), drafted.id)).view;
+  const bracketedParagraph = current.paragraphs.find((p) => p.id === paragraph.id);
+  await ctx.perform(setCompromise, {
+    documentId: drafted.id,
+    paragraphId: paragraph.id,
+    baseVersion: current.document.version,
+    body: marker(draft),
+    note: marker(draft),
+  });
+  await ctx.perform(addComment, {
+    documentId: drafted.id,
+    paragraphId: paragraph.id,
+    body: marker(draft),
+    asParticipantId: guarantor,
+  });
+  await ctx.perform(setTranslation, {
+    documentId: drafted.id,
+    paragraphId: paragraph.id,
+    language: "ru",
+    body: marker(draft),
+    sourceVersion: bracketedParagraph?.revisedInVersion ?? 1,
+  });
+
   const published = await ctx.perform(createDocument, {
     roundId: round.id,
     kind: "joint_statement",
@@ -84,6 +111,22 @@ export const textsCanary: NonNullable<AppModule["canary"]> = async (ctx, marker)
     baseVersion: 1,
     decision: "reject",
   });
+  const [toPublish] = (await loadCompilation(ctx.db, systemActor("canary"), published.id)).view.paragraphs;
+  if (toPublish) {
+    // The negotiation of a text stays the draft's after publication: its compromise and comments too.
+    await ctx.perform(setCompromise, {
+      documentId: published.id,
+      paragraphId: toPublish.id,
+      baseVersion: 1,
+      body: marker(draft),
+    });
+    await ctx.perform(addComment, {
+      documentId: published.id,
+      paragraphId: toPublish.id,
+      body: marker(draft),
+      asParticipantId: guarantor,
+    });
+  }
   await ctx.perform(approveDocument, {
     documentId: published.id,
     baseVersion: 1,

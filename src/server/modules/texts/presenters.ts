@@ -46,6 +46,12 @@ export function presentParagraphs(
   names: Names,
 ): ParagraphView[] {
   const numbers = numberParagraphs(paragraphs);
+  const positionsOf = new Map<string, PositionRow[]>();
+  for (const position of positions) {
+    const list = positionsOf.get(position.optionId);
+    if (list) list.push(position);
+    else positionsOf.set(position.optionId, [position]);
+  }
   return paragraphs.map((paragraph) => ({
     id: paragraph.id,
     eId: paragraph.eId,
@@ -68,9 +74,10 @@ export function presentParagraphs(
               proposedBy: option.proposedBy.map(names),
               proposalId: segment.bracket.proposalIds.get(option.id) ?? null,
               withdrawn: option.withdrawn,
-              positions: positions
-                .filter((position) => position.optionId === option.id)
-                .map((position) => ({ participant: names(position.participantId), stance: position.stance })),
+              positions: (positionsOf.get(option.id) ?? []).map((position) => ({
+                participant: names(position.participantId),
+                stance: position.stance,
+              })),
             })),
           },
     ),

@@ -235,3 +235,75 @@ export const textEvents = pgTable(
   },
   (table) => [index("text_events_document_idx").on(table.documentId, table.at)],
 );
+
+/**
+ * A delegation's comment on a paragraph (the fourth column of the trilogue layout): any delegation that
+ * reads the draft may comment; comments never change the text, so they carry no version of their own.
+ */
+export const textComments = pgTable(
+  "text_comments",
+  {
+    id: text("id").primaryKey(),
+    documentId: documentColumn(),
+    paragraphId: text("paragraph_id")
+      .notNull()
+      .references(() => textParagraphs.id),
+    authorParticipantId: text("author_participant_id").notNull(),
+    authorAccountId: text("author_account_id"),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    /** The text's version when the comment was made: what it was about. */
+    onVersion: integer("on_version").notNull(),
+    ...timestamps,
+  },
+  (table) => [index("text_comments_paragraph_idx").on(table.paragraphId, table.createdAt)],
+);
+
+/**
+ * The pen-holder's compromise wording for a paragraph (the third column): a suggestion written between
+ * the proposals, not yet the text; the newest one stands, earlier ones stay as the record of the talks.
+ */
+export const textCompromises = pgTable(
+  "text_compromises",
+  {
+    id: text("id").primaryKey(),
+    documentId: documentColumn(),
+    paragraphId: text("paragraph_id")
+      .notNull()
+      .references(() => textParagraphs.id),
+    body: text("body").notNull(),
+    note: text("note"),
+    authorParticipantId: text("author_participant_id"),
+    onVersion: integer("on_version").notNull(),
+    ...timestamps,
+  },
+  (table) => [index("text_compromises_paragraph_idx").on(table.paragraphId, table.createdAt)],
+);
+
+/**
+ * A paragraph's translation into a language other than the document's authoritative one, aligned by the
+ * paragraph (its stable eId). `sourceBody` is the authoritative wording it was made from: when the
+ * paragraph's body differs from it now, the translation is stale.
+ *
+ * Why not the platform's `text-versions` (the record's multilingual fields): those hold one public
+ * record's texts per language with no tier and no version of their own, while a draft's translation
+ * lives at the draft's tier, belongs to one paragraph of one negotiated version, and must say which
+ * wording of the source it follows; so the module keeps its own table.
+ */
+export const textTranslations = pgTable(
+  "text_translations",
+  {
+    id: text("id").primaryKey(),
+    documentId: documentColumn(),
+    paragraphId: text("paragraph_id")
+      .notNull()
+      .references(() => textParagraphs.id),
+    language: text("language").notNull(),
+    body: text("body").notNull(),
+    sourceBody: text("source_body").notNull(),
+    sourceVersion: integer("source_version").notNull(),
+    translatedBy: text("translated_by"),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex("text_translations_key").on(table.paragraphId, table.language)],
+);

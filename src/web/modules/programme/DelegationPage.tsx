@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Center, Group, Loader, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ApiError, api } from "../../shell/api.ts";
+import { api } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
+import { pageData } from "../../shell/page-data.tsx";
 import { useSession } from "../../shell/session.ts";
 import { apiPath, useOwnProgramme } from "./queries.ts";
 import { clockOf, nameIn } from "./shared.ts";
@@ -60,25 +61,11 @@ export function DelegationPage() {
   const { t, i18n } = useTranslation("programme");
   const query = useOwnProgramme(id, participant);
   const me = useSession().account;
-  if (query.isPending)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("loading")} />
-      </Center>
-    );
-  if (query.isError || !query.data)
-    return (
-      <Page title={t("title")}>
-        <Alert color="gray" role="alert">
-          {query.error instanceof ApiError && query.error.status === 404
-            ? t("notFound")
-            : describeError(t, query.error)}
-        </Alert>
-      </Page>
-    );
-  const { sessions } = query.data;
+  const loaded = pageData(query, t, t("title"));
+  if ("element" in loaded) return loaded.element;
+  const { sessions, participant: delegation } = loaded.data;
   const calendarPath = apiPath("rounds", id, "programme", "participants", participant, "calendar.ics");
-  const who = nameIn(i18n.language, query.data.participant);
+  const who = nameIn(i18n.language, delegation);
   return (
     <Page
       title={t("delegation.title", { name: who })}

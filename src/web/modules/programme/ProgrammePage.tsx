@@ -1,9 +1,8 @@
-import { Alert, Anchor, Badge, Button, Center, Group, List, Loader, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { ApiError } from "../../shell/api.ts";
-import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
+import { pageData } from "../../shell/page-data.tsx";
 import { useSession } from "../../shell/session.ts";
 import { ProgrammeGrid } from "./ProgrammeGrid.tsx";
 import { apiPath, useProgramme, useRequests } from "./queries.ts";
@@ -19,23 +18,9 @@ export function ProgrammePage() {
   const me = useSession().account;
   const secretariat = Boolean(query.data?.can.schedule);
   const requests = useRequests(secretariat ? id : "");
-  if (query.isPending)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("loading")} />
-      </Center>
-    );
-  if (query.isError || !query.data)
-    return (
-      <Page title={t("title")}>
-        <Alert color="gray" role="alert">
-          {query.error instanceof ApiError && query.error.status === 404
-            ? t("notFound")
-            : describeError(t, query.error)}
-        </Alert>
-      </Page>
-    );
-  const programme = query.data;
+  const loaded = pageData(query, t, t("title"));
+  if ("element" in loaded) return loaded.element;
+  const programme = loaded.data;
   const names = new Map<string, string>();
   for (const d of requests.data?.delegations ?? []) names.set(d.id, nameIn(i18n.language, d));
   for (const s of programme.sessions)

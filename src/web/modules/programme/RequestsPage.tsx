@@ -2,9 +2,7 @@ import {
   Alert,
   Badge,
   Button,
-  Center,
   Group,
-  Loader,
   MultiSelect,
   NativeSelect,
   NumberInput,
@@ -18,9 +16,9 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
+import { pageData } from "../../shell/page-data.tsx";
 import { apiPath, type Requests, useProgrammeChange, useRequests } from "./queries.ts";
 import { nameIn, withNames } from "./shared.ts";
 
@@ -136,23 +134,9 @@ export function RequestsPage() {
   const query = useRequests(id);
   const change = useProgrammeChange();
   const [error, setError] = useState<string | null>(null);
-  if (query.isPending)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("loading")} />
-      </Center>
-    );
-  if (query.isError || !query.data)
-    return (
-      <Page title={t("requests.title")}>
-        <Alert color="gray" role="alert">
-          {query.error instanceof ApiError && query.error.status === 404
-            ? t("notFound")
-            : describeError(t, query.error)}
-        </Alert>
-      </Page>
-    );
-  const data = query.data;
+  const loaded = pageData(query, t, t("requests.title"));
+  if ("element" in loaded) return loaded.element;
+  const data = loaded.data;
   const names = new Map(data.delegations.map((d) => [d.id, nameIn(i18n.language, d)]));
   const answer = async (requestId: string, value: "accepted" | "declined", asParticipantId: string) => {
     setError(null);

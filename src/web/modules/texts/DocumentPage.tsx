@@ -3,26 +3,30 @@ import {
   Anchor,
   Badge,
   Button,
-  Center,
   Group,
-  Loader,
   NativeSelect,
   Paper,
   Stack,
+  Tabs,
   Text,
   Title,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
+import { pageData } from "../../shell/page-data.tsx";
+import { FourColumnPanel } from "./FourColumnPanel.tsx";
 import { ExportMenu } from "./io/ExportMenu.tsx";
+import { LanguagesPanel } from "./LanguagesPanel.tsx";
 import { ParagraphText } from "./ParagraphText.tsx";
 import { ProposalForm } from "./ProposalForm.tsx";
 import { ProposalList } from "./ProposalList.tsx";
 import { exportPath, useDocument, useDocumentChange } from "./queries.ts";
+import { RedlinePanel } from "./RedlinePanel.tsx";
+import { ViewersBar } from "./ViewersBar.tsx";
 import "./texts.css";
 
 /** What a failed change tells the reader: a stale one in words, with the current text already reloaded. */
@@ -45,24 +49,14 @@ export function DocumentPage() {
   const query = useDocument(id);
   const change = useDocumentChange(id);
   const failure = useChangeError();
-  if (query.isPending)
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("loading")} />
-      </Center>
-    );
-  if (query.isError || !query.data)
-    return (
-      <Page title={t("notFoundTitle")}>
-        <Alert color="gray" role="alert">
-          {query.error instanceof ApiError && query.error.status === 404
-            ? t("notFound")
-            : describeError(t, query.error)}
-        </Alert>
-      </Page>
-    );
-  const view = query.data;
+  const [search, setSearch] = useSearchParams();
+  const loaded = pageData(query, t, t("notFoundTitle"));
+  if ("element" in loaded) return loaded.element;
+  const view = loaded.data;
   const { document, can } = view;
+  // The negotiation's views (redline, four columns) are the draft's readers'; a published text shows its words.
+  const negotiation = document.status !== "published";
+  const tab = search.get("view") ?? "text";
   const baseVersion = document.version;
   const act = async (to: string[], body: Record<string, unknown> = {}, method: "POST" | "PATCH" = "POST") => {
     failure.clear();
@@ -121,6 +115,7 @@ export function DocumentPage() {
           <Text size="sm">{t("adoptedBy", { names: document.adoptedBy.map((p) => p.name).join(", ") })}</Text>
         ) : null}
       </Group>
+      <ViewersBar documentId={document.id} enabled={document.status === "draft"} />
       {failure.message ? (
         <Alert color="orange" role="alert" withCloseButton onClose={failure.clear} data-testid="change-error">
           {failure.message}
@@ -146,60 +141,91 @@ export function DocumentPage() {
         </Paper>
       ) : null}
 
-      <Stack gap="xs" component="section" aria-label={t("text")} data-testid="compilation">
-        {view.paragraphs.map((paragraph) => (
-          <Paper
-            key={paragraph.id}
-            withBorder
-            p="sm"
-            radius="md"
-            data-testid="paragraph"
-            data-state={paragraph.state}
-          >
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-              {paragraph.kind === "heading" ? (
-                <Title order={2} size="h5" dir="auto">
-                  {paragraph.body}
-                </Title>
-              ) : (
-                <ParagraphText
-                  paragraph={paragraph}
-                  myStances={myStances}
-                  onPosition={
-                    can.takePosition
-                      ? (optionId, stance) => act(["positions"], { optionId, stance })
-                      : undefined
-                  }
-                />
-              )}
-              <Group gap={4} wrap="nowrap">
-                {paragraph.state !== "draft" ? (
-                  <Badge size="sm" variant="dot" color={paragraph.state === "bracketed" ? "orange" : "teal"}>
-                    {t(`state.${paragraph.state}`)}
-                  </Badge>
-                ) : null}
-                {can.edit && paragraph.state !== "bracketed" ? (
-                  <NativeSelect
-                    size="xs"
-                    aria-label={t("state.set", { number: paragraph.number ?? "" })}
-                    value={paragraph.state}
-                    onChange={(event) =>
-                      act(["paragraphs", paragraph.id, "state"], { state: event.currentTarget.value })
-                    }
-                    data={["draft", "ad_referendum", "agreed"].map((value) => ({
-                      value,
-                      label: t(`state.${value}`),
-                    }))}
-                  />
-                ) : null}
-              </Group>
-            </Group>
-          </Paper>
-        ))}
-      </Stack>
+      <Tabs
+        value={tab}
+        onChange={(value) => setSearch(value && value !== "text" ? { view: value } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="text">{t("views.text")}</Tabs.Tab>
+          {negotiation ? <Tabs.Tab value="four">{t("views.four")}</Tabs.Tab> : null}
+          {negotiation ? <Tabs.Tab value="redline">{t("views.redline")}</Tabs.Tab> : null}
+          <Tabs.Tab value="languages">{t("views.languages")}</Tabs.Tab>
+        </Tabs.List>
+        {negotiation ? (
+          <Tabs.Panel value="four" pt="sm">
+            <FourColumnPanel documentId={document.id} />
+          </Tabs.Panel>
+        ) : null}
+        {negotiation ? (
+          <Tabs.Panel value="redline" pt="sm">
+            <RedlinePanel documentId={document.id} version={document.version} />
+          </Tabs.Panel>
+        ) : null}
+        <Tabs.Panel value="languages" pt="sm">
+          <LanguagesPanel documentId={document.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="text" pt="sm">
+          <Stack gap="xs" component="section" aria-label={t("text")} data-testid="compilation">
+            {view.paragraphs.map((paragraph) => (
+              <Paper
+                key={paragraph.id}
+                withBorder
+                p="sm"
+                radius="md"
+                data-testid="paragraph"
+                data-state={paragraph.state}
+              >
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                  {paragraph.kind === "heading" ? (
+                    <Title order={2} size="h5" dir="auto">
+                      {paragraph.body}
+                    </Title>
+                  ) : (
+                    <ParagraphText
+                      paragraph={paragraph}
+                      myStances={myStances}
+                      onPosition={
+                        can.takePosition
+                          ? (optionId, stance) => act(["positions"], { optionId, stance })
+                          : undefined
+                      }
+                    />
+                  )}
+                  <Group gap={4} wrap="nowrap">
+                    {paragraph.state !== "draft" ? (
+                      <Badge
+                        size="sm"
+                        variant="dot"
+                        color={paragraph.state === "bracketed" ? "orange" : "teal"}
+                      >
+                        {t(`state.${paragraph.state}`)}
+                      </Badge>
+                    ) : null}
+                    {can.edit && paragraph.state !== "bracketed" ? (
+                      <NativeSelect
+                        size="xs"
+                        aria-label={t("state.set", { number: paragraph.number ?? "" })}
+                        value={paragraph.state}
+                        onChange={(event) =>
+                          act(["paragraphs", paragraph.id, "state"], { state: event.currentTarget.value })
+                        }
+                        data={["draft", "ad_referendum", "agreed"].map((value) => ({
+                          value,
+                          label: t(`state.${value}`),
+                        }))}
+                      />
+                    ) : null}
+                  </Group>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
 
-      {view.proposals.length > 0 ? <ProposalList view={view} mine={mine} act={act} /> : null}
-      {can.propose ? <ProposalForm view={view} act={act} /> : null}
+          {view.proposals.length > 0 ? <ProposalList view={view} mine={mine} act={act} /> : null}
+          {can.propose ? <ProposalForm view={view} act={act} /> : null}
+        </Tabs.Panel>
+      </Tabs>
     </Page>
   );
 }

@@ -14,4 +14,7 @@ export const textsEventTypes = [
   "texts.document.approve",
   "texts.document.adopt",
   "texts.document.publish",
+  "texts.compromise.set",
+  "texts.comment.add",
+  "texts.translation.set",
 ] as const;

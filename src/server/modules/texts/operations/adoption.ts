@@ -1,5 +1,5 @@
 // Whether a text may be adopted: "nothing is agreed until everything is agreed".
-import { and, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../../platform/db.ts";
 import { textApprovals, textBrackets, textParagraphs } from "../schema.ts";
 import type { DocumentRow } from "./shared.ts";
@@ -8,8 +8,8 @@ export type AdoptionFacts = { openBrackets: number; bracketedParagraphs: number;
 
 /** What stands between the text and its adoption: open brackets, and rule participants yet to approve this version. */
 export async function adoptionFacts(tx: Db, document: DocumentRow): Promise<AdoptionFacts> {
-  const brackets = await tx
-    .select({ id: textBrackets.id })
+  const [brackets] = await tx
+    .select({ count: count() })
     .from(textBrackets)
     .innerJoin(textParagraphs, eq(textParagraphs.id, textBrackets.paragraphId))
     .where(
@@ -19,8 +19,8 @@ export async function adoptionFacts(tx: Db, document: DocumentRow): Promise<Adop
         isNull(textParagraphs.removedInVersion),
       ),
     );
-  const bracketed = await tx
-    .select({ id: textParagraphs.id })
+  const [bracketed] = await tx
+    .select({ count: count() })
     .from(textParagraphs)
     .where(
       and(
@@ -34,8 +34,8 @@ export async function adoptionFacts(tx: Db, document: DocumentRow): Promise<Adop
     approvals.filter((a) => a.version === document.textVersion).map((a) => a.participantId),
   );
   return {
-    openBrackets: brackets.length,
-    bracketedParagraphs: bracketed.length,
+    openBrackets: brackets?.count ?? 0,
+    bracketedParagraphs: bracketed?.count ?? 0,
     missingApprovals: document.ruleParticipantIds.filter((id) => !approved.has(id)),
   };
 }
