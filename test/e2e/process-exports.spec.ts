@@ -74,7 +74,7 @@ test("a round's record prints without navigation, with the sources' addresses an
   await expect(page.getByTestId("print-button")).toBeHidden();
   await expect(page.getByRole("heading", { level: 1, name: "Round 22" })).toBeVisible();
   const sources = page.locator("#sources").getByTestId("source");
-  expect(await sources.count()).toBeGreaterThan(3);
+  await expect.poll(() => sources.count()).toBeGreaterThan(3);
   const firstLink = sources.first().locator("a.source-title");
   const shown = await firstLink.evaluate((link) => getComputedStyle(link, "::after").content);
   expect(shown).toContain(await firstLink.getAttribute("href"));

@@ -112,7 +112,7 @@ export async function planAnnouncedRound(browser: Browser, baseURL: string, setu
   const page = await context.newPage();
   await signInViaApi(page, baseURL, setup.secretariat.email, password);
   const round = await post(page.request, baseURL, `/api/processes/${setup.processSlug}/rounds`, {
-    names: { en: "Round 23" },
+    names: { en: "Round 23", ru: "Раунд 23", ar: "الجولة 23" },
     number: 23,
     city: "Astana",
     startDate: "2027-03-15",
