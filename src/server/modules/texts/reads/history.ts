@@ -1,6 +1,6 @@
 // One paragraph's history, the text as it stood at a moment (rebuilt from the domain events), and the
 // plain-text export.
-import { and, asc, eq, lte, or } from "drizzle-orm";
+import { and, asc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ParagraphHistory, ParagraphSnapshot } from "../../../../contracts/texts.ts";
 import type { Actor } from "../../../platform/authz.ts";
@@ -62,6 +62,14 @@ export async function loadParagraphHistory(
 }
 
 /**
+ * The text's history up to a moment given to the millisecond, as the API shows every time: the
+ * database keeps microseconds, so a change shown at 10:00:00.123 happened by "10:00:00.123Z".
+ */
+export function happenedBy(at: Date): SQL {
+  return sql`date_trunc('milliseconds', ${textEvents.at}) <= ${at}`;
+}
+
+/**
  * The text as it stood at a moment: each paragraph as its last change up to then left it (a paragraph
  * not yet made, or removed by then, is absent), in order. Only for the draft's readers.
  */
@@ -70,7 +78,7 @@ export async function loadAsOf(db: Db, actor: Actor, id: string, at: Date) {
   const events = await db
     .select()
     .from(textEvents)
-    .where(and(eq(textEvents.documentId, document.id), lte(textEvents.at, at)))
+    .where(and(eq(textEvents.documentId, document.id), happenedBy(at)))
     .orderBy(asc(textEvents.id));
   const latest = new Map<string, ParagraphSnapshot>();
   let version = 0;

@@ -9,6 +9,7 @@ import { renderBracket, segmentsOf } from "../model.ts";
 import { type DocumentRow, invalidField, toSnapshot } from "../operations/shared.ts";
 import { alignParagraphs, type ComparedParagraph } from "../redline.ts";
 import { textEvents, textVersions } from "../schema.ts";
+import { happenedBy } from "./history.ts";
 import { bracketsOf, findDraft, liveParagraphs, namesFor } from "./load.ts";
 
 type TextAt = { point: string; version: number; at: string | null; paragraphs: ParagraphSnapshot[] };
@@ -102,7 +103,7 @@ async function textAt(db: Db, document: DocumentRow, point: string, field: strin
       version: textEvents.version,
     })
     .from(textEvents)
-    .where(and(eq(textEvents.documentId, document.id), lte(textEvents.at, at)))
+    .where(and(eq(textEvents.documentId, document.id), happenedBy(at)))
     .orderBy(asc(textEvents.id));
   return {
     point,
