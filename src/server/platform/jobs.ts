@@ -10,16 +10,16 @@
 // The job starts once that operation commits (a rolled-back operation starts nothing). A job that was
 // queued or running when the server stopped is marked failed at the next start.
 import { randomUUID } from "node:crypto";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { projectPath } from "../paths.ts";
 import { type Actor, actorLabel, visibleTo } from "./authz.ts";
 import type { Db } from "./db.ts";
 import { DomainError, NotFound } from "./errors.ts";
 import { announceCommit, onCommitted, type PublishedEvent, writeEvent } from "./events.ts";
+import { runInWorker } from "./job-threads.ts";
 import type { OperationContext } from "./operation.ts";
 import { jobs, type Tier } from "./schema.ts";
+
+export { workerModule } from "./job-threads.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
 export type JobState = JobRow["state"];
@@ -348,56 +348,4 @@ export class JobRunner {
     });
     announceCommit({ db: this.db, events: written });
   }
-}
-
-/**
- * The worker's entry, from the sources (Node runs them as they are): the server bundle in dist/ holds
- * no separate file for it, so it is found from the project's root, not beside this module.
- */
-const workerHost = pathToFileURL(projectPath("src", "server", "platform", "job-worker.ts"));
-
-/** A worker kind's module, named by its path from the project's root (works from the sources and the bundle). */
-export function workerModule(...segments: string[]): string {
-  return pathToFileURL(projectPath(...segments)).href;
-}
-
-/** Runs a worker kind's export in a worker thread; progress comes back as messages, stop as a shared flag. */
-function runInWorker(
-  worker: { module: string; export: string },
-  input: unknown,
-  stopFlag: Int32Array,
-  progress: (fraction: number, detail?: Record<string, unknown>) => void,
-): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const thread = new Worker(workerHost, {
-      workerData: { module: worker.module, export: worker.export, input, stop: stopFlag.buffer },
-    });
-    let settled = false;
-    thread.on(
-      "message",
-      (message: {
-        type: string;
-        fraction?: number;
-        detail?: Record<string, unknown>;
-        output?: unknown;
-        error?: unknown;
-      }) => {
-        if (message.type === "progress") progress(message.fraction ?? 0, message.detail);
-        else if (message.type === "output") {
-          settled = true;
-          resolve(message.output);
-        } else if (message.type === "error") {
-          settled = true;
-          reject(message.error);
-        }
-      },
-    );
-    thread.on("error", (error) => {
-      settled = true;
-      reject(error);
-    });
-    thread.on("exit", (code) => {
-      if (!settled) reject(new Error(`the job's worker stopped (exit code ${code})`));
-    });
-  });
 }
