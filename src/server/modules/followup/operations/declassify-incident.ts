@@ -3,9 +3,8 @@ import { RecordRef } from "../../../../contracts/common.ts";
 import { DeclassifyIncidentInput } from "../../../../contracts/followup.ts";
 import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { canMonitor } from "../policies.ts";
 import { followupIncidents } from "../schema.ts";
-import { emitChange, loadVisible, scopeOf } from "./shared.ts";
+import { byMonitorOfIncident, emitChange } from "./shared.ts";
 
 /**
  * followup.incident.declassify: the monitoring team makes a verified report public as a summary it
@@ -15,15 +14,7 @@ import { emitChange, loadVisible, scopeOf } from "./shared.ts";
 export const declassifyIncident = defineOperation({
   name: "followup.incident.declassify",
   input: DeclassifyIncidentInput.extend({ incidentId: RecordRef }),
-  load: async (tx, input, actor) =>
-    loadVisible(
-      await tx.select().from(followupIncidents).where(eq(followupIncidents.id, input.incidentId)),
-      actor,
-      "Incident",
-      input.incidentId,
-    ),
-  authorize: (actor, _input, incident) => canMonitor(actor, incident.processId),
-  scope: (_input, incident) => scopeOf("followup.incident", incident),
+  ...byMonitorOfIncident,
   run: async (ctx, input, incident) => {
     if (incident.verification !== "verified")
       throw new Conflict(

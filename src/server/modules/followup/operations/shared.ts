@@ -10,7 +10,7 @@ import { NotFound } from "../../../platform/errors.ts";
 import type { AuditDetail, OperationContext } from "../../../platform/operation.ts";
 import { findProcess } from "../../core/index.ts";
 import { type Bbox, containsPoint } from "../geo.ts";
-import { canRead } from "../policies.ts";
+import { canMonitor, canRead } from "../policies.ts";
 import {
   followupCommitments,
   followupIncidentLinks,
@@ -19,6 +19,8 @@ import {
   followupZoneStatuses,
   followupZones,
 } from "../schema.ts";
+
+type FollowupIncident = typeof followupIncidents.$inferSelect;
 
 export const newId = () => randomUUID();
 
@@ -196,3 +198,21 @@ export function emitChange(
     payload: { id: record.id },
   });
 }
+
+/**
+ * The prelude of the monitoring team's decisions on one incident (verify, declassify): the incident as
+ * the actor may see it (a hidden one answers 404 like a missing one), decided by the process's monitors
+ * only, audited under the incident.
+ */
+export const byMonitorOfIncident = {
+  load: async (tx: Db, input: { incidentId: string }, actor: Actor) =>
+    loadVisible(
+      await tx.select().from(followupIncidents).where(eq(followupIncidents.id, input.incidentId)),
+      actor,
+      "Incident",
+      input.incidentId,
+    ),
+  authorize: (actor: Actor, _input: unknown, incident: FollowupIncident) =>
+    canMonitor(actor, incident.processId),
+  scope: (_input: unknown, incident: FollowupIncident | undefined) => scopeOf("followup.incident", incident),
+};

@@ -3,9 +3,8 @@ import { RecordRef } from "../../../../contracts/common.ts";
 import { type VerificationState, VerifyIncidentInput } from "../../../../contracts/followup.ts";
 import { BadRequest, Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { canMonitor } from "../policies.ts";
 import { followupIncidents, followupVerifications } from "../schema.ts";
-import { emitChange, loadVisible, newId, scopeOf } from "./shared.ts";
+import { byMonitorOfIncident, emitChange, newId } from "./shared.ts";
 
 /** The verification workflow: reported → under review → verified, disputed or rejected; any decision may be reopened. */
 const next: Record<VerificationState, VerificationState[]> = {
@@ -24,15 +23,7 @@ const next: Record<VerificationState, VerificationState[]> = {
 export const verifyIncident = defineOperation({
   name: "followup.incident.verify",
   input: VerifyIncidentInput.extend({ incidentId: RecordRef }),
-  load: async (tx, input, actor) =>
-    loadVisible(
-      await tx.select().from(followupIncidents).where(eq(followupIncidents.id, input.incidentId)),
-      actor,
-      "Incident",
-      input.incidentId,
-    ),
-  authorize: (actor, _input, incident) => canMonitor(actor, incident.processId),
-  scope: (_input, incident) => scopeOf("followup.incident", incident),
+  ...byMonitorOfIncident,
   run: async (ctx, input, incident) => {
     if (!next[incident.verification].includes(input.state))
       throw new Conflict(
