@@ -1,0 +1,219 @@
+// One phonetic key for an Arabic name however it was written: in Arabic script with or without hamza,
+// diacritics, ta marbuta or alef maqsura, or in any of the Latin transliterations (Mohammed, Muhammad,
+// Mohamad; al-/el-/ar-; Abdul/Abdel/Abd al-; kh/h, dh/z, q/k, ou/u, ee/i; doubled letters; apostrophes
+// for ayn and hamza). ذ ز ض ظ with d, z, dh share one letter (Riyadh/Riyad, Dhafer/Zafer), and ج
+// with j, dj and a lone g (Gamal/Jamal), while gh stays غ. Arabic script writes no short vowels, so the key is the consonant skeleton (with
+// one mark for a name that opens on a vowel, alef or ayn): both scripts reduce to the same skeleton,
+// which lets an Arabic-only entry meet a Latin-only one. Two finer forms keep what one script tells
+// apart (Latin vowels, Arabic long vowels) for comparing entries written in the same script.
+
+import { foldForSearch, withoutArabicArticle } from "../../../platform/search-text.ts";
+
+/** The forms of one name part: the shared skeleton, and the finer same-script forms when written so. */
+export type NameForms = { key: string; latin: string | null; arabic: string | null };
+
+const arabicLetter = /[\u0621-\u064A\u066E-\u06D3]/;
+const apostrophes = /['’‘`ʿʾʼ′´]/g;
+const latinArticles = new Set([
+  "al",
+  "el",
+  "ul",
+  "il",
+  "ar",
+  "er",
+  "ur",
+  "as",
+  "es",
+  "us",
+  "ad",
+  "ed",
+  "ud",
+  "an",
+  "en",
+  "un",
+  "at",
+  "et",
+  "ut",
+  "az",
+  "ez",
+  "uz",
+  "ash",
+  "esh",
+  "ush",
+  "adh",
+  "edh",
+  "ath",
+  "eth",
+]);
+// 'Abd al-X written as one word: Abdul, Abdel, Abdal, Abdur, Abdar, Abdus, Abdel-, Abd-ul …
+const abdCompound =
+  /^abd(?:ul|el|al|ol|il|ur|ar|er|us|as|es|un|an|en|ut|at|et|uz|az|ez|ush|ash|esh|u|e|a|o|i)?(?=[bcdfghjklmnpqrstvwxz]|$)/;
+// … al-Din written as one word or apart: Eddine, Uddin, Addin (Noureddine, Salahuddin).
+const dinSuffix = /([a-z]{2,}?)[aeiou]dd(?:i|ee|e)ne?$/;
+const dinWord = /^[aeiou]dd(?:i|ee|e)ne?$/;
+// An article written together with the name: Alhassan, Elmasri (not Alaa, Elias, Alam).
+const gluedArticle = /^(?:al|el)(?=[bcdfghjklmnpqrstvwxz][a-z]{3,})/;
+
+const arabicKeyLetters: Record<string, string> = {
+  ب: "b",
+  ت: "t",
+  ث: "t",
+  ج: "j",
+  ح: "h",
+  خ: "h",
+  د: "d",
+  ذ: "d",
+  ر: "r",
+  ز: "d",
+  س: "s",
+  ش: "S",
+  ص: "s",
+  ض: "d",
+  ط: "t",
+  ظ: "d",
+  غ: "g",
+  ف: "f",
+  ق: "k",
+  ك: "k",
+  ل: "l",
+  م: "m",
+  ن: "n",
+  ه: "h",
+  پ: "b",
+  چ: "S",
+  گ: "g",
+  ڤ: "f",
+  ڨ: "g",
+};
+const arabicOpeningVowels = new Set(["ا", "ع"]);
+const arabicGlides: Record<string, string> = { و: "w", ي: "y" };
+const arabicLongVowels: Record<string, string> = { ا: "a", و: "u", ي: "i" };
+
+/** The tokens of a name part in Latin letters, articles dropped and compounds split (Abdulrahman → abd rahman). */
+function latinTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const raw of text.replace(apostrophes, "").split(/[^a-z]+/)) {
+    if (raw === "" || latinArticles.has(raw)) continue;
+    if (dinWord.test(raw)) {
+      tokens.push("din");
+      continue;
+    }
+    let token = raw.replace(gluedArticle, "");
+    const abd = abdCompound.exec(token);
+    if (abd) {
+      tokens.push("abd");
+      token = token.slice(abd[0].length);
+      if (token === "") continue;
+    }
+    const din = dinSuffix.exec(token);
+    if (din) tokens.push(din[1] ?? "", "din");
+    else tokens.push(token);
+  }
+  return tokens;
+}
+
+/** The tokens of a name part in Arabic script, articles dropped and 'Abd compounds split (عبدالرحمن → عبد رحمن). */
+function arabicTokens(text: string): string[] {
+  const tokens: string[] = [];
+  for (const raw of text.split(/[^\u0621-\u064A\u066E-\u06D3]+/)) {
+    // A lone article, or آل ("the family of") written apart, adds nothing to the name.
+    if (raw === "" || raw === "ال") continue;
+    if (raw.startsWith("عبدال") && raw.length >= 7) tokens.push("عبد", raw.slice(5));
+    else tokens.push(withoutArabicArticle(raw));
+  }
+  return tokens;
+}
+
+/** Collapses doubled letters and drops a final h (Fatimah, Saleh; ة, ح and ه at a name's end). */
+function finishSkeleton(skeleton: string): string {
+  const single = skeleton.replace(/(.)\1+/g, "$1");
+  return single.length > 1 && single.endsWith("h") ? single.slice(0, -1) : single;
+}
+
+/** The consonant skeleton of one Latin token (muhammad → mhmd, khaled → hld, ouday → ad). */
+function latinTokenKey(token: string): string {
+  const letters = token
+    .replace(/x/g, "ks")
+    .replace(/sh|sch|ch/g, "S")
+    .replace(/kh/g, "h")
+    .replace(/gh/g, "G")
+    .replace(/th/g, "t")
+    .replace(/dh|zh|z/g, "d")
+    .replace(/dj|g/g, "j")
+    .replace(/G/g, "g")
+    .replace(/ph|v/g, "f")
+    .replace(/ck|q|c/g, "k")
+    .replace(/p/g, "b");
+  const opening = /^[aeiou]/.test(letters) ? "a" : /^[wy]/.test(letters) ? (letters[0] ?? "") : "";
+  const body = (opening === "" ? letters : letters.slice(1)).replace(/[aeiouwy]/g, "");
+  return finishSkeleton(opening + body);
+}
+
+/** The consonant skeleton of one Arabic token, on the same letters as the Latin one (محمد → mhmd, عمر → amr). */
+function arabicTokenKey(token: string): string {
+  let key = "";
+  for (let i = 0; i < token.length; i++) {
+    const letter = token[i] ?? "";
+    if (i === 0 && arabicOpeningVowels.has(letter)) key += "a";
+    else if (i === 0 && arabicGlides[letter]) key += arabicGlides[letter];
+    else key += arabicKeyLetters[letter] ?? "";
+  }
+  return finishSkeleton(key);
+}
+
+/** The Latin form that keeps vowels by class, for two Latin spellings (Mahmoud ≠ Mohammed; Khaled ≈ Khalid). */
+function latinFineToken(token: string): string {
+  return token
+    .replace(/ee|ei|ai|ay|ey|(?<=.)y/g, "i")
+    .replace(/ou|oo|o/g, "u")
+    .replace(/kh/g, "h")
+    .replace(/q|ck|c(?!h)/g, "k")
+    .replace(/dh/g, "d")
+    .replace(/dj/g, "j")
+    .replace(/(.)\1+/g, "$1");
+}
+
+/** The Arabic form with long vowels kept, for two Arabic spellings (محمد ≠ محمود). */
+function arabicFineToken(token: string): string {
+  let form = "";
+  for (const letter of token)
+    form += arabicKeyLetters[letter] ?? arabicLongVowels[letter] ?? (letter === "ع" ? "'" : "");
+  return form.replace(/(.)\1+/g, "$1");
+}
+
+/**
+ * The forms of a name part written in any script, or in both mixed: each word goes by its own script.
+ * Empty or letterless text gives null, so that an absent name counts as missing, never as different.
+ */
+export function nameForms(text: string | null | undefined): NameForms | null {
+  if (!text) return null;
+  const folded = foldForSearch(text);
+  const keyParts: string[] = [];
+  const latinParts: string[] = [];
+  const arabicParts: string[] = [];
+  for (const word of folded.split(/\s+/)) {
+    if (arabicLetter.test(word)) {
+      for (const token of arabicTokens(word)) {
+        keyParts.push(arabicTokenKey(token));
+        arabicParts.push(arabicFineToken(token));
+      }
+    } else {
+      for (const token of latinTokens(word)) {
+        keyParts.push(latinTokenKey(token));
+        latinParts.push(latinFineToken(token));
+      }
+    }
+  }
+  const key = keyParts.join("");
+  if (key === "") return null;
+  return {
+    key,
+    latin: latinParts.length > 0 && arabicParts.length === 0 ? latinParts.join("") : null,
+    arabic: arabicParts.length > 0 && latinParts.length === 0 ? arabicParts.join("") : null,
+  };
+}
+
+/** The shared phonetic key of a name part, or null when it holds no name. */
+export function phoneticKey(text: string | null | undefined): string | null {
+  return nameForms(text)?.key ?? null;
+}
