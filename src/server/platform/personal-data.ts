@@ -3,7 +3,7 @@
 // The key comes from ASTANA_PERSONAL_DATA_KEY (base64 of 32 bytes) or from the file named by
 // ASTANA_PERSONAL_DATA_KEY_FILE; in development and tests a key file is generated once beside the
 // database directory (DATA_DIR/personal-data.key, mode 0600); in production a missing key stops start-up.
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -127,3 +127,19 @@ export function unsealPersonal<Value>(sealed: string, context: string): Value {
   const text = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
   return JSON.parse(text) as Value;
 }
+
+let fingerprintKey: Buffer | null = null;
+
+/**
+ * A keyed fingerprint (HMAC-SHA256, with a key derived from the personal-data key) of a normalised
+ * personal record: equal records give equal fingerprints, so exact duplicates are found in SQL, while
+ * without the key a fingerprint cannot be tested against guessed names.
+ */
+export function fingerprintPersonal(normalised: string): string {
+  if (!fingerprintKey || fingerprintKeyOf !== installedKey) {
+    fingerprintKey = Buffer.from(hkdfSync("sha256", currentKey(), "", "astana-personal-fingerprint", 32));
+    fingerprintKeyOf = installedKey;
+  }
+  return createHmac("sha256", fingerprintKey).update(normalised, "utf8").digest("base64url");
+}
+let fingerprintKeyOf: Buffer | null = null;

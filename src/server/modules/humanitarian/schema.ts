@@ -3,8 +3,10 @@
 //
 // Every personal field (names in both scripts, mother's name, sex, birth, origin, the date and place of
 // detention or disappearance, status evidence) is kept only inside `personal`/`evidence`: one AES-256-GCM
-// ciphertext (`crypto.ts`) whose key lives outside the database. What stays in clear is what the
-// working group counts and filters by: process, side, kind, status, dates of changes, tiers.
+// ciphertext (platform/personal-data.ts) whose key lives outside the database. What stays in clear is what the
+// working group counts and filters by: process, side, kind, status, dates of changes, tiers — and a
+// `fingerprint`, a keyed HMAC of the normalised personal fields, so an exact duplicate is found without
+// decrypting, and the fingerprint tells nothing to whoever lacks the key.
 import { sql } from "drizzle-orm";
 import {
   date,
@@ -80,6 +82,7 @@ export const humListEntries = pgTable(
     rowNumber: integer("row_number").notNull(),
     kind: text("kind").$type<enums.CaseKind>().notNull(),
     personal: text("personal").notNull(),
+    fingerprint: text("fingerprint").notNull(),
     flags: jsonb("flags").$type<RowFlag[]>().notNull().default([]),
     caseId: text("case_id"),
     ...withdrawal,
@@ -108,6 +111,7 @@ export const humCases = pgTable(
     kind: text("kind").$type<enums.CaseKind>().notNull(),
     status: text("status").$type<enums.CaseStatus>().notNull().default("listed"),
     personal: text("personal").notNull(),
+    fingerprint: text("fingerprint").notNull(),
     listEntryId: text("list_entry_id"),
     version: integer("version").notNull().default(1),
     ...withdrawal,
@@ -116,6 +120,7 @@ export const humCases = pgTable(
   },
   (table) => [
     index("hum_cases_process_idx").on(table.processId, table.delegationId, table.status),
+    index("hum_cases_fingerprint_idx").on(table.processId, table.fingerprint),
     uniqueIndex("hum_cases_entry_idx").on(table.listEntryId).where(sql`${table.listEntryId} is not null`),
   ],
 );

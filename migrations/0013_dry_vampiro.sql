@@ -20,6 +20,7 @@ CREATE TABLE "hum_cases" (
 	"kind" text NOT NULL,
 	"status" text DEFAULT 'listed' NOT NULL,
 	"personal" text NOT NULL,
+	"fingerprint" text NOT NULL,
 	"list_entry_id" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"withdrawn_at" timestamp with time zone,
@@ -86,6 +87,7 @@ CREATE TABLE "hum_list_entries" (
 	"row_number" integer NOT NULL,
 	"kind" text NOT NULL,
 	"personal" text NOT NULL,
+	"fingerprint" text NOT NULL,
 	"flags" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"case_id" text,
 	"withdrawn_at" timestamp with time zone,
@@ -162,6 +164,7 @@ ALTER TABLE "hum_list_entries" ADD CONSTRAINT "hum_list_entries_list_id_hum_list
 ALTER TABLE "hum_match_candidates" ADD CONSTRAINT "hum_match_candidates_run_id_hum_match_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."hum_match_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "hum_case_status_case_idx" ON "hum_case_status" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "hum_cases_process_idx" ON "hum_cases" USING btree ("process_id","delegation_id","status");--> statement-breakpoint
+CREATE INDEX "hum_cases_fingerprint_idx" ON "hum_cases" USING btree ("process_id","fingerprint");--> statement-breakpoint
 CREATE UNIQUE INDEX "hum_cases_entry_idx" ON "hum_cases" USING btree ("list_entry_id") WHERE "hum_cases"."list_entry_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "hum_exchange_people_idx" ON "hum_exchange_people" USING btree ("exchange_id","case_id");--> statement-breakpoint
 CREATE INDEX "hum_exchange_people_case_idx" ON "hum_exchange_people" USING btree ("case_id");--> statement-breakpoint
