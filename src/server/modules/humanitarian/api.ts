@@ -1,0 +1,1 @@
+// What the humanitarian module offers: its operations (one name each) and reads, never its tables.
