@@ -102,6 +102,14 @@ function currentKey(): Buffer {
   return installedKey;
 }
 
+/**
+ * The installed key, for a worker thread that decrypts off the server's thread (the matching job):
+ * handed over in memory, never written to a job's row or anywhere else.
+ */
+export function personalDataKeyForWorker(): Buffer {
+  return currentKey();
+}
+
 const version = "v1";
 
 /**

@@ -16,7 +16,7 @@ function scoreBlocks(
   right: PreparedPerson[],
   sameList: boolean,
   threshold: number,
-  onProgress: MatchOptions["onProgress"],
+  options: MatchOptions,
 ): Candidate[] {
   const frequencies = countFrequencies(sameList ? left : [...left, ...right]);
   const index = blockIndex(right);
@@ -37,9 +37,12 @@ function scoreBlocks(
           candidates.push({ leftId: person.id, rightId: otherPerson.id, score, fields });
       }
     }
-    if (onProgress && (position + 1) % progressEvery === 0) onProgress(position + 1, left.length);
+    if ((position + 1) % progressEvery === 0) {
+      options.onProgress?.(position + 1, left.length);
+      if (options.shouldStop?.()) break;
+    }
   }
-  onProgress?.(left.length, left.length);
+  options.onProgress?.(left.length, left.length);
   return candidates.sort((a, b) => b.score - a.score);
 }
 
@@ -57,7 +60,7 @@ export function findMatches(
     right.map(preparePerson),
     false,
     options.threshold ?? defaultThreshold,
-    options.onProgress,
+    options,
   );
   const takenLeft = new Set<string>();
   const takenRight = new Set<string>();
@@ -77,5 +80,5 @@ export function findMatches(
  */
 export function findDuplicates(list: MatchablePerson[], options: MatchOptions = {}): Candidate[] {
   const prepared = list.map(preparePerson);
-  return scoreBlocks(prepared, prepared, true, options.threshold ?? defaultThreshold, options.onProgress);
+  return scoreBlocks(prepared, prepared, true, options.threshold ?? defaultThreshold, options);
 }

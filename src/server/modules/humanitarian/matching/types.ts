@@ -24,4 +24,9 @@ export type FieldVerdict = {
   similarity?: number;
 };
 export type Candidate = { leftId: string; rightId: string; score: number; fields: FieldVerdict[] };
-export type MatchOptions = { threshold?: number; onProgress?: (done: number, total: number) => void };
+export type MatchOptions = {
+  threshold?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Asked now and then: when it says true the search stops and returns what it has found so far. */
+  shouldStop?: () => boolean;
+};
