@@ -6,7 +6,7 @@
 
 import { type Birth, birthOfPerson } from "./dates.ts";
 import { jaroWinkler } from "./jaro-winkler.ts";
-import { type NameForms, nameForms } from "./phonetic.ts";
+import { type NameForms, nameForms, rendersLongVowels } from "./phonetic.ts";
 import type { FieldVerdict, MatchablePerson, NameParts } from "./types.ts";
 
 export const nameFields = ["given", "father", "grandfather", "family", "mother"] as const;
@@ -62,18 +62,28 @@ export function nameSimilarity(left: NameForms[], right: NameForms[]): number | 
   let sameScript = -1;
   for (const a of left) {
     for (const b of right) {
-      const skeleton = a.key === b.key ? 1 : jaroWinkler(a.key, b.key);
+      let skeleton = a.key === b.key ? 1 : jaroWinkler(a.key, b.key);
       let fine = -1;
       if (a.latin !== null && b.latin !== null)
         fine = a.latin === b.latin ? 1 : jaroWinkler(a.latin, b.latin);
       if (a.arabic !== null && b.arabic !== null)
         fine = Math.max(fine, a.arabic === b.arabic ? 1 : jaroWinkler(a.arabic, b.arabic));
+      // Across scripts, an equal skeleton is only close when the Latin cannot render the Arabic's long
+      // vowels (Muhammad for محمود), or writes more long vowels than it has (Hussein for حسن).
+      if (fine < 0 && skeleton === 1 && !vowelsAgree(a, b)) skeleton = 0.9;
       if (fine < 0) acrossScripts = Math.max(acrossScripts, skeleton);
       else sameScript = Math.max(sameScript, (skeleton + fine) / 2);
     }
   }
   // Written in a script both share, the finer comparison decides; across scripts, only the skeleton can.
   return sameScript >= 0 ? sameScript : acrossScripts;
+}
+
+function vowelsAgree(a: NameForms, b: NameForms): boolean {
+  const arabic = a.arabic !== null ? a : b.arabic !== null ? b : null;
+  const latin = a.latin !== null ? a : b.latin !== null ? b : null;
+  if (!arabic || !latin || arabic.vowelled === null || latin.vowelled === null) return true;
+  return latin.longVowels <= arabic.longVowels && rendersLongVowels(arabic.vowelled, latin.vowelled);
 }
 
 export const agreeAt = 0.94;

@@ -10,7 +10,15 @@
 import { foldForSearch, withoutArabicArticle } from "../../../platform/search-text.ts";
 
 /** The forms of one name part: the shared skeleton, and the finer same-script forms when written so. */
-export type NameForms = { key: string; latin: string | null; arabic: string | null };
+export type NameForms = {
+  key: string;
+  latin: string | null;
+  arabic: string | null;
+  /** Consonants by the key's letters with the vowels kept by class, to check Arabic long vowels against Latin ones. */
+  vowelled: string | null;
+  /** Long vowels written: Arabic ا و ي inside words; Latin ou, oo, ee, ei, ai, ay, aa. */
+  longVowels: number;
+};
 
 const arabicLetter = /[\u0621-\u064A\u066E-\u06D3]/;
 const apostrophes = /['’‘`ʿʾʼ′´]/g;
@@ -98,7 +106,8 @@ function latinTokens(text: string): string[] {
       tokens.push("din");
       continue;
     }
-    let token = raw.replace(gluedArticle, "");
+    // Allah written apart (Abd Allah) is the article on lah, as in عبد الله.
+    let token = /^[aeiu]llah$/.test(raw) ? "lah" : raw.replace(gluedArticle, "");
     const abd = abdCompound.exec(token);
     if (abd) {
       tokens.push("abd");
@@ -130,9 +139,9 @@ function finishSkeleton(skeleton: string): string {
   return single.length > 1 && single.endsWith("h") ? single.slice(0, -1) : single;
 }
 
-/** The consonant skeleton of one Latin token (muhammad → mhmd, khaled → hld, ouday → ad). */
-function latinTokenKey(token: string): string {
-  const letters = token
+/** A Latin token's letters with digraphs and look-alike consonants written as the key writes them. */
+function latinLetters(token: string): string {
+  return token
     .replace(/x/g, "ks")
     .replace(/sh|sch|ch/g, "S")
     .replace(/kh/g, "h")
@@ -144,6 +153,11 @@ function latinTokenKey(token: string): string {
     .replace(/ph|v/g, "f")
     .replace(/ck|q|c/g, "k")
     .replace(/p/g, "b");
+}
+
+/** The consonant skeleton of one Latin token (muhammad → mhmd, khaled → hld, ouday → ad). */
+function latinTokenKey(token: string): string {
+  const letters = latinLetters(token);
   const opening = /^[aeiou]/.test(letters) ? "a" : /^[wy]/.test(letters) ? (letters[0] ?? "") : "";
   const body = (opening === "" ? letters : letters.slice(1)).replace(/[aeiouwy]/g, "");
   return finishSkeleton(opening + body);
@@ -181,6 +195,57 @@ function arabicFineToken(token: string): string {
   return form.replace(/(.)\1+/g, "$1");
 }
 
+const latinVowelClasses: Record<string, string> = { a: "a", e: "e", i: "i", y: "i", o: "u", u: "u", w: "u" };
+
+/** A Latin token as consonants of the key and vowel classes (muhammad → muhamad, mahmoud → mahmud). */
+function latinVowelledToken(token: string): string {
+  let form = "";
+  for (const letter of latinLetters(token)) form += latinVowelClasses[letter] ?? letter;
+  return form.replace(/(.)\1+/g, "$1");
+}
+
+/**
+ * An Arabic token as consonants of the key and its written long vowels: A (ا), U (و), I (ي), and Y
+ * for a final ي, which may be an alef maqsura (مصطفى, read a). Ayn, an opening alef and a final ha
+ * (ta marbuta) are left out: Latin spellings write them in too many ways.
+ */
+function arabicVowelledToken(token: string): string {
+  let form = "";
+  const last = token.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const letter = token[i] ?? "";
+    if (letter === "ع" || (i === 0 && letter === "ا") || (i === last && letter === "ه" && i > 0)) continue;
+    if (letter === "ا") form += "A";
+    else if (letter === "و") form += "U";
+    else if (letter === "ي") form += i === last && i > 0 ? "Y" : "I";
+    else form += arabicKeyLetters[letter] ?? "";
+  }
+  return form.replace(/(.)\1+/g, "$1");
+}
+
+const longVowelReadings: Record<string, string> = { A: "ae", U: "u", I: "ie", Y: "aie" };
+
+/**
+ * Whether a Latin spelling can render an Arabic spelling with the same skeleton: every long vowel the
+ * Arabic writes must appear, in order, as a Latin vowel of its class; Latin may add short vowels.
+ * So Mahmoud renders محمد or محمود, but Muhammad does not render محمود. (The other way round, a
+ * Latin long vowel written as a digraph needs an Arabic one: see `nameSimilarity`.)
+ */
+export function rendersLongVowels(arabicVowelled: string, latinVowelled: string): boolean {
+  let at = 0;
+  for (const symbol of arabicVowelled) {
+    const readings = longVowelReadings[symbol];
+    let found = false;
+    while (!found && at < latinVowelled.length) {
+      const letter = latinVowelled[at] ?? "";
+      at++;
+      found = readings ? readings.includes(letter) : letter === symbol;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 /**
  * The forms of a name part written in any script, or in both mixed: each word goes by its own script.
  * Empty or letterless text gives null, so that an absent name counts as missing, never as different.
@@ -191,16 +256,23 @@ export function nameForms(text: string | null | undefined): NameForms | null {
   const keyParts: string[] = [];
   const latinParts: string[] = [];
   const arabicParts: string[] = [];
+  const vowelledParts: string[] = [];
+  let longVowels = 0;
   for (const word of folded.split(/\s+/)) {
     if (arabicLetter.test(word)) {
       for (const token of arabicTokens(word)) {
         keyParts.push(arabicTokenKey(token));
         arabicParts.push(arabicFineToken(token));
+        const vowelled = arabicVowelledToken(token);
+        vowelledParts.push(vowelled);
+        longVowels += vowelled.replace(/[^AUIY]/g, "").length;
       }
     } else {
       for (const token of latinTokens(word)) {
         keyParts.push(latinTokenKey(token));
         latinParts.push(latinFineToken(token));
+        vowelledParts.push(latinVowelledToken(token));
+        longVowels += token.match(/ou|oo|ee|ei|ai|ay|aa/g)?.length ?? 0;
       }
     }
   }
@@ -210,6 +282,8 @@ export function nameForms(text: string | null | undefined): NameForms | null {
     key,
     latin: latinParts.length > 0 && arabicParts.length === 0 ? latinParts.join("") : null,
     arabic: arabicParts.length > 0 && latinParts.length === 0 ? arabicParts.join("") : null,
+    vowelled: arabicParts.length === 0 || latinParts.length === 0 ? vowelledParts.join("") : null,
+    longVowels,
   };
 }
 
