@@ -1,8 +1,9 @@
 // Blocking: only persons who share at least one blocking key are compared, so 100,000 × 100,000 is
-// not ten billion comparisons. Several keys, so that one typo, a missing grandfather or birth, or the
-// family name written first still leaves a key the pair shares: given+father+family, given+family+
-// birth year, father+given+birth year, father+family+birth year. A key shared by too many persons
-// says too little and is skipped; the pair still meets on another one.
+// not ten billion comparisons. Several keys, so that one typo, a missing father, grandfather or birth,
+// or the family name written first still leaves a key the pair shares: given+father+family,
+// given+grandfather+family, given+family+birth year (or a year next to it), father+given (or
+// family)+birth year, and father+grandfather+family. A key shared by too many persons says too little and is
+// skipped; the pair still meets on another one.
 
 import { nameFields, type PreparedPerson } from "./compare.ts";
 
@@ -16,25 +17,28 @@ function keysOf(forms: { key: string }[]): string[] {
 /**
  * The blocking keys of one person (every script's key: an Arabic-only and a Latin-only entry share
  * them). Three parts each, so blocks stay small on lists of common names; given and family name are
- * taken in either order, so a list that writes the family name first still meets its pair.
+ * taken in either order, so a list that writes the family name first still meets its pair. A probe
+ * (the side that looks up) also tries the years next to its own, for a birth year copied one off.
  */
-export function blockingKeys(person: PreparedPerson): string[] {
+export function blockingKeys(person: PreparedPerson, probe = false): string[] {
   const given = keysOf(person.names.given);
   const father = keysOf(person.names.father);
+  const grandfather = keysOf(person.names.grandfather);
   const family = keysOf(person.names.family);
-  const year = person.birth ? String(person.birth.year) : null;
+  const year = person.birth?.year;
+  const years = year === undefined ? [] : probe ? [year - 1, year, year + 1] : [year];
   const keys = new Set<string>();
   for (const g of given) {
     for (const f of family) {
       const pair = g < f ? `${g}|${f}` : `${f}|${g}`;
       for (const dad of father) keys.add(`gdf|${dad}|${pair}`);
-      if (year) keys.add(`gfy|${pair}|${year}`);
+      for (const elder of grandfather) keys.add(`gef|${elder}|${pair}`);
+      for (const y of years) keys.add(`gfy|${pair}|${y}`);
     }
   }
-  if (year) {
-    for (const dad of father) {
-      for (const name of [...given, ...family]) keys.add(`xdy|${dad}|${name}|${year}`);
-    }
+  for (const dad of father) {
+    for (const name of [...given, ...family]) if (year !== undefined) keys.add(`xdy|${dad}|${name}|${year}`);
+    for (const name of family) for (const elder of grandfather) keys.add(`xde|${dad}|${elder}|${name}`);
   }
   // Few name parts: block on what there is.
   if (keys.size === 0) {

@@ -6,7 +6,7 @@
 
 import { type Birth, birthOfPerson } from "./dates.ts";
 import { jaroWinkler } from "./jaro-winkler.ts";
-import { type NameForms, nameForms, rendersLongVowels } from "./phonetic.ts";
+import { type NameForms, nameReadings, rendersLongVowels } from "./phonetic.ts";
 import type { FieldVerdict, MatchablePerson, NameParts } from "./types.ts";
 
 export const nameFields = ["given", "father", "grandfather", "family", "mother"] as const;
@@ -21,17 +21,27 @@ export type PreparedPerson = {
   origin: NameForms[];
 };
 
+// Lists repeat the same names thousands of times: each written form is worked out once.
+const formCache = new Map<string, NameForms[]>();
+
+function cachedReadings(text: string | null | undefined): NameForms[] {
+  if (!text) return [];
+  let readings = formCache.get(text);
+  if (readings === undefined) {
+    if (formCache.size > 500_000) formCache.clear();
+    readings = nameReadings(text);
+    formCache.set(text, readings);
+  }
+  return readings;
+}
+
 function formsOf(...texts: (string | null | undefined)[]): NameForms[] {
   const forms: NameForms[] = [];
-  for (const text of texts) {
-    const form = nameForms(text);
-    if (
-      form &&
-      !forms.some(
-        (known) => known.key === form.key && known.latin === form.latin && known.arabic === form.arabic,
-      )
-    )
-      forms.push(form);
+  for (const form of texts.flatMap(cachedReadings)) {
+    const known = forms.some(
+      (other) => other.key === form.key && other.latin === form.latin && other.arabic === form.arabic,
+    );
+    if (!known) forms.push(form);
   }
   return forms;
 }
@@ -62,12 +72,16 @@ export function nameSimilarity(left: NameForms[], right: NameForms[]): number | 
   let sameScript = -1;
   for (const a of left) {
     for (const b of right) {
+      if (a.alternative && b.alternative) continue;
       let skeleton = a.key === b.key ? 1 : jaroWinkler(a.key, b.key);
       let fine = -1;
       if (a.latin !== null && b.latin !== null)
         fine = a.latin === b.latin ? 1 : jaroWinkler(a.latin, b.latin);
-      if (a.arabic !== null && b.arabic !== null)
-        fine = Math.max(fine, a.arabic === b.arabic ? 1 : jaroWinkler(a.arabic, b.arabic));
+      if (a.arabic !== null && b.arabic !== null) {
+        // Written in Arabic both, the long vowels are the name's (عمر/عمار, حسن/حسين): differing, at most close.
+        const arabic = a.arabic === b.arabic ? 1 : jaroWinkler(a.arabic, b.arabic);
+        fine = Math.max(fine, a.vowelled === b.vowelled ? arabic : Math.min(arabic, closeAt + 0.02));
+      }
       // Across scripts, an equal skeleton is only close when the Latin cannot render the Arabic's long
       // vowels (Muhammad for محمود), or writes more long vowels than it has (Hussein for حسن).
       if (fine < 0 && skeleton === 1 && !vowelsAgree(a, b)) skeleton = 0.9;
@@ -76,7 +90,25 @@ export function nameSimilarity(left: NameForms[], right: NameForms[]): number | 
     }
   }
   // Written in a script both share, the finer comparison decides; across scripts, only the skeleton can.
-  return sameScript >= 0 ? sameScript : acrossScripts;
+  const similarity = sameScript >= 0 ? sameScript : acrossScripts;
+  return Math.min(similarity, compoundSimilarity(left, right));
+}
+
+// 'Abd al-X and Abu X: two names sharing only the first word are different names (Abdelaziz is not
+// Abdullah), though Jaro–Winkler, which favours a shared beginning, would call them close.
+const compoundPrefixes = ["abd", "ab"];
+
+function compoundSimilarity(left: NameForms[], right: NameForms[]): number {
+  let best = 0;
+  for (const a of left) {
+    for (const b of right) {
+      const prefix = compoundPrefixes.find((start) => a.key.startsWith(start) && b.key.startsWith(start));
+      if (prefix === undefined) return 1;
+      const rest = [a.key.slice(prefix.length), b.key.slice(prefix.length)];
+      best = Math.max(best, rest[0] === rest[1] ? 1 : jaroWinkler(rest[0] ?? "", rest[1] ?? ""));
+    }
+  }
+  return best;
 }
 
 function vowelsAgree(a: NameForms, b: NameForms): boolean {
@@ -117,13 +149,7 @@ export function countFrequencies(persons: PreparedPerson[]): NameFrequencies {
 
 // Bits against a match when a name clearly differs; a grandfather's and a mother's names are written
 // less carefully, so they count less.
-const disagreeBits: Record<NameField, number> = {
-  given: -5,
-  father: -4,
-  grandfather: -2.5,
-  family: -5,
-  mother: -3,
-};
+const disagreeBits: Record<NameField, number> = { given: -5, father: -4, grandfather: -2.5, family: -5, mother: -3 };
 const agreeCap: Record<NameField, number> = { given: 9, father: 8, grandfather: 6, family: 10, mother: 6 };
 
 function nameEvidence(
@@ -156,9 +182,9 @@ function birthEvidence(left: Birth | null, right: Birth | null): { verdict: Fiel
   const yearsApart = Math.abs(left.year - right.year);
   const bothFull = left.month !== null && right.month !== null;
   if (yearsApart === 0) {
-    if (!bothFull) return { verdict: { field: "birth", verdict: "agree", similarity: 0.8 }, bits: 3 };
+    if (!bothFull) return { verdict: { field: "birth", verdict: "agree", similarity: 0.8 }, bits: 4.5 };
     if (left.month === right.month && left.day === right.day)
-      return { verdict: { field: "birth", verdict: "agree", similarity: 1 }, bits: 7 };
+      return { verdict: { field: "birth", verdict: "agree", similarity: 1 }, bits: 9 };
     if (left.month === right.day && left.day === right.month)
       return { verdict: { field: "birth", verdict: "close", similarity: 0.9 }, bits: 3 };
     return { verdict: { field: "birth", verdict: "close", similarity: 0.6 }, bits: -1.5 };
@@ -170,7 +196,8 @@ function birthEvidence(left: Birth | null, right: Birth | null): { verdict: Fiel
       bits: sameDay ? 3 : -1,
     };
   }
-  return { verdict: { field: "birth", verdict: "disagree", similarity: 0 }, bits: -6 };
+  // Years far apart: a copying slip that large is rare; these are two people.
+  return { verdict: { field: "birth", verdict: "disagree", similarity: 0 }, bits: yearsApart > 2 ? -10 : -6 };
 }
 
 /** 1978 and 1987: the last two digits swapped, a frequent slip when copying lists. */
@@ -203,7 +230,8 @@ function originEvidence(left: NameForms[], right: NameForms[]): { verdict: Field
   return { verdict: { field: "origin", verdict: "disagree", similarity: rounded }, bits: -1 };
 }
 
-// The name orders lists are known to mix up: family name written first, father and grandfather swapped.
+// The name orders lists are known to mix up: family name written first, father and grandfather
+// swapped; each costs bits, as a slip is rarer than two persons with the same names in another order.
 const orders: Record<NameField, NameField>[] = [
   { given: "given", father: "father", grandfather: "grandfather", family: "family", mother: "mother" },
   { given: "family", father: "father", grandfather: "grandfather", family: "given", mother: "mother" },
@@ -214,6 +242,8 @@ function disagrees(verdicts: FieldVerdict[], field: NameField): boolean {
   const verdict = verdicts.find((candidate) => candidate.field === field)?.verdict;
   return verdict === "disagree" || verdict === "missing";
 }
+
+const orderCost = [0, -2, -4];
 
 /** Bits of evidence at which the score is one half; the default threshold. */
 const evenBits = 14;
@@ -244,7 +274,7 @@ export function comparePersons(
     if (index === 1 && !disagrees(bestVerdicts, "given") && !disagrees(bestVerdicts, "family")) continue;
     if (index === 2 && !disagrees(bestVerdicts, "father") && !disagrees(bestVerdicts, "grandfather"))
       continue;
-    let bits = index > 0 ? -1 : 0;
+    let bits = orderCost[index] ?? 0;
     const verdicts: FieldVerdict[] = [];
     for (const field of nameFields) {
       const found = fieldEvidence(field, order[field]);

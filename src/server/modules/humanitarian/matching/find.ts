@@ -24,7 +24,7 @@ function scoreBlocks(
   const seen = new Set<number>();
   for (const [position, person] of left.entries()) {
     seen.clear();
-    for (const key of blockingKeys(person)) {
+    for (const key of blockingKeys(person, true)) {
       const block = index.get(key);
       if (!block || block.length > largestBlock) continue;
       for (const other of block) {

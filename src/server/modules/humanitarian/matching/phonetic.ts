@@ -1,7 +1,8 @@
 // One phonetic key for an Arabic name however it was written: in Arabic script with or without hamza,
 // diacritics, ta marbuta or alef maqsura, or in any of the Latin transliterations (Mohammed, Muhammad,
 // Mohamad; al-/el-/ar-; Abdul/Abdel/Abd al-; kh/h, dh/z, q/k, ou/u, ee/i; doubled letters; apostrophes
-// for ayn and hamza). ذ ز ض ظ with d, z, dh share one letter (Riyadh/Riyad, Dhafer/Zafer), and ج
+// for ayn and hamza). ذ ز ظ with z and dh share one letter (Dhafer/Zafer), ض with d (and dh: see
+// `nameReadings`), ث with th and s (Othman/Osman), and ج
 // with j, dj and a lone g (Gamal/Jamal), while gh stays غ. Arabic script writes no short vowels, so the key is the consonant skeleton (with
 // one mark for a name that opens on a vowel, alef or ayn): both scripts reduce to the same skeleton,
 // which lets an Arabic-only entry meet a Latin-only one. Two finer forms keep what one script tells
@@ -18,6 +19,8 @@ export type NameForms = {
   vowelled: string | null;
   /** Long vowels written: Arabic ا و ي inside words; Latin ou, oo, ee, ei, ai, ay, aa. */
   longVowels: number;
+  /** A second reading of the same spelling (dh read as ض), never compared with another second reading. */
+  alternative?: boolean;
 };
 
 const arabicLetter = /[\u0621-\u064A\u066E-\u06D3]/;
@@ -65,20 +68,20 @@ const gluedArticle = /^(?:al|el)(?=[bcdfghjklmnpqrstvwxz][a-z]{3,})/;
 const arabicKeyLetters: Record<string, string> = {
   ب: "b",
   ت: "t",
-  ث: "t",
+  ث: "s",
   ج: "j",
   ح: "h",
   خ: "h",
   د: "d",
-  ذ: "d",
+  ذ: "z",
   ر: "r",
-  ز: "d",
+  ز: "z",
   س: "s",
   ش: "S",
   ص: "s",
   ض: "d",
   ط: "t",
-  ظ: "d",
+  ظ: "z",
   غ: "g",
   ف: "f",
   ق: "k",
@@ -146,8 +149,8 @@ function latinLetters(token: string): string {
     .replace(/sh|sch|ch/g, "S")
     .replace(/kh/g, "h")
     .replace(/gh/g, "G")
-    .replace(/th/g, "t")
-    .replace(/dh|zh|z/g, "d")
+    .replace(/th/g, "s")
+    .replace(/dh|zh/g, "z")
     .replace(/dj|g/g, "j")
     .replace(/G/g, "g")
     .replace(/ph|v/g, "f")
@@ -182,7 +185,7 @@ function latinFineToken(token: string): string {
     .replace(/ou|oo|o/g, "u")
     .replace(/kh/g, "h")
     .replace(/q|ck|c(?!h)/g, "k")
-    .replace(/dh/g, "d")
+    .replace(/dh/g, "z")
     .replace(/dj/g, "j")
     .replace(/(.)\1+/g, "$1");
 }
@@ -285,6 +288,17 @@ export function nameForms(text: string | null | undefined): NameForms | null {
     vowelled: arabicParts.length === 0 || latinParts.length === 0 ? vowelledParts.join("") : null,
     longVowels,
   };
+}
+
+/**
+ * The readings of a written name: its forms, and for a Latin spelling with "dh" (ذ or ظ in most
+ * systems, ض in some: Riyadh, Ramadhan) the forms with it read as d as well.
+ */
+export function nameReadings(text: string | null | undefined): NameForms[] {
+  const forms = nameForms(text);
+  if (!forms || !text || !/dh/i.test(text) || forms.latin === null) return forms ? [forms] : [];
+  const asDad = nameForms(text.replace(/dh/gi, "d"));
+  return asDad && asDad.key !== forms.key ? [forms, { ...asDad, alternative: true }] : [forms];
 }
 
 /** The shared phonetic key of a name part, or null when it holds no name. */
