@@ -1,6 +1,7 @@
 import { type AppModule, operationsIn } from "../../platform/module.ts";
 import { installPersonalDataKey } from "../../platform/personal-data.ts";
 import * as api from "./api.ts";
+import { registerHumanitarianRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
 
 const operations = operationsIn(api);
@@ -11,6 +12,7 @@ export const humanitarianModule: AppModule = {
   tables,
   operations,
   eventTypes: operations.map((operation) => operation.name),
+  routes: registerHumanitarianRoutes,
   // The key that seals personal fields comes from the configuration, outside the database.
   onOpen: (deps) => installPersonalDataKey(deps.config.personalDataKey),
 };
