@@ -1,6 +1,8 @@
 import { type AppModule, operationsIn } from "../../platform/module.ts";
 import { installPersonalDataKey } from "../../platform/personal-data.ts";
 import * as api from "./api.ts";
+import { humanitarianCanary } from "./canary.ts";
+import { humanitarianDemoPart } from "./demo/part.ts";
 import { registerHumanitarianRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
 
@@ -13,6 +15,8 @@ export const humanitarianModule: AppModule = {
   operations,
   eventTypes: operations.map((operation) => operation.name),
   routes: registerHumanitarianRoutes,
+  demo: humanitarianDemoPart,
+  canary: humanitarianCanary,
   // The key that seals personal fields comes from the configuration, outside the database.
   onOpen: (deps) => installPersonalDataKey(deps.config.personalDataKey),
 };
