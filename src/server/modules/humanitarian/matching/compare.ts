@@ -131,7 +131,11 @@ export type NameFrequencies = {
 };
 
 const flatFrequency = () => 1 / 200;
-export const flatFrequencies: NameFrequencies = { forename: flatFrequency, family: flatFrequency, evenBits: 14 };
+export const flatFrequencies: NameFrequencies = {
+  forename: flatFrequency,
+  family: flatFrequency,
+  evenBits: 14,
+};
 
 /**
  * The evidence a pair needs for even odds, given the lists' size: the longer the list, the likelier
@@ -168,7 +172,13 @@ export function countFrequencies(persons: PreparedPerson[], largestList = person
 
 // Bits against a match when a name clearly differs; a grandfather's and a mother's names are written
 // less carefully, so they count less.
-const disagreeBits: Record<NameField, number> = { given: -5, father: -4, grandfather: -2.5, family: -5, mother: -3 };
+const disagreeBits: Record<NameField, number> = {
+  given: -5,
+  father: -4,
+  grandfather: -2.5,
+  family: -5,
+  mother: -3,
+};
 const agreeCap: Record<NameField, number> = { given: 9, father: 8, grandfather: 6, family: 10, mother: 6 };
 
 function nameEvidence(
@@ -263,7 +273,6 @@ function disagrees(verdicts: FieldVerdict[], field: NameField): boolean {
 }
 
 const orderCost = [0, -2, -4];
-
 
 /**
  * Compares two persons: the verdict of every field and a 0..1 score, under the name order that fits
