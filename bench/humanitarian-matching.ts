@@ -24,7 +24,7 @@ type Quality = { recall: number; precision: number; found: number; seconds: numb
 function quality(
   lists: GeneratedLists,
   pairs: { leftId: string; rightId: string }[],
-  seconds: number,
+  { seconds, cpuSeconds }: { seconds: number; cpuSeconds: number },
 ): Quality {
   const correct = pairs.filter((pair) => lists.truth.get(pair.leftId) === pair.rightId).length;
   return {
