@@ -330,4 +330,64 @@ describe("who may write what", () => {
     const listed = await get(`/api/processes/${cast.fx.slug}/humanitarian/cases?withdrawn=only`, "party");
     expect(listed.json().cases.map((c: { id: string }) => c.id)).toEqual([governmentCase]);
   });
+
+  it("a case is corrected by its side or the ICRC, naming the version read; a stale version is refused", async () => {
+    const before = (await get(`/api/humanitarian/cases/${sharedCase}`, "opposition")).json();
+    const byGuarantor = await post(`/api/humanitarian/cases/${sharedCase}`, "guarantor", {
+      version: before.version,
+      person: { latin: { given: "Rami", family: "al-Haddad" } },
+    });
+    expect(byGuarantor.statusCode).toBe(403);
+    const corrected = await post(`/api/humanitarian/cases/${sharedCase}`, "opposition", {
+      version: before.version,
+      person: {
+        arabic: { given: "رامي", family: "حداد" },
+        latin: { given: "Rami", family: "al-Haddad" },
+        birthYear: 1990,
+      },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    const stale = await post(`/api/humanitarian/cases/${sharedCase}`, "icrc", {
+      version: before.version,
+      kind: "detained",
+    });
+    expect(stale.statusCode).toBe(409);
+    const after = (await get(`/api/humanitarian/cases/${sharedCase}`, "icrc")).json();
+    expect(after).toMatchObject({ version: before.version + 1, person: { arabic: { given: "رامي" } } });
+  });
+
+  it("a list is withdrawn by its side with a reason: its rows and cases are kept, marked withdrawn", async () => {
+    const uploaded = await uploadList(
+      cast,
+      cast.as.party,
+      csvOf(templateHeader, [personRow(31), personRow(32)]),
+      {
+        delegationId: cast.government,
+        title: "Sent by mistake",
+      },
+    );
+    const listId: string = uploaded.json().listId;
+    const byOther = await post(`/api/humanitarian/lists/${listId}/withdraw`, "opposition", { reason: "x" });
+    expect(byOther.statusCode).toBe(404);
+    const byIcrc = await post(`/api/humanitarian/lists/${listId}/withdraw`, "icrc", { reason: "x" });
+    expect(byIcrc.statusCode).toBe(403);
+    const withdrawn = await post(`/api/humanitarian/lists/${listId}/withdraw`, "party", {
+      reason: "Sent by mistake",
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const list = (await get(`/api/humanitarian/lists/${listId}`, "party")).json();
+    expect(list.withdrawn).toMatchObject({ reason: "Sent by mistake" });
+    expect(list.entries.every((entry: { withdrawn: unknown }) => entry.withdrawn !== null)).toBe(true);
+    const caseView = (await get(`/api/humanitarian/cases/${list.entries[0].caseId}`, "party")).json();
+    expect(caseView.withdrawn).toMatchObject({ reason: "Sent by mistake" });
+    const again = await uploadList(
+      cast,
+      cast.as.party,
+      csvOf(templateHeader, [personRow(31), personRow(32)]),
+      {
+        delegationId: cast.government,
+      },
+    );
+    expect(again.statusCode).toBe(409);
+  });
 });
