@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { PlainText, RecordRef } from "./common.ts";
 import { tiers } from "./enums.ts";
+import { JobView } from "./platform.ts";
 
 /** PA-X-like categories of a commitment (the Peace Agreements Database's codebook, in its spirit). */
 export const commitmentCategories = [
@@ -262,6 +263,11 @@ export type ImportReport = z.infer<typeof ImportReport>;
 export const ImportQuery = z.object({
   dryRun: z.enum(["true", "false"]).default("true"),
 });
+/** An import started as a background job: follow it at /api/followup-imports/{jobId} (or /api/jobs/{jobId}). */
+export const ImportStarted = z.object({ jobId: z.string() });
+/** An import job with its progress (`job.detail`: rowsRead, bytesRead, totalBytes) and, once done, its report. */
+export const ImportJob = z.object({ job: JobView, report: ImportReport.nullable() });
+export const ImportJobList = z.object({ items: z.array(ImportJob) });
 
 export const SinceLastRoundReport = z.object({
   roundId: z.string(),

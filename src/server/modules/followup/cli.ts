@@ -6,7 +6,7 @@ import { json, processOption, roundSelector } from "../../../cli/options.ts";
 import { act, output } from "../../../cli/session.ts";
 import * as contracts from "../../../contracts/followup.ts";
 import { processRef, roundRef } from "../core/index.ts";
-import { importAcled } from "./operations/import-acled.ts";
+import { importAcledFile } from "./acled-file.ts";
 import { sinceLastRound } from "./reads/report.ts";
 
 function describeImport(report: contracts.ImportReport): string {
@@ -43,7 +43,7 @@ export function registerFollowupCommands(program: Command): void {
       } catch {
         throw new UsageError(`Cannot read ${o.file}.`);
       }
-      const report = await s.run(importAcled, {
+      const report = await importAcledFile(s.db, s.actor, {
         processId: await processRef(s, o.process),
         dryRun: o.dryRun === true,
         source: createReadStream(file, { highWaterMark: 1024 * 1024 }),

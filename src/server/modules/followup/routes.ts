@@ -1,5 +1,3 @@
-// The follow-up's HTTP routes: reads through `defineRead` (tier filter in SQL), writes through operations.
-import type { Readable } from "node:stream";
 import { z } from "zod";
 import { RecordRef } from "../../../contracts/common.ts";
 import {
@@ -11,8 +9,6 @@ import {
   Day,
   DecideLinkInput,
   DeclassifyIncidentInput,
-  ImportQuery,
-  ImportReport,
   IncidentDetail,
   IncidentList,
   IncidentQuery,
@@ -25,8 +21,6 @@ import {
   ZoneList,
   ZoneView,
 } from "../../../contracts/followup.ts";
-import { ErrorResponse } from "../../../contracts/platform.ts";
-import { DomainError } from "../../platform/errors.ts";
 import { sendFile } from "../../platform/exports/download.ts";
 import {
   type AnyOperation,
@@ -41,7 +35,6 @@ import { createCommitment } from "./operations/create-commitment.ts";
 import { createZone } from "./operations/create-zone.ts";
 import { decideLink } from "./operations/decide-link.ts";
 import { declassifyIncident } from "./operations/declassify-incident.ts";
-import { importAcled } from "./operations/import-acled.ts";
 import { recordZoneStatus } from "./operations/record-zone-status.ts";
 import { reportIncident } from "./operations/report-incident.ts";
 import { updateCommitmentStatus } from "./operations/update-commitment-status.ts";
@@ -50,11 +43,10 @@ import { getCommitment, listCommitments } from "./reads/commitments.ts";
 import { getIncident, listIncidents } from "./reads/incidents.ts";
 import { monthCounts, reportCsv, sinceLastRound } from "./reads/report.ts";
 import { getZone, listZones } from "./reads/zones.ts";
+import { registerImportRoutes } from "./routes-imports.ts";
 
 const tags = ["followup"];
 const IdParams = z.object({ id: RecordRef });
-/** The largest ACLED file taken over HTTP; the CLI streams any size. */
-export const acledUploadMaxBytes = 512 * 1024 * 1024;
 
 /** Zones, commitments, incidents, the ACLED import and the round's follow-up report. */
 export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
@@ -258,44 +250,5 @@ export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
     "Confirm or reject a suggested incident–commitment link (the monitoring team)",
   );
 
-  // The ACLED file is streamed from the request as it arrives: never held whole in memory.
-  app.addContentTypeParser("text/csv", (_request, payload, done) => done(null, payload));
-  app.post(
-    "/processes/:id/incidents/import-acled",
-    {
-      schema: {
-        tags,
-        summary: "Import an ACLED-format CSV export (text/csv): a dry run by default, then the valid rows",
-        description: `Send the file as the body with \`Content-Type: text/csv\`, at most ${acledUploadMaxBytes / 1024 / 1024} MiB (larger: 413; the CLI streams any size). \`dryRun=true\` (the default) checks every row and writes nothing; \`dryRun=false\` upserts the valid rows on \`event_id_cnty\`. A file without ACLED's columns or not in UTF-8 is refused whole (400).`,
-        params: IdParams,
-        querystring: ImportQuery,
-        response: { 200: ImportReport, ...writeErrors, 413: ErrorResponse, 415: ErrorResponse },
-      },
-    },
-    async (request) => {
-      const body = request.body as Readable | undefined;
-      if (!body || typeof (body as Readable).pipe !== "function")
-        throw new DomainError(
-          "unsupported_media_type",
-          415,
-          "Send the ACLED file as the body, with Content-Type: text/csv.",
-        );
-      const declared = Number(request.headers["content-length"] ?? 0);
-      if (declared > acledUploadMaxBytes) {
-        body.resume();
-        throw new DomainError(
-          "file_too_large",
-          413,
-          `The file is larger than ${acledUploadMaxBytes / 1024 / 1024} MiB: import it with the CLI (astana followup import-acled), which streams any size.`,
-          { maxBytes: acledUploadMaxBytes },
-        );
-      }
-      return perform(request, deps.db, importAcled, {
-        processId: request.params.id,
-        dryRun: request.query.dryRun !== "false",
-        source: body,
-        maxBytes: acledUploadMaxBytes,
-      });
-    },
-  );
+  registerImportRoutes(app, deps);
 }
