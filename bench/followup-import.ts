@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { createParticipant, createProcess } from "../src/server/modules/core/index.ts";
-import { createZone, importAcled, listIncidents } from "../src/server/modules/followup/index.ts";
+import { createZone, importAcledFile, listIncidents } from "../src/server/modules/followup/index.ts";
 import { systemActor } from "../src/server/platform/authz.ts";
 import { migrateDatabase, openDatabase, pgliteExtensions } from "../src/server/platform/db.ts";
 import { runOperation } from "../src/server/platform/operation.ts";
@@ -142,7 +142,7 @@ async function measureFollowupImport(): Promise<BenchResult> {
     await instance.exec("drop table bench_acled");
 
     const started = performance.now();
-    const report = await runOperation(deps, importAcled, actor, {
+    const report = await importAcledFile(database.db, actor, {
       processId: process_.id,
       dryRun: false,
       source: createReadStream(file, { highWaterMark: 1024 * 1024 }),

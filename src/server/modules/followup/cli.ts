@@ -1,5 +1,5 @@
 // `astana followup …`: the ACLED import (streamed from disk, any size) and the round's follow-up report.
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { callerPath, UsageError } from "../../../cli/common.ts";
 import { json, processOption, roundSelector } from "../../../cli/options.ts";
@@ -7,6 +7,7 @@ import { act, output } from "../../../cli/session.ts";
 import * as contracts from "../../../contracts/followup.ts";
 import { processRef, roundRef } from "../core/index.ts";
 import { importAcledFile } from "./acled-file.ts";
+import { bulkUpdateCommitmentStatus } from "./operations/bulk-update-commitment-status.ts";
 import { sinceLastRound } from "./reads/report.ts";
 
 function describeImport(report: contracts.ImportReport): string {
@@ -18,6 +19,21 @@ function describeImport(report: contracts.ImportReport): string {
     lines.push(`  line ${row.line}${row.eventId ? ` (${row.eventId})` : ""}: ${row.reasons.join("; ")}`);
   if (report.rejected > 50)
     lines.push(`  … and ${report.rejected - 50} more rejected rows (--json lists up to 1,000).`);
+  return lines.join("\n");
+}
+
+function describeStatusUpdate(report: contracts.CommitmentStatusImportReport): string {
+  const lines = [
+    `${report.dryRun ? "Dry run (nothing changed)" : `Applied: ${report.applied} status updates`}: ${report.rows} lines, ${report.matched.length} to change, ${report.unchanged.length} unchanged, ${report.unknownId.length} unknown ids, ${report.invalidStatus.length} invalid statuses, ${report.invalid.length} other faults.`,
+  ];
+  for (const row of report.matched)
+    lines.push(`  line ${row.line} ${row.externalId}: ${row.from} → ${row.to}`);
+  for (const row of report.unknownId) lines.push(`  line ${row.line} ${row.externalId}: no such commitment`);
+  for (const row of report.invalidStatus)
+    lines.push(`  line ${row.line} ${row.externalId}: "${row.status}" is not a status`);
+  for (const row of report.invalid)
+    lines.push(`  line ${row.line}${row.externalId ? ` ${row.externalId}` : ""}: ${row.reasons.join("; ")}`);
+  if (report.dryRun && report.matched.length > 0) lines.push("Run again with --apply to record them.");
   return lines.join("\n");
 }
 
@@ -49,6 +65,36 @@ export function registerFollowupCommands(program: Command): void {
         source: createReadStream(file, { highWaterMark: 1024 * 1024 }),
       });
       return output(report, () => contracts.ImportReport, describeImport);
+    }),
+  );
+  json(
+    processOption(
+      followup
+        .command("update-commitments")
+        .description(
+          "Update commitments' statuses from a CSV matched on their external ids: a dry run unless --apply (followup.commitment.bulk-update-status)",
+        )
+        .requiredOption(
+          "--file <path>",
+          "the CSV file (UTF-8): external_id, status[, on, evidence, source_url]",
+        )
+        .option("--apply", "record the matched lines (without it, only the report)"),
+    ),
+  ).action(
+    act(async (s, o: { process?: string; file: string; apply?: boolean }) => {
+      const file = callerPath(o.file);
+      let csv: string;
+      try {
+        csv = readFileSync(file, "utf8");
+      } catch {
+        throw new UsageError(`Cannot read ${o.file}.`);
+      }
+      const report = await s.run(bulkUpdateCommitmentStatus, {
+        processId: await processRef(s, o.process),
+        csv,
+        apply: o.apply === true,
+      });
+      return output(report, () => contracts.CommitmentStatusImportReport, describeStatusUpdate);
     }),
   );
   json(

@@ -9,6 +9,7 @@ import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import { RecordRef } from "../../../contracts/common.ts";
 import {
+  CommitmentStatusImportReport,
   ImportJob,
   ImportJobList,
   ImportQuery,
@@ -21,6 +22,7 @@ import { perform, type ServerDeps, writeErrors, type ZodApp } from "../../platfo
 import { defineRead, registerRead } from "../../platform/read.ts";
 import { fileTooLarge, importAcledFile } from "./acled-file.ts";
 import { importsDirectory } from "./jobs/import-job.ts";
+import { bulkUpdateCommitmentStatus } from "./operations/bulk-update-commitment-status.ts";
 import { loadProcess } from "./operations/shared.ts";
 import { startImport } from "./operations/start-import.ts";
 import { canMonitor } from "./policies.ts";
@@ -141,6 +143,33 @@ export function registerImportRoutes(app: ZodApp, deps: ServerDeps): void {
     },
   );
 
+  app.post(
+    "/processes/:id/commitments/status-updates",
+    {
+      schema: {
+        tags,
+        summary:
+          "Update many commitments' statuses from a CSV (text/csv) matched on their external ids: a dry run by default",
+        description:
+          "Columns `external_id` and `status` (not_started, in_progress, met, breached, lapsed; spaces or hyphens allowed), optionally `on` (the day), `evidence` and `source_url`. `dryRun=true` (the default) reports every line (matched, unchanged, unknown id, invalid status, other faults) and changes nothing; `dryRun=false` records the matched lines in one audited operation. At most 5 MiB.",
+        params: IdParams,
+        querystring: ImportQuery,
+        response: {
+          200: CommitmentStatusImportReport,
+          ...writeErrors,
+          413: ErrorResponse,
+          415: ErrorResponse,
+        },
+      },
+    },
+    async (request) =>
+      perform(request, deps.db, bulkUpdateCommitmentStatus, {
+        processId: request.params.id,
+        csv: await smallTextBody(csvBody(request), 5 * 1024 * 1024),
+        apply: request.query.dryRun === "false",
+      }),
+  );
+
   const read = <T>(definition: T) =>
     registerRead(app, deps.db, definition as Parameters<typeof registerRead>[2]);
   read(
@@ -169,4 +198,29 @@ export function registerImportRoutes(app: ZodApp, deps: ServerDeps): void {
       load: (db, actor, { params }) => getImport(db, actor, params.id),
     }),
   );
+}
+
+/** Reads a small text body (a CSV under `maxBytes`) whole: 413 past the limit, 400 if not UTF-8. */
+export async function smallTextBody(body: Readable, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    bytes += chunk.byteLength;
+    if (bytes > maxBytes) {
+      body.resume();
+      throw new DomainError("file_too_large", 413, `The file is larger than ${maxBytes / 1024 / 1024} MiB.`, {
+        maxBytes,
+      });
+    }
+    chunks.push(chunk);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new BadRequest(
+      "The file is not UTF-8: save it as UTF-8 and send it again.",
+      {},
+      "invalid_encoding",
+    );
+  }
 }

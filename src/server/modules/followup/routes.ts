@@ -9,6 +9,7 @@ import {
   Day,
   DecideLinkInput,
   DeclassifyIncidentInput,
+  ImportQuery,
   IncidentDetail,
   IncidentList,
   IncidentQuery,
@@ -18,6 +19,9 @@ import {
   SinceLastRoundReport,
   UpdateCommitmentStatusInput,
   VerifyIncidentInput,
+  ZoneFeatureCollection,
+  ZoneImportInput,
+  ZoneImportReport,
   ZoneList,
   ZoneView,
 } from "../../../contracts/followup.ts";
@@ -35,6 +39,7 @@ import { createCommitment } from "./operations/create-commitment.ts";
 import { createZone } from "./operations/create-zone.ts";
 import { decideLink } from "./operations/decide-link.ts";
 import { declassifyIncident } from "./operations/declassify-incident.ts";
+import { importZones } from "./operations/import-zones.ts";
 import { recordZoneStatus } from "./operations/record-zone-status.ts";
 import { reportIncident } from "./operations/report-incident.ts";
 import { updateCommitmentStatus } from "./operations/update-commitment-status.ts";
@@ -42,7 +47,7 @@ import { verifyIncident } from "./operations/verify-incident.ts";
 import { getCommitment, listCommitments } from "./reads/commitments.ts";
 import { getIncident, listIncidents } from "./reads/incidents.ts";
 import { monthCounts, reportCsv, sinceLastRound } from "./reads/report.ts";
-import { getZone, listZones } from "./reads/zones.ts";
+import { getZone, listZones, zonesGeoJson } from "./reads/zones.ts";
 import { registerImportRoutes } from "./routes-imports.ts";
 
 const tags = ["followup"];
@@ -250,5 +255,46 @@ export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
     "Confirm or reject a suggested incident–commitment link (the monitoring team)",
   );
 
+  read(
+    defineRead({
+      name: "followup.zone.geojson",
+      path: "/processes/:id/zones.geojson",
+      tags,
+      summary:
+        "The de-escalation zones a reader may see as a GeoJSON FeatureCollection (name, status, approximate, memorandum, dates)",
+      params: IdParams,
+      response: ZoneFeatureCollection,
+      produces: ["application/geo+json"],
+      cache: "per-actor",
+      load: (db, actor, { params }) => zonesGeoJson(db, actor, params.id),
+      send: (reply, collection) =>
+        reply
+          .type("application/geo+json")
+          .header("content-disposition", 'attachment; filename="zones.geojson"')
+          .send(JSON.stringify(collection)),
+    }),
+  );
+  app.post(
+    "/processes/:id/zones/import",
+    {
+      schema: {
+        tags,
+        summary:
+          "Import zones from a GeoJSON FeatureCollection of Polygons: a dry run by default (secretariat, guarantors)",
+        description:
+          "Each feature needs `properties.name` and `properties.startDate`; a feature whose `properties.id` (or `id`) is a zone's id or external id updates it, any other creates a zone. Every feature is checked (closed rings, coordinates in range and not swapped, no self-intersection) and reported by its index. `dryRun=false` with any faulty feature is refused whole (422, the report in `details`).",
+        params: IdParams,
+        querystring: ImportQuery,
+        body: ZoneImportInput,
+        response: { 200: ZoneImportReport, ...writeErrors },
+      },
+    },
+    async (request) =>
+      perform(request, deps.db, importZones, {
+        processId: request.params.id,
+        collection: request.body,
+        dryRun: request.query.dryRun !== "false",
+      }),
+  );
   registerImportRoutes(app, deps);
 }

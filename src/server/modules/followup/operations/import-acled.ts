@@ -56,6 +56,8 @@ export const importAcled = defineOperation({
           { staged: staged?.rows ?? 0, valid: report.valid },
           "import_interrupted",
         );
+      // Fresh statistics, or the planner takes a staged file of millions of rows for an empty table.
+      await ctx.tx.execute(sql`analyze ${followupImportRows}`);
       const label = ctx.actor.kind === "account" ? ctx.actor.email : "system";
       for (let from = 1; from <= report.valid; from += rowsPerMerge) {
         const merged = await mergeStaged(
@@ -103,24 +105,26 @@ async function mergeStaged(
         location = excluded.location, admin = excluded.admin, event_type = excluded.event_type,
         sub_event_type = excluded.sub_event_type, actor1 = excluded.actor1, actor2 = excluded.actor2,
         fatalities = excluded.fatalities, sources = excluded.sources, notes = excluded.notes, updated_at = now()
-      returning id, (xmax = 0) as inserted
+      returning id, external_id, (xmax = 0) as inserted
     ), reported as (
       insert into ${followupVerifications} (id, incident_id, state, by_label, reason)
       select gen_random_uuid()::text, up.id, 'reported', ${label}, 'imported from an ACLED file'
       from up where up.inserted
+    ), attributed as (
+      select up.id as incident_id, z->>'zoneId' as zone_id, z->>'status' as zone_status
+      from up join ${staged} on s.external_id = up.external_id
+      cross join jsonb_array_elements(s.zones) z
+    ), cleared as (
+      -- Zones an updated incident no longer falls in (rows disjoint from those written below).
+      delete from ${followupIncidentZones} iz using up
+      where iz.incident_id = up.id and not up.inserted and not exists (
+        select 1 from attributed a where a.incident_id = iz.incident_id and a.zone_id = iz.zone_id)
+    ), written as (
+      insert into ${followupIncidentZones} (incident_id, zone_id, zone_status)
+      select incident_id, zone_id, zone_status from attributed
+      on conflict (incident_id, zone_id) do update set zone_status = excluded.zone_status
     )
     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from up`);
   const [counts] = (result as unknown as { rows: { inserted: number; updated: number }[] }).rows;
-  const incidentOf = sql`join ${followupIncidents} i on i.process_id = ${processId}
-    and i.source_system = 'acled' and i.external_id = s.external_id`;
-  await tx.execute(sql`
-    delete from ${followupIncidentZones} iz using ${staged} ${incidentOf}
-    where iz.incident_id = i.id and not exists (
-      select 1 from jsonb_array_elements(s.zones) z where z->>'zoneId' = iz.zone_id)`);
-  await tx.execute(sql`
-    insert into ${followupIncidentZones} (incident_id, zone_id, zone_status)
-    select i.id, z->>'zoneId', z->>'status' from ${staged} ${incidentOf}
-    cross join jsonb_array_elements(s.zones) z
-    on conflict (incident_id, zone_id) do update set zone_status = excluded.zone_status`);
   return { inserted: Number(counts?.inserted ?? 0), updated: Number(counts?.updated ?? 0) };
 }
