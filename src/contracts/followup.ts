@@ -359,6 +359,7 @@ export const ZoneImportInput = z.object({
   type: z.literal("FeatureCollection"),
   features: z.array(z.unknown()).max(500),
 });
+export type ZoneImportInput = z.infer<typeof ZoneImportInput>;
 export const ZoneImportReport = z.object({
   dryRun: z.boolean(),
   features: z.number(),

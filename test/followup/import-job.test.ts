@@ -61,7 +61,7 @@ async function midway(jobId: string) {
 
 describe("the ACLED import as a job", () => {
   it("answers at once, reports rows and bytes read while it runs, and keeps its report", async () => {
-    const csv = file("JOB", 30_000);
+    const csv = file("JOB", 15_000);
     const started = await upload(csv, false);
     expect(started.statusCode, started.body).toBe(202);
     const { jobId } = started.json();
@@ -69,7 +69,7 @@ describe("the ACLED import as a job", () => {
     expect(seen?.state).toBe("running");
     const detail = seen?.detail as { rowsRead: number; bytesRead: number; totalBytes: number };
     expect(detail.totalBytes).toBe(Buffer.byteLength(csv));
-    expect(detail.rowsRead).toBeLessThan(30_001);
+    expect(detail.rowsRead).toBeLessThan(15_001);
     await app.deps.jobs.settled(jobId);
 
     const done = await app.request({
@@ -88,7 +88,7 @@ describe("the ACLED import as a job", () => {
       inserted: 30_000,
     });
     expect(report.rejectedRows[0].reasons.join(" ")).toContain("swapped");
-    expect(await acledIncidents()).toBe(30_000);
+    expect(await acledIncidents()).toBe(15_000);
 
     const events = await app.deps.db.select().from(outbox).where(eq(outbox.subjectId, jobId));
     const progress = events.filter((event) => event.type === "platform.job.progress");
@@ -111,8 +111,8 @@ describe("the ACLED import as a job", () => {
         as: fx.as.monitor,
       })
     ).json();
-    expect(second.report).toMatchObject({ inserted: 0, updated: 30_000 });
-    expect(await acledIncidents()).toBe(30_000);
+    expect(second.report).toMatchObject({ inserted: 0, updated: 15_000 });
+    expect(await acledIncidents()).toBe(15_000);
   }, 180_000);
 
   it("shows the job and its report to the monitors only, and lists it for the process", async () => {

@@ -1,5 +1,5 @@
 // `astana followup …`: the ACLED import (streamed from disk, any size) and the round's follow-up report.
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { callerPath, UsageError } from "../../../cli/common.ts";
 import { json, processOption, roundSelector } from "../../../cli/options.ts";
@@ -8,7 +8,9 @@ import * as contracts from "../../../contracts/followup.ts";
 import { processRef, roundRef } from "../core/index.ts";
 import { importAcledFile } from "./acled-file.ts";
 import { bulkUpdateCommitmentStatus } from "./operations/bulk-update-commitment-status.ts";
+import { importZones } from "./operations/import-zones.ts";
 import { sinceLastRound } from "./reads/report.ts";
+import { zonesGeoJson } from "./reads/zones.ts";
 
 function describeImport(report: contracts.ImportReport): string {
   const lines = [
@@ -95,6 +97,57 @@ export function registerFollowupCommands(program: Command): void {
         apply: o.apply === true,
       });
       return output(report, () => contracts.CommitmentStatusImportReport, describeStatusUpdate);
+    }),
+  );
+  processOption(
+    followup
+      .command("zones-export")
+      .description(
+        "The zones as a GeoJSON FeatureCollection (followup.zone.geojson), to a file or standard output",
+      )
+      .option("--file <path>", "write it to this file"),
+  ).action(
+    act(async (s, o: { process?: string; file?: string }) => {
+      const collection = await zonesGeoJson(s.db, s.actor, await processRef(s, o.process));
+      const text = JSON.stringify(collection, null, 2);
+      if (o.file) writeFileSync(callerPath(o.file), `${text}\n`);
+      return output(collection, null, (value) =>
+        o.file ? `${value.features.length} zones written to ${o.file}.` : text,
+      );
+    }),
+  );
+  json(
+    processOption(
+      followup
+        .command("zones-import")
+        .description(
+          "Import zones from a GeoJSON FeatureCollection: a dry run unless --apply (followup.zone.import-geojson)",
+        )
+        .requiredOption("--file <path>", "the GeoJSON file")
+        .option("--apply", "create and update the zones (without it, only the report)"),
+    ),
+  ).action(
+    act(async (s, o: { process?: string; file: string; apply?: boolean }) => {
+      let collection: unknown;
+      try {
+        collection = JSON.parse(readFileSync(callerPath(o.file), "utf8"));
+      } catch (error) {
+        throw new UsageError(`Cannot read ${o.file} as JSON: ${(error as Error).message}`);
+      }
+      const report = await s.run(importZones, {
+        processId: await processRef(s, o.process),
+        collection: collection as contracts.ZoneImportInput,
+        dryRun: o.apply !== true,
+      });
+      return output(
+        report,
+        () => contracts.ZoneImportReport,
+        (r) =>
+          [
+            `${r.dryRun ? "Dry run (nothing written)" : "Imported"}: ${r.features} features, ${r.created.length} new zones, ${r.updated.length} updated, ${r.rejected.length} rejected.`,
+            ...r.rejected.map((row) => `  feature ${row.feature}: ${row.reasons.join("; ")}`),
+          ].join("\n"),
+      );
     }),
   );
   json(

@@ -6,6 +6,7 @@ import { followupDemoPart } from "./demo/part.ts";
 import { cleanInterruptedImports, useImportsDirectory } from "./jobs/import-job.ts";
 import { registerFollowupRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
+import { followupSearch } from "./search.ts";
 
 const operations = operationsIn(api);
 
@@ -18,6 +19,7 @@ export const followupModule: AppModule = {
   eventTypes: operations.map((operation) => operation.name),
   routes: registerFollowupRoutes,
   cli: registerFollowupCommands,
+  search: followupSearch,
   canary: followupCanary,
   demo: followupDemoPart,
   // Imports a stop interrupted leave an upload and staged rows: removed before the server listens.
