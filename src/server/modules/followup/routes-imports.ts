@@ -195,6 +195,8 @@ export function registerImportRoutes(app: ZodApp, deps: ServerDeps): void {
       params: IdParams,
       response: ImportJob,
       cache: "none",
+      canaryNote:
+        "An import job exists only once a file was uploaded (no operation creates one from a canary record); it is read by its sender and its process's monitors only, in SQL, which test/followup/import-job.test.ts checks role by role.",
       load: (db, actor, { params }) => getImport(db, actor, params.id),
     }),
   );
