@@ -90,6 +90,16 @@ describe("the ACLED import as a job", () => {
     expect(report.rejectedRows[0].reasons.join(" ")).toContain("swapped");
     expect(await acledIncidents()).toBe(15_000);
 
+    // The map's month: the points, without the reports' texts.
+    const points = await app.request({
+      method: "GET",
+      url: `/api/processes/${fx.slug}/incidents?from=2025-03-01&to=2025-03-31&fields=map&limit=1000`,
+      as: fx.as.monitor,
+    });
+    expect(points.statusCode, points.body).toBe(200);
+    expect(points.json().items[0].report).toMatchObject({ latitude: 35.93, longitude: 36.63, notes: null });
+    expect(points.json().items[0].zones).toHaveLength(1);
+
     const events = await app.deps.db.select().from(outbox).where(eq(outbox.subjectId, jobId));
     const progress = events.filter((event) => event.type === "platform.job.progress");
     expect(progress.length).toBeGreaterThan(1);

@@ -72,6 +72,11 @@ export const importAcled = defineOperation({
         report.updated += merged.updated;
       }
       await suggestLinks(ctx.tx, processId);
+      // The map's month query plans by these tables' sizes: a large import must not leave them stale.
+      if (report.inserted > 10_000) {
+        await ctx.tx.execute(sql`analyze ${followupIncidents}`);
+        await ctx.tx.execute(sql`analyze ${followupIncidentZones}`);
+      }
     }
     const { rejectedRows: _listed, ...counts } = report;
     ctx.audit({ data: counts });
