@@ -4,10 +4,8 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { eq } from "drizzle-orm";
 import type { ImportReport } from "../../../contracts/followup.ts";
 import type { Actor } from "../../platform/authz.ts";
-import { insertMany } from "../../platform/bulk.ts";
 import type { Db } from "../../platform/db.ts";
 import { BadRequest, DomainError } from "../../platform/errors.ts";
 import { runOperation } from "../../platform/operation.ts";
@@ -15,7 +13,8 @@ import { type AcledIncident, missingColumns, readAcledRow } from "./acled.ts";
 import { importAcled } from "./operations/import-acled.ts";
 import { loadProcess, zonesAt, zonesForAttribution } from "./operations/shared.ts";
 import { canMonitor } from "./policies.ts";
-import { followupImportRows } from "./schema.ts";
+import type { followupImportRows } from "./schema.ts";
+import { discardStaged, stageRows } from "./staging.ts";
 
 /** Rows staged per transaction: as bulk.ts's statements. */
 const batchSize = 10_000;
@@ -122,11 +121,6 @@ export async function importAcledFile(
   }
 }
 
-/** Removes what an import staged (at its end, or at start-up for one a stop interrupted). */
-export async function discardStaged(db: Db, stagingId: string): Promise<void> {
-  await db.delete(followupImportRows).where(eq(followupImportRows.stagingId, stagingId));
-}
-
 async function readAndStage(
   db: Db,
   processId: string,
@@ -175,19 +169,15 @@ async function readAndStage(
       totalBytes: options.totalBytes ?? null,
     });
   const stage = async () => {
-    if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    await db.transaction(async (tx) => {
-      await insertMany(
-        tx as unknown as Db,
-        followupImportRows,
-        rows.map((row) => {
-          staged += 1;
-          return stagedRow(stagingId, staged, row);
-        }),
-      );
-    });
+    await stageRows(
+      db,
+      rows.map((row) => {
+        staged += 1;
+        return stagedRow(stagingId, staged, row);
+      }),
+    );
   };
   try {
     for await (const { record, info } of parser as AsyncIterable<{

@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs";
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { and, inArray, lt, notInArray, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import type { ImportReport } from "../../../../contracts/followup.ts";
 import { systemActor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
@@ -13,7 +13,7 @@ import { defineJob } from "../../../platform/jobs.ts";
 import { jobs } from "../../../platform/schema.ts";
 import { loadActor } from "../../core/index.ts";
 import { ImportStopped, importAcledFile } from "../acled-file.ts";
-import { followupImportRows } from "../schema.ts";
+import { discardAbandoned } from "../staging.ts";
 
 export const importJobKind = "followup.import";
 
@@ -116,16 +116,11 @@ export async function cleanInterruptedImports(
       files += 1;
     }
   }
-  const liveIds = live.map((job) => job.id);
-  const removed = await db
-    .delete(followupImportRows)
-    .where(
-      and(
-        liveIds.length > 0 ? notInArray(followupImportRows.stagingId, liveIds) : undefined,
-        sql`(${followupImportRows.stagingId} in (select id from ${jobs} where kind = ${importJobKind})
-          or ${lt(followupImportRows.createdAt, new Date(Date.now() - orphanAgeMs))})`,
-      ),
-    )
-    .returning({ seq: followupImportRows.seq });
-  return { files, rows: removed.length };
+  const rows = await discardAbandoned(
+    db,
+    live.map((job) => job.id),
+    sql`(select id from ${jobs} where kind = ${importJobKind})`,
+    new Date(Date.now() - orphanAgeMs),
+  );
+  return { files, rows };
 }
