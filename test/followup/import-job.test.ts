@@ -82,10 +82,10 @@ describe("the ACLED import as a job", () => {
     expect(job).toMatchObject({ state: "succeeded", progress: 1 });
     expect(report).toMatchObject({
       dryRun: false,
-      rows: 30_001,
-      valid: 30_000,
+      rows: 15_001,
+      valid: 15_000,
       rejected: 1,
-      inserted: 30_000,
+      inserted: 15_000,
     });
     expect(report.rejectedRows[0].reasons.join(" ")).toContain("swapped");
     expect(await acledIncidents()).toBe(15_000);
