@@ -3,30 +3,36 @@
 // a re-import updates instead of duplicating; a stop in the middle imports nothing and leaves no file
 // and no staged row; what an interrupted import left is removed at start-up.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { followupModule } from "../../src/server/modules/followup/index.ts";
 import { importsDirectory } from "../../src/server/modules/followup/jobs/import-job.ts";
 import { jobs, outbox } from "../../src/server/platform/schema.ts";
-import type { TestApp } from "../helpers/app.ts";
+import { startTestApp, type TestApp } from "../helpers/app.ts";
 import {
+  buildProcessFixture,
   countRows,
   type MatrixRole,
   type ProcessFixture,
-  withProcessFixture,
 } from "../helpers/process-fixtures.ts";
 import { acledCsv, acledRow, createIdlibZone } from "./helpers.ts";
 
 let app: TestApp;
 let fx: ProcessFixture;
-withProcessFixture((started) => {
-  app = started.app;
-  fx = started.fx;
-});
+let dataDir: string;
+// A data directory of its own: the uploads directory is counted, and other test files share the default.
 beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "astana-import-job-"));
+  app = await startTestApp({ DATA_DIR: dataDir });
+  fx = await buildProcessFixture(app);
   await createIdlibZone(app, fx);
+});
+afterAll(async () => {
+  await app?.close();
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** A file of `count` valid rows (ids prefixed so files do not collide) and one rejected row. */
