@@ -29,7 +29,7 @@ beforeAll(async () => {
   app = await startTestApp({ DATA_DIR: dataDir });
   fx = await buildProcessFixture(app);
   await createIdlibZone(app, fx);
-});
+}, 180_000);
 afterAll(async () => {
   await app?.close();
   await rm(dataDir, { recursive: true, force: true });
