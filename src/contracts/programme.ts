@@ -123,6 +123,8 @@ export const UpdateSessionInput = z.strictObject({
   tier: sessionFields.tier,
   languages: z.array(z.enum(languageCodes)).max(6).optional(),
   agendaItemIds: z.array(RecordRef).max(50).optional(),
+  /** The session's `updatedAt` as the caller saw it: a change made since is not overwritten (409). */
+  expectedUpdatedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export const LockInput = z.strictObject({ locked: z.boolean() });
 export const SwapInput = z.strictObject({
@@ -174,6 +176,8 @@ export const Session = z.object({
   state: z.enum(["provisional", "published"]),
   requestId: z.string().nullable(),
   teams: z.record(z.string(), z.number()),
+  /** The version a change names back (`expectedUpdatedAt`) so it never overwrites an unseen one. */
+  updatedAt: z.string(),
 });
 export const Unplaced = z.object({
   requestId: z.string(),
