@@ -68,8 +68,14 @@ export const RoomInput = z.strictObject({
   equipment: z.array(PlainText(60)).max(20).default([]),
 });
 
+/** A short stable name of an agenda subject (`detainees`), the same in every round that takes it up. */
+const agendaKey = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lower-case letters and digits joined by hyphens: detainees.")
+  .max(60);
 export const AgendaItemInput = z.strictObject({
   title: PlainText(500),
+  key: agendaKey.nullable().optional(),
   position: z.int().min(0).max(1000).optional(),
   documentIds: z.array(RecordRef).max(50).optional(),
 });
@@ -152,13 +158,36 @@ export const Room = z.object({
   capacity: z.number(),
   equipment: z.array(z.string()),
 });
+/** The same agenda subject in another round, as far as the reader may see that round. */
+export const AgendaItemElsewhere = z.object({
+  roundId: z.string(),
+  roundNumber: z.number(),
+  itemId: z.string(),
+  title: z.string(),
+});
 export const AgendaItem = z.object({
   id: z.string(),
   position: z.number(),
   title: z.string(),
+  key: z.string().nullable(),
   status: z.enum(["proposed", "adopted"]),
   documentIds: z.array(z.string()),
+  /** The negotiated texts under the item the reader may see. */
+  documents: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
   sessionIds: z.array(z.string()),
+  /** The commitments that come from its texts (the follow-up module's), those the reader may see. */
+  commitments: z.array(
+    z.object({
+      id: z.string(),
+      what: z.string(),
+      documentId: z.string(),
+      category: z.string(),
+      status: z.string(),
+    }),
+  ),
+  /** The same subject in the nearest earlier and later rounds that took it up. */
+  previous: AgendaItemElsewhere.nullable(),
+  next: AgendaItemElsewhere.nullable(),
 });
 export const Session = z.object({
   id: z.string(),

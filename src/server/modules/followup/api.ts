@@ -10,6 +10,8 @@ export { reportIncident } from "./operations/report-incident.ts";
 export { updateCommitmentStatus } from "./operations/update-commitment-status.ts";
 export { verifyIncident } from "./operations/verify-incident.ts";
 export { getCommitment, listCommitments } from "./reads/commitments.ts";
+// The commitments of given texts, tier-filtered: the programme shows them on the agenda items those texts serve.
+export { type CommitmentOfDocument, commitmentsOfDocuments } from "./reads/commitments-of-documents.ts";
 export { getIncident, listIncidents } from "./reads/incidents.ts";
 export { monthCounts, sinceLastRound } from "./reads/report.ts";
 export { getZone, listZones } from "./reads/zones.ts";
