@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { admin, expectNoHorizontalOverflow, signInViaApi } from "./helpers.ts";
 import {
@@ -205,6 +206,15 @@ test.describe
       const row = (who: string) =>
         page.getByTestId("programme-session").filter({ hasText: `Russia – ${who}` });
       await expect(block("Jordan")).toHaveAttribute("aria-label", /Room 1, 10:00/);
+      // The draggable grid passes axe (WCAG 2.2 AA): no serious or critical violation.
+      const axe = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+        .analyze();
+      expect(
+        axe.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`),
+      ).toEqual([]);
 
       // The keyboard: pick up Jordan's meeting, two slots up onto Türkiye's, drop: the two swap.
       await block("Jordan").focus();
