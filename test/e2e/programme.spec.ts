@@ -286,6 +286,31 @@ test.describe
       await expect(row("Jordan")).toContainText("11:00–12:00");
     });
 
+    test("the secretariat follows an agenda item to the next round and back", async ({ page, baseURL }) => {
+      const base = baseURL ?? "";
+      await signInViaApi(page, base, setup.secretariat.email, password);
+      const round = (await (await page.request.get(`/api/rounds/${roundId}`)).json()) as { number: number };
+      const next = await post(page.request, base, `/api/processes/${setup.processSlug}/rounds`, {
+        number: round.number + 1,
+        names: { en: `Astana ${round.number + 1}` },
+        startDate: "2027-09-01",
+        endDate: "2027-09-02",
+      });
+      // Reworded in the next round: followed by its title, case and punctuation aside.
+      await post(page.request, base, `/api/rounds/${next.id}/programme/agenda`, {
+        title: "The humanitarian situation.",
+      });
+      await page.goto(`/rounds/${roundId}/programme`);
+      const item = page.getByTestId("agenda-item").filter({ hasText: "The humanitarian situation" });
+      await item.getByRole("link", { name: `Round ${round.number + 1} →` }).click();
+      await expect(page).toHaveURL(new RegExp(`/rounds/${next.id}/programme$`));
+      await page
+        .getByTestId("agenda-item")
+        .getByRole("link", { name: `← Round ${round.number}` })
+        .click();
+      await expect(page).toHaveURL(new RegExp(`/rounds/${roundId}/programme$`));
+    });
+
     test("Russia's delegate sees its own programme and subscribes a calendar app to it", async ({
       page,
       baseURL,
