@@ -38,9 +38,8 @@ export function useEditing(): boolean {
   return useContext(EditorContext) !== null;
 }
 
-const pictureIdOf = (date: string) => `programme-picture-${date}`;
-
-export { pictureIdOf };
+/** The element id of a day's picture, by which a drag finds how much the picture is scaled. */
+export const pictureIdOf = (date: string) => `programme-picture-${date}`;
 
 /** How many screen pixels one unit of a day's picture takes (it is scaled to fit its frame). */
 function scaleOf(date: string): number {
