@@ -68,8 +68,14 @@ export const RoomInput = z.strictObject({
   equipment: z.array(PlainText(60)).max(20).default([]),
 });
 
+/** A short stable name of an agenda subject (`detainees`), the same in every round that takes it up. */
+const agendaKey = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lower-case letters and digits joined by hyphens: detainees.")
+  .max(60);
 export const AgendaItemInput = z.strictObject({
   title: PlainText(500),
+  key: agendaKey.nullable().optional(),
   position: z.int().min(0).max(1000).optional(),
   documentIds: z.array(RecordRef).max(50).optional(),
 });
@@ -123,6 +129,8 @@ export const UpdateSessionInput = z.strictObject({
   tier: sessionFields.tier,
   languages: z.array(z.enum(languageCodes)).max(6).optional(),
   agendaItemIds: z.array(RecordRef).max(50).optional(),
+  /** The session's `updatedAt` as the caller saw it: a change made since is not overwritten (409). */
+  expectedUpdatedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export const LockInput = z.strictObject({ locked: z.boolean() });
 export const SwapInput = z.strictObject({
@@ -150,13 +158,36 @@ export const Room = z.object({
   capacity: z.number(),
   equipment: z.array(z.string()),
 });
+/** The same agenda subject in another round, as far as the reader may see that round. */
+export const AgendaItemElsewhere = z.object({
+  roundId: z.string(),
+  roundNumber: z.number(),
+  itemId: z.string(),
+  title: z.string(),
+});
 export const AgendaItem = z.object({
   id: z.string(),
   position: z.number(),
   title: z.string(),
+  key: z.string().nullable(),
   status: z.enum(["proposed", "adopted"]),
   documentIds: z.array(z.string()),
+  /** The negotiated texts under the item the reader may see. */
+  documents: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
   sessionIds: z.array(z.string()),
+  /** The commitments that come from its texts (the follow-up module's), those the reader may see. */
+  commitments: z.array(
+    z.object({
+      id: z.string(),
+      what: z.string(),
+      documentId: z.string(),
+      category: z.string(),
+      status: z.string(),
+    }),
+  ),
+  /** The same subject in the nearest earlier and later rounds that took it up. */
+  previous: AgendaItemElsewhere.nullable(),
+  next: AgendaItemElsewhere.nullable(),
 });
 export const Session = z.object({
   id: z.string(),
@@ -174,6 +205,8 @@ export const Session = z.object({
   state: z.enum(["provisional", "published"]),
   requestId: z.string().nullable(),
   teams: z.record(z.string(), z.number()),
+  /** The version a change names back (`expectedUpdatedAt`) so it never overwrites an unseen one. */
+  updatedAt: z.string(),
 });
 export const Unplaced = z.object({
   requestId: z.string(),

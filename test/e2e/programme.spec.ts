@@ -1,6 +1,15 @@
+import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { admin, expectNoHorizontalOverflow, signInViaApi } from "./helpers.ts";
-import { newSlugs, password, planAnnouncedRound, post, type Setup, setUp } from "./secretariat-setup.ts";
+import {
+  newSlugs,
+  originHeaders,
+  password,
+  planAnnouncedRound,
+  post,
+  type Setup,
+  setUp,
+} from "./secretariat-setup.ts";
 
 // The programme of round 23 in the browser: the secretariat sets the days, rooms, agenda and the
 // plenary in its round tab; Russia's delegate asks to meet Türkiye and Jordan on the requests page;
@@ -108,7 +117,8 @@ test.describe
       await form.getByRole("button", { name: "Place the session" }).click();
       await page.getByRole("link", { name: /Open the programme grid/ }).click();
       await expect(page.getByTestId("programme-session")).toHaveCount(1);
-      await expect(page.getByRole("img", { name: /Programme of 2027-03-16/ })).toBeVisible();
+      // The secretariat's picture is a group of sessions it can drag (the public's is one image).
+      await expect(page.getByRole("group", { name: /Programme of 2027-03-16/ })).toBeVisible();
     });
 
     test("Russia's delegate asks to meet Türkiye and Jordan on the requests page", async ({
@@ -138,7 +148,8 @@ test.describe
       await page.goto(`/rounds/${roundId}/programme/requests`);
       for (const who of ["Türkiye", "Jordan"])
         await page.getByRole("button", { name: `Accept for ${who}` }).click();
-      await expect(page.getByText("Accepted")).toHaveCount(2);
+      // Each request's state cell (the invitees' own answers read "Türkiye: accepted").
+      await expect(page.getByRole("cell", { name: "Accepted", exact: true })).toHaveCount(2);
       await page.goto(`/rounds/${roundId}/programme`);
       await page.getByLabel("Time budget (seconds)").fill("1");
       await page.getByRole("button", { name: "Run the scheduler" }).click();
@@ -158,6 +169,146 @@ test.describe
       await page.keyboard.press("Escape");
       await page.getByRole("button", { name: "Publish the programme" }).click();
       await expect(page.getByText("Published", { exact: true })).toBeVisible();
+    });
+
+    test("the secretariat drags meetings: swaps two with the keyboard, moves one with the mouse, is refused a clash with its reason, moves one by touch", async ({
+      page,
+      baseURL,
+    }) => {
+      const base = baseURL ?? "";
+      await signInViaApi(page, base, setup.secretariat.email, password);
+      type Seen = { id: string; title: string; startsAt: string; room: { id: string; name: string } | null };
+      const sessions = async () =>
+        (await (await page.request.get(`/api/rounds/${roundId}/programme`)).json()) as {
+          sessions: Seen[];
+          rooms: { id: string; name: string }[];
+        };
+      const start = await sessions();
+      const room1 = start.rooms.find((r) => r.name === "Room 1")?.id;
+      const meetingOf = (all: Seen[], who: string) => all.find((s) => s.title === `Russia – ${who}`) as Seen;
+      // Known places first: both of Russia's meetings (an hour each) in Room 1 on day 1, 09:00 and 10:00.
+      for (const [who, time] of [
+        ["Türkiye", "09:00"],
+        ["Jordan", "10:00"],
+      ] as const) {
+        const response = await page.request.patch(
+          `/api/programme/sessions/${meetingOf(start.sessions, who).id}`,
+          {
+            data: { startsAt: `2027-03-15T${time}:00+05:00`, roomId: room1 },
+            headers: originHeaders(base),
+          },
+        );
+        expect(response.status(), await response.text()).toBe(200);
+      }
+      await page.goto(`/rounds/${roundId}/programme`);
+      const block = (who: string) =>
+        page.locator(`[data-testid="grid-session"][aria-label^="Russia – ${who}:"]`);
+      const row = (who: string) =>
+        page.getByTestId("programme-session").filter({ hasText: `Russia – ${who}` });
+      await expect(block("Jordan")).toHaveAttribute("aria-label", /Room 1, 10:00/);
+      // The draggable grid passes axe (WCAG 2.2 AA): no serious or critical violation.
+      const axe = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+        .analyze();
+      expect(
+        axe.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`),
+      ).toEqual([]);
+
+      // The keyboard: pick up Jordan's meeting, two slots up onto Türkiye's, drop: the two swap.
+      await block("Jordan").focus();
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("ArrowUp");
+      await page.keyboard.press("ArrowUp");
+      await expect(page.getByTestId("drop-landing")).toHaveAttribute("data-clash", "false");
+      await expect(page.getByText("On Russia – Türkiye: drop to swap the two.")).toBeAttached();
+      await page.keyboard.press("Enter");
+      await expect(page.getByTestId("drag-outcome")).toContainText(
+        "Swapped Russia – Jordan and Russia – Türkiye.",
+      );
+      await expect(row("Jordan")).toContainText("09:00–10:00");
+      await expect(row("Türkiye")).toContainText("10:00–11:00");
+
+      // The mouse: Jordan's meeting one room to the left, into Hall A, at the same time.
+      const column = async () => {
+        const picture = page.getByRole("group", { name: /Programme of 2027-03-15/ });
+        const box = await picture.boundingBox();
+        const viewBox = (await picture.getAttribute("viewBox"))?.split(" ").map(Number) ?? [];
+        return ((box?.width ?? 0) / (viewBox[2] ?? 1)) * 150;
+      };
+      const drag = async (who: string, dx: number, dy: number) => {
+        const box = await block(who).boundingBox();
+        if (!box) throw new Error(`no block for ${who}`);
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        for (let step = 1; step <= 10; step++)
+          await page.mouse.move(x + (dx * step) / 10, y + (dy * step) / 10);
+      };
+      await drag("Jordan", -(await column()), 0);
+      await expect(page.getByTestId("drop-landing")).toHaveAttribute("data-clash", "false");
+      await page.mouse.up();
+      await expect(page.getByTestId("drag-outcome")).toContainText("Moved Russia – Jordan to Hall A, 09:00.");
+      await expect(row("Jordan")).toContainText("Hall A");
+
+      // Onto 10:00, where Russia sits with Türkiye: the clash shows while dragging, and the server
+      // refuses the drop with its reason; the meeting stays where it was.
+      const slot = ((await column()) / 150) * 30 * 0.9;
+      await drag("Jordan", 0, slot * 2);
+      await expect(page.getByTestId("drop-landing")).toHaveAttribute("data-clash", "true");
+      await page.mouse.up();
+      await expect(page.getByTestId("drag-outcome")).toContainText(/Not moved: .*Russia/);
+      await expect(row("Jordan")).toContainText("09:00–10:00");
+      await expect(row("Jordan")).toContainText("Hall A");
+
+      // Touch, on a phone-sized screen: a long press picks it up, the finger carries it an hour down.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 1 });
+      await block("Jordan").scrollIntoViewIfNeeded();
+      const box = await block("Jordan").boundingBox();
+      if (!box) throw new Error("no block");
+      const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      const phoneSlot = ((await column()) / 150) * 30 * 0.9;
+      const touch = (type: "touchStart" | "touchMove" | "touchEnd", dy: number) =>
+        cdp.send("Input.dispatchTouchEvent", {
+          type,
+          touchPoints: type === "touchEnd" ? [] : [{ x: from.x, y: from.y + dy }],
+        });
+      await touch("touchStart", 0);
+      await page.waitForTimeout(400);
+      for (let step = 1; step <= 8; step++) await touch("touchMove", (phoneSlot * 4 * step) / 8);
+      await expect(page.getByTestId("drop-landing")).toBeAttached();
+      await touch("touchEnd", 0);
+      await expect(page.getByTestId("drag-outcome")).toContainText("Moved Russia – Jordan to Hall A, 11:00.");
+      await expect(row("Jordan")).toContainText("11:00–12:00");
+    });
+
+    test("the secretariat follows an agenda item to the next round and back", async ({ page, baseURL }) => {
+      const base = baseURL ?? "";
+      await signInViaApi(page, base, setup.secretariat.email, password);
+      const round = (await (await page.request.get(`/api/rounds/${roundId}`)).json()) as { number: number };
+      const next = await post(page.request, base, `/api/processes/${setup.processSlug}/rounds`, {
+        number: round.number + 1,
+        names: { en: `Astana ${round.number + 1}` },
+        startDate: "2027-09-01",
+        endDate: "2027-09-02",
+      });
+      // Reworded in the next round: followed by its title, case and punctuation aside.
+      await post(page.request, base, `/api/rounds/${next.id}/programme/agenda`, {
+        title: "The humanitarian situation.",
+      });
+      await page.goto(`/rounds/${roundId}/programme`);
+      const item = page.getByTestId("agenda-item").filter({ hasText: "The humanitarian situation" });
+      await item.getByRole("link", { name: `Round ${round.number + 1} →` }).click();
+      await expect(page).toHaveURL(new RegExp(`/rounds/${next.id}/programme$`));
+      await page
+        .getByTestId("agenda-item")
+        .getByRole("link", { name: `← Round ${round.number}` })
+        .click();
+      await expect(page).toHaveURL(new RegExp(`/rounds/${roundId}/programme$`));
     });
 
     test("Russia's delegate sees its own programme and subscribes a calendar app to it", async ({

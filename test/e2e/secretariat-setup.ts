@@ -23,7 +23,7 @@ export type Setup = {
   hostDelegation: string | null;
 };
 
-function originHeaders(baseURL: string) {
+export function originHeaders(baseURL: string) {
   return { origin: new URL(baseURL).origin };
 }
 

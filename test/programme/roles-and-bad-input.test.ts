@@ -105,7 +105,12 @@ describe("every role against the programme's routes", () => {
     expect((await file("public", toUn)).statusCode).toBe(401);
     // A delegation files for itself only.
     expect((await file("party", { ...toUn, requesterId: round.ids.russia })).statusCode).toBe(403);
-    expect((await file("secretariat", { ...toUn, requesterId: round.ids.russia })).statusCode).toBe(201);
+    // The secretariat files for any delegation (requests arrive by note), but not the same request twice.
+    expect((await file("secretariat", { ...toUn, requesterId: round.ids.russia })).statusCode).toBe(409);
+    const withJordan = { ...toUn, inviteeIds: [round.ids["united-nations"], round.ids.jordan] };
+    expect((await file("secretariat", { ...withJordan, requesterId: round.ids.russia })).statusCode).toBe(
+      201,
+    );
 
     const answer = (role: MatrixRole) =>
       call(as(role), "POST", `/programme/requests/${requestId}/answer`, { answer: "accepted" });

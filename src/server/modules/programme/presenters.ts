@@ -43,6 +43,7 @@ export function presentSession(
     state: session.state,
     requestId: session.requestId,
     teams: session.teams,
+    updatedAt: session.updatedAt.toISOString(),
   };
 }
 

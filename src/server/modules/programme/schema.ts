@@ -58,7 +58,9 @@ export const programmeRooms = pgTable(
 
 /**
  * An item of a round's agenda as the sources name it, proposed by the secretariat, ordered, adopted;
- * linked to the negotiated texts under it (the sessions name the items they take up).
+ * linked to the negotiated texts under it (the sessions name the items they take up). `key` is a short
+ * stable name of the subject (`detainees`) that follows it from round to round whatever its wording; an
+ * item without one is followed by its title.
  */
 export const programmeAgendaItems = pgTable(
   "programme_agenda_items",
@@ -68,6 +70,7 @@ export const programmeAgendaItems = pgTable(
     processId: text("process_id").notNull(),
     position: integer("position").notNull(),
     title: text("title").notNull(),
+    key: text("key"),
     status: text("status").$type<"proposed" | "adopted">().notNull().default("proposed"),
     documentIds: jsonb("document_ids").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     ...demoFlag,

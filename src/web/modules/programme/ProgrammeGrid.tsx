@@ -1,12 +1,18 @@
 import { Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import {
+  DraggableSession,
+  GridEditor,
+  lengthOf,
+  pictureIdOf,
+  useDragPreview,
+  useEditing,
+} from "./GridEditor.tsx";
+import { layout } from "./grid-geometry.ts";
 import type { Programme, SessionView } from "./queries.ts";
 import { clockOf, kindColours, minutesOf, nameIn, sessionKinds } from "./shared.ts";
 
-const timeAxis = 56;
-const column = 150;
-const header = 28;
-const perMinute = 0.9;
+const { timeAxis, column, header, perMinute } = layout;
 
 /** One day of the programme as a picture: rooms across, time down, sessions coloured by kind. */
 function DayPicture({
@@ -21,6 +27,8 @@ function DayPicture({
   rtl: boolean;
 }) {
   const { t, i18n } = useTranslation("programme");
+  const editing = useEditing();
+  const preview = useDragPreview();
   const rooms = programme.rooms;
   const from = minutesOf(day.from);
   const to = minutesOf(day.to);
@@ -31,9 +39,34 @@ function DayPicture({
   const hours = [];
   for (let m = Math.ceil(from / 60) * 60; m <= to; m += 60) hours.push(m);
   const titleId = `programme-day-${day.date}`;
+  const columnOf = (roomId: string | null | undefined) =>
+    roomId ? rooms.findIndex((room) => room.id === roomId) : -1;
+  const boxOf = (roomIndex: number, start: number, minutes: number) => {
+    const left = roomIndex >= 0 ? timeAxis + roomIndex * column + 3 : timeAxis;
+    const w = roomIndex >= 0 ? column - 6 : width - timeAxis;
+    return {
+      x: x(left, w),
+      y: header + (start - from) * perMinute + 1,
+      width: w,
+      height: Math.max(14, minutes * perMinute - 2),
+    };
+  };
+  const dragged = preview ? sessions.find((s) => s.id === preview.sessionId) : undefined;
+  const landing =
+    preview && dragged
+      ? preview.target.swapWith
+        ? boxOf(
+            columnOf(preview.target.swapWith.room?.id),
+            minutesOf(clockOf(preview.target.swapWith.startsAt)),
+            lengthOf(preview.target.swapWith),
+          )
+        : boxOf(columnOf(preview.target.roomId), preview.target.start, lengthOf(dragged))
+      : null;
+  const landingClashes = Boolean(preview && preview.target.clashes.length > 0);
   return (
     <svg
-      role="img"
+      id={pictureIdOf(day.date)}
+      role={editing ? "group" : "img"}
       aria-labelledby={titleId}
       viewBox={`0 0 ${width} ${height}`}
       width="100%"
@@ -101,25 +134,19 @@ function DayPicture({
         </pattern>
       </defs>
       {sessions.map((session) => {
-        const index = session.room ? rooms.findIndex((room) => room.id === session.room?.id) : -1;
-        const left = index >= 0 ? timeAxis + index * column + 3 : timeAxis;
-        const w = index >= 0 ? column - 6 : width - timeAxis;
-        const top = y(clockOf(session.startsAt));
-        const h = Math.max(
-          14,
-          (minutesOf(clockOf(session.endsAt)) - minutesOf(clockOf(session.startsAt))) * perMinute - 2,
+        const box = boxOf(
+          columnOf(session.room?.id),
+          minutesOf(clockOf(session.startsAt)),
+          lengthOf(session),
         );
         const colour = kindColours[session.kind];
         const label = session.requestId
           ? session.participants.map((p) => nameIn(i18n.language, p)).join(" – ")
           : session.title;
-        return (
-          <g key={session.id}>
+        const shape = (
+          <>
             <rect
-              x={x(left, w)}
-              y={top + 1}
-              width={w}
-              height={h}
+              {...box}
               rx={4}
               fill={colour.fill}
               stroke={colour.edge}
@@ -127,17 +154,46 @@ function DayPicture({
               strokeDasharray={session.state === "provisional" ? "5 3" : undefined}
             />
             <text
-              x={x(left, w) + (rtl ? w - 5 : 5)}
-              y={top + 13}
+              x={box.x + (rtl ? box.width - 5 : 5)}
+              y={box.y + 12}
               fontSize={11}
               fill="#212529"
               textAnchor={rtl ? "end" : "start"}
             >
               {label.length > 22 ? `${label.slice(0, 21)}…` : label}
             </text>
-          </g>
+          </>
+        );
+        if (!editing) return <g key={session.id}>{shape}</g>;
+        const where = `${session.room?.name ?? t("move.noRoom")}, ${clockOf(session.startsAt)}–${clockOf(session.endsAt)}`;
+        return (
+          <DraggableSession
+            key={session.id}
+            session={session}
+            day={day}
+            label={t(session.locked ? "drag.lockedLabel" : "drag.label", {
+              title: session.title,
+              place: where,
+            })}
+          >
+            {shape}
+          </DraggableSession>
         );
       })}
+      {landing ? (
+        <rect
+          {...landing}
+          rx={4}
+          fill={landingClashes ? "#ffe3e3" : "#d3f9d8"}
+          fillOpacity={0.6}
+          stroke={landingClashes ? "#c92a2a" : "#2b8a3e"}
+          strokeWidth={2.5}
+          strokeDasharray="6 3"
+          pointerEvents="none"
+          data-testid="drop-landing"
+          data-clash={landingClashes ? "true" : "false"}
+        />
+      ) : null}
     </svg>
   );
 }
@@ -180,9 +236,12 @@ export function Legend() {
 export function ProgrammeGrid({
   programme,
   actions,
+  editable = false,
 }: {
   programme: Programme;
   actions?: (session: SessionView) => React.ReactNode;
+  /** The secretariat's grid: sessions can be dragged to another room or time, or onto another to swap. */
+  editable?: boolean;
 }) {
   const { t, i18n } = useTranslation("programme");
   const rtl = i18n.dir(i18n.language) === "rtl";
@@ -201,7 +260,7 @@ export function ProgrammeGrid({
         {t("grid.empty")}
       </Text>
     );
-  return (
+  const grid = (
     <Stack gap="xl">
       <Legend />
       {days.map((day, index) => {
@@ -261,5 +320,12 @@ export function ProgrammeGrid({
         );
       })}
     </Stack>
+  );
+  return editable ? (
+    <GridEditor programme={programme} rtl={rtl}>
+      {grid}
+    </GridEditor>
+  ) : (
+    grid
   );
 }

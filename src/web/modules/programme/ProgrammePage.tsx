@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { useSession } from "../../shell/session.ts";
+import { AgendaSection } from "./AgendaSection.tsx";
 import { ProgrammeGrid } from "./ProgrammeGrid.tsx";
 import { apiPath, useProgramme, useRequests } from "./queries.ts";
 import { SchedulerPanel, SessionActions } from "./SecretariatTools.tsx";
@@ -56,25 +57,11 @@ export function ProgrammePage() {
       }
     >
       {secretariat ? <SchedulerPanel programme={programme} names={names} /> : null}
-      {programme.agenda.length > 0 ? (
-        <section aria-labelledby="programme-agenda">
-          <Title order={2} size="h3" id="programme-agenda" mb="xs">
-            {programme.agendaAdopted ? t("agenda.adopted") : t("agenda.proposed")}
-          </Title>
-          <List type="ordered" spacing={4}>
-            {programme.agenda.map((item) => (
-              <List.Item key={item.id}>
-                <Text span dir="auto">
-                  {item.title}
-                </Text>
-              </List.Item>
-            ))}
-          </List>
-        </section>
-      ) : null}
+      <AgendaSection programme={programme} />
       <Stack gap="xs">
         <ProgrammeGrid
           programme={programme}
+          editable={secretariat}
           actions={
             secretariat ? (session) => <SessionActions programme={programme} session={session} /> : undefined
           }

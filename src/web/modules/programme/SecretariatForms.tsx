@@ -177,10 +177,15 @@ export function AgendaForm({ programme }: { programme: Programme }) {
   const { t } = useTranslation("programme");
   const { act, alert, pending } = useAct();
   const [title, setTitle] = useState("");
+  const [key, setKey] = useState("");
   const items = programme.agenda;
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (await act(apiPath("rounds", programme.roundId, "programme", "agenda"), { title })) setTitle("");
+    const body = key.trim() ? { title, key: key.trim() } : { title };
+    if (await act(apiPath("rounds", programme.roundId, "programme", "agenda"), body)) {
+      setTitle("");
+      setKey("");
+    }
   };
   const swap = async (a: number, b: number) => {
     const first = items[a];
@@ -208,6 +213,12 @@ export function AgendaForm({ programme }: { programme: Programme }) {
             <Group key={item.id} component="li" gap="xs" wrap="nowrap" justify="space-between">
               <Text size="sm" dir="auto">
                 {item.title}
+                {item.key ? (
+                  <Text span size="xs" c="dimmed">
+                    {" "}
+                    · <bdi>{item.key}</bdi>
+                  </Text>
+                ) : null}
               </Text>
               <Group gap={2} wrap="nowrap">
                 <ActionIcon
@@ -238,6 +249,16 @@ export function AgendaForm({ programme }: { programme: Programme }) {
             required
             dir="auto"
             style={{ flex: 1, minWidth: 220 }}
+          />
+          <TextInput
+            label={t("agenda.key")}
+            description={t("agenda.keyHint")}
+            value={key}
+            onChange={(e) => setKey(e.currentTarget.value)}
+            pattern="[a-z0-9]+(-[a-z0-9]+)*"
+            maxLength={60}
+            dir="ltr"
+            w={200}
           />
           <Button type="submit" loading={pending}>
             {t("agenda.propose")}

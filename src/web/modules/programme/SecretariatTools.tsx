@@ -137,7 +137,11 @@ export function SessionActions({ programme, session }: { programme: Programme; s
       await change.mutateAsync({
         method: "PATCH",
         path: apiPath("programme", "sessions", session.id),
-        body: { startsAt: `${day}T${time}:00${offset}`, roomId: room || null },
+        body: {
+          startsAt: `${day}T${time}:00${offset}`,
+          roomId: room || null,
+          expectedUpdatedAt: session.updatedAt,
+        },
       });
       setOpen(false);
     } catch (failure) {

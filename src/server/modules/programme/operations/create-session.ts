@@ -3,7 +3,15 @@ import { CreateSessionInput, consultationKinds } from "../../../../contracts/pro
 import { defineOperation } from "../../../platform/operation.ts";
 import { defaultTier } from "../policies.ts";
 import { programmeSessions } from "../schema.ts";
-import { auditTier, checkProgramme, checkRoom, checkSpan, emitSession } from "./session-support.ts";
+import {
+  auditTier,
+  checkAgendaItems,
+  checkProgramme,
+  checkRoom,
+  checkSpan,
+  emitSession,
+  refuseWhileScheduling,
+} from "./session-support.ts";
 import {
   bySecretariatOfRound,
   invalidField,
@@ -27,6 +35,7 @@ export const createSession = defineOperation({
   ...bySecretariatOfRound,
   run: async (ctx, input, target) => {
     const plan = requirePlan(target);
+    await refuseWhileScheduling(ctx.tx, ctx.actor, target.roundId);
     const startsAt = new Date(input.startsAt);
     const endsAt = new Date(input.endsAt);
     checkSpan(plan, startsAt, endsAt);
@@ -50,7 +59,7 @@ export const createSession = defineOperation({
       participantIds,
       tier: input.tier ?? defaultTier(input.kind),
       languages: input.languages,
-      agendaItemIds: input.agendaItemIds,
+      agendaItemIds: await checkAgendaItems(ctx.tx, target.roundId, input.agendaItemIds),
       locked: input.locked,
       state: "provisional",
       requestId: null,

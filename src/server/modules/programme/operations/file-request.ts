@@ -1,5 +1,7 @@
+import { and, eq, inArray } from "drizzle-orm";
 import { RecordRef } from "../../../../contracts/common.ts";
 import { FileRequestInput } from "../../../../contracts/programme.ts";
+import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { actingFor, mayActAs } from "../policies.ts";
 import { programmeRequests } from "../schema.ts";
@@ -10,7 +12,8 @@ import { invalidField, loadRound, newId, requireAccredited } from "./shared.ts";
  * programme.request.file: a delegation asks to meet one or more others for a while, with how much it
  * wants it and a preferred day or time. Every delegation named must be accredited to the round (422
  * naming the one that is not); a delegation cannot invite itself. The secretariat may file for any
- * delegation (requests also arrive by diplomatic note).
+ * delegation (requests also arrive by diplomatic note). The same request filed again while the first is
+ * pending or accepted (a second click, a note received twice) is refused, naming the first (409).
  */
 export const fileRequest = defineOperation({
   name: "programme.request.file",
@@ -37,6 +40,24 @@ export const fileRequest = defineOperation({
       throw invalidField("inviteeIds", "A delegation cannot invite itself.");
     if (input.preferredFrom && input.preferredTo && input.preferredTo <= input.preferredFrom)
       throw invalidField("preferredTo", "The preferred time ends before it starts.", "ends_before_start");
+    const same = await ctx.tx
+      .select({ id: programmeRequests.id, inviteeIds: programmeRequests.inviteeIds })
+      .from(programmeRequests)
+      .where(
+        and(
+          eq(programmeRequests.roundId, target.roundId),
+          eq(programmeRequests.requesterId, requesterId),
+          inArray(programmeRequests.state, ["pending", "accepted"]),
+        ),
+      );
+    const key = [...inviteeIds].sort().join(" ");
+    const first = same.find((request) => [...request.inviteeIds].sort().join(" ") === key);
+    if (first)
+      throw new Conflict(
+        "This delegation has already asked for this meeting; withdraw that request to file it anew.",
+        { requestId: first.id },
+        "duplicate_request",
+      );
     const id = newId();
     const answers = Object.fromEntries(
       inviteeIds.map((invitee) => [invitee, { answer: "pending" as const, preference: null }]),

@@ -4,10 +4,13 @@ import { LockInput } from "../../../../contracts/programme.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { isSecretariat } from "../policies.ts";
 import { programmeSessions } from "../schema.ts";
-import { auditTier, emitSession } from "./session-support.ts";
+import { auditTier, emitSession, refuseWhileScheduling } from "./session-support.ts";
 import { loadSession } from "./shared.ts";
 
-/** programme.session.lock: the secretariat locks a session where it is (a re-run keeps it) or unlocks it. */
+/**
+ * programme.session.lock: the secretariat locks a session where it is (a re-run keeps it) or unlocks it;
+ * not while the scheduler runs (its schedule was built on the locks as they were).
+ */
 export const lockSession = defineOperation({
   name: "programme.session.lock",
   input: LockInput.extend({ sessionId: RecordRef }),
@@ -20,6 +23,7 @@ export const lockSession = defineOperation({
     tier: target ? auditTier(target.session) : "process",
   }),
   run: async (ctx, input, { session, round }) => {
+    await refuseWhileScheduling(ctx.tx, ctx.actor, round.roundId);
     await ctx.tx
       .update(programmeSessions)
       .set({ locked: input.locked, updatedAt: new Date() })

@@ -23,6 +23,7 @@ export const proposeAgendaItem = defineOperation({
       processId: target.processId,
       position: input.position ?? (await nextPosition(ctx.tx, target.roundId)),
       title: input.title,
+      key: input.key ?? null,
       documentIds,
     });
     ctx.audit({ subjectType: "programme_agenda_item", subjectId: id });

@@ -1,15 +1,17 @@
 // What the sessions' operations share: checking a session's span, room and participants, and saving a
 // change only when it breaks no rule the programme kept before it.
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { Conflict, type FieldIssue } from "../../../platform/errors.ts";
+import { latestJobOf } from "../../../platform/jobs.ts";
 import type { OperationContext } from "../../../platform/operation.ts";
 import { participantsWithIds } from "../../core/index.ts";
 import type { RoundRows } from "../model.ts";
 import { slotOf } from "../model.ts";
 import type { Violation } from "../scheduler/index.ts";
 import { SchedulerInputError } from "../scheduler/index.ts";
-import { programmeRooms } from "../schema.ts";
+import { programmeAgendaItems, programmeRooms } from "../schema.ts";
 import {
   emitProgramme,
   invalidField,
@@ -44,6 +46,53 @@ export async function checkRoom(tx: Db, roundId: string, roomId: string | null |
     .where(eq(programmeRooms.id, roomId));
   if (!room || room.roundId !== roundId)
     throw invalidField("roomId", `"${roomId}" is not a room of this round.`, "unknown_room");
+}
+
+/**
+ * No session changes while the scheduler runs on the round: its schedule would overwrite the change
+ * (or be refused for it) when it lands. 409: wait for the run or cancel it.
+ */
+export async function refuseWhileScheduling(tx: Db, actor: Actor, roundId: string): Promise<void> {
+  const latest = await latestJobOf(tx, actor, "programme", roundId);
+  if (latest && (latest.state === "queued" || latest.state === "running"))
+    throw new Conflict(
+      "The scheduler is running on this round: wait for it to finish or cancel it, then change the session.",
+      { jobId: latest.id },
+      "job_running",
+    );
+}
+
+/**
+ * A change made on a stale view is refused (409 `stale_version`): when the caller names the version it
+ * saw (`expectedUpdatedAt`) and someone changed the session since, saving would undo their change unseen.
+ */
+export function refuseStale(session: { id: string; updatedAt: Date }, expectedUpdatedAt?: string): void {
+  if (expectedUpdatedAt === undefined) return;
+  if (new Date(expectedUpdatedAt).getTime() !== session.updatedAt.getTime())
+    throw new Conflict(
+      "Someone changed this session since you looked at it: reload the programme and try again.",
+      { sessionId: session.id, updatedAt: session.updatedAt.toISOString() },
+      "stale_version",
+    );
+}
+
+/** A session takes up only agenda items of its own round; any other id is a 422. */
+export async function checkAgendaItems(tx: Db, roundId: string, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const found = await tx
+    .select({ id: programmeAgendaItems.id })
+    .from(programmeAgendaItems)
+    .where(and(eq(programmeAgendaItems.roundId, roundId), inArray(programmeAgendaItems.id, unique)));
+  const known = new Set(found.map((row) => row.id));
+  for (const id of unique)
+    if (!known.has(id))
+      throw invalidField(
+        "agendaItemIds",
+        `"${id}" is not an agenda item of this round.`,
+        "unknown_agenda_item",
+      );
+  return unique;
 }
 
 function safeViolations(rows: RoundRows): Violation[] {

@@ -4,12 +4,13 @@ import { BadRequest, Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { isSecretariat } from "../policies.ts";
 import { programmeSessions } from "../schema.ts";
-import { checkProgramme, emitSession } from "./session-support.ts";
+import { checkProgramme, emitSession, refuseWhileScheduling } from "./session-support.ts";
 import { loadSession, requirePlan, type SessionRecord } from "./shared.ts";
 
 /**
  * programme.session.swap: the secretariat swaps two sessions of a round: each takes the other's start
- * and room, keeping its own length. Locked sessions stay put; a swap that clashes is refused (409).
+ * and room, keeping its own length. Locked sessions stay put; a swap that clashes, or one asked while the
+ * scheduler runs, is refused (409).
  */
 export const swapSessions = defineOperation({
   name: "programme.session.swap",
@@ -31,6 +32,7 @@ export const swapSessions = defineOperation({
     if (a.locked || b.locked)
       throw new Conflict("A locked session cannot be swapped.", undefined, "session_locked");
     const plan = requirePlan(round);
+    await refuseWhileScheduling(ctx.tx, ctx.actor, round.roundId);
     const moved = (session: SessionRecord, to: SessionRecord): SessionRecord => ({
       ...session,
       startsAt: to.startsAt,

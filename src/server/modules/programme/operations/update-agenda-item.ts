@@ -46,6 +46,7 @@ export const updateAgendaItem = defineOperation({
       .update(programmeAgendaItems)
       .set({
         title: input.title ?? item.title,
+        key: input.key === undefined ? item.key : input.key,
         position: input.position ?? item.position,
         documentIds,
         ...(reworded ? { status: "proposed" as const } : {}),

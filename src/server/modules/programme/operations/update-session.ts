@@ -5,14 +5,24 @@ import { Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { isSecretariat } from "../policies.ts";
 import { programmeSessions } from "../schema.ts";
-import { auditTier, checkProgramme, checkRoom, checkSpan, emitSession } from "./session-support.ts";
+import {
+  auditTier,
+  checkAgendaItems,
+  checkProgramme,
+  checkRoom,
+  checkSpan,
+  emitSession,
+  refuseStale,
+  refuseWhileScheduling,
+} from "./session-support.ts";
 import { loadSession, requirePlan, type SessionRecord } from "./shared.ts";
 
 /**
  * programme.session.update: the secretariat moves a session (time, room) or changes its title, tier,
  * languages or agenda items. A moved meeting keeps its length unless a new end is given. A move that
  * clashes is refused with the reason (409), never saved silently; a locked session must be unlocked
- * before it moves.
+ * before it moves. A change made on a stale view (`expectedUpdatedAt` older than the session) or while
+ * the scheduler runs is refused (409).
  */
 export const updateSession = defineOperation({
   name: "programme.session.update",
@@ -27,6 +37,8 @@ export const updateSession = defineOperation({
   }),
   run: async (ctx, input, { session, round }) => {
     const plan = requirePlan(round);
+    refuseStale(session, input.expectedUpdatedAt);
+    await refuseWhileScheduling(ctx.tx, ctx.actor, round.roundId);
     const startsAt = input.startsAt ? new Date(input.startsAt) : session.startsAt;
     const length = session.endsAt.getTime() - session.startsAt.getTime();
     const endsAt = input.endsAt ? new Date(input.endsAt) : new Date(startsAt.getTime() + length);
@@ -51,7 +63,9 @@ export const updateSession = defineOperation({
       roomId,
       tier: input.tier ?? session.tier,
       languages: input.languages ?? session.languages,
-      agendaItemIds: input.agendaItemIds ?? session.agendaItemIds,
+      agendaItemIds: input.agendaItemIds
+        ? await checkAgendaItems(ctx.tx, round.roundId, input.agendaItemIds)
+        : session.agendaItemIds,
       updatedAt: new Date(),
     };
     if (moves) await checkProgramme(ctx.tx, round, plan, [changed]);

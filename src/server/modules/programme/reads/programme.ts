@@ -1,14 +1,16 @@
 // GET /rounds/{id}/programme: the round's programme as the caller may see it — settings, rooms, the
-// sessions of its tier (the secretariat: all, provisional included), the agenda, the scheduler's last run.
+// sessions of its tier (the secretariat: all, provisional included), the agenda with each item's links
+// (sessions, texts, commitments, the same subject in other rounds), the scheduler's last run.
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { ProgrammeView, RunSummary } from "../../../../contracts/programme.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { latestJobOf } from "../../../platform/jobs.ts";
-import { agendaVisibleTo, programmeCan, sessionsVisibleTo } from "../policies.ts";
+import { programmeCan, sessionsVisibleTo } from "../policies.ts";
 import { presentRoom, presentSession } from "../presenters.ts";
-import { programmeAgendaItems, programmeSessions } from "../schema.ts";
+import { programmeSessions } from "../schema.ts";
+import { loadAgenda } from "./agenda.ts";
 import { namesOf, roundContext } from "./shared.ts";
 
 type Loaded = { view: Omit<z.infer<typeof ProgrammeView>, "can">; processId: string; accredited: string[] };
@@ -37,11 +39,12 @@ export async function loadProgramme(db: Db, actor: Actor, roundId: string): Prom
     .from(programmeSessions)
     .where(and(eq(programmeSessions.roundId, roundId), sessionsVisibleTo(actor)))
     .orderBy(asc(programmeSessions.startsAt), asc(programmeSessions.title));
-  const agenda = await db
-    .select()
-    .from(programmeAgendaItems)
-    .where(and(eq(programmeAgendaItems.roundId, roundId), agendaVisibleTo(actor)))
-    .orderBy(asc(programmeAgendaItems.position), asc(programmeAgendaItems.createdAt));
+  const agenda = await loadAgenda(
+    db,
+    actor,
+    { id: roundId, processId: context.processId, number: context.round.number },
+    sessions,
+  );
   const names = await namesOf(
     db,
     sessions.flatMap((s) => s.participantIds),
@@ -61,14 +64,7 @@ export async function loadProgramme(db: Db, actor: Actor, roundId: string): Prom
       weights: plan?.weights ?? {},
       rooms: context.rooms.map(presentRoom),
       sessions: sessions.map((s) => presentSession(s, context.utcOffset, context.roomsById, names)),
-      agenda: agenda.map((item) => ({
-        id: item.id,
-        position: item.position,
-        title: item.title,
-        status: item.status,
-        documentIds: item.documentIds,
-        sessionIds: sessions.filter((s) => s.agendaItemIds.includes(item.id)).map((s) => s.id),
-      })),
+      agenda,
       agendaAdopted: plan?.agendaAdopted ?? false,
       lastRun: await lastRunOf(db, actor, roundId),
     },

@@ -1,0 +1,1 @@
+ALTER TABLE "programme_agenda_items" ADD COLUMN "key" text;
