@@ -14,9 +14,9 @@ export { startImport } from "./operations/start-import.ts";
 export { updateCommitmentStatus } from "./operations/update-commitment-status.ts";
 export { verifyIncident } from "./operations/verify-incident.ts";
 export { getCommitment, listCommitments } from "./reads/commitments.ts";
-export { getImport, listImports } from "./reads/imports.ts";
 // The commitments of given texts, tier-filtered: the programme shows them on the agenda items those texts serve.
 export { type CommitmentOfDocument, commitmentsOfDocuments } from "./reads/commitments-of-documents.ts";
+export { getImport, listImports } from "./reads/imports.ts";
 export { getIncident, listIncidents } from "./reads/incidents.ts";
 export { monthCounts, sinceLastRound } from "./reads/report.ts";
 export { getZone, listZones, zonesGeoJson } from "./reads/zones.ts";
