@@ -20,6 +20,40 @@ export const followupModule: WebModule = {
       access: "public",
       examples: [`${demoProcess}/followup`, `${demoProcess}/followup?month=2018-04`],
     },
+    {
+      path: "/processes/:slug/followup/charts",
+      Component: lazyNamed(() => import("./ChartsPage.tsx"), "ChartsPage"),
+      access: "public",
+      examples: [`${demoProcess}/followup/charts`],
+    },
+    {
+      path: "/processes/:slug/followup/import",
+      Component: lazyNamed(() => import("./ImportPage.tsx"), "ImportPage"),
+      access: "signed-in",
+      examples: [`${demoProcess}/followup/import`],
+    },
+    {
+      path: "/processes/:slug/commitments",
+      Component: lazyNamed(() => import("./CommitmentsPage.tsx"), "CommitmentsPage"),
+      access: "public",
+      examples: [`${demoProcess}/commitments`],
+    },
+    {
+      path: "/processes/:slug/commitments/:id",
+      Component: lazyNamed(() => import("./CommitmentPage.tsx"), "CommitmentPage"),
+      access: "public",
+    },
+    {
+      path: "/processes/:slug/incidents/:id",
+      Component: lazyNamed(() => import("./IncidentPage.tsx"), "IncidentPage"),
+      access: "public",
+    },
+    {
+      path: "/rounds/:id/followup-report",
+      Component: lazyNamed(() => import("./ReportPage.tsx"), "ReportPage"),
+      access: "public",
+      examples: ["/rounds/demo-round-22/followup-report"],
+    },
   ],
   sections: [
     { page: "process", id: "followup", order: 45, Component: lazyNamed(sections, "ProcessFollowupSection") },
