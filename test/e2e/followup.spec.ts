@@ -1,6 +1,15 @@
+import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { admin, expectNoHorizontalOverflow, signInViaApi, uniqueEmail } from "./helpers.ts";
-import { newSlugs, password, planAnnouncedRound, post, type Setup, setUp } from "./secretariat-setup.ts";
+import {
+  newSlugs,
+  password,
+  planAnnouncedRound,
+  post,
+  type Setup,
+  setUp,
+  shots,
+} from "./secretariat-setup.ts";
 
 // The follow-up in the browser: the monitoring team imports an ACLED-format file (checked first, the
 // rejected row shown, then the valid rows imported), verifies one report and disputes another (a
@@ -189,11 +198,12 @@ test.describe
       await page.keyboard.press("ArrowLeft");
       await expect(page.getByRole("heading", { name: "March 2025: 2 incidents" })).toBeVisible();
       // Enter on an incident of the list opens its summary beside the map.
-      const first = page.getByTestId("followup-incident").filter({ hasText: "Explosions/Remote violence" });
+      const first = page.getByTestId("followup-incident").filter({ hasText: "Explosions/remote violence" });
       await first.getByRole("button").focus();
       await page.keyboard.press("Enter");
       await expect(first).toContainText("Synthetic: the report to dispute.");
       await expect(first.getByRole("link", { name: "Open the incident" })).toBeVisible();
+      await page.screenshot({ path: path.join(shots, "followup-map-monitor.png"), fullPage: true });
       await page.context().close();
     });
 
@@ -230,6 +240,7 @@ test.describe
       await expect(page.getByTestId("incident-history")).toContainText(
         "The sources contradict each other on the day.",
       );
+      await page.screenshot({ path: path.join(shots, "followup-incident.png"), fullPage: true });
       await page.context().close();
     });
 
@@ -277,6 +288,7 @@ test.describe
       const csv = await (await import("node:fs/promises")).readFile((await file.path()) ?? "", "utf8");
       expect(csv).toContain("new breach");
       expect(csv).toContain("Idlib de-escalation area");
+      await page.screenshot({ path: path.join(shots, "followup-report.png"), fullPage: true });
       await page.context().close();
     });
 
@@ -322,6 +334,7 @@ test.describe
       });
       await expect(page.getByRole("heading", { name: "March 2025: 1 incident" })).toBeVisible();
       await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: path.join(shots, "followup-map-phone.png"), fullPage: true });
       await page.context().close();
     });
 
@@ -337,6 +350,10 @@ test.describe
       });
       await expect(page.getByText("إدلب").first()).toBeVisible();
       await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: path.join(shots, "followup-map-ar.png"), fullPage: true });
+      await page.goto(`/processes/${setup.processSlug}/followup/charts`);
+      await expect(page.getByTestId("followup-chart-table")).toBeVisible();
+      await page.screenshot({ path: path.join(shots, "followup-charts-ar.png"), fullPage: true });
       await page.context().close();
     });
   });

@@ -24,7 +24,7 @@ describe("the ACLED import over HTTP", () => {
     const send = (dryRun: boolean) =>
       fetch(`${address}/api/processes/${fx.slug}/incidents/import-acled?dryRun=${dryRun}`, {
         method: "POST",
-        headers: { "content-type": "text/csv", cookie: fx.as.monitor, origin: app.config.publicUrl },
+        headers: { "content-type": "text/csv", cookie: fx.as.monitor ?? "", origin: app.config.publicUrl },
         body: csv,
       });
     const checked = await send(true);

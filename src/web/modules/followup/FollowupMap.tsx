@@ -91,6 +91,11 @@ function centreOf(ring: Position[]): [number, number] {
   return [longitude / n, latitude / n];
 }
 
+function northernmost(ring: Position[]): [number, number] {
+  const top = ring.reduce((best, point) => ((point[1] ?? 0) > (best[1] ?? -90) ? point : best), [0, -90]);
+  return [top[0] ?? 0, top[1] ?? 0];
+}
+
 function largestRing(geometry: Polygon | { type: "MultiPolygon"; coordinates: Position[][][] }): Position[] {
   const rings =
     geometry.type === "Polygon"
@@ -248,9 +253,10 @@ export function FollowupMap({
         geometry: zone.geometry,
       })),
     });
+    // A zone's name sits above its northernmost point, so it never hides the incidents inside it.
     const markers = zones.map((zone) =>
-      new Marker({ element: labelElement(zone.label, "followup-map-zone") })
-        .setLngLat(centreOf(zone.geometry.coordinates[0] ?? []))
+      new Marker({ element: labelElement(zone.label, "followup-map-zone"), anchor: "bottom" })
+        .setLngLat(northernmost(zone.geometry.coordinates[0] ?? []))
         .addTo(current),
     );
     return () => {

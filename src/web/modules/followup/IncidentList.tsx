@@ -1,9 +1,15 @@
 import { Anchor, Badge, Group, Loader, Paper, Stack, Text, Title, UnstyledButton } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormatters } from "../../shell/format.ts";
 import { colourOfEventType } from "./colours.ts";
 import type { Incident } from "./queries.ts";
+
+/** ACLED's event type in the reader's language where it is one of ACLED's six, as written otherwise. */
+export function eventTypeLabel(t: TFunction, type: string): string {
+  return t(`eventTypes.${type.replace(/[^A-Za-z]/g, "")}`, { defaultValue: type });
+}
 
 /** An incident's verification state as a badge: green verified, red disputed or rejected, grey otherwise. */
 export function VerificationBadge({ state }: { state: Incident["verification"] }) {
@@ -118,7 +124,7 @@ export function IncidentList({
                       aria-hidden
                     />
                     <Text size="sm" fw={600} dir="auto">
-                      {incident.eventType}
+                      {eventTypeLabel(t, incident.eventType)}
                     </Text>
                     <Text size="sm">{format.date(`${incident.occurredOn}T12:00:00Z`)}</Text>
                     <VerificationBadge state={incident.verification} />

@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { useFormatters } from "../../shell/format.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
-import { VerificationBadge } from "./IncidentList.tsx";
+import { eventTypeLabel, VerificationBadge } from "./IncidentList.tsx";
 import { LinkDecision, MonitorPanel } from "./MonitorPanel.tsx";
 import { useCommitments, useIncident, useZones } from "./queries.ts";
 import "./followup.css";
@@ -53,7 +53,7 @@ export function IncidentPage() {
     >
       <Group gap="sm" wrap="wrap">
         <Text fw={600} dir="auto">
-          {incident.eventType}
+          {eventTypeLabel(t, incident.eventType)}
           {incident.subEventType ? ` — ${incident.subEventType}` : ""}
         </Text>
         <VerificationBadge state={incident.verification} />

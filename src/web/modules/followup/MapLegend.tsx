@@ -2,6 +2,7 @@ import { Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { zoneStatuses } from "../../../contracts/followup.ts";
 import { eventTypeColours, otherEventColour, zoneStatusColours } from "./colours.ts";
+import { eventTypeLabel } from "./IncidentList.tsx";
 
 /** The map's key: zones by status, incidents by type, and how a verified point differs from an unverified one. */
 export function MapLegend() {
@@ -36,7 +37,7 @@ export function MapLegend() {
         {[...Object.entries(eventTypeColours), ["other", otherEventColour] as const].map(([type, colour]) => (
           <Group key={type} component="li" gap={4} wrap="nowrap">
             <span className="followup-swatch" style={{ background: colour }} aria-hidden />
-            <Text size="xs">{t(`eventTypes.${type.replace(/[^A-Za-z]/g, "")}`, { defaultValue: type })}</Text>
+            <Text size="xs">{eventTypeLabel(t, type)}</Text>
           </Group>
         ))}
         <Group component="li" gap={4} wrap="nowrap">
