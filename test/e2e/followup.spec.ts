@@ -225,7 +225,7 @@ test.describe
       await expect(page.getByTestId("incident-history")).toContainText("verified");
       await page.getByLabel("Public summary").fill("Clashes near Idlib, verified by the monitoring team.");
       await page.getByRole("button", { name: "Publish the summary" }).click();
-      await expect(page.getByText("Tier: public")).toBeVisible();
+      await expect(page.getByText(/^Tier: public$/i)).toBeVisible();
       // The ceasefire commitment covering the zone was suggested; the monitor confirms it.
       await expect(page.getByText("suggested", { exact: true })).toBeVisible();
       await page.getByRole("button", { name: "Confirm" }).click();

@@ -58,7 +58,7 @@ export function IncidentPage() {
         </Text>
         <VerificationBadge state={incident.verification} />
         <Badge variant="outline" color="gray" size="sm">
-          {t("incident.tier")}: {incident.tier}
+          {t("incident.tier")}: {t(`platform:tiers.${incident.tier}`, { defaultValue: incident.tier })}
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
