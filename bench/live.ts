@@ -62,22 +62,26 @@ function latenciesOf(values: number[], triggers: number): Latencies {
 
 /**
  * Both sides' viewers connected at once, then their triggers taken in turn (ours, bare, ours, bare…),
- * so a change in the machine's load during the run falls on both alike. One trigger each first, not
- * counted: the first event after a start pays for compiling the code paths it takes, which a running
- * server has long paid.
+ * so a change in the machine's load during the run falls on both alike. Five triggers each first, not
+ * counted: the first events after a start pay for compiling the code paths they take (V8 optimizes a
+ * function only after it has run a while), which a running server has long paid.
  */
+const warmUps = 5;
+
 async function measureBoth(ours: Side, bare: Side, viewers: number, triggers: number) {
   const oursClients = await openViewers(ours.streamUrl, viewers);
   const bareClients = await openViewers(bare.streamUrl, viewers);
   const latencies = { ours: [] as number[], bare: [] as number[] };
   const pause = () => new Promise((resolve) => setTimeout(resolve, 200));
   try {
-    for (const [side, clients] of [
-      [ours, oursClients],
-      [bare, bareClients],
-    ] as const) {
-      await (await side.trigger(clients)).arrived;
-      await pause();
+    for (let index = 0; index < warmUps; index += 1) {
+      for (const [side, clients] of [
+        [ours, oursClients],
+        [bare, bareClients],
+      ] as const) {
+        await (await side.trigger(clients)).arrived;
+        await pause();
+      }
     }
     for (let index = 0; index < triggers; index += 1) {
       for (const [side, clients, into] of [
@@ -85,7 +89,12 @@ async function measureBoth(ours: Side, bare: Side, viewers: number, triggers: nu
         [bare, bareClients, latencies.bare],
       ] as const) {
         const { started, arrived } = await side.trigger(clients);
-        for (const time of await arrived) into.push(time - started);
+        const times = (await arrived).map((time) => time - started);
+        into.push(...times);
+        if (process.env.BENCH_LIVE_TRACE)
+          process.stderr.write(
+            `${side === ours ? "ours" : "bare"} p50 ${percentile(times, 50).toFixed(1)} p99 ${percentile(times, 99).toFixed(1)} max ${Math.max(...times).toFixed(1)}\n`,
+          );
         await pause();
       }
     }
@@ -137,7 +146,7 @@ export async function measureLive(options: {
 if (import.meta.main) {
   const result = await measureLive({
     viewers: 2000,
-    triggers: 10,
+    triggers: 20,
     held: Number(process.env.BENCH_HELD ?? 10_000),
   });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

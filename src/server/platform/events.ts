@@ -45,25 +45,54 @@ export function announceCommit(commit: Commit): void {
   }
 }
 
+/** A NOTIFY to send with the events, on commit only (the answer caches' "something changed"). */
+export type Notice = { channel: string; payload: string };
+
 /**
- * Writes the event in the caller's transaction and queues its NOTIFY, which PostgreSQL delivers only
- * if and when the transaction commits: a rolled-back change is never announced.
+ * Writes the events in the caller's transaction and queues their NOTIFY, with any other `notices`, in
+ * one statement; PostgreSQL delivers them only if and when the transaction commits: a rolled-back
+ * change is never announced. One insert and one notify whatever the count: a write's viewers wait for
+ * every statement before its commit.
  */
+export async function writeEvents(
+  tx: Db,
+  events: EventInput[],
+  notices: Notice[] = [],
+): Promise<PublishedEvent[]> {
+  const rows =
+    events.length === 0
+      ? []
+      : await tx
+          .insert(outbox)
+          .values(
+            events.map((event) => ({
+              type: event.type,
+              tier: event.tier,
+              processId: event.processId ?? null,
+              delegationId: event.delegationId ?? null,
+              subjectType: event.subjectType ?? null,
+              subjectId: event.subjectId ?? null,
+              payload: event.payload ?? {},
+            })),
+          )
+          .returning();
+  if (rows.length !== events.length) throw new Error("the outbox did not return every event");
+  rows.sort((left, right) => left.id - right.id);
+  const all = [...rows.map((row) => ({ channel: eventsChannel, payload: String(row.id) })), ...notices];
+  if (all.length > 0) {
+    const calls = sql.join(
+      all.map((notice) => sql`pg_notify(${notice.channel}, ${notice.payload})`),
+      sql`, `,
+    );
+    await tx.execute(sql`select ${calls}`);
+  }
+  return rows;
+}
+
+/** One event, as `writeEvents` writes many. */
 export async function writeEvent(tx: Db, event: EventInput): Promise<PublishedEvent> {
-  const [row] = await tx
-    .insert(outbox)
-    .values({
-      type: event.type,
-      tier: event.tier,
-      processId: event.processId ?? null,
-      delegationId: event.delegationId ?? null,
-      subjectType: event.subjectType ?? null,
-      subjectId: event.subjectId ?? null,
-      payload: event.payload ?? {},
-    })
-    .returning();
+  const [row] = await writeEvents(tx, [event]);
   if (!row) throw new Error("the outbox returned no row");
-  await tx.execute(sql`select pg_notify(${eventsChannel}, ${String(row.id)})`);
   return row;
 }
 

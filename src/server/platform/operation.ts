@@ -1,11 +1,16 @@
-import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import { changesChannel } from "./answer-cache.ts";
 import { appendAudit } from "./audit.ts";
 import { type Actor, actorId, actorLabel } from "./authz.ts";
 import type { Db } from "./db.ts";
 import { BadRequest, DomainError, Forbidden, Unauthenticated } from "./errors.ts";
-import { announceCommit, type EventInput, eventsChannel, type PublishedEvent, writeEvent } from "./events.ts";
+import {
+  announceCommit,
+  type EventInput,
+  eventsChannel,
+  type PublishedEvent,
+  writeEvents,
+} from "./events.ts";
 import type { Tier } from "./schema.ts";
 
 /** What an operation's body gets: the transaction, the actor, and the audit and event writers. */
@@ -110,8 +115,9 @@ export async function runOperation<Schema extends z.ZodType, Result, Target>(
         data: detail.data,
         requestId,
       });
-      for (const event of events) written.push(await writeEvent(db, event));
-      await db.execute(sql`select pg_notify(${changesChannel}, ${operation.name})`);
+      written.push(
+        ...(await writeEvents(db, events, [{ channel: changesChannel, payload: operation.name }])),
+      );
       return result;
     });
     announceCommit({ db: deps.db, events: written });
