@@ -3,7 +3,6 @@
 // because symbol text needs a glyph server. Only this file imports MapLibre, and only the map page
 // imports this file, so the library stays out of every other page's download.
 import "maplibre-gl/dist/maplibre-gl.css";
-import type { FeatureCollection, Polygon, Position } from "geojson";
 import {
   type GeoJSONSource,
   type MapLayerMouseEvent,
@@ -19,6 +18,11 @@ import { colourOfEventType, zoneStatusColours } from "./colours.ts";
 import boundaries from "./geo/syria.json" with { type: "json" };
 
 setWorkerUrl(workerUrl);
+
+// GeoJSON's types, as MapLibre's own declarations bring them (the global `GeoJSON` namespace).
+type FeatureCollection = GeoJSON.FeatureCollection;
+type Polygon = GeoJSON.Polygon;
+type Position = GeoJSON.Position;
 
 export const boundariesAttribution = boundaries.attribution;
 
