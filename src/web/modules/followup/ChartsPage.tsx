@@ -32,14 +32,14 @@ function StackedBars({
   const plotWidth = width - 2 * margin.side;
   const plotHeight = height - margin.top - margin.bottom;
   const step = plotWidth / Math.max(rows.length, 1);
-  const bar = Math.max(2, step * 0.7);
+  const bar = Math.min(48, Math.max(2, step * 0.7));
   const y = (value: number) => (value / max) * plotHeight;
   const x = (index: number) => {
     const left = margin.side + index * step + (step - bar) / 2;
     return rtl ? width - left - bar : left;
   };
   const labelEvery = Math.ceil(rows.length / 12);
-  const ticks = [0, Math.round(max / 2), max];
+  const ticks = [...new Set([0, Math.round(max / 2), max])];
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="followup-bar-chart" role="img" aria-label={label}>
       {ticks.map((tick) => {
