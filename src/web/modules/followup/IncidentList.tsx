@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Loader, Paper, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import type { TFunction } from "i18next";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormatters } from "../../shell/format.ts";
@@ -87,6 +88,13 @@ export function IncidentList({
 }) {
   const { t } = useTranslation("followup");
   const format = useFormatters();
+  const list = useRef<HTMLDivElement>(null);
+  // A point chosen on the map brings its entry (with its summary) into view.
+  useEffect(() => {
+    if (!selectedId) return;
+    for (const item of list.current?.querySelectorAll<HTMLElement>("[data-incident]") ?? [])
+      if (item.dataset.incident === selectedId) item.scrollIntoView({ block: "nearest" });
+  }, [selectedId]);
   return (
     <section aria-labelledby="followup-incidents" aria-busy={loading}>
       <Group gap="xs" mb="xs">
@@ -100,7 +108,13 @@ export function IncidentList({
           {t("map.noIncidents")}
         </Text>
       ) : (
-        <Stack gap="xs" component="ul" className="followup-plain-list" data-testid="followup-incidents">
+        <Stack
+          ref={list}
+          gap="xs"
+          component="ul"
+          className="followup-plain-list"
+          data-testid="followup-incidents"
+        >
           {incidents.map((incident) => {
             const selected = incident.id === selectedId;
             return (
@@ -111,6 +125,7 @@ export function IncidentList({
                 p="xs"
                 className={selected ? "followup-incident is-selected" : "followup-incident"}
                 data-testid="followup-incident"
+                data-incident={incident.id}
               >
                 <UnstyledButton
                   onClick={() => onSelect(selected ? null : incident.id)}
