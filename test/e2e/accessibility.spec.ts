@@ -55,6 +55,35 @@ const madeExamples: Record<string, (secretariat: BrowserContext, origin: string)
     expect(made.status(), await made.text()).toBe(201);
     return `/texts/${((await made.json()) as { id: string }).id}`;
   },
+  "/processes/:slug/commitments/:id": async (secretariat, origin) => {
+    const made = await secretariat.request.post(`/api/processes/${processSlug}/commitments`, {
+      headers: { origin },
+      data: {
+        what: "Cease hostilities in the Idlib de-escalation area (checked for accessibility)",
+        category: "ceasefire",
+        dueDate: "2018-11-04",
+        indicators: ["No shelling reported for a month"],
+        zoneIds: ["demo-zone-idlib"],
+      },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    return `/processes/${processSlug}/commitments/${((await made.json()) as { id: string }).id}`;
+  },
+  "/processes/:slug/incidents/:id": async (secretariat, origin) => {
+    const made = await secretariat.request.post(`/api/processes/${processSlug}/incidents`, {
+      headers: { origin },
+      data: {
+        occurredOn: "2018-03-10",
+        latitude: 35.93,
+        longitude: 36.63,
+        location: "Synthetic place (checked for accessibility)",
+        eventType: "Explosions/Remote violence",
+        sources: [{ url: "https://example.org/report", title: "Synthetic source" }],
+      },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    return `/processes/${processSlug}/incidents/${((await made.json()) as { id: string }).id}`;
+  },
 };
 
 /** Every page to check, with who may open it; a page with parameters and no example is a failure. */

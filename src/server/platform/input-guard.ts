@@ -38,6 +38,15 @@ export function findUnsafeInput(part: string, value: unknown): GuardIssue | null
   return null;
 }
 
+/**
+ * A body a route reads as a stream (an ACLED file sent as text/csv) is not JSON: its route reads it and
+ * judges its content. Walking it would walk the socket behind it, whose references loop, and refuse
+ * every real upload as "nested too deep".
+ */
+function isStream(body: unknown): boolean {
+  return typeof body === "object" && body !== null && typeof (body as { pipe?: unknown }).pipe === "function";
+}
+
 /** A NUL written into the address itself (`/api/processes/a%00b`, `?q=%00`), before any decoding. */
 const encodedNul = /%00/i;
 
@@ -74,7 +83,7 @@ export function installInputGuard(app: FastifyInstance): void {
     const issue =
       findUnsafeInput("params", request.params) ??
       findUnsafeInput("querystring", request.query) ??
-      findUnsafeInput("body", request.body);
+      (isStream(request.body) ? null : findUnsafeInput("body", request.body));
     if (issue) return refuse(request, reply, issue);
   });
 }

@@ -1,4 +1,5 @@
 import { coreModule } from "../modules/core/module.ts";
+import { followupModule } from "../modules/followup/module.ts";
 import { homeModule } from "../modules/home/module.ts";
 import { platformModule } from "../modules/platform/module.ts";
 import { processModule } from "../modules/process/module.ts";
@@ -18,4 +19,5 @@ export const webModules: readonly WebModule[] = [
   searchModule,
   textsModule,
   programmeModule,
+  followupModule,
 ];

@@ -1,0 +1,223 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { commitmentStatuses } from "../../../contracts/followup.ts";
+import { describeError } from "../../shell/errors.ts";
+import { useFormatters } from "../../shell/format.ts";
+import { Page } from "../../shell/Page.tsx";
+import { pageData } from "../../shell/page-data.tsx";
+import { StatusBadge, TrendMark } from "./CommitmentBadges.tsx";
+import { apiPath, type Commitment, useCommitment, useCommitments, useFollowupChange } from "./queries.ts";
+import "./followup.css";
+
+const day = (value: string) => `${value.slice(0, 10)}T12:00:00Z`;
+
+/** The form to record a commitment's new status with its evidence and a source (secretariat, guarantors, monitors). */
+function MarkStatusForm({ commitment }: { commitment: Commitment }) {
+  const { t } = useTranslation("followup");
+  const change = useFollowupChange();
+  const [status, setStatus] = useState<string>(commitment.status);
+  const [evidence, setEvidence] = useState("");
+  const [on, setOn] = useState("");
+  const [source, setSource] = useState("");
+  const [saved, setSaved] = useState(false);
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    change.mutate(
+      {
+        path: apiPath("commitments", commitment.id, "updates"),
+        body: {
+          status,
+          ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
+          ...(on.trim() ? { on: on.trim() } : {}),
+          sources: source.trim() ? [{ url: source.trim() }] : [],
+        },
+      },
+      {
+        onSuccess: () => {
+          setSaved(true);
+          setEvidence("");
+          setSource("");
+        },
+      },
+    );
+  };
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      onSubmit={submit}
+      aria-labelledby="commitment-mark"
+      className="followup-no-print"
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="commitment-mark">
+          {t("commitments.mark")}
+        </Title>
+        <NativeSelect
+          label={t("commitments.newStatus")}
+          value={status}
+          onChange={(event) => setStatus(event.currentTarget.value)}
+          data={commitmentStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+        />
+        <Textarea
+          label={t("commitments.evidence")}
+          value={evidence}
+          onChange={(event) => setEvidence(event.currentTarget.value)}
+          autosize
+          minRows={2}
+        />
+        <Group grow wrap="wrap">
+          <TextInput
+            label={t("commitments.date")}
+            value={on}
+            onChange={(event) => setOn(event.currentTarget.value)}
+            placeholder="2025-03-31"
+          />
+          <TextInput
+            label={t("commitments.sourceUrl")}
+            value={source}
+            onChange={(event) => setSource(event.currentTarget.value)}
+            type="url"
+          />
+        </Group>
+        {change.error ? (
+          <Alert color="red" role="alert">
+            {describeError(t, change.error)}
+          </Alert>
+        ) : null}
+        {saved ? (
+          <Text size="sm" role="status" c="green.8">
+            {t("commitments.saved")}
+          </Text>
+        ) : null}
+        <Group>
+          <Button type="submit" loading={change.isPending}>
+            {t("commitments.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** One commitment: what, who, by when, its indicators, its status history with evidence and sources. */
+export function CommitmentPage() {
+  const { slug = "", id = "" } = useParams();
+  const { t } = useTranslation("followup");
+  const format = useFormatters();
+  const query = useCommitment(id);
+  const list = useCommitments(slug);
+  const loaded = pageData(query, t, t("commitments.title"));
+  if ("element" in loaded) return loaded.element;
+  const commitment = loaded.data;
+  return (
+    <Page
+      title={commitment.what}
+      actions={
+        <Anchor component={Link} to={`/processes/${encodeURIComponent(slug)}/commitments`}>
+          {t("commitments.title")}
+        </Anchor>
+      }
+    >
+      <Group gap="md" wrap="wrap">
+        <StatusBadge status={commitment.status} />
+        <TrendMark trend={commitment.trend} />
+        <Text size="sm">
+          {t("commitments.category")}: {t(`category.${commitment.category}`)}
+        </Text>
+        <Text size="sm">
+          {t("commitments.due")}:{" "}
+          {commitment.dueDate
+            ? format.date(day(commitment.dueDate))
+            : commitment.recurrence
+              ? t("commitments.recurring", { recurrence: commitment.recurrence })
+              : "—"}
+        </Text>
+      </Group>
+      {commitment.documentId ? (
+        <Anchor component={Link} to={`/texts/${encodeURIComponent(commitment.documentId)}`}>
+          {t("commitments.from")}
+        </Anchor>
+      ) : null}
+      {commitment.indicators.length > 0 ? (
+        <section aria-labelledby="commitment-indicators">
+          <Title order={2} size="h4" id="commitment-indicators" mb="xs">
+            {t("commitments.indicators")}
+          </Title>
+          <List>
+            {commitment.indicators.map((indicator) => (
+              <List.Item key={indicator}>
+                <Text span dir="auto">
+                  {indicator}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </section>
+      ) : null}
+      <section aria-labelledby="commitment-history">
+        <Title order={2} size="h4" id="commitment-history" mb="xs">
+          {t("commitments.history")}
+        </Title>
+        <div className="followup-table-scroll">
+          <Table withTableBorder data-testid="commitment-history">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("commitments.on")}</Table.Th>
+                <Table.Th scope="col">{t("commitments.status")}</Table.Th>
+                <Table.Th scope="col">{t("commitments.evidence")}</Table.Th>
+                <Table.Th scope="col">{t("commitments.sources")}</Table.Th>
+                <Table.Th scope="col">{t("commitments.by")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {[...commitment.updates].reverse().map((update) => (
+                <Table.Tr key={`${update.on}-${update.status}-${update.by}-${update.evidence ?? ""}`}>
+                  <Table.Td>{format.date(day(update.on))}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={update.status} />
+                  </Table.Td>
+                  <Table.Td dir="auto">{update.evidence ?? "—"}</Table.Td>
+                  <Table.Td>
+                    {update.sources.map((source) => (
+                      <Anchor
+                        key={source.url}
+                        href={source.url}
+                        size="sm"
+                        display="block"
+                        rel="noreferrer"
+                        dir="auto"
+                      >
+                        {source.title ?? source.url}
+                      </Anchor>
+                    ))}
+                  </Table.Td>
+                  <Table.Td dir="auto">{update.by}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      </section>
+      {list.data?.can.update ? <MarkStatusForm commitment={commitment} /> : null}
+    </Page>
+  );
+}

@@ -1,0 +1,299 @@
+// The map itself: MapLibre with a blank style (a background colour) and Syria's boundaries bundled as
+// GeoJSON, so it draws with no tile server and no internet. Names are HTML markers, not symbol layers,
+// because symbol text needs a glyph server. Only this file imports MapLibre, and only the map page
+// imports this file, so the library stays out of every other page's download.
+import "maplibre-gl/dist/maplibre-gl.css";
+import {
+  type GeoJSONSource,
+  type MapLayerMouseEvent,
+  Map as MapLibre,
+  Marker,
+  type StyleSpecification,
+  setWorkerUrl,
+} from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import { useEffect, useRef, useState } from "react";
+import type { ZoneStatus } from "../../../contracts/followup.ts";
+import { colourOfEventType, zoneStatusColours } from "./colours.ts";
+import boundaries from "./geo/syria.json" with { type: "json" };
+
+setWorkerUrl(workerUrl);
+
+// GeoJSON's types, as MapLibre's own declarations bring them (the global `GeoJSON` namespace).
+type FeatureCollection = GeoJSON.FeatureCollection;
+type Polygon = GeoJSON.Polygon;
+type Position = GeoJSON.Position;
+
+export const boundariesAttribution = boundaries.attribution;
+
+export type MapZone = {
+  id: string;
+  label: string;
+  status: ZoneStatus;
+  geometry: Polygon;
+  approximate: boolean;
+};
+export type MapIncident = {
+  id: string;
+  longitude: number;
+  latitude: number;
+  eventType: string;
+  verified: boolean;
+};
+
+/** Syria with a margin: the view the map opens on. */
+const syriaBounds: [number, number, number, number] = [35.4, 32.2, 42.6, 37.5];
+
+const style: StyleSpecification = {
+  version: 8,
+  sources: { boundaries: { type: "geojson", data: boundaries as unknown as FeatureCollection } },
+  layers: [
+    { id: "sea", type: "background", paint: { "background-color": "#dbe9f4" } },
+    {
+      id: "neighbours",
+      type: "fill",
+      source: "boundaries",
+      filter: ["==", ["get", "kind"], "neighbour"],
+      paint: { "fill-color": "#eceae4", "fill-outline-color": "#b8b5ab" },
+    },
+    {
+      id: "syria",
+      type: "fill",
+      source: "boundaries",
+      filter: ["==", ["get", "kind"], "country"],
+      paint: { "fill-color": "#fbfaf7" },
+    },
+    {
+      id: "governorates",
+      type: "line",
+      source: "boundaries",
+      filter: ["==", ["get", "kind"], "governorate"],
+      paint: { "line-color": "#8c8a82", "line-width": 0.8, "line-dasharray": [3, 2] },
+    },
+    {
+      id: "syria-border",
+      type: "line",
+      source: "boundaries",
+      filter: ["==", ["get", "kind"], "country"],
+      paint: { "line-color": "#45443f", "line-width": 1.6 },
+    },
+  ],
+};
+
+const empty: FeatureCollection = { type: "FeatureCollection", features: [] };
+
+/** A label's spot: the centre of the polygon's outer ring's vertices (good enough for compact shapes). */
+function centreOf(ring: Position[]): [number, number] {
+  const points = ring.slice(0, -1);
+  let longitude = 0;
+  let latitude = 0;
+  for (const [lon = 0, lat = 0] of points) {
+    longitude += lon;
+    latitude += lat;
+  }
+  const n = Math.max(points.length, 1);
+  return [longitude / n, latitude / n];
+}
+
+function northernmost(ring: Position[]): [number, number] {
+  const top = ring.reduce((best, point) => ((point[1] ?? 0) > (best[1] ?? -90) ? point : best), [0, -90]);
+  return [top[0] ?? 0, top[1] ?? 0];
+}
+
+function largestRing(geometry: Polygon | { type: "MultiPolygon"; coordinates: Position[][][] }): Position[] {
+  const rings =
+    geometry.type === "Polygon"
+      ? [geometry.coordinates[0] ?? []]
+      : geometry.coordinates.map((p) => p[0] ?? []);
+  return rings.reduce((best, ring) => (ring.length > best.length ? ring : best), [] as Position[]);
+}
+
+function labelElement(text: string, className: string): HTMLElement {
+  const element = document.createElement("div");
+  element.className = className;
+  element.textContent = text;
+  element.setAttribute("aria-hidden", "true");
+  return element;
+}
+
+/**
+ * Draws the zones (filled by their status on the chosen day, dashed where approximate) and the
+ * incidents (coloured by type; filled when verified, hollow otherwise). Selecting a point calls
+ * `onSelect`; the page shows its summary. Governorate names come in the page's language from
+ * `governorateName`. Reports `false` through `onUnavailable` when the browser cannot draw WebGL.
+ */
+export function FollowupMap({
+  zones,
+  incidents,
+  selectedId,
+  onSelect,
+  governorateName,
+  label,
+  onUnavailable,
+}: {
+  zones: MapZone[];
+  incidents: MapIncident[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  governorateName: (id: string, name: string) => string;
+  label: string;
+  onUnavailable: () => void;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<MapLibre | null>(null);
+  const [ready, setReady] = useState(false);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  const unavailable = useRef(onUnavailable);
+  unavailable.current = onUnavailable;
+
+  // The map is made once per mount; its data and label are set by the effects below.
+  useEffect(() => {
+    if (!container.current) return;
+    let created: MapLibre;
+    try {
+      created = new MapLibre({
+        container: container.current,
+        style,
+        bounds: syriaBounds,
+        attributionControl: { compact: false, customAttribution: boundaries.attribution },
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+      });
+    } catch {
+      unavailable.current();
+      return;
+    }
+    created.on("load", () => {
+      created.addSource("zones", { type: "geojson", data: empty });
+      created.addSource("incidents", { type: "geojson", data: empty });
+      created.addLayer({
+        id: "zones-fill",
+        type: "fill",
+        source: "zones",
+        paint: { "fill-color": ["get", "colour"], "fill-opacity": 0.28 },
+      });
+      created.addLayer({
+        id: "zones-edge",
+        type: "line",
+        source: "zones",
+        filter: ["!", ["get", "approximate"]],
+        paint: { "line-color": ["get", "colour"], "line-width": 2 },
+      });
+      created.addLayer({
+        id: "zones-edge-approximate",
+        type: "line",
+        source: "zones",
+        filter: ["get", "approximate"],
+        paint: { "line-color": ["get", "colour"], "line-width": 2, "line-dasharray": [2, 1.5] },
+      });
+      created.addLayer({
+        id: "incidents",
+        type: "circle",
+        source: "incidents",
+        paint: {
+          "circle-radius": ["case", ["get", "selected"], 9, 6],
+          "circle-color": ["case", ["get", "verified"], ["get", "colour"], "#ffffff"],
+          "circle-stroke-color": ["case", ["get", "selected"], "#000000", ["get", "colour"]],
+          "circle-stroke-width": ["case", ["get", "selected"], 3, 2],
+        },
+      });
+      created.on("click", "incidents", (event: MapLayerMouseEvent) => {
+        const id = event.features?.[0]?.properties?.id;
+        if (typeof id === "string") select.current(id);
+      });
+      created.on("mouseenter", "incidents", () => {
+        created.getCanvas().style.cursor = "pointer";
+      });
+      created.on("mouseleave", "incidents", () => {
+        created.getCanvas().style.cursor = "";
+      });
+      setReady(true);
+    });
+    created.on("error", (event) => {
+      if (String(event.error?.message ?? "").includes("WebGL")) unavailable.current();
+    });
+    map.current = created;
+    return () => {
+      created.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    map.current?.getCanvas().setAttribute("aria-label", label);
+  }, [label]);
+
+  // Governorate names in the page's language, as HTML (no glyph server).
+  useEffect(() => {
+    const current = map.current;
+    if (!current) return;
+    const markers = boundaries.features
+      .filter((feature) => feature.properties.kind === "governorate" && feature.properties.id !== "SY")
+      .map((feature) =>
+        new Marker({
+          element: labelElement(
+            governorateName(feature.properties.id ?? "", feature.properties.name),
+            "followup-map-governorate",
+          ),
+        })
+          .setLngLat(centreOf(largestRing(feature.geometry as Polygon)))
+          .addTo(current),
+      );
+    return () => {
+      for (const marker of markers) marker.remove();
+    };
+  }, [governorateName]);
+
+  useEffect(() => {
+    const current = map.current;
+    if (!current || !ready) return;
+    (current.getSource("zones") as GeoJSONSource | undefined)?.setData({
+      type: "FeatureCollection",
+      features: zones.map((zone) => ({
+        type: "Feature",
+        properties: { id: zone.id, colour: zoneStatusColours[zone.status], approximate: zone.approximate },
+        geometry: zone.geometry,
+      })),
+    });
+    // A zone's name sits above its northernmost point, so it never hides the incidents inside it.
+    const markers = zones.map((zone) =>
+      new Marker({ element: labelElement(zone.label, "followup-map-zone"), anchor: "bottom" })
+        .setLngLat(northernmost(zone.geometry.coordinates[0] ?? []))
+        .addTo(current),
+    );
+    return () => {
+      for (const marker of markers) marker.remove();
+    };
+  }, [zones, ready]);
+
+  useEffect(() => {
+    const current = map.current;
+    if (!current || !ready) return;
+    (current.getSource("incidents") as GeoJSONSource | undefined)?.setData({
+      type: "FeatureCollection",
+      features: incidents.map((incident) => ({
+        type: "Feature",
+        properties: {
+          id: incident.id,
+          colour: colourOfEventType(incident.eventType),
+          verified: incident.verified,
+          selected: incident.id === selectedId,
+        },
+        geometry: { type: "Point", coordinates: [incident.longitude, incident.latitude] },
+      })),
+    });
+  }, [incidents, selectedId, ready]);
+
+  // The selected incident is brought into view when chosen from the list.
+  useEffect(() => {
+    const current = map.current;
+    const chosen = incidents.find((incident) => incident.id === selectedId);
+    if (!current || !ready || !chosen) return;
+    if (!current.getBounds().contains([chosen.longitude, chosen.latitude]))
+      current.easeTo({ center: [chosen.longitude, chosen.latitude] });
+  }, [selectedId, incidents, ready]);
+
+  return <div ref={container} className="followup-map" data-testid="followup-map" data-ready={ready} />;
+}

@@ -1,0 +1,148 @@
+// The follow-up pages' reads and writes. Every query key starts with "followup", so a live event refreshes them all.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  CommitmentList,
+  CommitmentView,
+  ImportReport,
+  IncidentDetail,
+  IncidentList,
+  IncidentView,
+  MonthCounts,
+  SinceLastRoundReport,
+  ZoneList,
+  ZoneView,
+} from "../../../contracts/followup.ts";
+import { ApiError, api, apiRequest } from "../../shell/api.ts";
+
+export type Zone = z.infer<typeof ZoneView>;
+export type Zones = z.infer<typeof ZoneList>;
+export type Incident = z.infer<typeof IncidentView>;
+export type Incidents = z.infer<typeof IncidentList>;
+export type IncidentFull = z.infer<typeof IncidentDetail>;
+export type Commitment = z.infer<typeof CommitmentView>;
+export type Commitments = z.infer<typeof CommitmentList>;
+export type Months = z.infer<typeof MonthCounts>;
+export type Report = z.infer<typeof SinceLastRoundReport>;
+export type { ImportReport };
+
+export const followupKeys = {
+  all: ["followup"] as const,
+  zones: (process: string) => ["followup", "zones", process] as const,
+  incidents: (process: string, from: string, to: string) =>
+    ["followup", "incidents", process, from, to] as const,
+  incident: (id: string) => ["followup", "incident", id] as const,
+  months: (process: string) => ["followup", "months", process] as const,
+  commitments: (process: string) => ["followup", "commitments", process] as const,
+  commitment: (id: string) => ["followup", "commitment", id] as const,
+  report: (roundId: string) => ["followup", "report", roundId] as const,
+};
+
+export const apiPath = (...parts: string[]) => `/api/${parts.map(encodeURIComponent).join("/")}`;
+
+export function useZones(process: string) {
+  return useQuery({
+    queryKey: followupKeys.zones(process),
+    queryFn: ({ signal }) => api.get<Zones>(apiPath("processes", process, "zones"), { signal }),
+  });
+}
+
+/** The incidents of a period the reader may see (the map's month), at most a thousand. */
+export function useIncidents(process: string, from: string, to: string) {
+  return useQuery({
+    queryKey: followupKeys.incidents(process, from, to),
+    enabled: Boolean(from && to),
+    placeholderData: keepPreviousData,
+    queryFn: ({ signal }) =>
+      api.get<Incidents>(apiPath("processes", process, "incidents"), {
+        signal,
+        query: { from, to, limit: 1000 },
+      }),
+  });
+}
+
+export function useIncident(id: string) {
+  return useQuery({
+    queryKey: followupKeys.incident(id),
+    queryFn: ({ signal }) => api.get<IncidentFull>(apiPath("incidents", id), { signal }),
+  });
+}
+
+export function useMonthCounts(process: string) {
+  return useQuery({
+    queryKey: followupKeys.months(process),
+    queryFn: ({ signal }) =>
+      api.get<Months>(apiPath("processes", process, "incidents", "by-month"), { signal }),
+  });
+}
+
+export function useCommitments(process: string) {
+  return useQuery({
+    queryKey: followupKeys.commitments(process),
+    queryFn: ({ signal }) => api.get<Commitments>(apiPath("processes", process, "commitments"), { signal }),
+  });
+}
+
+export function useCommitment(id: string) {
+  return useQuery({
+    queryKey: followupKeys.commitment(id),
+    queryFn: ({ signal }) => api.get<Commitment>(apiPath("commitments", id), { signal }),
+  });
+}
+
+export function useReport(roundId: string) {
+  return useQuery({
+    queryKey: followupKeys.report(roundId),
+    queryFn: ({ signal }) => api.get<Report>(apiPath("rounds", roundId, "followup-report"), { signal }),
+  });
+}
+
+/** A write under /api: the follow-up's answers are refetched afterwards, whatever the outcome. */
+export function useFollowupChange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, body = {} }: { path: string; body?: unknown }) =>
+      apiRequest<{ id: string }>("POST", path, body),
+    onSettled: () => client.invalidateQueries({ queryKey: followupKeys.all }),
+  });
+}
+
+/**
+ * Sends an ACLED file to the import: a dry run first (nothing written), then, when the person chooses,
+ * the valid rows. The body is the file itself as text/csv, as the route streams it.
+ */
+export function useAcledImport(process: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ file, dryRun }: { file: File; dryRun: boolean }) => {
+      const response = await fetch(
+        `${apiPath("processes", process, "incidents", "import-acled")}?dryRun=${dryRun}`,
+        { method: "POST", headers: { "content-type": "text/csv" }, body: file, credentials: "same-origin" },
+      );
+      if (!response.ok) throw await errorOf(response);
+      return (await response.json()) as ImportReport;
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: followupKeys.all }),
+  });
+}
+
+async function errorOf(response: Response) {
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: unknown };
+  } | null;
+  return new ApiError(
+    response.status,
+    body?.error?.code ?? `http_${response.status}`,
+    body?.error?.message ?? response.statusText,
+    body?.error?.details ?? null,
+  );
+}
+
+/** The process the pages are about, by slug or id: its id, slug and name in the reader's language. */
+export function useProcessRef(process: string) {
+  return useQuery({
+    queryKey: ["followup", "process", process],
+    queryFn: ({ signal }) =>
+      api.get<{ id: string; slug: string; name: string }>(apiPath("processes", process), { signal }),
+  });
+}

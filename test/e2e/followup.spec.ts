@@ -1,0 +1,359 @@
+import path from "node:path";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { admin, expectNoHorizontalOverflow, signInViaApi, uniqueEmail } from "./helpers.ts";
+import {
+  newSlugs,
+  password,
+  planAnnouncedRound,
+  post,
+  type Setup,
+  setUp,
+  shots,
+} from "./secretariat-setup.ts";
+
+// The follow-up in the browser: the monitoring team imports an ACLED-format file (checked first, the
+// rejected row shown, then the valid rows imported), verifies one report and disputes another (a
+// dispute without a reason refused), declassifies the verified one, confirms its link to the ceasefire
+// commitment and marks that commitment breached; the map's month slider moves by keyboard and its list
+// follows; the secretariat reads round 23's "since the last round" report and downloads its CSV; a
+// visitor sees the map drawn with no request leaving the server, only the declassified incident, on a
+// phone and in Arabic right to left.
+
+const slugOf = newSlugs("f");
+
+/** ACLED's columns the import reads, and synthetic rows in the Idlib zone (no real events). */
+const header = [
+  "event_id_cnty",
+  "event_date",
+  "time_precision",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "actor2",
+  "admin1",
+  "admin2",
+  "admin3",
+  "location",
+  "latitude",
+  "longitude",
+  "geo_precision",
+  "source",
+  "notes",
+  "fatalities",
+];
+const row = (id: string, date: string, type: string, latitude: number, notes: string) =>
+  [
+    id,
+    date,
+    1,
+    type,
+    "",
+    "Synthetic actor A",
+    "Synthetic actor B",
+    "Idleb",
+    "Idleb",
+    "Idleb",
+    "Synthetic place",
+  ]
+    .concat([latitude, 36.63, 1, "Synthetic source", notes, 1])
+    .map((value) => `"${String(value)}"`)
+    .join(",");
+const acledFile = [
+  header.join(","),
+  row("SYR-E2E-1", "2025-03-10", "Battles", 35.93, "Synthetic: the report to verify."),
+  row("SYR-E2E-2", "2025-03-20", "Explosions/Remote violence", 35.9, "Synthetic: the report to dispute."),
+  row("SYR-E2E-3", "2025-04-05", "Battles", 35.95, "Synthetic: a report of April."),
+  row("SYR-E2E-4", "2025-04-06", "Battles", 200, "Synthetic: a latitude out of range."),
+].join("\r\n");
+
+async function as(browser: Browser, baseURL: string, email: string | null, options = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL, ...options });
+  const page = await context.newPage();
+  if (email) await signInViaApi(page, baseURL, email, password);
+  return page;
+}
+
+type Listed = { items: { id: string; occurredOn: string }[] };
+
+test.describe
+  .serial("the follow-up: map, monitoring and the report of round 23", () => {
+    let setup: Setup;
+    let roundId = "";
+    let monitorEmail = "";
+    let commitmentId = "";
+    const incidentOn: Record<string, string> = {};
+
+    test.beforeAll(async ({ browser, baseURL }) => {
+      const base = baseURL ?? "";
+      setup = await setUp(browser, base, slugOf);
+      roundId = (await planAnnouncedRound(browser, base, setup)).split("/").at(-1) ?? "";
+      const adminPage = await as(browser, base, null);
+      await signInViaApi(adminPage, base, admin.email, admin.password);
+      await post(adminPage.request, base, "/api/participants", {
+        slug: slugOf("monitors"),
+        kind: "organization",
+        names: {
+          en: "Ceasefire monitors",
+          ru: "Наблюдатели за прекращением огня",
+          ar: "مراقبو وقف إطلاق النار",
+        },
+      });
+      monitorEmail = uniqueEmail("monitor");
+      const monitor = await post(adminPage.request, base, "/api/accounts", {
+        name: "Leila Haddad",
+        email: monitorEmail,
+        password,
+        isAdmin: false,
+        locale: "en",
+      });
+      const host = await as(browser, base, setup.secretariat.email);
+      await post(host.request, base, `/api/processes/${setup.processSlug}/roles`, {
+        participantId: slugOf("monitors"),
+        role: "monitor",
+        fromDate: "2017-01-23",
+      });
+      const delegations = (await (
+        await adminPage.request.get(`/api/processes/${setup.processSlug}/delegations`)
+      ).json()) as { items: { id: string; participant: { slug: string } }[] };
+      const team = delegations.items.find((item) => item.participant.slug === slugOf("monitors"));
+      await post(adminPage.request, base, `/api/delegations/${team?.id}/members`, { accountId: monitor.id });
+      const zone = await post(host.request, base, `/api/processes/${setup.processSlug}/zones`, {
+        name: "Idlib de-escalation area",
+        approximate: true,
+        startDate: "2017-05-04",
+        termMonths: 6,
+        autoExtend: true,
+        geometry: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [36.0, 36.25],
+              [36.55, 36.55],
+              [37.05, 36.3],
+              [37.15, 35.85],
+              [36.85, 35.45],
+              [36.2, 35.35],
+              [35.95, 35.7],
+              [36.0, 36.25],
+            ],
+          ],
+        },
+      });
+      const commitment = await post(host.request, base, `/api/processes/${setup.processSlug}/commitments`, {
+        what: "Observe the ceasefire in the Idlib de-escalation area",
+        category: "ceasefire",
+        zoneIds: [zone.id],
+        dueDate: "2025-12-31",
+      });
+      commitmentId = commitment.id;
+      await host.context().close();
+      await adminPage.context().close();
+    });
+
+    test("the monitor checks an ACLED file, reads the rejected row, then imports the valid rows", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await as(browser, baseURL ?? "", monitorEmail);
+      await page.goto(`/processes/${setup.processSlug}`);
+      await page.getByRole("link", { name: "Import ACLED reports" }).click();
+      await expect(page.getByRole("heading", { name: "Import ACLED reports", level: 1 })).toBeVisible();
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: "acled-syria.csv", mimeType: "text/csv", buffer: Buffer.from(acledFile) });
+      await page.getByRole("button", { name: "Check the file" }).click();
+      await expect(page.getByTestId("import-result")).toContainText(
+        "Checked: 4 rows, 3 valid, 1 rejected. Nothing has been written.",
+      );
+      const rejected = page.getByTestId("import-rejected");
+      await expect(rejected.getByRole("row")).toHaveCount(2);
+      await expect(rejected).toContainText("SYR-E2E-4");
+      await expect(rejected).toContainText(/latitude/i);
+      await page.getByRole("button", { name: "Import the 3 valid rows" }).click();
+      await expect(page.getByTestId("import-result")).toContainText("Imported: 3 new, 0 updated");
+      const listed = (await (
+        await page.request.get(`/api/processes/${setup.processSlug}/incidents`)
+      ).json()) as Listed;
+      expect(listed.items).toHaveLength(3);
+      for (const item of listed.items) incidentOn[item.occurredOn] = item.id;
+      await page.context().close();
+    });
+
+    test("the map's month slider moves by keyboard and the incident list follows", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await as(browser, baseURL ?? "", monitorEmail);
+      await page.goto(`/processes/${setup.processSlug}/followup?month=2025-03`);
+      await expect(page.getByTestId("followup-map")).toHaveAttribute("data-ready", "true", {
+        timeout: 15_000,
+      });
+      await expect(page.getByRole("heading", { name: "March 2025: 2 incidents" })).toBeVisible();
+      const slider = page.getByRole("slider", { name: /Month/ });
+      await slider.focus();
+      await page.keyboard.press("ArrowRight");
+      await expect(page.getByTestId("followup-month")).toHaveText("April 2025");
+      await expect(page.getByRole("heading", { name: "April 2025: 1 incident" })).toBeVisible();
+      await expect(page.getByTestId("followup-incident")).toHaveCount(1);
+      await page.keyboard.press("ArrowLeft");
+      await expect(page.getByRole("heading", { name: "March 2025: 2 incidents" })).toBeVisible();
+      // Enter on an incident of the list opens its summary beside the map.
+      const first = page.getByTestId("followup-incident").filter({ hasText: "Explosions/remote violence" });
+      await first.getByRole("button").focus();
+      await page.keyboard.press("Enter");
+      await expect(first).toContainText("Synthetic: the report to dispute.");
+      await expect(first.getByRole("link", { name: "Open the incident" })).toBeVisible();
+      await page.screenshot({ path: path.join(shots, "followup-map-monitor.png"), fullPage: true });
+      await page.context().close();
+    });
+
+    test("the monitor verifies one report and disputes another, with its reason", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await as(browser, baseURL ?? "", monitorEmail);
+      const decide = async (state: string, reason = "") => {
+        await page.getByLabel("Move the report to").selectOption({ label: state });
+        await page.getByLabel("Reason").fill(reason);
+        await page.getByRole("button", { name: "Record the decision" }).click();
+      };
+      await page.goto(`/processes/${setup.processSlug}/incidents/${incidentOn["2025-03-10"]}`);
+      await expect(page.getByText("Reporter (monitoring team only)")).toBeVisible();
+      await decide("under review");
+      await expect(page.getByTestId("incident-history")).toContainText("under review");
+      await decide("verified");
+      await expect(page.getByTestId("incident-history")).toContainText("verified");
+      await page.getByLabel("Public summary").fill("Clashes near Idlib, verified by the monitoring team.");
+      await page.getByRole("button", { name: "Publish the summary" }).click();
+      await expect(page.getByText(/^Tier: public$/i)).toBeVisible();
+      // The ceasefire commitment covering the zone was suggested; the monitor confirms it.
+      await expect(page.getByText("suggested", { exact: true })).toBeVisible();
+      await page.getByRole("button", { name: "Confirm" }).click();
+      await expect(page.getByText("confirmed", { exact: true })).toBeVisible();
+
+      await page.goto(`/processes/${setup.processSlug}/incidents/${incidentOn["2025-03-20"]}`);
+      await decide("under review");
+      await expect(page.getByTestId("incident-history")).toContainText("under review");
+      await decide("disputed");
+      await expect(page.getByRole("alert")).toContainText("say why the report is disputed");
+      await decide("disputed", "The sources contradict each other on the day.");
+      await expect(page.getByTestId("incident-history")).toContainText(
+        "The sources contradict each other on the day.",
+      );
+      await page.screenshot({ path: path.join(shots, "followup-incident.png"), fullPage: true });
+      await page.context().close();
+    });
+
+    test("the monitor marks the ceasefire commitment breached, with evidence", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await as(browser, baseURL ?? "", monitorEmail);
+      await page.goto(`/processes/${setup.processSlug}/commitments`);
+      await page.getByLabel("Status", { exact: true }).selectOption({ label: "not started" });
+      await page.getByRole("link", { name: "Observe the ceasefire in the Idlib de-escalation area" }).click();
+      await page.getByLabel("New status").selectOption({ label: "breached" });
+      await page.getByLabel("Evidence").fill("Verified clashes in the zone on 10 March 2025.");
+      await page.getByRole("button", { name: "Record the status" }).click();
+      await expect(page.getByText("Status recorded.")).toBeVisible();
+      await expect(page.getByTestId("commitment-history")).toContainText("Verified clashes in the zone");
+      await page.goto(`/processes/${setup.processSlug}/commitments`);
+      const tracker = page.getByTestId("commitment-tracker");
+      await expect(tracker.getByRole("row").nth(1)).toContainText("breached");
+      await expect(tracker.getByRole("row").nth(1)).toContainText("further from met");
+      expect(commitmentId).not.toBe("");
+      await page.context().close();
+    });
+
+    test("the secretariat reads round 23's report from the round page and downloads it as CSV", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await as(browser, baseURL ?? "", setup.secretariat.email);
+      await page.goto(`/rounds/${roundId}`);
+      await page.getByRole("link", { name: "Since the last round: report for round 23" }).click();
+      await expect(
+        page.getByRole("heading", { name: "Since the last round: round 23", level: 1 }),
+      ).toBeVisible();
+      await expect(page.getByTestId("report-zones")).toContainText("Idlib de-escalation area");
+      await expect(page.getByTestId("report-zones").getByRole("row").nth(1)).toContainText("3");
+      await expect(page.getByTestId("report-changed")).toContainText("breached");
+      await expect(page.getByTestId("report-breaches")).toContainText(
+        "Observe the ceasefire in the Idlib de-escalation area",
+      );
+      const download = page.waitForEvent("download");
+      await page.getByRole("link", { name: "Export (CSV)" }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe("since-last-round-23.csv");
+      const csv = await (await import("node:fs/promises")).readFile((await file.path()) ?? "", "utf8");
+      expect(csv).toContain("new breach");
+      expect(csv).toContain("Idlib de-escalation area");
+      await page.screenshot({ path: path.join(shots, "followup-report.png"), fullPage: true });
+      await page.context().close();
+    });
+
+    test("a visitor sees the map drawn with nothing fetched from outside, and only the declassified incident", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await as(browser, baseURL ?? "", null);
+      const origin = new URL(baseURL ?? "").origin;
+      const outside: string[] = [];
+      page.context().on("request", (request) => {
+        const url = request.url();
+        if (!url.startsWith(origin) && !url.startsWith("blob:") && !url.startsWith("data:"))
+          outside.push(url);
+      });
+      await page.goto(`/processes/${setup.processSlug}/followup?month=2025-03`);
+      await expect(page.getByTestId("followup-map")).toHaveAttribute("data-ready", "true", {
+        timeout: 15_000,
+      });
+      const canvas = page.locator(".followup-map canvas");
+      await expect(canvas).toBeVisible();
+      expect((await canvas.boundingBox())?.width ?? 0).toBeGreaterThan(200);
+      await expect(page.getByText("Natural Earth, public domain").first()).toBeVisible();
+      await expect(page.getByRole("heading", { name: "March 2025: 1 incident" })).toBeVisible();
+      const incident = page.getByTestId("followup-incident");
+      await incident.getByRole("button").click();
+      await expect(incident).toContainText("Clashes near Idlib, verified by the monitoring team.");
+      await expect(page.getByText("Synthetic: the report to dispute.")).toHaveCount(0);
+      await page.waitForTimeout(500);
+      expect(outside, "requests that left the server").toEqual([]);
+      await page.context().close();
+    });
+
+    test("on a phone, the map and its list fit the screen", async ({ browser, baseURL }) => {
+      const page = await as(browser, baseURL ?? "", null, {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      await page.goto(`/processes/${setup.processSlug}/followup?month=2025-03`);
+      await expect(page.getByTestId("followup-map")).toHaveAttribute("data-ready", "true", {
+        timeout: 15_000,
+      });
+      await expect(page.getByRole("heading", { name: "March 2025: 1 incident" })).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: path.join(shots, "followup-map-phone.png"), fullPage: true });
+      await page.context().close();
+    });
+
+    test("in Arabic, the map page reads right to left", async ({ browser, baseURL }) => {
+      const page = await as(browser, baseURL ?? "", null);
+      await page.goto("/api/health");
+      await page.evaluate(() => window.localStorage.setItem("astana.locale", "ar"));
+      await page.goto(`/processes/${setup.processSlug}/followup?month=2025-03`);
+      await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await expect(page.getByRole("heading", { name: "المناطق والحوادث", level: 1 })).toBeVisible();
+      await expect(page.getByTestId("followup-map")).toHaveAttribute("data-ready", "true", {
+        timeout: 15_000,
+      });
+      await expect(page.getByText("إدلب").first()).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+      await page.screenshot({ path: path.join(shots, "followup-map-ar.png"), fullPage: true });
+      await page.goto(`/processes/${setup.processSlug}/followup/charts`);
+      await expect(page.getByTestId("followup-chart-table")).toBeVisible();
+      await page.screenshot({ path: path.join(shots, "followup-charts-ar.png"), fullPage: true });
+      await page.context().close();
+    });
+  });
