@@ -158,10 +158,23 @@ test.describe
       await page.goto(`/processes/${setup.processSlug}`);
       await page.getByRole("link", { name: "Import ACLED reports" }).click();
       await expect(page.getByRole("heading", { name: "Import ACLED reports", level: 1 })).toBeVisible();
+      // A file saved in Latin-1 is refused as it arrives, in the server's words, before any job starts.
+      await page.locator('input[type="file"]').setInputFiles({
+        name: "acled-latin1.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from(`${acledFile}\r\n"caf\u00e9"`, "latin1"),
+      });
+      await page.getByRole("button", { name: "Check the file" }).click();
+      await expect(page.getByRole("alert")).toContainText("The file is not UTF-8");
+      await expect(page.getByTestId("import-progress")).toHaveCount(0);
       await page
         .locator('input[type="file"]')
         .setInputFiles({ name: "acled-syria.csv", mimeType: "text/csv", buffer: Buffer.from(acledFile) });
       await page.getByRole("button", { name: "Check the file" }).click();
+      // The check runs as a job: its progress (rows and bytes read, from the job) shows, then its report.
+      const progress = page.getByTestId("import-progress");
+      await expect(progress).toContainText(/4 rows read, 1\.\d kB of 1\.\d kB\./);
+      await expect(progress.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
       await expect(page.getByTestId("import-result")).toContainText(
         "Checked: 4 rows, 3 valid, 1 rejected. Nothing has been written.",
       );
@@ -171,6 +184,7 @@ test.describe
       await expect(rejected).toContainText(/latitude/i);
       await page.getByRole("button", { name: "Import the 3 valid rows" }).click();
       await expect(page.getByTestId("import-result")).toContainText("Imported: 3 new, 0 updated");
+      await expect(progress).toContainText("4 rows read");
       const listed = (await (
         await page.request.get(`/api/processes/${setup.processSlug}/incidents`)
       ).json()) as Listed;

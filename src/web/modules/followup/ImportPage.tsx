@@ -1,10 +1,29 @@
-import { Alert, Anchor, Button, FileInput, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  Loader,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { describeError } from "../../shell/errors.ts";
+import { useFormatters } from "../../shell/format.ts";
 import { Page } from "../../shell/Page.tsx";
-import { type ImportReport, useAcledImport } from "./queries.ts";
+import {
+  type ImportJobView,
+  type ImportReport,
+  importRunning,
+  useImportJob,
+  useStartImport,
+} from "./queries.ts";
 import "./followup.css";
 
 /** The rows the check refused, with the line of the file and the reasons, as a table. */
@@ -45,29 +64,84 @@ function RejectedRows({ report }: { report: ImportReport }) {
   );
 }
 
+/** A size in bytes as the reader's language writes it, in B, kB or MB. */
+function sizeOf(bytes: number, locale: string): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024
+      ? [bytes / 1024 / 1024, "megabyte"]
+      : bytes >= 1024
+        ? [bytes / 1024, "kilobyte"]
+        : [bytes, "byte"];
+  return new Intl.NumberFormat(locale, { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
+}
+
 /**
- * The ACLED import as the monitoring team runs it: choose the file, read the check's report (nothing
- * is written), then import the valid rows. Each step sends the file to the synchronous import route;
- * a busy indicator shows while it runs.
+ * An import's progress: rows read and bytes of the file, from the job's live progress; it stays, full,
+ * once the job is done, so the reader sees how much of the file was read.
+ */
+function ImportProgress({ job, applying }: { job: ImportJobView | undefined; applying: boolean }) {
+  const { t } = useTranslation("followup");
+  const format = useFormatters();
+  const detail = (job?.job.detail ?? {}) as { rowsRead?: number; bytesRead?: number; totalBytes?: number };
+  const total = detail.totalBytes ?? 0;
+  const read = Math.min(detail.bytesRead ?? 0, total);
+  const percent = total > 0 ? Math.round((read / total) * 100) : 0;
+  const running = importRunning(job);
+  return (
+    <Stack gap={4} data-testid="import-progress">
+      <Text size="sm" id="import-progress-label">
+        {running ? `${applying ? t("import.importing") : t("import.checking")} ` : ""}
+        {t("import.progress", {
+          rows: format.number(detail.rowsRead ?? 0),
+          read: sizeOf(read, format.locale),
+          total: sizeOf(total, format.locale),
+        })}
+      </Text>
+      <Progress
+        value={percent}
+        animated={running}
+        aria-labelledby="import-progress-label"
+        aria-valuetext={t("import.percent", { percent })}
+      />
+    </Stack>
+  );
+}
+
+/**
+ * The ACLED import as the monitoring team runs it: choose the file, which is uploaded and checked as a
+ * background job (nothing is written) while a bar shows the rows and bytes read; read the rejected rows
+ * of its report; then import the valid rows, a second job sending the same file.
  */
 export function ImportPage() {
   const { slug = "" } = useParams();
   const { t } = useTranslation("followup");
   const [file, setFile] = useState<File | null>(null);
-  const [checked, setChecked] = useState<ImportReport | null>(null);
-  const [imported, setImported] = useState<ImportReport | null>(null);
-  const run = useAcledImport(slug);
+  const [checkJobId, setCheckJobId] = useState<string | null>(null);
+  const [importJobId, setImportJobId] = useState<string | null>(null);
+  const start = useStartImport(slug);
+  const checkJob = useImportJob(checkJobId);
+  const importJob = useImportJob(importJobId);
+  const clear = () => {
+    setCheckJobId(null);
+    setImportJobId(null);
+    start.reset();
+  };
   const check = () => {
     if (!file) return;
-    setChecked(null);
-    setImported(null);
-    run.mutate({ file, dryRun: true }, { onSuccess: setChecked });
+    clear();
+    start.mutate({ file, dryRun: true }, { onSuccess: ({ jobId }) => setCheckJobId(jobId) });
   };
   const importValid = () => {
     if (!file) return;
-    run.mutate({ file, dryRun: false }, { onSuccess: setImported });
+    start.mutate({ file, dryRun: false }, { onSuccess: ({ jobId }) => setImportJobId(jobId) });
   };
-  const busy = run.isPending;
+  const current = importJobId ? importJob : checkJobId ? checkJob : null;
+  const running = Boolean(current && importRunning(current.data));
+  const busy = start.isPending || running;
+  const checked = checkJob.data?.job.state === "succeeded" ? checkJob.data.report : null;
+  const imported = importJob.data?.job.state === "succeeded" ? importJob.data.report : null;
+  const stopped =
+    current?.data && !running && current.data.job.state !== "succeeded" ? current.data.job : null;
   const report = imported ?? checked;
   return (
     <Page
@@ -86,9 +160,7 @@ export function ImportPage() {
           value={file}
           onChange={(chosen) => {
             setFile(chosen);
-            setChecked(null);
-            setImported(null);
-            run.reset();
+            clear();
           }}
           clearable
           w={320}
@@ -99,15 +171,24 @@ export function ImportPage() {
         </Button>
       </Group>
       <div aria-live="polite">
-        {busy ? (
+        {start.isPending ? (
           <Group gap="xs" role="status">
             <Loader size="sm" aria-hidden />
-            <Text size="sm">{checked ? t("import.importing") : t("import.checking")}</Text>
+            <Text size="sm">{t("import.uploading")}</Text>
           </Group>
+        ) : current?.data && current.data.job.state !== "failed" ? (
+          <ImportProgress job={current.data} applying={Boolean(importJobId)} />
         ) : null}
-        {run.error ? (
+        {start.error || current?.error ? (
           <Alert color="red" role="alert">
-            {describeError(t, run.error)}
+            {describeError(t, start.error ?? current?.error)}
+          </Alert>
+        ) : null}
+        {stopped ? (
+          <Alert color="red" role="alert">
+            {stopped.state === "failed"
+              ? t("import.failed", { message: stopped.error?.message ?? "" })
+              : t("import.stopped")}
           </Alert>
         ) : null}
         {imported ? (
@@ -120,7 +201,7 @@ export function ImportPage() {
           </Alert>
         ) : null}
       </div>
-      {checked && !imported && checked.valid > 0 ? (
+      {checked && !importJobId && checked.valid > 0 ? (
         <Group>
           <Button onClick={importValid} disabled={busy}>
             {t("import.importValid", { count: checked.valid })}

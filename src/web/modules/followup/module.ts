@@ -67,5 +67,8 @@ export const followupModule: WebModule = {
     },
   },
   // Within a second of any committed change the reader may see, the follow-up's pages refetch.
-  liveEvents: [{ types: followupEventTypes, queryKeys: [followupKeys.all] }],
+  liveEvents: [
+    { types: followupEventTypes, queryKeys: [followupKeys.all] },
+    { types: ["platform.job.progress", "platform.job.finish"], queryKeys: [followupKeys.importJobs] },
+  ],
 };

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type {
   CommitmentList,
   CommitmentView,
+  ImportJob,
   ImportReport,
   IncidentDetail,
   IncidentList,
@@ -24,6 +25,7 @@ export type Commitment = z.infer<typeof CommitmentView>;
 export type Commitments = z.infer<typeof CommitmentList>;
 export type Months = z.infer<typeof MonthCounts>;
 export type Report = z.infer<typeof SinceLastRoundReport>;
+export type ImportJobView = z.infer<typeof ImportJob>;
 export type { ImportReport };
 
 export const followupKeys = {
@@ -36,6 +38,9 @@ export const followupKeys = {
   commitments: (process: string) => ["followup", "commitments", process] as const,
   commitment: (id: string) => ["followup", "commitment", id] as const,
   report: (roundId: string) => ["followup", "report", roundId] as const,
+  /** Import jobs: refreshed by the platform's job events, which the rest of the pages do not need. */
+  importJobs: ["followup-import"] as const,
+  importJob: (jobId: string) => ["followup-import", jobId] as const,
 };
 
 export const apiPath = (...parts: string[]) => `/api/${parts.map(encodeURIComponent).join("/")}`;
@@ -108,21 +113,38 @@ export function useFollowupChange() {
 }
 
 /**
- * Sends an ACLED file to the import: a dry run first (nothing written), then, when the person chooses,
- * the valid rows. The body is the file itself as text/csv, as the route streams it.
+ * Starts an ACLED import as a background job: the file itself is the text/csv body, streamed; the server
+ * answers 202 with the job's id at once (a dry run writes nothing; `dryRun: false` imports the valid rows).
+ * A refused file (413, not UTF-8, no ACLED columns) is refused here, before any job starts.
  */
-export function useAcledImport(process: string) {
-  const client = useQueryClient();
+export function useStartImport(process: string) {
   return useMutation({
     mutationFn: async ({ file, dryRun }: { file: File; dryRun: boolean }) => {
       const response = await fetch(
-        `${apiPath("processes", process, "incidents", "import-acled")}?dryRun=${dryRun}`,
+        `${apiPath("processes", process, "incidents", "imports")}?dryRun=${dryRun}`,
         { method: "POST", headers: { "content-type": "text/csv" }, body: file, credentials: "same-origin" },
       );
       if (!response.ok) throw await errorOf(response);
-      return (await response.json()) as ImportReport;
+      return (await response.json()) as { jobId: string };
     },
-    onSettled: () => client.invalidateQueries({ queryKey: followupKeys.all }),
+  });
+}
+
+/** Whether an import job is still to finish (queued or running). */
+export const importRunning = (job: ImportJobView | undefined) =>
+  !job || job.job.state === "queued" || job.job.state === "running";
+
+/**
+ * An import job: its progress while it runs (refetched by the live `platform.job.*` events, and every
+ * second as a fallback should the stream be down), then its report. The imported rows refresh the other
+ * pages through the import's own live event.
+ */
+export function useImportJob(jobId: string | null) {
+  return useQuery<ImportJobView>({
+    queryKey: followupKeys.importJob(jobId ?? "none"),
+    enabled: Boolean(jobId),
+    refetchInterval: (query) => (importRunning(query.state.data) ? 1000 : false),
+    queryFn: ({ signal }) => api.get<ImportJobView>(apiPath("followup-imports", jobId ?? ""), { signal }),
   });
 }
 
