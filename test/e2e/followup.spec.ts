@@ -81,6 +81,7 @@ test.describe
     let roundId = "";
     let monitorEmail = "";
     let commitmentId = "";
+    let zoneId = "";
     const incidentOn: Record<string, string> = {};
 
     test.beforeAll(async ({ browser, baseURL }) => {
@@ -146,6 +147,7 @@ test.describe
         dueDate: "2025-12-31",
       });
       commitmentId = commitment.id;
+      zoneId = zone.id;
       await host.context().close();
       await adminPage.context().close();
     });
@@ -173,7 +175,7 @@ test.describe
       await page.getByRole("button", { name: "Check the file" }).click();
       // The check runs as a job: its progress (rows and bytes read, from the job) shows, then its report.
       const progress = page.getByTestId("import-progress");
-      await expect(progress).toContainText(/4 rows read, 1\.\d kB of 1\.\d kB\./);
+      await expect(progress).toContainText(/4 rows read, [\d.,]+ (byte|kB) of [\d.,]+ (byte|kB)\./);
       await expect(progress.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
       await expect(page.getByTestId("import-result")).toContainText(
         "Checked: 4 rows, 3 valid, 1 rejected. Nothing has been written.",
@@ -190,6 +192,21 @@ test.describe
       ).json()) as Listed;
       expect(listed.items).toHaveLength(3);
       for (const item of listed.items) incidentOn[item.occurredOn] = item.id;
+      await page.context().close();
+    });
+
+    test("a search result's path, by the process's id, opens the map on the slug's address with its zone marked", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await as(browser, baseURL ?? "", monitorEmail);
+      const process = (await (await page.request.get(`/api/processes/${setup.processSlug}`)).json()) as {
+        id: string;
+      };
+      await page.goto(`/processes/${process.id}/followup?zone=${zoneId}`);
+      await expect(page).toHaveURL(new RegExp(`/processes/${setup.processSlug}/followup\\?zone=${zoneId}$`));
+      const marked = page.getByTestId("followup-zone").filter({ hasText: "Idlib de-escalation area" });
+      await expect(marked).toHaveAttribute("aria-current", "true");
       await page.context().close();
     });
 

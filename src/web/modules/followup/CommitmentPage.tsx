@@ -24,6 +24,7 @@ import { pageData } from "../../shell/page-data.tsx";
 import { StatusBadge, TrendMark } from "./CommitmentBadges.tsx";
 import { apiPath, type Commitment, useCommitment, useCommitments, useFollowupChange } from "./queries.ts";
 import "./followup.css";
+import { useSlugAddress } from "./canonical.ts";
 
 const day = (value: string) => `${value.slice(0, 10)}T12:00:00Z`;
 
@@ -121,6 +122,7 @@ function MarkStatusForm({ commitment }: { commitment: Commitment }) {
 /** One commitment: what, who, by when, its indicators, its status history with evidence and sources. */
 export function CommitmentPage() {
   const { slug = "", id = "" } = useParams();
+  useSlugAddress(slug);
   const { t } = useTranslation("followup");
   const format = useFormatters();
   const query = useCommitment(id);

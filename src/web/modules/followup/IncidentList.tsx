@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormatters } from "../../shell/format.ts";
 import { colourOfEventType } from "./colours.ts";
-import type { Incident } from "./queries.ts";
+import { type Incident, useIncident } from "./queries.ts";
 
 /** ACLED's event type in the reader's language where it is one of ACLED's six, as written otherwise. */
 export function eventTypeLabel(t: TFunction, type: string): string {
@@ -24,10 +24,21 @@ export function VerificationBadge({ state }: { state: Incident["verification"] }
   );
 }
 
-/** What the reader may know of an incident, in a few lines: the summary, or the raw report's place and actors. */
-function IncidentSummary({ incident, zoneNames }: { incident: Incident; zoneNames: Map<string, string> }) {
+/**
+ * What the reader may know of an incident, in a few lines: the summary, or the raw report's place and
+ * actors. The map's list has no texts (it asks `fields=map`), so the chosen one's are read on opening.
+ */
+function IncidentSummary({
+  incident: listed,
+  zoneNames,
+}: {
+  incident: Incident;
+  zoneNames: Map<string, string>;
+}) {
   const { t } = useTranslation("followup");
   const format = useFormatters();
+  const full = useIncident(listed.id);
+  const incident: Incident = full.data ?? listed;
   const report = incident.report;
   return (
     <Stack gap={2} mt={4}>
@@ -36,6 +47,7 @@ function IncidentSummary({ incident, zoneNames }: { incident: Incident; zoneName
           {incident.summary}
         </Text>
       ) : null}
+      {full.isPending ? <Loader size="xs" aria-label={t("loading")} /> : null}
       {report ? (
         <>
           <Text size="sm" dir="auto">

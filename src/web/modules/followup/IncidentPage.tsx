@@ -8,6 +8,7 @@ import { eventTypeLabel, VerificationBadge } from "./IncidentList.tsx";
 import { LinkDecision, MonitorPanel } from "./MonitorPanel.tsx";
 import { useCommitments, useIncident, useZones } from "./queries.ts";
 import "./followup.css";
+import { useSlugAddress } from "./canonical.ts";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -29,6 +30,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
  */
 export function IncidentPage() {
   const { slug = "", id = "" } = useParams();
+  useSlugAddress(slug);
   const { t } = useTranslation("followup");
   const format = useFormatters();
   const query = useIncident(id);

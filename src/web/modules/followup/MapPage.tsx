@@ -14,6 +14,7 @@ import { MapLegend } from "./MapLegend.tsx";
 import { firstDayOf, lastDayOf, monthOf, monthsBetween, zoneStatusOn } from "./months.ts";
 import { useIncidents, useMonthCounts, useProcessRef, useZones, type Zone } from "./queries.ts";
 import "./followup.css";
+import { useSlugAddress } from "./canonical.ts";
 
 /** A zone's status on a day, from its history (a zone recorded without one counts as established from its start). */
 function statusOn(zone: Zone, day: string) {
@@ -29,6 +30,7 @@ function statusOn(zone: Zone, day: string) {
  */
 export function MapPage() {
   const { slug = "" } = useParams();
+  useSlugAddress(slug);
   const { t } = useTranslation("followup");
   const format = useFormatters();
   const [search, setSearch] = useSearchParams();
@@ -51,6 +53,8 @@ export function MapPage() {
   const latestWithIncidents = [...(counts.data?.items ?? [])]
     .sort((a, b) => a.month.localeCompare(b.month))
     .at(-1)?.month;
+  // A search result names a zone (`?zone=`): it is marked in the list of zones.
+  const askedZone = search.get("zone");
   const asked = search.get("month");
   const month = asked && months.includes(asked) ? asked : (latestWithIncidents ?? months.at(-1) ?? "");
   const index = Math.max(0, months.indexOf(month));
@@ -210,7 +214,15 @@ export function MapPage() {
               {loaded.data.items.map((zone) => {
                 const status = to ? statusOn(zone, to) : null;
                 return (
-                  <Group key={zone.id} component="li" gap="xs" wrap="wrap">
+                  <Group
+                    key={zone.id}
+                    component="li"
+                    gap="xs"
+                    wrap="wrap"
+                    aria-current={zone.id === askedZone ? "true" : undefined}
+                    className={zone.id === askedZone ? "followup-zone is-selected" : "followup-zone"}
+                    data-testid="followup-zone"
+                  >
                     <Text dir="auto" size="sm">
                       {zone.name}
                     </Text>
