@@ -195,15 +195,19 @@ test.describe
       await page.context().close();
     });
 
-    test("a search result's path, by the process's id, opens the map on the slug's address with its zone marked", async ({
+    test("search finds the zone and the commitment under their kinds' names, and the zone's result opens the map with it marked", async ({
       browser,
       baseURL,
     }) => {
       const page = await as(browser, baseURL ?? "", monitorEmail);
-      const process = (await (await page.request.get(`/api/processes/${setup.processSlug}`)).json()) as {
-        id: string;
-      };
-      await page.goto(`/processes/${process.id}/followup?zone=${zoneId}`);
+      await page.goto(`/search?q=${encodeURIComponent("Idlib de-escalation")}`);
+      const zones = page.locator('section[data-kind="zone"]');
+      await expect(zones.getByRole("heading", { level: 2 })).toContainText("Zones");
+      await expect(
+        page.locator('section[data-kind="commitment"]').getByRole("heading", { level: 2 }),
+      ).toContainText("Commitments");
+      // The result's path names the process by its id; the page moves to the slug's address.
+      await zones.getByRole("link", { name: "Idlib de-escalation area", exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`/processes/${setup.processSlug}/followup\\?zone=${zoneId}$`));
       const marked = page.getByTestId("followup-zone").filter({ hasText: "Idlib de-escalation area" });
       await expect(marked).toHaveAttribute("aria-current", "true");
