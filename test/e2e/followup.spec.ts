@@ -1,3 +1,4 @@
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { admin, expectNoHorizontalOverflow, signInViaApi, uniqueEmail } from "./helpers.ts";
@@ -193,6 +194,38 @@ test.describe
       expect(listed.items).toHaveLength(3);
       for (const item of listed.items) incidentOn[item.occurredOn] = item.id;
       await page.context().close();
+    });
+
+    test("checking a large file, the monitor watches the rows and bytes read grow while the job runs", async ({
+      browser,
+      baseURL,
+    }, testInfo) => {
+      // A dry run writes nothing, so a large file leaves the record as it was.
+      const rows = Array.from({ length: 150_000 }, (_, index) =>
+        row(`SYR-BIG-${index}`, "2024-01-15", "Battles", 35.93, "Synthetic: a row of a large export."),
+      );
+      const file = testInfo.outputPath("acled-large.csv");
+      await writeFile(file, [header.join(","), ...rows].join("\r\n"));
+      const page = await as(browser, baseURL ?? "", monitorEmail);
+      await page.goto(`/processes/${setup.processSlug}/followup/import`);
+      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.getByRole("button", { name: "Check the file" }).click();
+      const progress = page.getByTestId("import-progress");
+      await expect(progress).toContainText(
+        /Checking the file… [\d,]+ rows read, [\d.,]+ MB of [\d.,]+ MB\./,
+        {
+          timeout: 15_000,
+        },
+      );
+      const started = Number((await progress.getByRole("progressbar").getAttribute("aria-valuenow")) ?? 0);
+      expect(started).toBeLessThan(100);
+      await expect(page.getByTestId("import-result")).toContainText(
+        "Checked: 150,000 rows, 150,000 valid, 0 rejected. Nothing has been written.",
+        { timeout: 60_000 },
+      );
+      await expect(progress).toContainText("150,000 rows read");
+      await page.context().close();
+      await rm(file);
     });
 
     test("search finds the zone and the commitment under their kinds' names, and the zone's result opens the map with it marked", async ({

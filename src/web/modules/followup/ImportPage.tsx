@@ -115,6 +115,15 @@ function ImportProgress({ job, applying }: { job: ImportJobView | undefined; app
 export function ImportPage() {
   const { slug = "" } = useParams();
   const { t } = useTranslation("followup");
+  const format = useFormatters();
+  // The report's counts as the reader's language writes numbers (150,000; 150 000; ١٥٠٬٠٠٠).
+  const counts = (report: ImportReport) =>
+    Object.fromEntries(
+      Object.entries(report).map(([key, value]) => [
+        key,
+        typeof value === "number" ? format.number(value) : value,
+      ]),
+    );
   const [file, setFile] = useState<File | null>(null);
   const [checkJobId, setCheckJobId] = useState<string | null>(null);
   const [importJobId, setImportJobId] = useState<string | null>(null);
@@ -193,11 +202,11 @@ export function ImportPage() {
         ) : null}
         {imported ? (
           <Alert color="green" data-testid="import-result">
-            {t("import.imported", imported)}
+            {t("import.imported", counts(imported))}
           </Alert>
         ) : checked ? (
           <Alert color="blue" data-testid="import-result">
-            {t("import.checked", checked)}
+            {t("import.checked", counts(checked))}
           </Alert>
         ) : null}
       </div>
