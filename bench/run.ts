@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { followupBenchmarks } from "./followup-import.ts";
+import { humanitarianBenchmarks } from "./humanitarian-matching.ts";
 import { loadBenchmarks } from "./load-suite.ts";
 import { schedulerBenchmarks } from "./scheduler.ts";
 import { type BenchResult, benchmarks as platformBenchmarks } from "./suite.ts";
@@ -17,6 +18,7 @@ const benchmarks = [
   ...schedulerBenchmarks,
   ...textsExportBenchmarks,
   ...followupBenchmarks,
+  ...humanitarianBenchmarks,
 ];
 const resultsFile = new URL("./RESULTS.md", import.meta.url);
 

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { loadPersonalDataKey, PersonalDataKeyError } from "./platform/personal-data.ts";
 
 const onOff = z
   .enum(["on", "off", "true", "false", "1", "0"])
@@ -44,6 +45,8 @@ export const environmentSchema = z.object({
   SIGN_IN_LOCKOUT_MINUTES: wholeNumber(1, 24 * 60).default(15),
   REQUIRE_ADMIN_TWO_FACTOR: onOff.default(false),
   SERVE_WEB: onOff.default(true),
+  ASTANA_PERSONAL_DATA_KEY: z.string().min(1).optional(),
+  ASTANA_PERSONAL_DATA_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -53,6 +56,8 @@ export type Config = Environment & {
   publicUrl: string;
   secureCookies: boolean;
   sessionSecret: string;
+  /** The AES-256 key of personal data at rest (platform/personal-data.ts): never in the database. */
+  personalDataKey: Buffer;
   database: { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
 };
 
@@ -88,10 +93,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     secureCookies: publicUrl.startsWith("https://"),
     sessionSecret: values.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    personalDataKey: personalDataKeyOf(values, dataDir, env.NODE_ENV === "production"),
     database: values.DATABASE_URL
       ? { kind: "postgres", url: values.DATABASE_URL }
       : { kind: "pglite", dataDir: path.join(dataDir, "pglite") },
   };
+}
+
+function personalDataKeyOf(values: Environment, dataDir: string, production: boolean): Buffer {
+  try {
+    return loadPersonalDataKey({
+      key: values.ASTANA_PERSONAL_DATA_KEY,
+      keyFile: values.ASTANA_PERSONAL_DATA_KEY_FILE,
+      dataDir,
+      production,
+    });
+  } catch (error) {
+    if (error instanceof PersonalDataKeyError)
+      throw new ConfigError(`Invalid configuration:\n  ${error.message}`, error.variables);
+    throw error;
+  }
 }
 
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {

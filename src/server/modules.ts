@@ -1,5 +1,6 @@
 import { coreModule, loadActor } from "./modules/core/index.ts";
 import { followupModule } from "./modules/followup/index.ts";
+import { humanitarianModule } from "./modules/humanitarian/index.ts";
 import { programmeModule } from "./modules/programme/index.ts";
 import { recordModule } from "./modules/record/index.ts";
 import { searchModule } from "./modules/search/index.ts";
@@ -18,6 +19,7 @@ export const appModules: AppModule[] = [
   textsModule,
   programmeModule,
   followupModule,
+  humanitarianModule,
   searchModule,
 ];
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { asc, desc, gt, sql } from "drizzle-orm";
+import { type Actor, actorId, actorLabel } from "./authz.ts";
 import type { Db } from "./db.ts";
 import { auditLog, type Tier } from "./schema.ts";
 
@@ -115,4 +116,44 @@ export async function verifyAuditChain(db: Db, pageSize = 1000): Promise<ChainRe
     }
     if (page.length < pageSize) return { ok: true, entries: count };
   }
+}
+
+/** What a read of protected records was about: the read's name, the subject, and counts (never values). */
+export type ReadSubject = {
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  processId?: string | null;
+  delegationId?: string | null;
+  tier: Tier;
+  data?: Record<string, unknown>;
+  requestId?: string | null;
+};
+
+/**
+ * Audits a read of personal records — allowed (`ok`) or refused (`denied`) — in the audit chain, in its
+ * own transaction, so who looked at whom is on the record as writes are. For records whose reading
+ * itself must be accounted for (the humanitarian module's persons); reads of the public record are not.
+ */
+export async function auditRead(
+  db: Db,
+  actor: Actor,
+  subject: ReadSubject,
+  outcome: "ok" | "denied",
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await appendAudit(tx as unknown as Db, {
+      actorId: actorId(actor),
+      actorLabel: actorLabel(actor),
+      action: subject.action,
+      outcome,
+      subjectType: subject.subjectType,
+      subjectId: subject.subjectId ?? null,
+      processId: subject.processId ?? null,
+      delegationId: subject.delegationId ?? null,
+      tier: subject.tier,
+      data: { read: true, ...subject.data },
+      requestId: subject.requestId ?? null,
+    });
+  });
 }

@@ -27,6 +27,8 @@ export type JobState = JobRow["state"];
 /** What the work gets: a progress reporter (0…1, with a small detail shown to followers) and a stop signal. */
 export type JobContext = {
   jobId: string;
+  /** The database the runner serves, for work run in-process that first reads what it works on. */
+  db: Db;
   progress: (fraction: number, detail?: Record<string, unknown>) => void;
   /** True once the job was cancelled (or the server is stopping): stop and return. */
   shouldStop: () => boolean;
@@ -284,7 +286,7 @@ export class JobRunner {
           })
           .catch(this.onError);
       };
-      const ctx: JobContext = { jobId, progress, shouldStop: () => cancelled || this.stopping };
+      const ctx: JobContext = { jobId, db: this.db, progress, shouldStop: () => cancelled || this.stopping };
       try {
         const output = kind.worker
           ? await runInWorker(kind.worker, row.input, stopFlag, progress)

@@ -83,6 +83,7 @@ export { getParticipant, listParticipants } from "./reads/participants.ts";
 export {
   announcementsOfRounds,
   decisionsOfProcess,
+  delegationInProcess,
   meetingsOfProcess,
   nextRoundDecisionsOfRounds,
   participantsWithIds,

@@ -121,3 +121,30 @@ export async function standingDelegationIdsOf(
 export function roleChangesOfProcess(db: Db, processId: string): Promise<RoleChangeRow[]> {
   return db.select().from(roleChanges).where(eq(roleChanges.processId, processId));
 }
+
+/**
+ * A standing delegation of a process with the participant it represents and that participant's roles
+ * in the process (null when it is not one): for modules whose records belong to a delegation (a side's
+ * humanitarian lists) and must check which process and role it has.
+ */
+export async function delegationInProcess(
+  db: Db,
+  processId: string,
+  delegationId: string,
+): Promise<{ id: string; participantId: string; roles: string[] } | null> {
+  const [row] = await db
+    .select({ id: delegations.id, participantId: delegations.participantId })
+    .from(delegations)
+    .where(and(eq(delegations.id, delegationId), eq(delegations.processId, processId)));
+  if (!row) return null;
+  const roles = await db
+    .select({ role: processRoleAssignments.role })
+    .from(processRoleAssignments)
+    .where(
+      and(
+        eq(processRoleAssignments.processId, processId),
+        eq(processRoleAssignments.participantId, row.participantId),
+      ),
+    );
+  return { ...row, roles: roles.map((r) => r.role) };
+}

@@ -1,0 +1,376 @@
+// The humanitarian module's contracts (issue 18): cases and their status history, the sides' lists
+// (upload with column mapping, preview and validation report), exchanges, and the aggregates the
+// pictures draw. Shared by the server, the web app and the CLI.
+//
+// Who reads what (enforced in the server's SQL): a case, a list and its rows are read by the side that
+// submitted them, by the neutral intermediary (the ICRC: process role `intermediary`), and — when the
+// side shares them with the working group (`sharing: "working_group"`) — by the guarantors and the UN
+// (`international_organization`); never by the other side. Every read of a person's record is audited,
+// refusals too. Errors and events carry ids and counts only, never a name.
+import { z } from "zod";
+import { PlainText, RecordRef } from "./common.ts";
+import {
+  candidateStates,
+  caseKinds,
+  caseStatuses,
+  exchangeKinds,
+  exchangeStates,
+  listSharings,
+} from "./humanitarian-enums.ts";
+
+export * from "./humanitarian-enums.ts";
+
+/** A calendar day, ISO `yyyy-mm-dd`. */
+export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "A day as yyyy-mm-dd.");
+
+/** The parts of a name in one script; any part may be unknown. */
+export const NameParts = z.strictObject({
+  given: PlainText(200).nullish(),
+  father: PlainText(200).nullish(),
+  grandfather: PlainText(200).nullish(),
+  family: PlainText(200).nullish(),
+  mother: PlainText(200).nullish(),
+});
+export type NameParts = z.infer<typeof NameParts>;
+
+/**
+ * A person's personal fields: names in Arabic script and in Latin transliteration, sex, birth (a day
+ * when known, else a year), place of origin, and the date and place of detention or disappearance
+ * (`event`). All of it is encrypted at rest.
+ */
+export const PersonFields = z.strictObject({
+  arabic: NameParts.default({}),
+  latin: NameParts.default({}),
+  sex: z.enum(["male", "female"]).nullish(),
+  birthDate: IsoDay.nullish(),
+  birthYear: z.int().min(1880).max(2100).nullish(),
+  origin: PlainText(300).nullish(),
+  eventDate: IsoDay.nullish(),
+  /** When only the year of the detention or disappearance is known. */
+  eventYear: z.int().min(1880).max(2100).nullish(),
+  eventPlace: PlainText(300).nullish(),
+});
+export type PersonFields = z.infer<typeof PersonFields>;
+
+const Withdrawal = z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable();
+
+// ——— Cases ———
+
+export const CreateCaseInput = z.strictObject({
+  /** The submitting side: a delegation of the caller that is a party in the process (the system actor: any). */
+  delegationId: RecordRef,
+  kind: z.enum(caseKinds),
+  sharing: z.enum(listSharings).default("side"),
+  person: PersonFields,
+});
+/** Replaces a case's personal fields (and kind, sharing); `version` is the one read (409 if stale). */
+export const UpdateCaseInput = z.strictObject({
+  version: z.int().min(1),
+  kind: z.enum(caseKinds).optional(),
+  sharing: z.enum(listSharings).optional(),
+  person: PersonFields.optional(),
+});
+/** A status change says on what evidence (kept encrypted: it may name people). */
+export const ChangeCaseStatusInput = z.strictObject({
+  status: z.enum(caseStatuses),
+  evidence: PlainText(4000, "Say on what evidence."),
+});
+/** Nothing is deleted: a case, a list or an exchange person is withdrawn with a reason. */
+export const WithdrawInput = z.strictObject({ reason: PlainText(2000, "Say why.") });
+
+export const CaseStatusStep = z.object({
+  id: z.string(),
+  fromStatus: z.enum(caseStatuses).nullable(),
+  status: z.enum(caseStatuses),
+  evidence: z.string().nullable(),
+  exchangeId: z.string().nullable(),
+  byLabel: z.string(),
+  at: z.string(),
+});
+export const CaseView = z.object({
+  id: z.string(),
+  processId: z.string(),
+  /** The submitting side. */
+  delegationId: z.string(),
+  participantId: z.string(),
+  kind: z.enum(caseKinds),
+  status: z.enum(caseStatuses),
+  sharing: z.enum(listSharings),
+  person: PersonFields,
+  listEntryId: z.string().nullable(),
+  version: z.int(),
+  withdrawn: Withdrawal,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseView = z.infer<typeof CaseView>;
+export const CaseDetail = CaseView.extend({
+  history: z.array(CaseStatusStep),
+  can: z.object({ update: z.boolean(), changeStatus: z.boolean(), withdraw: z.boolean() }).optional(),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+export const CaseQuery = z.object({
+  delegationId: RecordRef.optional(),
+  status: z.enum(caseStatuses).optional(),
+  kind: z.enum(caseKinds).optional(),
+  withdrawn: z.enum(["include", "exclude", "only"]).default("exclude"),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export const CaseList = z.object({ total: z.int(), cases: z.array(CaseView) });
+export type CaseList = z.infer<typeof CaseList>;
+
+// ——— Lists ———
+
+/**
+ * Our columns: a list's file maps its own columns onto these (`mapping`), or uses our template, whose
+ * header is exactly these names. `birth` takes a day (1980-02-01, 1/2/80 when unambiguous) or a year
+ * (1980, ١٩٨٠); `kind` per row overrides the list's default kind.
+ */
+export const listColumns = [
+  "given_ar",
+  "father_ar",
+  "grandfather_ar",
+  "family_ar",
+  "mother_ar",
+  "given_latin",
+  "father_latin",
+  "grandfather_latin",
+  "family_latin",
+  "mother_latin",
+  "sex",
+  "birth",
+  "origin",
+  "event_date",
+  "event_place",
+  "kind",
+] as const;
+export type ListColumn = (typeof listColumns)[number];
+/** Our column → the file's column header (case and spaces ignored). Columns left out are read by our names. */
+export const ColumnMapping = z.partialRecord(z.enum(listColumns), z.string().trim().min(1).max(200));
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+/**
+ * The query of a list upload; the file is the body (`text/csv`, or the XLSX media type). `mapping` is
+ * a JSON object (ColumnMapping). `dryRun=true` (the default) only previews: the mapped first rows and the
+ * validation report, writing nothing.
+ */
+export const ListUploadQuery = z.object({
+  delegationId: RecordRef,
+  title: PlainText(300),
+  fileName: PlainText(300).optional(),
+  kind: z.enum(caseKinds).default("detained"),
+  sharing: z.enum(listSharings).default("side"),
+  mapping: z.string().max(8000).optional(),
+  /** How to read `1/2/80`: refused as ambiguous (the default), or day first, or month first. */
+  dayMonth: z.enum(["refuse", "day_first", "month_first"]).default("refuse"),
+  dryRun: z.enum(["true", "false"]).default("true"),
+});
+export type ListUploadQuery = z.infer<typeof ListUploadQuery>;
+
+/** Why a row is refused or flagged: the field and a code, never the value (no personal data in reports). */
+export const RowFinding = z.object({
+  field: z.string(),
+  code: z.enum([
+    "required",
+    "invalid_date",
+    "ambiguous_date",
+    "invalid_year",
+    "invalid_sex",
+    "invalid_kind",
+    "mixed_scripts",
+    "wrong_script",
+    "too_long",
+    "control_characters",
+    "duplicate_row",
+    "already_a_case",
+  ]),
+  message: z.string(),
+  /** For `duplicate_row` / `already_a_case`: the earlier row, or the case. */
+  ref: z.union([z.int(), z.string()]).optional(),
+});
+export type RowFinding = z.infer<typeof RowFinding>;
+export const ListImportReport = z.object({
+  dryRun: z.boolean(),
+  /** The list created (null on a dry run). */
+  listId: z.string().nullable(),
+  format: z.enum(["csv", "xlsx"]),
+  /** How the file's text was decoded: `utf-8`, or `windows-1256` when it was not valid UTF-8 (CSV only). */
+  encoding: z.enum(["utf-8", "windows-1256"]),
+  contentHash: z.string(),
+  header: z.array(z.string()),
+  /** The mapping used (given, or our template's defaults). */
+  mapping: z.record(z.string(), z.string()),
+  /** The file's columns that map to none of ours (ignored). */
+  unmappedColumns: z.array(z.string()),
+  rows: z.int(),
+  valid: z.int(),
+  rejected: z.int(),
+  flagged: z.int(),
+  duplicates: z.int(),
+  /** Cases created (one per valid row; 0 on a dry run). */
+  casesCreated: z.int(),
+  /** The first rejected rows (a row number is the file's, header = 1), with why. */
+  rejectedRows: z.array(z.object({ row: z.int(), findings: z.array(RowFinding) })),
+  /** The first rows kept with a warning (mixed scripts, a date read one way). */
+  flaggedRows: z.array(z.object({ row: z.int(), findings: z.array(RowFinding) })),
+  /** The first rows as mapped, for the uploader to check before importing (their own data). */
+  preview: z.array(
+    z.object({ row: z.int(), kind: z.enum(caseKinds), person: PersonFields, valid: z.boolean() }),
+  ),
+});
+export type ListImportReport = z.infer<typeof ListImportReport>;
+
+export const ListView = z.object({
+  id: z.string(),
+  processId: z.string(),
+  delegationId: z.string(),
+  participantId: z.string(),
+  sharing: z.enum(listSharings),
+  title: z.string(),
+  fileName: z.string(),
+  format: z.enum(["csv", "xlsx"]),
+  encoding: z.string(),
+  rows: z.int(),
+  imported: z.int(),
+  rejected: z.int(),
+  submittedByLabel: z.string(),
+  withdrawn: Withdrawal,
+  createdAt: z.string(),
+});
+export type ListView = z.infer<typeof ListView>;
+export const ListSummaries = z.object({ lists: z.array(ListView) });
+export const ListEntryView = z.object({
+  id: z.string(),
+  rowNumber: z.int(),
+  kind: z.enum(caseKinds),
+  person: PersonFields,
+  flags: z.array(z.object({ field: z.string(), code: z.string() })),
+  caseId: z.string().nullable(),
+  withdrawn: Withdrawal,
+});
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+export const ListDetail = ListView.extend({ total: z.int(), entries: z.array(ListEntryView) });
+export type ListDetail = z.infer<typeof ListDetail>;
+
+// ——— Exchanges ———
+
+export const PlanExchangeInput = z.strictObject({
+  on: IsoDay,
+  place: PlainText(300),
+  /** The neutral intermediary: a participant of the process (e.g. the ICRC), and/or its name. */
+  intermediaryParticipantId: RecordRef.optional(),
+  intermediaryName: PlainText(200).optional(),
+  guarantorParticipantIds: z.array(RecordRef).max(10).default([]),
+  /** The two sides: the first releases `firstReleases`, the second `secondReleases` (N for M). */
+  firstDelegationId: RecordRef,
+  secondDelegationId: RecordRef,
+  firstReleases: z.int().min(1).max(10_000),
+  secondReleases: z.int().min(1).max(10_000),
+  note: PlainText(2000).optional(),
+});
+/** A person a side releases: a case, and the side releasing it (one of the exchange's two). */
+export const AddExchangePersonInput = z.strictObject({
+  caseId: RecordRef,
+  releasingDelegationId: RecordRef,
+});
+export const CancelExchangeInput = z.strictObject({ reason: PlainText(2000, "Say why.") });
+
+export const ExchangeSide = z.object({
+  delegationId: z.string().nullable(),
+  label: z.string().nullable(),
+  /** Agreed (operation) or reported (aggregate; null when no source gives it). */
+  releases: z.int().nullable(),
+  /** People added and confirmed released by the intermediary (operations only). */
+  added: z.int(),
+  confirmed: z.int(),
+});
+export const ExchangeView = z.object({
+  id: z.string(),
+  processId: z.string(),
+  kind: z.enum(exchangeKinds),
+  state: z.enum(exchangeStates),
+  sequence: z.int().nullable(),
+  title: z.string().nullable(),
+  on: z.string().nullable(),
+  dateNote: z.string().nullable(),
+  place: z.string().nullable(),
+  intermediary: z.object({ participantId: z.string().nullable(), name: z.string().nullable() }),
+  guarantorParticipantIds: z.array(z.string()),
+  /** "N for M", from the two sides' releases (null when a count is unknown). */
+  ratio: z.string().nullable(),
+  first: ExchangeSide,
+  second: ExchangeSide,
+  sources: z.array(z.object({ url: z.string(), title: z.string().nullable().optional() })),
+  conflicts: z.array(z.object({ text: z.string(), field: z.string().nullable().optional() })),
+  note: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  cancelled: z.object({ at: z.string(), reason: z.string() }).nullable(),
+});
+export type ExchangeView = z.infer<typeof ExchangeView>;
+export const ExchangePersonView = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  releasingDelegationId: z.string(),
+  confirmedAt: z.string().nullable(),
+  confirmedByLabel: z.string().nullable(),
+  withdrawn: Withdrawal,
+  /** The person, only for a reader of the case (its side, the intermediary, the working group if shared). */
+  person: PersonFields.nullable(),
+  caseStatus: z.enum(caseStatuses).nullable(),
+});
+export const ExchangeDetail = ExchangeView.extend({
+  people: z.array(ExchangePersonView),
+  can: z
+    .object({ addPeople: z.boolean(), confirm: z.boolean(), complete: z.boolean(), cancel: z.boolean() })
+    .optional(),
+});
+export type ExchangeDetail = z.infer<typeof ExchangeDetail>;
+export const ExchangeList = z.object({ exchanges: z.array(ExchangeView) });
+
+// ——— Pictures (aggregates only) ———
+
+/** Cases by side and status now, and status changes by month: over the cases the reader may read. */
+export const CaseCounts = z.object({
+  current: z.array(z.object({ delegationId: z.string(), status: z.enum(caseStatuses), count: z.int() })),
+  byMonth: z.array(
+    z.object({
+      month: z.string(),
+      delegationId: z.string(),
+      status: z.enum(caseStatuses),
+      count: z.int(),
+    }),
+  ),
+});
+export type CaseCounts = z.infer<typeof CaseCounts>;
+/** The exchanges on a time line: dates and counts only (public aggregates for the public). */
+export const ExchangeTimeline = z.object({
+  exchanges: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(exchangeKinds),
+      state: z.enum(exchangeStates),
+      on: z.string().nullable(),
+      dateNote: z.string().nullable(),
+      place: z.string().nullable(),
+      firstReleases: z.int().nullable(),
+      secondReleases: z.int().nullable(),
+      sources: z.int(),
+      conflicts: z.int(),
+    }),
+  ),
+});
+/** The review queue's progress: candidates by state (the intermediary's; zeros for anyone else). */
+export const ReviewProgress = z.object({
+  runs: z.int(),
+  candidates: z.object(
+    Object.fromEntries(candidateStates.map((s) => [s, z.int()])) as {
+      [K in (typeof candidateStates)[number]]: z.ZodInt;
+    },
+  ),
+});
+
+export const Created = z.object({ id: z.string() });

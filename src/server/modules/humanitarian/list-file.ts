@@ -1,0 +1,200 @@
+// Reading a side's list file as it streams in: CSV (UTF-8, or Windows-1256 when the file is not valid
+// UTF-8: the encoding is told from the first 64 KiB and held to for the whole file) or XLSX (its first
+// sheet), row by row, never the whole file in memory; the bytes are hashed on the way (the same file
+// is refused twice) and counted against the upload limit.
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import { BadRequest, DomainError } from "../../platform/errors.ts";
+
+export type FileFormat = "csv" | "xlsx";
+export type Encoding = "utf-8" | "windows-1256";
+
+/** What reading a file gives: its rows as they stream (the header first), then its encoding and hash. */
+export type ListFile = {
+  rows: AsyncGenerator<string[]>;
+  encoding: () => Encoding;
+  contentHash: () => string;
+};
+
+const sniffBytes = 64 * 1024;
+
+function tooLarge(maxBytes: number): DomainError {
+  return new DomainError(
+    "file_too_large",
+    413,
+    `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB: upload it with the CLI (astana humanitarian list-upload), which streams any size.`,
+    { maxBytes },
+  );
+}
+
+/** The file's bytes, hashed and counted as they pass. */
+async function* hashed(
+  source: AsyncIterable<Uint8Array>,
+  hash: ReturnType<typeof createHash>,
+  maxBytes: number | undefined,
+): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += chunk.byteLength;
+    if (maxBytes !== undefined && bytes > maxBytes) throw tooLarge(maxBytes);
+    hash.update(chunk);
+    yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  }
+}
+
+/** Whether these bytes are UTF-8, allowing a character cut at the end (the sniffed prefix may cut one). */
+function looksUtf8(bytes: Buffer): boolean {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  try {
+    decoder.decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file's text: the first 64 KiB decide the encoding (UTF-8 if they decode as UTF-8, else
+ * Windows-1256, the legacy Arabic code page); a file that later stops being UTF-8 is refused whole.
+ */
+async function* decoded(
+  bytes: AsyncGenerator<Buffer>,
+  found: (encoding: Encoding) => void,
+): AsyncGenerator<string> {
+  const head: Buffer[] = [];
+  let headLength = 0;
+  let rest: IteratorResult<Buffer> | undefined;
+  while (headLength < sniffBytes) {
+    rest = await bytes.next();
+    if (rest.done) break;
+    head.push(rest.value);
+    headLength += rest.value.byteLength;
+  }
+  const first = Buffer.concat(head);
+  const encoding: Encoding = looksUtf8(first) ? "utf-8" : "windows-1256";
+  found(encoding);
+  const decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
+  let offset = 0;
+  const decode = (chunk: Buffer) => {
+    try {
+      const text = decoder.decode(chunk, { stream: true });
+      offset += chunk.byteLength;
+      return text;
+    } catch {
+      throw new BadRequest(
+        `The file is not one encoding: it began as UTF-8 but has an invalid byte after byte ${offset}. Save it in one encoding (UTF-8) and upload it again.`,
+        { near: offset },
+        "invalid_encoding",
+      );
+    }
+  };
+  yield decode(first);
+  if (rest?.done) {
+    yield decoder.decode();
+    return;
+  }
+  for await (const chunk of bytes) yield decode(chunk);
+  try {
+    yield decoder.decode();
+  } catch {
+    throw new BadRequest("The file ends inside a character: it is cut or not UTF-8.", {}, "invalid_encoding");
+  }
+}
+
+/** A cell's text: dates as ISO days, numbers as digits, rich text and formulas as their text. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const cell = value as { text?: unknown; richText?: { text: string }[]; result?: unknown };
+    if (cell.richText) return cell.richText.map((part) => part.text).join("");
+    if (cell.result !== undefined) return cellText(cell.result);
+    if (typeof cell.text === "string") return cell.text;
+    return "";
+  }
+  return String(value);
+}
+
+/**
+ * Opens a list file for reading as it arrives: its rows (the header first) as arrays of cell texts.
+ * `encoding` and `contentHash` are known once the rows are read. A CSV may use commas, semicolons or tabs.
+ */
+export function readListFile(
+  format: FileFormat,
+  source: AsyncIterable<Uint8Array>,
+  maxBytes: number | undefined,
+): ListFile {
+  const hash = createHash("sha256");
+  let digest: string | null = null;
+  let encoding: Encoding = "utf-8";
+  const bytes = hashed(source, hash, maxBytes);
+
+  async function* csvRows(): AsyncGenerator<string[]> {
+    const parser = parse({
+      bom: true,
+      delimiter: [",", ";", "\t"],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      max_record_size: 1_000_000,
+    });
+    const feeding = pipeline(
+      Readable.from(
+        decoded(bytes, (found) => {
+          encoding = found;
+        }),
+      ),
+      parser,
+    );
+    // Its failure also ends the parser, which the loop below reports; awaited after the loop.
+    feeding.catch(() => undefined);
+    try {
+      for await (const record of parser as AsyncIterable<string[]>) yield record;
+      await feeding;
+    } catch (error) {
+      const real = await feeding.then(
+        () => error,
+        (failure: unknown) => failure,
+      );
+      for (const candidate of [real, (real as { cause?: unknown })?.cause, error])
+        if (candidate instanceof DomainError) throw candidate;
+      throw new BadRequest("The file is not a readable CSV.", {}, "invalid_csv");
+    }
+  }
+
+  async function* xlsxRows(): AsyncGenerator<string[]> {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+      sharedStrings: "cache",
+      worksheets: "emit",
+      hyperlinks: "ignore",
+      styles: "ignore",
+      entries: "emit",
+    });
+    try {
+      for await (const sheet of reader) {
+        for await (const row of sheet) {
+          const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+          yield Array.from(values, cellText);
+        }
+        break; // the first sheet only
+      }
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw new BadRequest("The file is not a readable XLSX workbook.", {}, "invalid_xlsx");
+    }
+    // The rest of the upload is read (and hashed) even when the first sheet ends before it.
+    for await (const _chunk of bytes);
+  }
+
+  return {
+    rows: format === "csv" ? csvRows() : xlsxRows(),
+    encoding: () => encoding,
+    contentHash: () => {
+      digest ??= hash.digest("hex");
+      return digest;
+    },
+  };
+}

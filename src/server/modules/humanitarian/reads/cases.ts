@@ -1,0 +1,80 @@
+// Cases as their readers see them: filtered in SQL by the persons' rule (policies.ts), decrypted only
+// after that, and every read audited (the list read with its count, one case with its id).
+import { and, asc, count, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import type { CaseDetail, CaseList, CaseQuery } from "../../../../contracts/humanitarian.ts";
+import type { Actor } from "../../../platform/authz.ts";
+import type { Db } from "../../../platform/db.ts";
+import { findProcess } from "../../core/index.ts";
+import { canReadPerson, canUpdateCase, readablePersons } from "../policies.ts";
+import { presentCase, presentStatusStep } from "../presenters.ts";
+import { humCaseStatus, humCases } from "../schema.ts";
+import { auditPersonRead, mayAskForSide, refusePersonRead, refuseSideRead } from "./audit-reads.ts";
+
+/**
+ * The cases of a process the actor may read, filtered by side, status and kind, newest first. Naming
+ * a side whose cases the actor may not read at all is refused (audited) rather than answered empty.
+ */
+export async function listCases(
+  db: Db,
+  actor: Actor,
+  processRef: string,
+  query: z.infer<typeof CaseQuery>,
+): Promise<CaseList> {
+  const process = await findProcess(db, processRef);
+  if (query.delegationId && !mayAskForSide(actor, process.id, query.delegationId))
+    await refuseSideRead(db, actor, "humanitarian.case.list", process.id, query.delegationId);
+  const filters: (SQL | undefined)[] = [eq(humCases.processId, process.id), readablePersons(actor, humCases)];
+  if (query.delegationId) filters.push(eq(humCases.delegationId, query.delegationId));
+  if (query.status) filters.push(eq(humCases.status, query.status));
+  if (query.kind) filters.push(eq(humCases.kind, query.kind));
+  if (query.withdrawn === "exclude") filters.push(isNull(humCases.withdrawnAt));
+  if (query.withdrawn === "only") filters.push(isNotNull(humCases.withdrawnAt));
+  const where = and(...filters);
+  const [total] = await db.select({ n: count() }).from(humCases).where(where);
+  const rows = await db
+    .select()
+    .from(humCases)
+    .where(where)
+    .orderBy(desc(humCases.createdAt), asc(humCases.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  await auditPersonRead(
+    db,
+    actor,
+    "humanitarian.case.list",
+    { subjectType: "humanitarian.case", processId: process.id, delegationId: query.delegationId ?? null },
+    { shown: rows.length, total: total?.n ?? 0 },
+  );
+  return { total: total?.n ?? 0, cases: rows.map(presentCase) };
+}
+
+/** One case with its status history; a case the actor may not read is refused (audited) as missing. */
+export async function getCase(db: Db, actor: Actor, caseId: string): Promise<CaseDetail> {
+  const [row] = await db.select().from(humCases).where(eq(humCases.id, caseId));
+  if (!row || !canReadPerson(actor, row))
+    return refusePersonRead(db, actor, "humanitarian.case.get", "Case", caseId, row);
+  const history = await db
+    .select()
+    .from(humCaseStatus)
+    .where(eq(humCaseStatus.caseId, row.id))
+    .orderBy(asc(humCaseStatus.at), asc(humCaseStatus.id));
+  await auditPersonRead(
+    db,
+    actor,
+    "humanitarian.case.get",
+    {
+      subjectType: "humanitarian.case",
+      subjectId: row.id,
+      processId: row.processId,
+      delegationId: row.delegationId,
+    },
+    { shown: 1 },
+  );
+  const mayChange = canUpdateCase(actor, row) && !row.withdrawnAt;
+  return {
+    ...presentCase(row),
+    history: history.map(presentStatusStep),
+    can: { update: mayChange, changeStatus: mayChange, withdraw: mayChange },
+  };
+}

@@ -1,0 +1,153 @@
+// Personal data at rest (the humanitarian module's cases and lists): AES-256-GCM with a key kept outside
+// the database, so a copy of the database (a backup, a stolen disk, a raw table dump) reveals no name.
+// The key comes from ASTANA_PERSONAL_DATA_KEY (base64 of 32 bytes) or from the file named by
+// ASTANA_PERSONAL_DATA_KEY_FILE; in development and tests a key file is generated once beside the
+// database directory (DATA_DIR/personal-data.key, mode 0600); in production a missing key stops start-up.
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** A configuration problem with the key: the message names the variables at fault (config.ts rethrows it). */
+export class PersonalDataKeyError extends Error {
+  override name = "PersonalDataKeyError";
+  readonly variables: string[];
+  constructor(message: string, variables: string[]) {
+    super(message);
+    this.variables = variables;
+  }
+}
+
+const keyVariables = ["ASTANA_PERSONAL_DATA_KEY", "ASTANA_PERSONAL_DATA_KEY_FILE"];
+
+function decodeKey(text: string, where: string): Buffer {
+  const key = Buffer.from(text.trim(), "base64");
+  if (key.length !== 32 || !/^[A-Za-z0-9+/=_-]+$/.test(text.trim()))
+    throw new PersonalDataKeyError(
+      `${where}: must be 32 random bytes in base64 (e.g. \`openssl rand -base64 32\`)`,
+      keyVariables,
+    );
+  return key;
+}
+
+/**
+ * Resolves the personal-data key: the variable, else the key file, else (outside production only) a
+ * key generated once into `DATA_DIR/personal-data.key`. Refuses in production without a key, so the
+ * server never writes personal data it could not read back after a restart, nor with a key kept in
+ * the data directory beside the database.
+ */
+export function loadPersonalDataKey(env: {
+  key?: string;
+  keyFile?: string;
+  dataDir: string;
+  production: boolean;
+}): Buffer {
+  if (env.key) return decodeKey(env.key, "ASTANA_PERSONAL_DATA_KEY");
+  if (env.keyFile) {
+    let text: string;
+    try {
+      text = readFileSync(env.keyFile, "utf8");
+    } catch (error) {
+      throw new PersonalDataKeyError(
+        `ASTANA_PERSONAL_DATA_KEY_FILE: cannot read ${env.keyFile} (${(error as NodeJS.ErrnoException).code})`,
+        ["ASTANA_PERSONAL_DATA_KEY_FILE"],
+      );
+    }
+    return decodeKey(text, `ASTANA_PERSONAL_DATA_KEY_FILE (${env.keyFile})`);
+  }
+  if (env.production)
+    throw new PersonalDataKeyError(
+      "ASTANA_PERSONAL_DATA_KEY or ASTANA_PERSONAL_DATA_KEY_FILE: required in production (NODE_ENV=production): the key that encrypts personal data at rest, kept outside the database (`openssl rand -base64 32`)",
+      keyVariables,
+    );
+  return readOrCreateKeyFile(path.join(env.dataDir, "personal-data.key"));
+}
+
+/** The development key file: created whole or not at all, so two processes starting at once share one key. */
+function readOrCreateKeyFile(file: string): Buffer {
+  try {
+    return decodeKey(readFileSync(file, "utf8"), file);
+  } catch (error) {
+    if (error instanceof PersonalDataKeyError) throw error;
+  }
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(draft, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+    try {
+      linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    return decodeKey(readFileSync(file, "utf8"), file);
+  } catch (error) {
+    if (error instanceof PersonalDataKeyError) throw error;
+    throw new PersonalDataKeyError(
+      `DATA_DIR: cannot keep the personal-data key in ${file} (${(error as NodeJS.ErrnoException).code}); set ASTANA_PERSONAL_DATA_KEY or ASTANA_PERSONAL_DATA_KEY_FILE`,
+      ["DATA_DIR", ...keyVariables],
+    );
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+let installedKey: Buffer | null = null;
+
+/** Makes the configured key the one `seal`/`unseal` use (the server and the CLI call it when they open the database). */
+export function installPersonalDataKey(key: Buffer): void {
+  installedKey = key;
+}
+
+function currentKey(): Buffer {
+  if (!installedKey) throw new Error("The personal-data key is not installed (config.personalDataKey).");
+  return installedKey;
+}
+
+/**
+ * The installed key, for a worker thread that decrypts off the server's thread (the matching job):
+ * handed over in memory, never written to a job's row or anywhere else.
+ */
+export function personalDataKeyForWorker(): Buffer {
+  return currentKey();
+}
+
+const version = "v1";
+
+/**
+ * Encrypts a record's personal fields (any JSON value) bound to the record's id (`context`), so a
+ * ciphertext copied onto another row does not decrypt. Output: `v1.<base64 of iv | tag | ciphertext>`.
+ */
+export function sealPersonal(value: unknown, context: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", currentKey(), iv);
+  cipher.setAAD(Buffer.from(context, "utf8"));
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
+  return `${version}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64")}`;
+}
+
+/** Decrypts what `sealPersonal` wrote for the same `context`; a wrong key or a moved ciphertext throws. */
+export function unsealPersonal<Value>(sealed: string, context: string): Value {
+  const [tag, payload] = sealed.split(".", 2);
+  if (tag !== version || !payload) throw new Error("Not a sealed personal record.");
+  const bytes = Buffer.from(payload, "base64");
+  const decipher = createDecipheriv("aes-256-gcm", currentKey(), bytes.subarray(0, 12));
+  decipher.setAAD(Buffer.from(context, "utf8"));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  const text = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
+  return JSON.parse(text) as Value;
+}
+
+let fingerprintKey: Buffer | null = null;
+
+/**
+ * A keyed fingerprint (HMAC-SHA256, with a key derived from the personal-data key) of a normalised
+ * personal record: equal records give equal fingerprints, so exact duplicates are found in SQL, while
+ * without the key a fingerprint cannot be tested against guessed names.
+ */
+export function fingerprintPersonal(normalised: string): string {
+  if (!fingerprintKey || fingerprintKeyOf !== installedKey) {
+    fingerprintKey = Buffer.from(hkdfSync("sha256", currentKey(), "", "astana-personal-fingerprint", 32));
+    fingerprintKeyOf = installedKey;
+  }
+  return createHmac("sha256", fingerprintKey).update(normalised, "utf8").digest("base64url");
+}
+let fingerprintKeyOf: Buffer | null = null;
