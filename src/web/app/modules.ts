@@ -1,5 +1,6 @@
 import { coreModule } from "../modules/core/module.ts";
 import { homeModule } from "../modules/home/module.ts";
+import { humanitarianModule } from "../modules/humanitarian/module.ts";
 import { platformModule } from "../modules/platform/module.ts";
 import { processModule } from "../modules/process/module.ts";
 import { programmeModule } from "../modules/programme/module.ts";
@@ -18,4 +19,5 @@ export const webModules: readonly WebModule[] = [
   searchModule,
   textsModule,
   programmeModule,
+  humanitarianModule,
 ];
