@@ -15,7 +15,7 @@ export const RunMatchingInput = z
     leftListId: RecordRef,
     rightListId: RecordRef.optional(),
     /** The score from which a pair is proposed (0..1); 0.5 unless given. */
-    threshold: z.number().min(0.05).max(1).optional(),
+    threshold: z.number().gt(0).max(1).optional(),
   })
   .refine((input) => (input.mode === "lists") === (input.rightListId !== undefined), {
     message: "Give rightListId for mode lists, and only then.",

@@ -1,6 +1,8 @@
 import { type AppModule, operationsIn } from "../../platform/module.ts";
 import { installPersonalDataKey } from "../../platform/personal-data.ts";
 import * as api from "./api.ts";
+import { humanitarianCanary } from "./canary.ts";
+import { humanitarianDemoPart } from "./demo/part.ts";
 import { registerHumanitarianRoutes } from "./routes.ts";
 import { registerMatchingRoutes } from "./routes-matching.ts";
 import * as tables from "./schema.ts";
@@ -13,10 +15,12 @@ export const humanitarianModule: AppModule = {
   tables,
   operations,
   eventTypes: operations.map((operation) => operation.name),
-  routes: async (app, deps) => {
-    await registerHumanitarianRoutes(app, deps);
-    await registerMatchingRoutes(app, deps);
+  routes: (app, deps) => {
+    registerHumanitarianRoutes(app, deps);
+    registerMatchingRoutes(app, deps);
   },
+  demo: humanitarianDemoPart,
+  canary: humanitarianCanary,
   // The key that seals personal fields comes from the configuration, outside the database.
   onOpen: (deps) => installPersonalDataKey(deps.config.personalDataKey),
 };

@@ -1,7 +1,7 @@
 // Blocking: only persons who share at least one blocking key are compared, so 100,000 × 100,000 is
 // not ten billion comparisons. Several keys, so that one typo, a missing father, grandfather or birth,
 // or the family name written first still leaves a key the pair shares: given+father+family,
-// given+grandfather+family, given+family+birth year (or a year next to it), father+given (or
+// given+grandfather+family, given+mother+family, given+family+birth year (or a year next to it), father+given (or
 // family)+birth year, and father+grandfather+family. A key shared by too many persons says too little and is
 // skipped; the pair still meets on another one.
 
@@ -24,6 +24,7 @@ export function blockingKeys(person: PreparedPerson, probe = false): string[] {
   const given = keysOf(person.names.given);
   const father = keysOf(person.names.father);
   const grandfather = keysOf(person.names.grandfather);
+  const mother = keysOf(person.names.mother);
   const family = keysOf(person.names.family);
   const year = person.birth?.year;
   const years = year === undefined ? [] : probe ? [year - 1, year, year + 1] : [year];
@@ -33,6 +34,7 @@ export function blockingKeys(person: PreparedPerson, probe = false): string[] {
       const pair = g < f ? `${g}|${f}` : `${f}|${g}`;
       for (const dad of father) keys.add(`gdf|${dad}|${pair}`);
       for (const elder of grandfather) keys.add(`gef|${elder}|${pair}`);
+      for (const mum of mother) keys.add(`gmf|${mum}|${pair}`);
       for (const y of years) keys.add(`gfy|${pair}|${y}`);
     }
   }

@@ -89,8 +89,9 @@ export function nameSimilarity(left: NameForms[], right: NameForms[]): number | 
       else sameScript = Math.max(sameScript, (skeleton + fine) / 2);
     }
   }
-  // Written in a script both share, the finer comparison decides; across scripts, only the skeleton can.
-  const similarity = sameScript >= 0 ? sameScript : acrossScripts;
+  // The best reading: the finer comparison where both share a script, the skeleton (with its long
+  // vowels checked) across scripts — an entry in both scripts meets a Latin one either way.
+  const similarity = Math.max(sameScript, acrossScripts);
   return Math.min(similarity, compoundSimilarity(left, right));
 }
 
@@ -122,13 +123,27 @@ export const agreeAt = 0.94;
 export const closeAt = 0.85;
 
 /** How often a name key occurs, for the weight of agreeing on it; smoothed so small lists are not overweighted. */
-export type NameFrequencies = { forename: (key: string) => number; family: (key: string) => number };
+export type NameFrequencies = {
+  forename: (key: string) => number;
+  family: (key: string) => number;
+  /** The bits of evidence at which the score is one half: more for longer lists (see `evenBitsFor`). */
+  evenBits: number;
+};
 
 const flatFrequency = () => 1 / 200;
-export const flatFrequencies: NameFrequencies = { forename: flatFrequency, family: flatFrequency };
+export const flatFrequencies: NameFrequencies = { forename: flatFrequency, family: flatFrequency, evenBits: 14 };
+
+/**
+ * The evidence a pair needs for even odds, given the lists' size: the longer the list, the likelier
+ * a chance lookalike (the prior odds that two persons taken at random are one fall as 1/size), so the
+ * bar rises by a bit each time the list doubles, from 14 bits up to ten thousand persons.
+ */
+export function evenBitsFor(largestList: number): number {
+  return Math.max(14, Math.log2(Math.max(1, largestList)) + 1);
+}
 
 /** Counts the name keys of the persons given: the frequency of a key, smoothed towards 1/200. */
-export function countFrequencies(persons: PreparedPerson[]): NameFrequencies {
+export function countFrequencies(persons: PreparedPerson[], largestList = persons.length): NameFrequencies {
   const forenames = new Map<string, number>();
   const families = new Map<string, number>();
   let forenameTotal = 0;
@@ -144,7 +159,11 @@ export function countFrequencies(persons: PreparedPerson[]): NameFrequencies {
   const prior = 200;
   const smoothed = (table: Map<string, number>, total: number) => (key: string) =>
     ((table.get(key) ?? 0) + 1) / (total + prior);
-  return { forename: smoothed(forenames, forenameTotal), family: smoothed(families, familyTotal) };
+  return {
+    forename: smoothed(forenames, forenameTotal),
+    family: smoothed(families, familyTotal),
+    evenBits: evenBitsFor(largestList),
+  };
 }
 
 // Bits against a match when a name clearly differs; a grandfather's and a mother's names are written
@@ -251,8 +270,6 @@ function disagrees(verdicts: FieldVerdict[], field: NameField): boolean {
 
 const orderCost = [0, -2, -4];
 
-/** Bits of evidence at which the score is one half; the default threshold. */
-const evenBits = 14;
 
 /**
  * Compares two persons: the verdict of every field and a 0..1 score, under the name order that fits
@@ -301,6 +318,6 @@ export function comparePersons(
     bestBits += evidence.bits;
     bestVerdicts.push(evidence.verdict);
   }
-  const score = 1 / (1 + 2 ** (-(bestBits - evenBits) / 2));
+  const score = 1 / (1 + 2 ** (-(bestBits - frequencies.evenBits) / 2));
   return { score: Math.round(score * 1000) / 1000, fields: bestVerdicts };
 }

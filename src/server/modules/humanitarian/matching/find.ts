@@ -18,7 +18,10 @@ function scoreBlocks(
   threshold: number,
   options: MatchOptions,
 ): Candidate[] {
-  const frequencies = countFrequencies(sameList ? left : [...left, ...right]);
+  const frequencies = countFrequencies(
+    sameList ? left : [...left, ...right],
+    Math.max(left.length, right.length),
+  );
   const index = blockIndex(right);
   const candidates: Candidate[] = [];
   const seen = new Set<number>();

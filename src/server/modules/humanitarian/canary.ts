@@ -1,0 +1,90 @@
+// humanitarian's part of the canary test: persons of both sides — a case registered by the party, one
+// by a second side made for the test, a list with its rows, a status change's evidence — each carrying
+// a marker only its side and the neutral intermediary may see; and an exchange between the two sides
+// whose detail must show each person only to who reads that person's case.
+import { Readable } from "node:stream";
+import type { AppModule, CanaryFill } from "../../platform/module.ts";
+import { assignRole, createParticipant, standingDelegationIdsOf } from "../core/index.ts";
+import { addExchangePerson } from "./operations/add-exchange-person.ts";
+import { changeCaseStatus } from "./operations/change-case-status.ts";
+import { confirmRelease } from "./operations/confirm-release.ts";
+import { createCase } from "./operations/create-case.ts";
+import { importList } from "./operations/import-list.ts";
+import { planExchange } from "./operations/plan-exchange.ts";
+
+/**
+ * The party's case and list, a second side's case (the party must never see it), and an exchange of
+ * the two. Persons are `intermediary`-tier records of their side, shared with nobody else here (the
+ * working group's sharing is a rule beyond the tiers, tested in test/humanitarian).
+ */
+export const humanitarianCanary: NonNullable<AppModule["canary"]> = async (ctx, marker) => {
+  const { processId } = ctx;
+  const party = ctx.delegationIds.party;
+  const second = await ctx.perform(createParticipant, {
+    slug: "cast-second-side",
+    kind: "party",
+    names: { en: "Cast second side" },
+  });
+  await ctx.perform(assignRole, { processId, participantId: second.id, role: "party" });
+  const secondSide = (await standingDelegationIdsOf(ctx.db, processId, [second.id])).get(second.id) ?? "";
+  const of = (delegationId: string) => ({ tier: "intermediary", processId, delegationId }) as const;
+
+  const partyCase = await ctx.perform(createCase, {
+    processId,
+    delegationId: party,
+    kind: "detained",
+    person: {
+      arabic: { given: marker(of(party)) },
+      latin: { family: marker(of(party)) },
+      origin: marker(of(party)),
+    },
+  });
+  await ctx.perform(changeCaseStatus, {
+    caseId: partyCase.id,
+    status: "located",
+    evidence: marker(of(party)),
+  });
+  const secondCase = await ctx.perform(createCase, {
+    processId,
+    delegationId: secondSide,
+    kind: "missing",
+    person: { latin: { given: marker(of(secondSide)) } },
+  });
+  const csv = `given_latin,family_ar,birth\n${marker(of(party))},${marker(of(party))},1980\n`;
+  const list = await ctx.perform(importList, {
+    processId,
+    delegationId: party,
+    title: marker(of(party)),
+    fileName: "canary.csv",
+    format: "csv",
+    dryRun: false,
+    source: Readable.from([Buffer.from(csv)]),
+  });
+  const exchange = await ctx.perform(planExchange, {
+    processId,
+    on: "2034-04-01",
+    place: "Canary crossing",
+    firstDelegationId: party,
+    secondDelegationId: secondSide,
+    firstReleases: 1,
+    secondReleases: 1,
+  });
+  const released = await ctx.perform(addExchangePerson, {
+    exchangeId: exchange.id,
+    caseId: secondCase.id,
+    releasingDelegationId: party,
+  });
+  await ctx.perform(addExchangePerson, {
+    exchangeId: exchange.id,
+    caseId: partyCase.id,
+    releasingDelegationId: secondSide,
+  });
+  await ctx.perform(confirmRelease, { personId: released.id });
+  const fills: CanaryFill[] = [
+    { id: partyCase.id },
+    { id: secondCase.id },
+    { id: list.listId ?? "" },
+    { id: exchange.id },
+  ];
+  return fills;
+};
