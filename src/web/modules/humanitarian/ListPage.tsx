@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Group, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { ApiError } from "../../shell/api.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { useList } from "./queries.ts";
@@ -15,7 +16,16 @@ export function ListPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation("humanitarian");
   const [offset, setOffset] = useState(0);
-  const loaded = pageData(useList(id, offset), t, t("lists.one"));
+  const query = useList(id, offset);
+  if (query.error instanceof ApiError && query.error.status === 404)
+    return (
+      <Page title={t("lists.one")}>
+        <Alert color="red" role="alert" title={t("lists.refusedTitle")}>
+          {t("lists.refused")}
+        </Alert>
+      </Page>
+    );
+  const loaded = pageData(query, t, t("lists.one"));
   if ("element" in loaded) return loaded.element;
   const list = loaded.data;
   return (

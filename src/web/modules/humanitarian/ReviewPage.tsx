@@ -15,6 +15,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -22,7 +23,15 @@ import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { QueueProgress } from "./Pictures.tsx";
-import { apiPath, type QueueItem, useHumChange, useJob, useLists, useReviewQueue } from "./queries.ts";
+import {
+  apiPath,
+  humKeys,
+  type QueueItem,
+  useHumChange,
+  useJob,
+  useLists,
+  useReviewQueue,
+} from "./queries.ts";
 import { PersonNames, useHumContext, VerdictBadge } from "./shared.tsx";
 import "./humanitarian.css";
 
@@ -53,6 +62,12 @@ function RunMatchingForm({ slug }: { slug: string }) {
   const [error, setError] = useState<string | null>(null);
   const job = useJob(jobId, true).data;
   const running = Boolean(jobId) && (!job || job.state === "queued" || job.state === "running");
+  const client = useQueryClient();
+  const finished = job?.state === "succeeded";
+  // The candidates are written when the job ends: the queue is read again then, live event or not.
+  useEffect(() => {
+    if (finished) void client.invalidateQueries({ queryKey: humKeys.all });
+  }, [finished, client]);
   const options = lists.map((list) => ({
     value: list.id,
     label: `${list.title} (${context.nameOf(list.participantId)})`,
