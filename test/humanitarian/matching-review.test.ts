@@ -2,7 +2,7 @@
 // background job with progress; candidates wait in a review queue, best first, with per-field verdicts
 // and both persons; a person confirms or rejects each, once; nothing merges without that; only the
 // intermediary runs matching, reads the queue and decides — refusals audited.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordMatching } from "../../src/server/modules/humanitarian/operations/record-matching.ts";
 import { runMatching } from "../../src/server/modules/humanitarian/operations/run-matching.ts";
@@ -267,7 +267,7 @@ describe("the review queue", () => {
 });
 
 describe("deciding a candidate", () => {
-  it("confirms once: both rows join one case made from the first, with its status history; a second decision is 409", async () => {
+  it("confirms once across the sides: each side keeps its own case, the candidate links them; a second decision is 409", async () => {
     const cookie = await fixtureSession(app, fixtureProcess(fixtures).accounts.intermediary.email);
     const [candidate] = await app.deps.db
       .select()
@@ -277,10 +277,17 @@ describe("deciding a candidate", () => {
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     const { caseId, createdCase, state } = confirmed.json();
     expect({ state, createdCase }).toEqual({ state: "confirmed", createdCase: true });
-    const linked = await app.deps.db.select().from(humListEntries).where(eq(humListEntries.caseId, caseId));
-    expect(linked.map((row) => row.id).sort()).toEqual(
-      [lists.government.entryIds[0], lists.opposition.entryIds[1]].sort(),
-    );
+    const rows = await app.deps.db
+      .select()
+      .from(humListEntries)
+      .where(
+        inArray(humListEntries.id, [lists.government.entryIds[0] ?? "", lists.opposition.entryIds[1] ?? ""]),
+      );
+    const governmentRow = rows.find((row) => row.id === lists.government.entryIds[0]);
+    const oppositionRow = rows.find((row) => row.id === lists.opposition.entryIds[1]);
+    expect(governmentRow?.caseId).toBe(caseId);
+    expect(oppositionRow?.caseId).toBeTruthy();
+    expect(oppositionRow?.caseId).not.toBe(caseId);
     const [made] = await app.deps.db.select().from(humCases).where(eq(humCases.id, caseId));
     expect(made?.delegationId).toBe(fixtureProcess(fixtures).delegationIds.party);
     expect(unsealPersonal<TestPerson>(made?.personal ?? "", caseId).arabic?.given).toBe("سمير");
@@ -289,6 +296,33 @@ describe("deciding a candidate", () => {
     const again = await decide(cookie, candidate?.id ?? "", "reject");
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("already_decided");
+  });
+
+  it("joins one side's person entered twice into one case, the other withdrawn saying into which", async () => {
+    const process = fixtureProcess(fixtures);
+    const cookie = await fixtureSession(app, process.accounts.intermediary.email);
+    const twice = await insertList(
+      app.deps.db,
+      { processId, participantId: process.participantIds.party, delegationId: process.delegationIds.party },
+      "twice",
+      [khaledInArabic, { ...khaled, latin: { ...khaled.latin, family: "al-Haddad" } }],
+    );
+    const { runId } = await runAndWait(intermediary, { mode: "duplicates", leftListId: twice.listId });
+    const [candidate] = await candidatesOf(runId);
+    const confirmed = await decide(cookie, candidate?.id ?? "", "confirm");
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const { caseId } = confirmed.json();
+    const rows = await app.deps.db
+      .select()
+      .from(humListEntries)
+      .where(eq(humListEntries.listId, twice.listId));
+    expect(rows.map((row) => row.caseId)).toEqual([caseId, caseId]);
+    const folded = await app.deps.db
+      .select()
+      .from(humCases)
+      .where(and(eq(humCases.delegationId, process.delegationIds.party), isNotNull(humCases.withdrawnAt)));
+    expect(folded).toHaveLength(1);
+    expect(folded[0]?.withdrawnReason).toContain(caseId);
   });
 
   it("rejects with a reason and merges nothing", async () => {
@@ -320,7 +354,7 @@ describe("deciding a candidate", () => {
     expect(missingReason.statusCode).toBe(400);
   });
 
-  it("matches a list against the recorded cases and links the row to the existing case on confirmation", async () => {
+  it("matches a list against the recorded cases, and proposes a pair only once", async () => {
     const cookie = await fixtureSession(app, fixtureProcess(fixtures).accounts.intermediary.email);
     const [samirCase] = await app.deps.db
       .select()
@@ -341,20 +375,20 @@ describe("deciding a candidate", () => {
     ]);
     const { runId } = await runAndWait(intermediary, { mode: "cases", leftListId: later.listId });
     const candidates = await candidatesOf(runId);
-    expect(candidates.map((c) => [c.leftEntryId, c.rightCaseId])).toEqual([
-      [later.entryIds[0], samirCase?.id],
+    expect(candidates.map((c) => [c.leftEntryId, c.rightCaseId])).toContainEqual([
+      later.entryIds[0],
+      samirCase?.id,
     ]);
-    const confirmed = await decide(cookie, candidates[0]?.id ?? "", "confirm");
+    const samirCandidate = candidates.find((c) => c.rightCaseId === samirCase?.id);
+    const confirmed = await decide(cookie, samirCandidate?.id ?? "", "confirm");
     expect(confirmed.statusCode, confirmed.body).toBe(200);
-    expect(confirmed.json()).toMatchObject({ caseId: samirCase?.id, createdCase: false });
     const [row] = await app.deps.db
       .select()
       .from(humListEntries)
       .where(eq(humListEntries.id, later.entryIds[0] ?? ""));
-    expect(row?.caseId).toBe(samirCase?.id);
-    // A row already linked is not proposed again.
+    expect(row?.caseId).toBe(confirmed.json().caseId);
     const { runId: again } = await runAndWait(intermediary, { mode: "cases", leftListId: later.listId });
-    expect(await candidatesOf(again)).toHaveLength(0);
+    expect((await candidatesOf(again)).map((c) => c.rightCaseId)).not.toContain(samirCase?.id);
   });
 
   it("answers 409 for a candidate gone stale, and writes nothing", async () => {

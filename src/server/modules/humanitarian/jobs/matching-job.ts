@@ -1,7 +1,7 @@
 // Matching as a background job: the sealed persons of a run are read here, handed to a worker thread
 // that decrypts and matches them off the server's thread (progress as it goes, a cancel stops it), and
 // the candidates are recorded by the humanitarian.matching.record operation as the matcher, audited.
-import { and, eq, isNull, notInArray, or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, notInArray, or } from "drizzle-orm";
 import { systemActor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { runInWorker, workerModule } from "../../../platform/job-threads.ts";
@@ -17,26 +17,24 @@ export type MatchingJobInput = { runId: string };
 
 const matcher = systemActor("matching");
 
-async function entriesOf(db: Db, listId: string, unlinkedOnly: boolean): Promise<SealedPerson[]> {
+async function entriesOf(db: Db, listId: string): Promise<SealedPerson[]> {
   return db
     .select({ id: humListEntries.id, sealed: humListEntries.personal })
     .from(humListEntries)
-    .where(
-      and(
-        eq(humListEntries.listId, listId),
-        isNull(humListEntries.withdrawnAt),
-        unlinkedOnly ? isNull(humListEntries.caseId) : undefined,
-      ),
-    )
+    .where(and(eq(humListEntries.listId, listId), isNull(humListEntries.withdrawnAt)))
     .orderBy(humListEntries.rowNumber);
 }
 
-/** The process's cases not withdrawn, except those made from the list's own rows (they are the same persons). */
+/** The process's cases not withdrawn, except the list's own rows' cases (they are the same persons). */
 async function casesOf(db: Db, processId: string, exceptListId: string): Promise<SealedPerson[]> {
   const fromList = db
     .select({ id: humListEntries.id })
     .from(humListEntries)
     .where(eq(humListEntries.listId, exceptListId));
+  const ofList = db
+    .select({ id: humListEntries.caseId })
+    .from(humListEntries)
+    .where(and(eq(humListEntries.listId, exceptListId), isNotNull(humListEntries.caseId)));
   return db
     .select({ id: humCases.id, sealed: humCases.personal })
     .from(humCases)
@@ -45,6 +43,7 @@ async function casesOf(db: Db, processId: string, exceptListId: string): Promise
         eq(humCases.processId, processId),
         isNull(humCases.withdrawnAt),
         or(isNull(humCases.listEntryId), notInArray(humCases.listEntryId, fromList)),
+        notInArray(humCases.id, ofList),
       ),
     )
     .orderBy(humCases.createdAt);
@@ -55,9 +54,9 @@ export const matchingJob = defineJob<MatchingJobInput, MatchWorkerOutput>({
   run: async (input, ctx) => {
     const [run] = await ctx.db.select().from(humMatchRuns).where(eq(humMatchRuns.id, input.runId));
     if (!run) throw new Error("The matching run is gone.");
-    const left = await entriesOf(ctx.db, run.leftListId, run.mode === "cases");
+    const left = await entriesOf(ctx.db, run.leftListId);
     let right: SealedPerson[] = [];
-    if (run.mode === "lists" && run.rightListId) right = await entriesOf(ctx.db, run.rightListId, false);
+    if (run.mode === "lists" && run.rightListId) right = await entriesOf(ctx.db, run.rightListId);
     if (run.mode === "cases") right = await casesOf(ctx.db, run.processId, run.leftListId);
     const stop = new Int32Array(new SharedArrayBuffer(4));
     const watch = setInterval(() => {

@@ -131,7 +131,11 @@ export type NameFrequencies = {
 };
 
 const flatFrequency = () => 1 / 200;
-export const flatFrequencies: NameFrequencies = { forename: flatFrequency, family: flatFrequency, evenBits: 14 };
+export const flatFrequencies: NameFrequencies = {
+  forename: flatFrequency,
+  family: flatFrequency,
+  evenBits: 14,
+};
 
 /**
  * The evidence a pair needs for even odds, given the lists' size: the longer the list, the likelier
@@ -269,7 +273,6 @@ function disagrees(verdicts: FieldVerdict[], field: NameField): boolean {
 }
 
 const orderCost = [0, -2, -4];
-
 
 /**
  * Compares two persons: the verdict of every field and a 0..1 score, under the name order that fits

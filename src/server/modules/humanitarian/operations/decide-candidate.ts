@@ -1,10 +1,10 @@
 // humanitarian.candidate.decide: a person of the neutral intermediary confirms or rejects a candidate
-// match, saying why. Confirming links the two persons to one case: the case the other side already is
-// (a match against cases), or the one either row already became, or a case made now from the row —
-// never two cases merged. A decision is taken once: a second one answers 409, and so does a candidate
-// gone stale (a row withdrawn, or already linked to another case by another decision).
+// match, saying why; nothing is joined without it. Confirming records that the two are one person:
+// across the sides the confirmed candidate links each side's case; within one side the two cases
+// become one (the later withdrawn, saying into which). A decision is taken once: a second one answers
+// 409, and so does a candidate gone stale (a row or case withdrawn, or changed by another decision).
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { RecordRef } from "../../../../contracts/common.ts";
 import { DecideCandidateInput } from "../../../../contracts/humanitarian-matching.ts";
 import { actorId, actorLabel } from "../../../platform/authz.ts";
@@ -16,6 +16,7 @@ import { isIntermediary } from "../policies.ts";
 import {
   humCaseStatus,
   humCases,
+  humExchangePeople,
   humListEntries,
   humLists,
   humMatchCandidates,
@@ -62,25 +63,72 @@ async function caseFromEntry(ctx: OperationContext, entry: EntryRow): Promise<st
   return caseId;
 }
 
-/** Links rows to a case, each only if it is still unlinked (or already so): otherwise the candidate is stale. */
-async function linkEntries(tx: Db, entryIds: string[], caseId: string): Promise<void> {
-  for (const id of entryIds) {
-    const [linked] = await tx
-      .update(humListEntries)
-      .set({ caseId })
-      .where(
-        and(
-          eq(humListEntries.id, id),
-          isNull(humListEntries.withdrawnAt),
-          or(isNull(humListEntries.caseId), eq(humListEntries.caseId, caseId)),
-        ),
-      )
-      .returning({ id: humListEntries.id });
-    if (!linked) throw stale("A row of this candidate was linked to another case meanwhile.");
-  }
+type CaseRow = typeof humCases.$inferSelect;
+
+async function caseById(tx: Db, id: string | null): Promise<CaseRow | null> {
+  if (!id) return null;
+  const [row] = await tx.select().from(humCases).where(eq(humCases.id, id));
+  if (row?.withdrawnAt) throw stale("A case of this candidate was withdrawn.");
+  return row ?? null;
 }
 
-/** The case the confirmed pair now shares, and whether it was made by this decision. */
+/** The row's case, made now from the row when it has none (a row imported before its case was made). */
+async function caseOfEntry(
+  ctx: OperationContext,
+  entry: EntryRow,
+): Promise<{ record: CaseRow; created: boolean }> {
+  const existing = await caseById(ctx.tx, entry.caseId);
+  if (existing) return { record: existing, created: false };
+  const caseId = await caseFromEntry(ctx, entry);
+  const [linked] = await ctx.tx
+    .update(humListEntries)
+    .set({ caseId })
+    .where(and(eq(humListEntries.id, entry.id), isNull(humListEntries.caseId)))
+    .returning({ id: humListEntries.id });
+  if (!linked) throw stale("The row was linked to a case meanwhile.");
+  const made = await caseById(ctx.tx, caseId);
+  if (!made) throw stale("The case made from the row is gone.");
+  return { record: made, created: true };
+}
+
+/**
+ * One side's two cases of one person: the later joins the earlier — its rows are linked to the kept
+ * case and it is withdrawn, saying so (nothing is deleted). A case with a history of its own (a status
+ * past listed, or a place in an exchange) is not folded away here: 409, for a person to sort out.
+ */
+async function foldCase(
+  ctx: OperationContext,
+  keep: CaseRow,
+  drop: CaseRow,
+  candidateId: string,
+): Promise<void> {
+  if (drop.status !== "listed")
+    throw stale("The other case has a status history of its own; withdraw it by hand.");
+  const [inExchange] = await ctx.tx
+    .select({ id: humExchangePeople.id })
+    .from(humExchangePeople)
+    .where(and(eq(humExchangePeople.caseId, drop.id), isNull(humExchangePeople.withdrawnAt)));
+  if (inExchange) throw stale("The other case is in an exchange; withdraw it there first.");
+  await ctx.tx.update(humListEntries).set({ caseId: keep.id }).where(eq(humListEntries.caseId, drop.id));
+  const [withdrawn] = await ctx.tx
+    .update(humCases)
+    .set({
+      withdrawnAt: new Date(),
+      withdrawnBy: actorLabel(ctx.actor),
+      withdrawnReason: `The same person as case ${keep.id} (confirmed match ${candidateId}).`,
+      version: drop.version + 1,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(humCases.id, drop.id), isNull(humCases.withdrawnAt), eq(humCases.version, drop.version)))
+    .returning({ id: humCases.id });
+  if (!withdrawn) throw stale("The other case changed meanwhile.");
+}
+
+/**
+ * What confirming does: both persons are one. Across sides each side keeps its own case (a side's
+ * record is never moved to the other side) and the confirmed candidate is the link between them;
+ * within one side (a person entered twice, or a row and a case of its own side) the two cases become one.
+ */
 async function confirm(
   ctx: OperationContext,
   candidate: CandidateRow,
@@ -91,21 +139,20 @@ async function confirm(
   );
   const left = candidate.leftEntryId ? entries.get(candidate.leftEntryId) : undefined;
   if (!left || left.withdrawnAt) throw stale("A row of this candidate was withdrawn.");
-  if (candidate.rightCaseId) {
-    const [target] = await ctx.tx.select().from(humCases).where(eq(humCases.id, candidate.rightCaseId));
-    if (!target || target.withdrawnAt) throw stale("The case of this candidate was withdrawn.");
-    if (left.caseId && left.caseId !== target.id) throw stale("The row is already linked to another case.");
-    await linkEntries(ctx.tx, [left.id], target.id);
-    return { caseId: target.id, created: false };
-  }
   const right = candidate.rightEntryId ? entries.get(candidate.rightEntryId) : undefined;
-  if (!right || right.withdrawnAt) throw stale("A row of this candidate was withdrawn.");
-  if (left.caseId && right.caseId && left.caseId !== right.caseId)
-    throw stale("The two rows are already two different cases; cases are never merged here.");
-  const existing = left.caseId ?? right.caseId;
-  const caseId = existing ?? (await caseFromEntry(ctx, left));
-  await linkEntries(ctx.tx, [left.id, right.id], caseId);
-  return { caseId, created: existing === null };
+  if (candidate.rightEntryId && (!right || right.withdrawnAt))
+    throw stale("A row of this candidate was withdrawn.");
+  const rightCase = await caseById(ctx.tx, candidate.rightCaseId);
+  if (candidate.rightCaseId && !rightCase) throw stale("The case of this candidate is gone.");
+  const leftSide = await caseOfEntry(ctx, left);
+  const rightSide = right ? await caseOfEntry(ctx, right) : { record: rightCase as CaseRow, created: false };
+  const created = leftSide.created || rightSide.created;
+  const [first, second] = [leftSide.record, rightSide.record];
+  if (first.id === second.id || first.delegationId !== second.delegationId)
+    return { caseId: first.id, created };
+  const [keep, drop] = first.createdAt <= second.createdAt ? [first, second] : [second, first];
+  await foldCase(ctx, keep, drop, candidate.id);
+  return { caseId: keep.id, created };
 }
 
 export const decideCandidate = defineOperation({

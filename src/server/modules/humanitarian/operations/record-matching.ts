@@ -1,6 +1,7 @@
 // humanitarian.matching.record: the matcher (a system actor, from the matching job) records a run's
 // outcome — its candidates with their scores and per-field verdicts (never a name), all in one
-// transaction, or the run's failure or cancellation. Nothing is merged here: candidates wait for a person.
+// transaction, or the run's failure or cancellation; a pair an earlier run proposed is not proposed
+// again. Nothing is joined here: candidates wait for a person.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -48,7 +49,23 @@ export const recordMatching = defineOperation({
         "run_finished",
       );
     const rightColumn = run.mode === "cases" ? "rightCaseId" : "rightEntryId";
-    const rows = input.outcome === "completed" ? input.candidates : [];
+    // A pair already proposed by an earlier run (pending, or decided by a person) is not proposed again.
+    const known = await ctx.tx
+      .select({
+        left: humMatchCandidates.leftEntryId,
+        right: run.mode === "cases" ? humMatchCandidates.rightCaseId : humMatchCandidates.rightEntryId,
+      })
+      .from(humMatchCandidates)
+      .where(eq(humMatchCandidates.processId, run.processId));
+    const proposed = new Set(known.map((pair) => `${pair.left}|${pair.right}`));
+    const rows =
+      input.outcome === "completed"
+        ? input.candidates.filter(
+            (candidate) =>
+              !proposed.has(`${candidate.leftId}|${candidate.rightId}`) &&
+              !proposed.has(`${candidate.rightId}|${candidate.leftId}`),
+          )
+        : [];
     for (let start = 0; start < rows.length; start += batch) {
       await ctx.tx.insert(humMatchCandidates).values(
         rows.slice(start, start + batch).map((candidate) => ({
