@@ -58,7 +58,7 @@ export const humanitarianModule: WebModule = {
       path: "/humanitarian/exchanges/:id",
       Component: lazyNamed(() => import("./ExchangePage.tsx"), "ExchangePage"),
       access: "public",
-      examples: ["/humanitarian/exchanges/demo-exchange-none"],
+      examples: ["/humanitarian/exchanges/demo-exchange-01"],
     },
   ],
   sections: [
