@@ -277,19 +277,36 @@ test.describe
         defaultCity: "Astana",
         launchedOn: "2017-01-23",
       });
+      // Roles are the host secretariat's to assign: an account joins Kazakhstan's delegation first.
+      const delegationsOf = async () =>
+        (
+          (await (await request.get(`/api/processes/${processSlug}/delegations`)).json()) as {
+            items: { id: string; participant: { slug: string } }[];
+          }
+        ).items;
+      const secretariatEmail = uniqueEmail("secretariat");
+      const secretariat = await post(request, base, "/api/accounts", {
+        name: "Daniyar Abenov",
+        email: secretariatEmail,
+        password,
+        isAdmin: false,
+        locale: "en",
+      });
+      const host = (await delegationsOf()).find((item) => item.participant.slug === slugOf("kazakhstan"));
+      await post(request, base, `/api/delegations/${host?.id}/members`, { accountId: secretariat.id });
+      const hostPage = await as(browser, base, secretariatEmail);
       for (const [name, role] of [
         ["government", "party"],
         ["opposition", "party"],
         ["icrc", "intermediary"],
       ] as const)
-        await post(request, base, `/api/processes/${processSlug}/roles`, {
+        await post(hostPage.request, base, `/api/processes/${processSlug}/roles`, {
           participantId: slugOf(name),
           role,
           fromDate: "2017-01-23",
         });
-      const delegations = (await (await request.get(`/api/processes/${processSlug}/delegations`)).json()) as {
-        items: { id: string; participant: { slug: string } }[];
-      };
+      await hostPage.context().close();
+      const delegations = { items: await delegationsOf() };
       const emails: Record<string, string> = {};
       for (const [name, person] of [
         ["government", "Ayman Sousan"],

@@ -15,11 +15,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { type CaseDetail, caseStatuses } from "../../../contracts/humanitarian.ts";
-import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { apiPath, useCase, useHumChange } from "./queries.ts";
-import { ArabicName, fullName, PersonTable, StatusBadge } from "./shared.tsx";
+import { ArabicName, explain, fullName, PersonTable, StatusBadge } from "./shared.tsx";
 import "./humanitarian.css";
 
 /** The next status, on evidence (the side or the intermediary). */
@@ -41,7 +40,7 @@ function StatusForm({ item }: { item: CaseDetail }) {
       setEvidence("");
       setMessage({ ok: true, text: t("case.statusChanged") });
     } catch (failure) {
-      setMessage({ ok: false, text: describeError(t, failure) });
+      setMessage({ ok: false, text: explain(t, failure) });
     }
   };
   return (
@@ -101,7 +100,7 @@ function WithdrawForm({ item }: { item: CaseDetail }) {
         body: { reason },
       });
     } catch (failure) {
-      setError(describeError(t, failure));
+      setError(explain(t, failure));
     }
   };
   return (

@@ -17,12 +17,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ExchangeDetail } from "../../../contracts/humanitarian.ts";
-import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { exchangeStateColour } from "./ExchangesPage.tsx";
 import { apiPath, useCases, useExchange, useHumChange } from "./queries.ts";
-import { fullName, PersonNames, StatusBadge } from "./shared.tsx";
+import { explain, fullName, PersonNames, StatusBadge } from "./shared.tsx";
 import "./humanitarian.css";
 
 /** Adds a person (a case of one of the two sides, not yet in the exchange) that a side releases. */
@@ -58,7 +57,7 @@ function AddPersonForm({
         body: { caseId: chosen, releasingDelegationId: releasing },
       });
     } catch (failure) {
-      onError(describeError(t, failure));
+      onError(explain(t, failure));
     }
   };
   return (
@@ -118,7 +117,7 @@ export function ExchangePage() {
       await change.mutateAsync({ path, body });
       setDone(success);
     } catch (failure) {
-      setError(describeError(t, failure));
+      setError(explain(t, failure));
     }
   };
   const open = exchange.state === "planned" || exchange.state === "in_progress";

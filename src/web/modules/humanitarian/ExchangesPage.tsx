@@ -18,12 +18,11 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { ExchangeTimelinePicture } from "./Pictures.tsx";
 import { apiPath, useCases, useExchanges, useHumChange, useLists } from "./queries.ts";
-import { useHumContext } from "./shared.tsx";
+import { explain, useHumContext } from "./shared.tsx";
 import "./humanitarian.css";
 
 export const exchangeStateColour: Record<string, string> = {
@@ -90,7 +89,7 @@ function PlanForm({ slug }: { slug: string }) {
       });
       navigate(`/humanitarian/exchanges/${encodeURIComponent(String(created.id))}`);
     } catch (failure) {
-      setError(describeError(t, failure));
+      setError(explain(t, failure));
     }
   };
   return (

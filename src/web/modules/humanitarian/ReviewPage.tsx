@@ -19,7 +19,6 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { QueueProgress } from "./Pictures.tsx";
@@ -32,7 +31,7 @@ import {
   useLists,
   useReviewQueue,
 } from "./queries.ts";
-import { PersonNames, useHumContext, VerdictBadge } from "./shared.tsx";
+import { explain, PersonNames, useHumContext, VerdictBadge } from "./shared.tsx";
 import "./humanitarian.css";
 
 type Side = QueueItem["left"];
@@ -89,7 +88,7 @@ function RunMatchingForm({ slug }: { slug: string }) {
       });
       setJobId(String(started.jobId));
     } catch (failure) {
-      setError(describeError(t, failure));
+      setError(explain(t, failure));
     }
   };
   return (
@@ -318,7 +317,7 @@ export function ReviewPage() {
       setReason("");
       setMessage({ ok: true, text: t(decision === "confirm" ? "review.confirmed" : "review.rejected") });
     } catch (failure) {
-      setMessage({ ok: false, text: describeError(t, failure) });
+      setMessage({ ok: false, text: explain(t, failure) });
     }
   };
   const decideRef = useRef(decide);

@@ -19,13 +19,33 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { caseKinds, listColumns, listSharings } from "../../../contracts/humanitarian.ts";
-import { describeError } from "../../shell/errors.ts";
+import { ApiError } from "../../shell/api.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { humKeys, type Report, uploadList } from "./queries.ts";
-import { PersonNames, useHumContext } from "./shared.tsx";
+import { explain, PersonNames, useHumContext } from "./shared.tsx";
 
 type Step = "file" | "mapping" | "preview" | "done";
+
+const emptyReport: Report = {
+  dryRun: true,
+  listId: null,
+  format: "csv",
+  encoding: "utf-8",
+  contentHash: "",
+  header: [],
+  mapping: {},
+  unmappedColumns: [],
+  rows: 0,
+  valid: 0,
+  rejected: 0,
+  flagged: 0,
+  duplicates: 0,
+  casesCreated: 0,
+  rejectedRows: [],
+  flaggedRows: [],
+  preview: [],
+};
 
 /** The validation report: counts, encoding, rows refused and flagged with why (never their values). */
 function ReportSummary({ report }: { report: Report }) {
@@ -116,7 +136,20 @@ export function UploadPage() {
         mapping: withMapping ? JSON.stringify(chosen) : undefined,
       });
     } catch (failure) {
-      setError(describeError(t, failure));
+      // A file in its own column names: its header comes back, and the mapping step starts from it.
+      const header = (failure as ApiError).details as { header?: string[] } | null;
+      if (
+        failure instanceof ApiError &&
+        failure.code === "no_name_columns" &&
+        header?.header &&
+        !withMapping
+      ) {
+        setReport({ ...emptyReport, header: header.header });
+        setMapping(Object.fromEntries(listColumns.map((column) => [column, ""])));
+        setStep("mapping");
+        return null;
+      }
+      setError(explain(t, failure));
       return null;
     } finally {
       setBusy(false);

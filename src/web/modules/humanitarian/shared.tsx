@@ -1,8 +1,11 @@
 // What the humanitarian pages share: the sides' names, a person's names in both scripts (Arabic right
 // to left on any page), the colours of statuses and verdicts (always with their word beside them).
 import { Badge, Group, Stack, Table, Text } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { CaseStatus, PersonFields } from "../../../contracts/humanitarian.ts";
+import { ApiError } from "../../shell/api.ts";
+import { describeError } from "../../shell/errors.ts";
 import { useSession } from "../../shell/session.ts";
 import { useProcess } from "./queries.ts";
 
@@ -172,4 +175,16 @@ export function useHumContext(slug: string) {
     signedIn: Boolean(account),
     mine,
   };
+}
+
+/**
+ * A refusal as the server says it: its own message (written for a person: "3 release(s) not yet
+ * confirmed…") and, for a refused field, which one and why.
+ */
+export function explain(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiError) || error.status === 0) return describeError(t, error);
+  const fields = Object.entries(error.fieldErrors).map(([field, message]) => `${field}: ${message}`);
+  return [error.message || describeError(t, error), ...fields.filter((f) => !error.message.includes(f))].join(
+    " ",
+  );
 }
