@@ -25,6 +25,9 @@ export function findUnsafeInput(part: string, value: unknown): GuardIssue | null
       continue;
     }
     if (current === null || typeof current !== "object") continue;
+    // Only parsed input is walked: a body handed over as a stream (a list file) is read by its route.
+    const prototype = Object.getPrototypeOf(current);
+    if (!Array.isArray(current) && prototype !== Object.prototype && prototype !== null) continue;
     if (path.length > maxInputDepth) {
       return { path, message: `Nested more than ${maxInputDepth} levels deep.`, code: "too_deep" };
     }
