@@ -6,7 +6,7 @@ import { newSlugs, password, post } from "./secretariat-setup.ts";
 // government's with its own column names, mapped, and a report of the rows refused); the ICRC runs
 // matching, reviews the candidates by keyboard, confirms one and rejects one; a 5-for-5 exchange is
 // planned, each release confirmed one by one (completing early is refused, with the server's reason),
-// and completed; the opposition is refused the government's list, and the refusal is in the audit;
+// and completed; the opposition is refused the government's list with a message saying why;
 // a case read in Arabic, right to left, on a phone.
 
 const slugOf = newSlugs("hum");
@@ -412,10 +412,7 @@ test.describe
       await page.context().close();
     });
 
-    test("the opposition is refused the government's list, clearly, and the refusal is audited", async ({
-      browser,
-      baseURL,
-    }) => {
+    test("the opposition is refused the government's list, clearly", async ({ browser, baseURL }) => {
       const page = await as(browser, baseURL ?? "", cast.opposition);
       await page.goto(governmentListUrl);
       await expect(page.getByRole("alert")).toContainText("never by the other side");
@@ -424,14 +421,9 @@ test.describe
       await expect(page.getByTestId("list-row")).toHaveCount(1);
       await expect(page.getByTestId("list-row")).toContainText("Opposition list, December");
       await page.context().close();
-      const auditor = await as(browser, baseURL ?? "", admin.email);
-      const listId = governmentListUrl.split("/").at(-1) ?? "";
-      const audit = await auditor.request.get(
-        `/api/audit?${new URLSearchParams({ action: "humanitarian.list.get", outcome: "denied", subjectId: listId })}`,
-      );
-      expect(audit.status()).toBe(200);
-      expect(await audit.text()).toContain(cast.opposition);
-      await auditor.context().close();
+      // The refusal's audit entry carries the list's tier, which no audit reader of the browser holds
+      // (administrators read entries of no process; the host secretariat is not the intermediary):
+      // test/humanitarian/story.test.ts checks it in the database.
     });
 
     test("the ICRC runs matching, reviews by keyboard, confirms one candidate and rejects one", async ({
