@@ -78,7 +78,7 @@ function RunMatchingForm({ slug }: { slug: string }) {
     setError(null);
     try {
       const started = await change.mutateAsync({
-        path: apiPath("processes", slug, "humanitarian", "matching-runs"),
+        path: apiPath("processes", context.processId, "humanitarian", "matching-runs"),
         body: {
           mode,
           leftListId: leftId,
@@ -137,7 +137,12 @@ function RunMatchingForm({ slug }: { slug: string }) {
           <Button
             type="submit"
             loading={change.isPending}
-            disabled={!leftId || running || (mode === "lists" && (!rightId || rightId === leftId))}
+            disabled={
+              !leftId ||
+              !context.processId ||
+              running ||
+              (mode === "lists" && (!rightId || rightId === leftId))
+            }
           >
             {t("review.start")}
           </Button>
@@ -294,7 +299,8 @@ export function ReviewPage() {
   const { slug = "" } = useParams();
   const { t } = useTranslation("humanitarian");
   const [state, setState] = useState("pending");
-  const query = useReviewQueue(slug, state);
+  const context = useHumContext(slug);
+  const query = useReviewQueue(context.processId, state);
   const change = useHumChange();
   const [position, setPosition] = useState(0);
   const [reason, setReason] = useState("");

@@ -101,13 +101,19 @@ export const useReviewProgress = (slug: string, enabled = true) =>
     enabled,
   });
 
-export const useReviewQueue = (slug: string, state: string) =>
-  useQuery(
-    get<Queue>(humKeys.of("queue", slug), apiPath("processes", slug, "humanitarian", "review-queue"), {
-      state,
-      limit: 200,
-    }),
-  );
+/** The review queue; matching's routes take the process's id, not its slug. */
+export const useReviewQueue = (processId: string, state: string) =>
+  useQuery({
+    ...get<Queue>(
+      humKeys.of("queue", processId),
+      apiPath("processes", processId, "humanitarian", "review-queue"),
+      {
+        state,
+        limit: 200,
+      },
+    ),
+    enabled: Boolean(processId),
+  });
 
 /** A background job while it runs: refetched by its live progress events, and every second as a fallback. */
 export function useJob(jobId: string | null | undefined, running: boolean) {
