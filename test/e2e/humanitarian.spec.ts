@@ -477,7 +477,7 @@ test.describe
       await page.getByRole("button", { name: "Reject: different people" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Rejected." })).toBeVisible();
       await expect(page.getByTestId("queue-progress")).toContainText(`Decided 2 of ${total}`);
-      await page.getByRole("radio", { name: "Confirmed" }).check({ force: true });
+      await page.locator("label", { hasText: /^Confirmed$/ }).click();
       await expect(candidates).toHaveCount(1);
       await expect(candidates.first()).toContainText("Same parents, birth year, origin and detention");
       await page.context().close();
