@@ -489,8 +489,8 @@ test.describe
     }) => {
       const page = await as(browser, baseURL ?? "", cast.icrc);
       await page.goto(`/processes/${cast.processSlug}/humanitarian/exchanges`);
-      await page.getByLabel("Date", { exact: true }).fill("2026-12-20");
-      await page.getByLabel("Place", { exact: true }).fill("Abu al-Zindeen crossing");
+      await page.getByRole("textbox", { name: "Date", exact: true }).fill("2026-12-20");
+      await page.getByRole("textbox", { name: "Place", exact: true }).fill("Abu al-Zindeen crossing");
       await page
         .getByLabel("First side", { exact: true })
         .selectOption({ label: "Government of the Syrian Arab Republic" });
