@@ -19,12 +19,12 @@ const overlap = 0.3;
 const naiveSize = 5000;
 const naiveThreshold = 0.9;
 
-type Quality = { recall: number; precision: number; found: number; seconds: number };
+type Quality = { recall: number; precision: number; found: number; seconds: number; cpuSeconds: number };
 
 function quality(
   lists: GeneratedLists,
   pairs: { leftId: string; rightId: string }[],
-  seconds: number,
+  { seconds, cpuSeconds }: { seconds: number; cpuSeconds: number },
 ): Quality {
   const correct = pairs.filter((pair) => lists.truth.get(pair.leftId) === pair.rightId).length;
   return {
@@ -32,13 +32,17 @@ function quality(
     precision: pairs.length === 0 ? 1 : correct / pairs.length,
     found: pairs.length,
     seconds,
+    cpuSeconds,
   };
 }
 
-function timed<T>(work: () => T): { value: T; seconds: number } {
+/** Wall-clock and CPU seconds: on a shared machine the CPU time says what the work costs, the wall what it took. */
+function timed<T>(work: () => T): { value: T; seconds: number; cpuSeconds: number } {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = work();
-  return { value, seconds: (performance.now() - start) / 1000 };
+  const used = process.cpuUsage(cpu);
+  return { value, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 /** The whole name as one string, folded: Latin when the entry has it, else Arabic. */
@@ -83,23 +87,23 @@ const pct = (value: number) => `${(100 * value).toFixed(2)}%`;
 async function run(): Promise<BenchResult> {
   const lists = generateLists(size, overlap, seed);
   const ours = timed(() => findMatches(lists.left, lists.right));
-  const full = quality(lists, ours.value, ours.seconds);
+  const full = quality(lists, ours.value, ours);
   const subset = generateLists(naiveSize, overlap, seed + 1);
   const naive = timed(() => naiveAllPairs(subset.left, subset.right));
-  const naiveQuality = quality(subset, naive.value, naive.seconds);
+  const naiveQuality = quality(subset, naive.value, naive);
   const oursSmall = timed(() => findMatches(subset.left, subset.right));
-  const oursSmallQuality = quality(subset, oursSmall.value, oursSmall.seconds);
+  const oursSmallQuality = quality(subset, oursSmall.value, oursSmall);
   const met = full.recall >= 0.97 && full.precision >= 0.98 && full.seconds <= 60;
   return {
     name: "humanitarian matching",
     summary:
-      `${size.toLocaleString("en")} × ${size.toLocaleString("en")} (${pct(overlap)} the same people, seed ${seed}): recall ${pct(full.recall)}, precision ${pct(full.precision)}, ${full.seconds.toFixed(1)} s; ` +
+      `${size.toLocaleString("en")} × ${size.toLocaleString("en")} (${pct(overlap)} the same people, seed ${seed}): recall ${pct(full.recall)}, precision ${pct(full.precision)}, ${full.seconds.toFixed(1)} s (${full.cpuSeconds.toFixed(1)} s of CPU); ` +
       `on ${naiveSize.toLocaleString("en")} × ${naiveSize.toLocaleString("en")}: ours recall ${pct(oursSmallQuality.recall)}, precision ${pct(oursSmallQuality.precision)}, ${oursSmall.seconds.toFixed(2)} s; ` +
-      `naive all-pairs Jaro–Winkler ≥ ${naiveThreshold} recall ${pct(naiveQuality.recall)}, precision ${pct(naiveQuality.precision)}, ${naive.seconds.toFixed(1)} s`,
-    target: "recall ≥ 97%, precision ≥ 98%, 100k × 100k ≤ 60 s",
+      `naive all-pairs Jaro–Winkler ≥ ${naiveThreshold} recall ${pct(naiveQuality.recall)}, precision ${pct(naiveQuality.precision)}, ${naive.seconds.toFixed(1)} s (${naive.cpuSeconds.toFixed(1)} s of CPU)`,
+    target: "recall ≥ 97%, precision ≥ 98%, 100k × 100k ≤ 60 s (wall clock)",
     met,
     description:
-      "Two generated lists of detainees (bench/lib/arabic-name-lists.ts, seeded, ground truth known): common Syrian given names with Zipf frequencies and 4,000 family names made on Arabic roots and patterns, each person written independently by each side in Arabic script, Latin or both, in several transliteration systems, with hamza/ta marbuta/alef maqsura either way, 4% typos per name, 3% family name first, 20% no grandfather, 35% no mother, birth as ISO, day-first, two-digit year, Eastern Arabic digits, year only (25%) or none (5%). findMatches (phonetic key shared by both scripts, blocking on three-part keys, Fellegi–Sunter evidence per field, one-to-one) against a naive all-pairs Jaro–Winkler on the whole folded name (Latin if given, else Arabic). One thread; the lists are generated in memory, never written.",
+      "Two generated lists of detainees (bench/lib/arabic-name-lists.ts, seeded, ground truth known): common Syrian given names with Zipf frequencies and 4,000 family names made on Arabic roots and patterns, each person written independently by each side in Arabic script, Latin or both, in several transliteration systems, with hamza/ta marbuta/alef maqsura either way, 4% typos per name, 3% family name first, 20% no grandfather, 35% no mother, birth as ISO, day-first, two-digit year, Eastern Arabic digits, year only (25%) or none (5%). findMatches (phonetic key shared by both scripts, blocking on three-part keys, Fellegi–Sunter evidence per field, one-to-one) against a naive all-pairs Jaro–Winkler on the whole folded name (Latin if given, else Arabic). One thread; the lists are generated in memory, never written. The time is wall clock (the target) and CPU time (what the work costs on a machine shared with others).",
   };
 }
 

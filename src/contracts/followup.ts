@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { PlainText, RecordRef } from "./common.ts";
 import { tiers } from "./enums.ts";
+import { JobView } from "./platform.ts";
 
 /** PA-X-like categories of a commitment (the Peace Agreements Database's codebook, in its spirit). */
 export const commitmentCategories = [
@@ -240,6 +241,12 @@ export const IncidentQuery = z.object({
   verification: z.enum(verificationStates).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  /**
+   * `map`: the points of a map (the month a time slider shows): the report's place and precision, but
+   * its texts (location, admin, actors, sources, notes) and the protected fields left empty, which
+   * makes a month of a thousand incidents a third the bytes. `full` (the default): everything.
+   */
+  fields: z.enum(["full", "map"]).default("full"),
 });
 
 export const RejectedRow = z.object({
@@ -262,6 +269,11 @@ export type ImportReport = z.infer<typeof ImportReport>;
 export const ImportQuery = z.object({
   dryRun: z.enum(["true", "false"]).default("true"),
 });
+/** An import started as a background job: follow it at /api/followup-imports/{jobId} (or /api/jobs/{jobId}). */
+export const ImportStarted = z.object({ jobId: z.string() });
+/** An import job with its progress (`job.detail`: rowsRead, bytesRead, totalBytes) and, once done, its report. */
+export const ImportJob = z.object({ job: JobView, report: ImportReport.nullable() });
+export const ImportJobList = z.object({ items: z.array(ImportJob) });
 
 export const SinceLastRoundReport = z.object({
   roundId: z.string(),
@@ -290,3 +302,75 @@ export const SinceLastRoundReport = z.object({
 export const MonthCounts = z.object({
   items: z.array(z.object({ zoneId: z.string().nullable(), month: z.string(), incidents: z.number() })),
 });
+
+/** One line of a bulk status file that was matched to a commitment (and changes, or not, its status). */
+const BulkStatusLine = z.object({
+  line: z.number(),
+  externalId: z.string(),
+  commitmentId: z.string(),
+  from: z.enum(commitmentStatuses),
+  to: z.enum(commitmentStatuses),
+});
+/**
+ * The report of a bulk commitment status update from CSV (columns `external_id`, `status`, and
+ * optionally `on`, `evidence`, `source_url`): what would change (`matched`), what would not
+ * (`unchanged`: already that status), and what was refused and why. `applied` counts the updates
+ * written (0 in a dry run).
+ */
+export const CommitmentStatusImportReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number(),
+  matched: z.array(BulkStatusLine),
+  unchanged: z.array(BulkStatusLine),
+  unknownId: z.array(z.object({ line: z.number(), externalId: z.string() })),
+  invalidStatus: z.array(z.object({ line: z.number(), externalId: z.string(), status: z.string() })),
+  /** Other faults: no identifier, a date in no known form, an identifier repeated, text too long. */
+  invalid: z.array(
+    z.object({ line: z.number(), externalId: z.string().nullable(), reasons: z.array(z.string()) }),
+  ),
+  applied: z.number(),
+});
+export type CommitmentStatusImportReport = z.infer<typeof CommitmentStatusImportReport>;
+
+/** A zone as a GeoJSON Feature: its polygon, and its name, status, memorandum and dates as properties. */
+export const ZoneFeature = z.object({
+  type: z.literal("Feature"),
+  id: z.string(),
+  geometry: PolygonGeometry,
+  properties: z.object({
+    id: z.string(),
+    externalId: z.string().nullable(),
+    name: z.string(),
+    area: z.string().nullable(),
+    status: z.enum(zoneStatuses),
+    approximate: z.boolean(),
+    memorandum: z.string().nullable(),
+    startDate: z.string(),
+    termMonths: z.number().nullable(),
+    autoExtend: z.boolean(),
+    statusHistory: z.array(z.object({ status: z.enum(zoneStatuses), fromDate: z.string() })),
+  }),
+});
+export const ZoneFeatureCollection = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(ZoneFeature),
+});
+/**
+ * A FeatureCollection to import as zones: each feature a Polygon with at least a `name` and a
+ * `startDate`; `properties.id` (or the feature's `id`) names the zone to update — a zone's id, or its
+ * external id (created with it when new). Checked loosely here, feature by feature in the operation,
+ * so every fault is reported with its feature.
+ */
+export const ZoneImportInput = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(z.unknown()).max(500),
+});
+export type ZoneImportInput = z.infer<typeof ZoneImportInput>;
+export const ZoneImportReport = z.object({
+  dryRun: z.boolean(),
+  features: z.number(),
+  created: z.array(z.object({ feature: z.number(), id: z.string().nullable(), name: z.string() })),
+  updated: z.array(z.object({ feature: z.number(), id: z.string(), name: z.string() })),
+  rejected: z.array(z.object({ feature: z.number(), code: z.string(), reasons: z.array(z.string()) })),
+});
+export type ZoneImportReport = z.infer<typeof ZoneImportReport>;

@@ -48,4 +48,29 @@ describe("astana followup", () => {
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toContain("Round 22");
   }, 180_000);
+
+  it("exports the zones as GeoJSON and takes them back, and reports a bulk status file", async () => {
+    const zonesFile = path.join(dataDir, "zones.geojson");
+    const exported = await astana(["followup", "zones-export", "--process", "astana", "--file", zonesFile]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain("4 zones written");
+    const reimport = await astana(["followup", "zones-import", "--process", "astana", "--file", zonesFile]);
+    expect(reimport.code, reimport.stderr).toBe(0);
+    expect(reimport.stdout).toContain(
+      "Dry run (nothing written): 4 features, 0 new zones, 4 updated, 0 rejected.",
+    );
+    const statuses = path.join(dataDir, "statuses.csv");
+    writeFileSync(statuses, "external_id,status\nNO-SUCH,met\n");
+    const updated = await astana([
+      "followup",
+      "update-commitments",
+      "--process",
+      "astana",
+      "--file",
+      statuses,
+    ]);
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(updated.stdout).toContain("1 unknown ids");
+    expect(updated.stdout).toContain("line 2 NO-SUCH: no such commitment");
+  }, 300_000);
 });

@@ -44,10 +44,18 @@ export function testConfig(env: Record<string, string> = {}): Config {
  * The whole server on a fresh database, in process (requests through Fastify's inject): real routes,
  * real sessions, real SQL. `DEMO` is off unless asked for, so each test starts empty.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logStream?: { write: (line: string) => void } } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const config = testConfig(env);
-  const built = await buildApp({ config, database, logger: false });
+  // Silent, unless the test reads the log lines (at the configured LOG_LEVEL).
+  const built = await buildApp(
+    options.logStream
+      ? { config, database, logStream: options.logStream }
+      : { config, database, logger: false },
+  );
   await startModules(built.deps);
   await built.app.ready();
   const request: TestApp["request"] = ({ as, ...options }) =>

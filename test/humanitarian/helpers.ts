@@ -27,42 +27,46 @@ export function withHumanitarianCast(ready: (cast: HumCast) => void): void {
     fx = started.fx;
   });
   beforeAll(async () => {
-    const admin = fx.as.admin;
-    const extra: Record<string, string> = {};
-    for (const [slug, kind, names, role] of [
-      ["syrian-opposition", "party", { en: "Syrian armed opposition" }, "party"],
-      ["icrc", "organization", { en: "International Committee of the Red Cross" }, "intermediary"],
-    ] as const) {
-      const created = await app.request({
-        method: "POST",
-        url: "/api/participants",
-        as: admin,
-        payload: { slug, kind, names },
-      });
-      if (created.statusCode !== 201) throw new Error(created.body);
-      const participantId: string = created.json().id;
-      const assigned = await app.request({
-        method: "POST",
-        url: `/api/processes/${fx.slug}/roles`,
-        as: fx.as.secretariat,
-        payload: { participantId: slug, role, fromDate: "2017-01-23" },
-      });
-      if (assigned.statusCode !== 201) throw new Error(assigned.body);
-      const email = `${slug}@example.org`;
-      const accountId = await createTestAccount(app.deps.db, { email, password });
-      extra[`${slug}:delegation`] = await addToDelegation(app, fx.processId, participantId, accountId);
-      extra[`${slug}:participant`] = participantId;
-      extra[slug] = await app.signIn(email, password);
-    }
-    ready({
-      app,
-      fx,
-      as: { ...fx.as, opposition: extra["syrian-opposition"] ?? "", icrc: extra.icrc ?? "" },
-      government: fx.delegationOf["syrian-government"] ?? "",
-      opposition: extra["syrian-opposition:delegation"] ?? "",
-      icrcParticipantId: extra["icrc:participant"] ?? "",
-    });
+    ready(await addHumanitarianCast(app, fx));
   });
+}
+
+/** Adds the armed opposition (a party) and the ICRC (the intermediary) to a fixture, each with an account. */
+export async function addHumanitarianCast(app: TestApp, fx: ProcessFixture): Promise<HumCast> {
+  const extra: Record<string, string> = {};
+  for (const [slug, kind, names, role] of [
+    ["syrian-opposition", "party", { en: "Syrian armed opposition" }, "party"],
+    ["icrc", "organization", { en: "International Committee of the Red Cross" }, "intermediary"],
+  ] as const) {
+    const created = await app.request({
+      method: "POST",
+      url: "/api/participants",
+      as: fx.as.admin,
+      payload: { slug, kind, names },
+    });
+    if (created.statusCode !== 201) throw new Error(created.body);
+    const participantId: string = created.json().id;
+    const assigned = await app.request({
+      method: "POST",
+      url: `/api/processes/${fx.slug}/roles`,
+      as: fx.as.secretariat,
+      payload: { participantId: slug, role, fromDate: "2017-01-23" },
+    });
+    if (assigned.statusCode !== 201) throw new Error(assigned.body);
+    const email = `${slug}@example.org`;
+    const accountId = await createTestAccount(app.deps.db, { email, password });
+    extra[`${slug}:delegation`] = await addToDelegation(app, fx.processId, participantId, accountId);
+    extra[`${slug}:participant`] = participantId;
+    extra[slug] = await app.signIn(email, password);
+  }
+  return {
+    app,
+    fx,
+    as: { ...fx.as, opposition: extra["syrian-opposition"] ?? "", icrc: extra.icrc ?? "" },
+    government: fx.delegationOf["syrian-government"] ?? "",
+    opposition: extra["syrian-opposition:delegation"] ?? "",
+    icrcParticipantId: extra["icrc:participant"] ?? "",
+  };
 }
 
 /** Our template's header. */

@@ -27,7 +27,7 @@ export type JobState = JobRow["state"];
 /** What the work gets: a progress reporter (0…1, with a small detail shown to followers) and a stop signal. */
 export type JobContext = {
   jobId: string;
-  /** The database the runner serves, for work run in-process that first reads what it works on. */
+  /** The server's database: for in-process work that reads what it works on or runs operations itself. */
   db: Db;
   progress: (fraction: number, detail?: Record<string, unknown>) => void;
   /** True once the job was cancelled (or the server is stopping): stop and return. */

@@ -1,13 +1,16 @@
 // `astana followup …`: the ACLED import (streamed from disk, any size) and the round's follow-up report.
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { callerPath, UsageError } from "../../../cli/common.ts";
 import { json, processOption, roundSelector } from "../../../cli/options.ts";
 import { act, output } from "../../../cli/session.ts";
 import * as contracts from "../../../contracts/followup.ts";
 import { processRef, roundRef } from "../core/index.ts";
-import { importAcled } from "./operations/import-acled.ts";
+import { importAcledFile } from "./acled-file.ts";
+import { bulkUpdateCommitmentStatus } from "./operations/bulk-update-commitment-status.ts";
+import { importZones } from "./operations/import-zones.ts";
 import { sinceLastRound } from "./reads/report.ts";
+import { zonesGeoJson } from "./reads/zones.ts";
 
 function describeImport(report: contracts.ImportReport): string {
   const lines = [
@@ -18,6 +21,21 @@ function describeImport(report: contracts.ImportReport): string {
     lines.push(`  line ${row.line}${row.eventId ? ` (${row.eventId})` : ""}: ${row.reasons.join("; ")}`);
   if (report.rejected > 50)
     lines.push(`  … and ${report.rejected - 50} more rejected rows (--json lists up to 1,000).`);
+  return lines.join("\n");
+}
+
+function describeStatusUpdate(report: contracts.CommitmentStatusImportReport): string {
+  const lines = [
+    `${report.dryRun ? "Dry run (nothing changed)" : `Applied: ${report.applied} status updates`}: ${report.rows} lines, ${report.matched.length} to change, ${report.unchanged.length} unchanged, ${report.unknownId.length} unknown ids, ${report.invalidStatus.length} invalid statuses, ${report.invalid.length} other faults.`,
+  ];
+  for (const row of report.matched)
+    lines.push(`  line ${row.line} ${row.externalId}: ${row.from} → ${row.to}`);
+  for (const row of report.unknownId) lines.push(`  line ${row.line} ${row.externalId}: no such commitment`);
+  for (const row of report.invalidStatus)
+    lines.push(`  line ${row.line} ${row.externalId}: "${row.status}" is not a status`);
+  for (const row of report.invalid)
+    lines.push(`  line ${row.line}${row.externalId ? ` ${row.externalId}` : ""}: ${row.reasons.join("; ")}`);
+  if (report.dryRun && report.matched.length > 0) lines.push("Run again with --apply to record them.");
   return lines.join("\n");
 }
 
@@ -43,12 +61,93 @@ export function registerFollowupCommands(program: Command): void {
       } catch {
         throw new UsageError(`Cannot read ${o.file}.`);
       }
-      const report = await s.run(importAcled, {
+      const report = await importAcledFile(s.db, s.actor, {
         processId: await processRef(s, o.process),
         dryRun: o.dryRun === true,
         source: createReadStream(file, { highWaterMark: 1024 * 1024 }),
       });
       return output(report, () => contracts.ImportReport, describeImport);
+    }),
+  );
+  json(
+    processOption(
+      followup
+        .command("update-commitments")
+        .description(
+          "Update commitments' statuses from a CSV matched on their external ids: a dry run unless --apply (followup.commitment.bulk-update-status)",
+        )
+        .requiredOption(
+          "--file <path>",
+          "the CSV file (UTF-8): external_id, status[, on, evidence, source_url]",
+        )
+        .option("--apply", "record the matched lines (without it, only the report)"),
+    ),
+  ).action(
+    act(async (s, o: { process?: string; file: string; apply?: boolean }) => {
+      const file = callerPath(o.file);
+      let csv: string;
+      try {
+        csv = readFileSync(file, "utf8");
+      } catch {
+        throw new UsageError(`Cannot read ${o.file}.`);
+      }
+      const report = await s.run(bulkUpdateCommitmentStatus, {
+        processId: await processRef(s, o.process),
+        csv,
+        apply: o.apply === true,
+      });
+      return output(report, () => contracts.CommitmentStatusImportReport, describeStatusUpdate);
+    }),
+  );
+  processOption(
+    followup
+      .command("zones-export")
+      .description(
+        "The zones as a GeoJSON FeatureCollection (followup.zone.geojson), to a file or standard output",
+      )
+      .option("--file <path>", "write it to this file"),
+  ).action(
+    act(async (s, o: { process?: string; file?: string }) => {
+      const collection = await zonesGeoJson(s.db, s.actor, await processRef(s, o.process));
+      const text = JSON.stringify(collection, null, 2);
+      if (o.file) writeFileSync(callerPath(o.file), `${text}\n`);
+      return output(collection, null, (value) =>
+        o.file ? `${value.features.length} zones written to ${o.file}.` : text,
+      );
+    }),
+  );
+  json(
+    processOption(
+      followup
+        .command("zones-import")
+        .description(
+          "Import zones from a GeoJSON FeatureCollection: a dry run unless --apply (followup.zone.import-geojson)",
+        )
+        .requiredOption("--file <path>", "the GeoJSON file")
+        .option("--apply", "create and update the zones (without it, only the report)"),
+    ),
+  ).action(
+    act(async (s, o: { process?: string; file: string; apply?: boolean }) => {
+      let collection: unknown;
+      try {
+        collection = JSON.parse(readFileSync(callerPath(o.file), "utf8"));
+      } catch (error) {
+        throw new UsageError(`Cannot read ${o.file} as JSON: ${(error as Error).message}`);
+      }
+      const report = await s.run(importZones, {
+        processId: await processRef(s, o.process),
+        collection: collection as contracts.ZoneImportInput,
+        dryRun: o.apply !== true,
+      });
+      return output(
+        report,
+        () => contracts.ZoneImportReport,
+        (r) =>
+          [
+            `${r.dryRun ? "Dry run (nothing written)" : "Imported"}: ${r.features} features, ${r.created.length} new zones, ${r.updated.length} updated, ${r.rejected.length} rejected.`,
+            ...r.rejected.map((row) => `  feature ${row.feature}: ${row.reasons.join("; ")}`),
+          ].join("\n"),
+      );
     }),
   );
   json(

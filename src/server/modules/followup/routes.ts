@@ -1,5 +1,3 @@
-// The follow-up's HTTP routes: reads through `defineRead` (tier filter in SQL), writes through operations.
-import type { Readable } from "node:stream";
 import { z } from "zod";
 import { RecordRef } from "../../../contracts/common.ts";
 import {
@@ -12,7 +10,6 @@ import {
   DecideLinkInput,
   DeclassifyIncidentInput,
   ImportQuery,
-  ImportReport,
   IncidentDetail,
   IncidentList,
   IncidentQuery,
@@ -22,11 +19,12 @@ import {
   SinceLastRoundReport,
   UpdateCommitmentStatusInput,
   VerifyIncidentInput,
+  ZoneFeatureCollection,
+  ZoneImportInput,
+  ZoneImportReport,
   ZoneList,
   ZoneView,
 } from "../../../contracts/followup.ts";
-import { ErrorResponse } from "../../../contracts/platform.ts";
-import { DomainError } from "../../platform/errors.ts";
 import { sendFile } from "../../platform/exports/download.ts";
 import {
   type AnyOperation,
@@ -41,7 +39,7 @@ import { createCommitment } from "./operations/create-commitment.ts";
 import { createZone } from "./operations/create-zone.ts";
 import { decideLink } from "./operations/decide-link.ts";
 import { declassifyIncident } from "./operations/declassify-incident.ts";
-import { importAcled } from "./operations/import-acled.ts";
+import { importZones } from "./operations/import-zones.ts";
 import { recordZoneStatus } from "./operations/record-zone-status.ts";
 import { reportIncident } from "./operations/report-incident.ts";
 import { updateCommitmentStatus } from "./operations/update-commitment-status.ts";
@@ -49,12 +47,11 @@ import { verifyIncident } from "./operations/verify-incident.ts";
 import { getCommitment, listCommitments } from "./reads/commitments.ts";
 import { getIncident, listIncidents } from "./reads/incidents.ts";
 import { monthCounts, reportCsv, sinceLastRound } from "./reads/report.ts";
-import { getZone, listZones } from "./reads/zones.ts";
+import { getZone, listZones, zonesGeoJson } from "./reads/zones.ts";
+import { registerImportRoutes } from "./routes-imports.ts";
 
 const tags = ["followup"];
 const IdParams = z.object({ id: RecordRef });
-/** The largest ACLED file taken over HTTP; the CLI streams any size. */
-export const acledUploadMaxBytes = 512 * 1024 * 1024;
 
 /** Zones, commitments, incidents, the ACLED import and the round's follow-up report. */
 export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
@@ -258,44 +255,46 @@ export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
     "Confirm or reject a suggested incident–commitment link (the monitoring team)",
   );
 
-  // The ACLED file is streamed from the request as it arrives: never held whole in memory.
-  app.addContentTypeParser("text/csv", (_request, payload, done) => done(null, payload));
+  read(
+    defineRead({
+      name: "followup.zone.geojson",
+      path: "/processes/:id/zones.geojson",
+      tags,
+      summary:
+        "The de-escalation zones a reader may see as a GeoJSON FeatureCollection (name, status, approximate, memorandum, dates)",
+      params: IdParams,
+      response: ZoneFeatureCollection,
+      produces: ["application/geo+json"],
+      cache: "per-actor",
+      load: (db, actor, { params }) => zonesGeoJson(db, actor, params.id),
+      send: (reply, collection) =>
+        reply
+          .type("application/geo+json")
+          .header("content-disposition", 'attachment; filename="zones.geojson"')
+          .send(JSON.stringify(collection)),
+    }),
+  );
   app.post(
-    "/processes/:id/incidents/import-acled",
+    "/processes/:id/zones/import",
     {
       schema: {
         tags,
-        summary: "Import an ACLED-format CSV export (text/csv): a dry run by default, then the valid rows",
-        description: `Send the file as the body with \`Content-Type: text/csv\`, at most ${acledUploadMaxBytes / 1024 / 1024} MiB (larger: 413; the CLI streams any size). \`dryRun=true\` (the default) checks every row and writes nothing; \`dryRun=false\` upserts the valid rows on \`event_id_cnty\`. A file without ACLED's columns or not in UTF-8 is refused whole (400).`,
+        summary:
+          "Import zones from a GeoJSON FeatureCollection of Polygons: a dry run by default (secretariat, guarantors)",
+        description:
+          "Each feature needs `properties.name` and `properties.startDate`; a feature whose `properties.id` (or `id`) is a zone's id or external id updates it, any other creates a zone. Every feature is checked (closed rings, coordinates in range and not swapped, no self-intersection) and reported by its index. `dryRun=false` with any faulty feature is refused whole (422, the report in `details`).",
         params: IdParams,
         querystring: ImportQuery,
-        response: { 200: ImportReport, ...writeErrors, 413: ErrorResponse, 415: ErrorResponse },
+        body: ZoneImportInput,
+        response: { 200: ZoneImportReport, ...writeErrors },
       },
     },
-    async (request) => {
-      const body = request.body as Readable | undefined;
-      if (!body || typeof (body as Readable).pipe !== "function")
-        throw new DomainError(
-          "unsupported_media_type",
-          415,
-          "Send the ACLED file as the body, with Content-Type: text/csv.",
-        );
-      const declared = Number(request.headers["content-length"] ?? 0);
-      if (declared > acledUploadMaxBytes) {
-        body.resume();
-        throw new DomainError(
-          "file_too_large",
-          413,
-          `The file is larger than ${acledUploadMaxBytes / 1024 / 1024} MiB: import it with the CLI (astana followup import-acled), which streams any size.`,
-          { maxBytes: acledUploadMaxBytes },
-        );
-      }
-      return perform(request, deps.db, importAcled, {
+    async (request) =>
+      perform(request, deps.db, importZones, {
         processId: request.params.id,
+        collection: request.body,
         dryRun: request.query.dryRun !== "false",
-        source: body,
-        maxBytes: acledUploadMaxBytes,
-      });
-    },
+      }),
   );
+  registerImportRoutes(app, deps);
 }

@@ -227,3 +227,35 @@ export const followupIncidentLinks = pgTable(
   },
   (table) => [uniqueIndex("followup_incident_links_pair_idx").on(table.incidentId, table.commitmentId)],
 );
+
+/**
+ * Valid rows of an ACLED file being imported, staged in short transactions (so the server keeps
+ * answering and progress is seen while a large file is read) before the one audited operation merges
+ * them into the incidents. Scratch, never read by a route: its rows are deleted when the import ends,
+ * and at start-up for imports a stop interrupted.
+ */
+export const followupImportRows = pgTable(
+  "followup_import_rows",
+  {
+    stagingId: text("staging_id").notNull(),
+    seq: integer("seq").notNull(),
+    externalId: text("external_id").notNull(),
+    occurredOn: date("occurred_on").notNull(),
+    timePrecision: text("time_precision").notNull(),
+    latitude: doublePrecision("latitude").notNull(),
+    longitude: doublePrecision("longitude").notNull(),
+    geoPrecision: text("geo_precision").notNull(),
+    location: text("location"),
+    admin: jsonb("admin").$type<string[]>().notNull(),
+    eventType: text("event_type").notNull(),
+    subEventType: text("sub_event_type"),
+    actor1: text("actor1"),
+    actor2: text("actor2"),
+    fatalities: integer("fatalities").notNull(),
+    sources: jsonb("sources").$type<SourceRef[]>().notNull(),
+    notes: text("notes"),
+    zones: jsonb("zones").$type<{ zoneId: string; status: string }[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.stagingId, table.seq] })],
+);

@@ -170,7 +170,8 @@ export function readListFile(
       sharedStrings: "cache",
       worksheets: "emit",
       hyperlinks: "ignore",
-      styles: "ignore",
+      // Styles tell a date cell from a number (without them a date reads as its serial number).
+      styles: "cache",
       entries: "emit",
     });
     try {

@@ -2,6 +2,7 @@ import { type AppModule, operationsIn } from "../../platform/module.ts";
 import { installPersonalDataKey } from "../../platform/personal-data.ts";
 import * as api from "./api.ts";
 import { humanitarianCanary } from "./canary.ts";
+import { registerHumanitarianCommands } from "./cli.ts";
 import { humanitarianDemoPart } from "./demo/part.ts";
 import { registerHumanitarianRoutes } from "./routes.ts";
 import { registerMatchingRoutes } from "./routes-matching.ts";
@@ -19,6 +20,7 @@ export const humanitarianModule: AppModule = {
     registerHumanitarianRoutes(app, deps);
     registerMatchingRoutes(app, deps);
   },
+  cli: registerHumanitarianCommands,
   demo: humanitarianDemoPart,
   canary: humanitarianCanary,
   // The key that seals personal fields comes from the configuration, outside the database.

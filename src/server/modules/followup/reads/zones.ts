@@ -1,7 +1,7 @@
 // The zones of a process with their status history, filtered by their tier in SQL.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import type { ZoneList, ZoneView } from "../../../../contracts/followup.ts";
+import type { ZoneFeatureCollection, ZoneList, ZoneView } from "../../../../contracts/followup.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
@@ -70,4 +70,37 @@ export async function getZone(db: Db, actor: Actor, id: string): Promise<z.infer
   const [zone] = await present(db, rows);
   if (!zone) throw new NotFound("Zone", id);
   return zone;
+}
+
+/**
+ * The zones of a process the actor may see as a GeoJSON FeatureCollection (what a GIS opens, and what
+ * the zone import takes back): each zone's polygon with its name, status, memorandum and dates.
+ */
+export async function zonesGeoJson(
+  db: Db,
+  actor: Actor,
+  processRef: string,
+): Promise<z.infer<typeof ZoneFeatureCollection>> {
+  const { items } = await listZones(db, actor, processRef);
+  return {
+    type: "FeatureCollection",
+    features: items.map((zone) => ({
+      type: "Feature",
+      id: zone.id,
+      geometry: zone.geometry,
+      properties: {
+        id: zone.id,
+        externalId: zone.externalId,
+        name: zone.name,
+        area: zone.area,
+        status: zone.status,
+        approximate: zone.approximate,
+        memorandum: zone.memorandum,
+        startDate: zone.startDate,
+        termMonths: zone.termMonths,
+        autoExtend: zone.autoExtend,
+        statusHistory: zone.history.map((entry) => ({ status: entry.status, fromDate: entry.fromDate })),
+      },
+    })),
+  };
 }

@@ -68,48 +68,65 @@ export function preparePerson(person: MatchablePerson): PreparedPerson {
  */
 export function nameSimilarity(left: NameForms[], right: NameForms[]): number | null {
   if (left.length === 0 || right.length === 0) return null;
-  let acrossScripts = -1;
-  let sameScript = -1;
+  let best = -1;
   for (const a of left) {
     for (const b of right) {
       if (a.alternative && b.alternative) continue;
-      let skeleton = a.key === b.key ? 1 : jaroWinkler(a.key, b.key);
-      let fine = -1;
-      if (a.latin !== null && b.latin !== null)
-        fine = a.latin === b.latin ? 1 : jaroWinkler(a.latin, b.latin);
-      if (a.arabic !== null && b.arabic !== null) {
-        // Written in Arabic both, the long vowels are the name's (عمر/عمار, حسن/حسين): differing, at most close.
-        const arabic = a.arabic === b.arabic ? 1 : jaroWinkler(a.arabic, b.arabic);
-        fine = Math.max(fine, a.vowelled === b.vowelled ? arabic : Math.min(arabic, closeAt + 0.02));
-      }
-      // Across scripts, an equal skeleton is only close when the Latin cannot render the Arabic's long
-      // vowels (Muhammad for محمود), or writes more long vowels than it has (Hussein for حسن).
-      if (fine < 0 && skeleton === 1 && !vowelsAgree(a, b)) skeleton = 0.9;
-      if (fine < 0) acrossScripts = Math.max(acrossScripts, skeleton);
-      else sameScript = Math.max(sameScript, (skeleton + fine) / 2);
+      const similarity = formSimilarity(a, b);
+      if (similarity > best) best = similarity;
     }
   }
-  // The best reading: the finer comparison where both share a script, the skeleton (with its long
-  // vowels checked) across scripts — an entry in both scripts meets a Latin one either way.
-  const similarity = Math.max(sameScript, acrossScripts);
-  return Math.min(similarity, compoundSimilarity(left, right));
+  return Math.max(best, 0);
+}
+
+// Lists repeat their names: the similarity of two written forms (the same objects, by the form cache)
+// is computed once.
+const similarityCache = new WeakMap<NameForms, Map<NameForms, number>>();
+
+function formSimilarity(a: NameForms, b: NameForms): number {
+  let row = similarityCache.get(a);
+  if (!row) {
+    row = new Map();
+    similarityCache.set(a, row);
+  }
+  let similarity = row.get(b);
+  if (similarity === undefined) {
+    similarity = Math.min(scriptSimilarity(a, b), compoundSimilarity(a, b));
+    row.set(b, similarity);
+  }
+  return similarity;
+}
+
+/**
+ * Two written forms: where both share a script the finer comparison is averaged with the skeleton's;
+ * across scripts the skeleton alone, its long vowels checked.
+ */
+function scriptSimilarity(a: NameForms, b: NameForms): number {
+  let skeleton = a.key === b.key ? 1 : jaroWinkler(a.key, b.key);
+  let fine = -1;
+  if (a.latin !== null && b.latin !== null) fine = a.latin === b.latin ? 1 : jaroWinkler(a.latin, b.latin);
+  if (a.arabic !== null && b.arabic !== null) {
+    // Written in Arabic both, the long vowels are the name's (عمر/عمار, حسن/حسين): differing, at most close.
+    const arabic = a.arabic === b.arabic ? 1 : jaroWinkler(a.arabic, b.arabic);
+    fine = Math.max(fine, a.vowelled === b.vowelled ? arabic : Math.min(arabic, closeAt + 0.02));
+  }
+  if (fine >= 0) return (skeleton + fine) / 2;
+  // Across scripts, an equal skeleton is only close when the Latin cannot render the Arabic's long
+  // vowels (Muhammad for محمود), or writes more long vowels than it has (Hussein for حسن).
+  if (skeleton === 1 && !vowelsAgree(a, b)) skeleton = 0.9;
+  return skeleton;
 }
 
 // 'Abd al-X and Abu X: two names sharing only the first word are different names (Abdelaziz is not
 // Abdullah), though Jaro–Winkler, which favours a shared beginning, would call them close.
 const compoundPrefixes = ["abd", "ab"];
 
-function compoundSimilarity(left: NameForms[], right: NameForms[]): number {
-  let best = 0;
-  for (const a of left) {
-    for (const b of right) {
-      const prefix = compoundPrefixes.find((start) => a.key.startsWith(start) && b.key.startsWith(start));
-      if (prefix === undefined) return 1;
-      const rest = [a.key.slice(prefix.length), b.key.slice(prefix.length)];
-      best = Math.max(best, rest[0] === rest[1] ? 1 : jaroWinkler(rest[0] ?? "", rest[1] ?? ""));
-    }
-  }
-  return best;
+function compoundSimilarity(a: NameForms, b: NameForms): number {
+  const prefix = compoundPrefixes.find((start) => a.key.startsWith(start) && b.key.startsWith(start));
+  if (prefix === undefined) return 1;
+  const restA = a.key.slice(prefix.length);
+  const restB = b.key.slice(prefix.length);
+  return restA === restB ? 1 : jaroWinkler(restA, restB);
 }
 
 function vowelsAgree(a: NameForms, b: NameForms): boolean {

@@ -6,8 +6,8 @@
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { ReviewQueue, ReviewQueueQuery } from "../../../../contracts/humanitarian-matching.ts";
-import { appendAudit } from "../../../platform/audit.ts";
-import { type Actor, actorId, actorLabel, deny } from "../../../platform/authz.ts";
+import { auditRead } from "../../../platform/audit.ts";
+import { type Actor, deny } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { unsealPersonal } from "../../../platform/personal-data.ts";
 import { isIntermediary, readableByIntermediary, readablePersons } from "../policies.ts";
@@ -17,28 +17,26 @@ type Queue = z.infer<typeof ReviewQueue>;
 type Side = Queue["items"][number]["left"];
 type Person = NonNullable<Side["person"]>;
 
-async function auditQueueRead(
+function auditQueueRead(
   db: Db,
   actor: Actor,
   processId: string,
   outcome: "ok" | "denied",
   data: Record<string, unknown>,
-  requestId: string | null,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    await appendAudit(tx as unknown as Db, {
-      actorId: actorId(actor),
-      actorLabel: actorLabel(actor),
+  return auditRead(
+    db,
+    actor,
+    {
       action: "humanitarian.review_queue.read",
-      outcome,
       subjectType: "process",
       subjectId: processId,
       processId,
       tier: "intermediary",
-      data: { read: true, ...data },
-      requestId,
-    });
-  });
+      data,
+    },
+    outcome,
+  );
 }
 
 function personOf(sealed: string, id: string): Person {
@@ -113,10 +111,9 @@ export async function loadReviewQueue(
   actor: Actor,
   processId: string,
   query: z.infer<typeof ReviewQueueQuery>,
-  requestId: string | null = null,
 ): Promise<Queue> {
   if (!isIntermediary(actor, processId)) {
-    if (actor.kind === "account") await auditQueueRead(db, actor, processId, "denied", {}, requestId);
+    if (actor.kind === "account") await auditQueueRead(db, actor, processId, "denied", {});
     deny(actor, "The review queue is the neutral intermediary's.");
   }
   const inProcess = and(
@@ -152,14 +149,12 @@ export async function loadReviewQueue(
     .where(and(eq(humMatchRuns.processId, processId), readableByIntermediary(actor, humMatchRuns.processId)))
     .orderBy(desc(humMatchRuns.createdAt))
     .limit(20);
-  await auditQueueRead(
-    db,
-    actor,
-    processId,
-    "ok",
-    { candidates: rows.length, entries: entryIds, cases: caseIds, state: query.state },
-    requestId,
-  );
+  await auditQueueRead(db, actor, processId, "ok", {
+    candidates: rows.length,
+    entries: entryIds,
+    cases: caseIds,
+    state: query.state,
+  });
   const decide = isIntermediary(actor, processId);
   return {
     processId,

@@ -1,0 +1,22 @@
+CREATE TABLE "followup_import_rows" (
+	"staging_id" text NOT NULL,
+	"seq" integer NOT NULL,
+	"external_id" text NOT NULL,
+	"occurred_on" date NOT NULL,
+	"time_precision" text NOT NULL,
+	"latitude" double precision NOT NULL,
+	"longitude" double precision NOT NULL,
+	"geo_precision" text NOT NULL,
+	"location" text,
+	"admin" jsonb NOT NULL,
+	"event_type" text NOT NULL,
+	"sub_event_type" text,
+	"actor1" text,
+	"actor2" text,
+	"fatalities" integer NOT NULL,
+	"sources" jsonb NOT NULL,
+	"notes" text,
+	"zones" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "followup_import_rows_staging_id_seq_pk" PRIMARY KEY("staging_id","seq")
+);
