@@ -4,6 +4,7 @@
 // intermediary runs matching, reads the queue and decides — refusals audited.
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { processes } from "../../src/server/modules/core/schema.ts";
 import { recordMatching } from "../../src/server/modules/humanitarian/operations/record-matching.ts";
 import { runMatching } from "../../src/server/modules/humanitarian/operations/run-matching.ts";
 import {
@@ -246,6 +247,21 @@ describe("the review queue", () => {
       entries: expect.arrayContaining([lists.government.entryIds[0]]),
     });
     expect(JSON.stringify(reads.at(-1)?.data)).not.toContain("Sameer");
+  });
+
+  it("answers the same queue when the process is named by its slug, as the pages name it", async () => {
+    const cookie = await fixtureSession(app, fixtureProcess(fixtures).accounts.intermediary.email);
+    const byId = (await queue(cookie)).json();
+    // The fixtures' slugs equal their ids: give this process a slug of its own.
+    const slug = "humanitarian-review-by-slug";
+    await app.deps.db.update(processes).set({ slug }).where(eq(processes.id, processId));
+    const bySlug = await app.request({
+      method: "GET",
+      url: `/api/processes/${slug}/humanitarian/review-queue`,
+      as: cookie,
+    });
+    expect(bySlug.statusCode, bySlug.body).toBe(200);
+    expect(bySlug.json().total).toBe(byId.total);
   });
 
   it("is refused to a side, a guarantor and the UN, each refusal audited", async () => {

@@ -25,6 +25,11 @@ export function findUnsafeInput(part: string, value: unknown): GuardIssue | null
       continue;
     }
     if (current === null || typeof current !== "object") continue;
+    // Only parsed input (plain objects and arrays) is walked. A body a route reads as a stream (an ACLED
+    // file, a list) is judged by its route: walking it would walk the socket behind it, whose references
+    // loop, and refuse every real upload as nested too deep.
+    const prototype = Object.getPrototypeOf(current);
+    if (!Array.isArray(current) && prototype !== Object.prototype && prototype !== null) continue;
     if (path.length > maxInputDepth) {
       return { path, message: `Nested more than ${maxInputDepth} levels deep.`, code: "too_deep" };
     }
@@ -36,15 +41,6 @@ export function findUnsafeInput(part: string, value: unknown): GuardIssue | null
     }
   }
   return null;
-}
-
-/**
- * A body a route reads as a stream (an ACLED file sent as text/csv) is not JSON: its route reads it and
- * judges its content. Walking it would walk the socket behind it, whose references loop, and refuse
- * every real upload as "nested too deep".
- */
-function isStream(body: unknown): boolean {
-  return typeof body === "object" && body !== null && typeof (body as { pipe?: unknown }).pipe === "function";
 }
 
 /** A NUL written into the address itself (`/api/processes/a%00b`, `?q=%00`), before any decoding. */
@@ -83,7 +79,7 @@ export function installInputGuard(app: FastifyInstance): void {
     const issue =
       findUnsafeInput("params", request.params) ??
       findUnsafeInput("querystring", request.query) ??
-      (isStream(request.body) ? null : findUnsafeInput("body", request.body));
+      findUnsafeInput("body", request.body);
     if (issue) return refuse(request, reply, issue);
   });
 }

@@ -1,6 +1,7 @@
 import { coreModule } from "../modules/core/module.ts";
 import { followupModule } from "../modules/followup/module.ts";
 import { homeModule } from "../modules/home/module.ts";
+import { humanitarianModule } from "../modules/humanitarian/module.ts";
 import { platformModule } from "../modules/platform/module.ts";
 import { processModule } from "../modules/process/module.ts";
 import { programmeModule } from "../modules/programme/module.ts";
@@ -20,4 +21,5 @@ export const webModules: readonly WebModule[] = [
   textsModule,
   programmeModule,
   followupModule,
+  humanitarianModule,
 ];

@@ -10,6 +10,7 @@ import type { Db } from "../../../platform/db.ts";
 import { Conflict, NotFound, ValidationFailed } from "../../../platform/errors.ts";
 import { queueJob } from "../../../platform/jobs.ts";
 import { defineOperation } from "../../../platform/operation.ts";
+import { findProcess } from "../../core/index.ts";
 import { matchingJob } from "../jobs/matching-job.ts";
 import { canReadPerson, isIntermediary } from "../policies.ts";
 import { humLists, humMatchRuns } from "../schema.ts";
@@ -31,17 +32,19 @@ export const runMatching = defineOperation({
   name: "humanitarian.matching.run",
   input: RunMatchingInput.safeExtend({ processId: RecordRef }),
   load: async (tx, input, actor) => {
+    // The process is named by id or slug, as on every process route.
+    const processId = (await findProcess(tx, input.processId)).id;
     const left = await readableList(tx, actor, input.leftListId);
     const right = input.rightListId ? await readableList(tx, actor, input.rightListId) : null;
-    return { left, right };
+    return { left, right, processId };
   },
   // Matching reads every side's persons: the neutral intermediary's work (policies.ts).
-  authorize: (actor, input, { left }) =>
-    left.processId === input.processId && isIntermediary(actor, left.processId),
-  scope: (input) => ({
+  authorize: (actor, _input, { left, processId }) =>
+    left.processId === processId && isIntermediary(actor, left.processId),
+  scope: (input, target) => ({
     subjectType: "hum_list",
     subjectId: input.leftListId,
-    processId: input.processId,
+    processId: target?.processId ?? input.processId,
     tier: "intermediary",
   }),
   run: async (ctx, input, { left, right }) => {

@@ -10,6 +10,7 @@ import { auditRead } from "../../../platform/audit.ts";
 import { type Actor, deny } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { unsealPersonal } from "../../../platform/personal-data.ts";
+import { findProcess } from "../../core/index.ts";
 import { isIntermediary, readableByIntermediary, readablePersons } from "../policies.ts";
 import { humCases, humListEntries, humLists, humMatchCandidates, humMatchRuns } from "../schema.ts";
 
@@ -105,13 +106,17 @@ const missingSide = (id: string): Side => ({
   person: null,
 });
 
-/** The review queue of a process, for its neutral intermediary only (refused and audited for anyone else). */
+/**
+ * The review queue of a process (named by id or slug, as every process route), for its neutral
+ * intermediary only (refused and audited for anyone else).
+ */
 export async function loadReviewQueue(
   db: Db,
   actor: Actor,
-  processId: string,
+  processRef: string,
   query: z.infer<typeof ReviewQueueQuery>,
 ): Promise<Queue> {
+  const processId = (await findProcess(db, processRef)).id;
   if (!isIntermediary(actor, processId)) {
     if (actor.kind === "account") await auditQueueRead(db, actor, processId, "denied", {});
     deny(actor, "The review queue is the neutral intermediary's.");

@@ -1,0 +1,190 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { type CaseDetail, caseStatuses } from "../../../contracts/humanitarian.ts";
+import { Page } from "../../shell/Page.tsx";
+import { pageData } from "../../shell/page-data.tsx";
+import { apiPath, useCase, useHumChange } from "./queries.ts";
+import { ArabicName, explain, fullName, PersonTable, StatusBadge } from "./shared.tsx";
+import "./humanitarian.css";
+
+/** The next status, on evidence (the side or the intermediary). */
+function StatusForm({ item }: { item: CaseDetail }) {
+  const { t } = useTranslation("humanitarian");
+  const change = useHumChange();
+  const [status, setStatus] = useState<string>(
+    caseStatuses[caseStatuses.indexOf(item.status) + 1] ?? item.status,
+  );
+  const [evidence, setEvidence] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      await change.mutateAsync({
+        path: apiPath("humanitarian", "cases", item.id, "status"),
+        body: { status, evidence },
+      });
+      setEvidence("");
+      setMessage({ ok: true, text: t("case.statusChanged") });
+    } catch (failure) {
+      setMessage({ ok: false, text: explain(t, failure) });
+    }
+  };
+  return (
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="form"
+      onSubmit={submit}
+      aria-labelledby="case-status-form"
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="case-status-form">
+          {t("case.changeStatus")}
+        </Title>
+        {message ? (
+          <Alert color={message.ok ? "teal" : "red"} role={message.ok ? "status" : "alert"}>
+            {message.text}
+          </Alert>
+        ) : null}
+        <NativeSelect
+          label={t("cases.status")}
+          data={caseStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t("case.evidence")}
+          value={evidence}
+          onChange={(e) => setEvidence(e.currentTarget.value)}
+          required
+          autosize
+          minRows={2}
+        />
+        <Group>
+          <Button type="submit" loading={change.isPending} disabled={!evidence.trim()}>
+            {t("case.record")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Withdrawing a case: nothing is deleted, the reason is kept. */
+function WithdrawForm({ item }: { item: CaseDetail }) {
+  const { t } = useTranslation("humanitarian");
+  const change = useHumChange();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await change.mutateAsync({
+        path: apiPath("humanitarian", "cases", item.id, "withdraw"),
+        body: { reason },
+      });
+    } catch (failure) {
+      setError(explain(t, failure));
+    }
+  };
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="case-withdraw">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="case-withdraw">
+          {t("case.withdraw")}
+        </Title>
+        {error ? (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <Textarea
+          label={t("case.reason")}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          required
+          autosize
+          minRows={2}
+        />
+        <Group>
+          <Button
+            type="submit"
+            color="red"
+            variant="light"
+            loading={change.isPending}
+            disabled={!reason.trim()}
+          >
+            {t("case.withdrawButton")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A case: the person's names in both scripts, the status history with evidence, and the forms its readers may use. */
+export function CasePage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("humanitarian");
+  const loaded = pageData(useCase(id), t, t("case.title"));
+  if ("element" in loaded) return loaded.element;
+  const item = loaded.data;
+  const title = fullName(item.person.latin) || fullName(item.person.arabic) || t("case.title");
+  return (
+    <Page title={title}>
+      <Group gap="sm" wrap="wrap">
+        <ArabicName parts={item.person.arabic} />
+        <StatusBadge status={item.status} />
+        <Badge variant="outline">{t(`kind.${item.kind}`)}</Badge>
+        <Badge variant="light">{t(`sharing.${item.sharing}`)}</Badge>
+      </Group>
+      {item.withdrawn ? (
+        <Alert color="gray" title={t("withdrawn")}>
+          {t("case.withdrawnBecause", {
+            reason: item.withdrawn.reason,
+            by: item.withdrawn.by,
+            at: item.withdrawn.at.slice(0, 10),
+          })}
+        </Alert>
+      ) : null}
+      <PersonTable person={item.person} />
+      <section aria-labelledby="case-history">
+        <Title order={2} size="h4" id="case-history" mb="sm">
+          {t("case.history")}
+        </Title>
+        <Timeline active={item.history.length - 1} bulletSize={14}>
+          {item.history.map((step) => (
+            <Timeline.Item key={step.id} title={t(`status.${step.status}`)}>
+              <Text size="sm">
+                {t("case.by", { by: step.byLabel, at: step.at.slice(0, 16).replace("T", " ") })}
+              </Text>
+              {step.evidence ? (
+                <Text size="sm" dir="auto">
+                  {t("case.onEvidence", { evidence: step.evidence })}
+                </Text>
+              ) : null}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </section>
+      {!item.withdrawn && item.can?.changeStatus ? <StatusForm item={item} /> : null}
+      {!item.withdrawn && item.can?.withdraw ? <WithdrawForm item={item} /> : null}
+    </Page>
+  );
+}

@@ -1,0 +1,302 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { ExchangeDetail } from "../../../contracts/humanitarian.ts";
+import { Page } from "../../shell/Page.tsx";
+import { pageData } from "../../shell/page-data.tsx";
+import { exchangeStateColour } from "./ExchangesPage.tsx";
+import { apiPath, useCases, useExchange, useHumChange } from "./queries.ts";
+import { explain, fullName, PersonNames, StatusBadge } from "./shared.tsx";
+import "./humanitarian.css";
+
+/** Adds a person (a case of one of the two sides, not yet in the exchange) that a side releases. */
+function AddPersonForm({
+  exchange,
+  onError,
+}: {
+  exchange: ExchangeDetail;
+  onError: (text: string | null) => void;
+}) {
+  const { t } = useTranslation("humanitarian");
+  const change = useHumChange();
+  const sides = [exchange.first, exchange.second].filter((side) => side.delegationId);
+  const [releasing, setReleasing] = useState(sides[0]?.delegationId ?? "");
+  const cases = useCases(exchange.processId, { limit: 500 }).data?.cases ?? [];
+  const taken = new Set(exchange.people.filter((p) => !p.withdrawn).map((p) => p.caseId));
+  // A side releases the people it holds: the other side's cases.
+  const held = cases.filter(
+    (c) =>
+      !c.withdrawn &&
+      !taken.has(c.id) &&
+      c.delegationId !== releasing &&
+      sides.some((s) => s.delegationId === c.delegationId),
+  );
+  const [caseId, setCaseId] = useState("");
+  const chosen = caseId && held.some((c) => c.id === caseId) ? caseId : (held[0]?.id ?? "");
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    onError(null);
+    try {
+      await change.mutateAsync({
+        path: apiPath("humanitarian", "exchanges", exchange.id, "people"),
+        body: { caseId: chosen, releasingDelegationId: releasing },
+      });
+    } catch (failure) {
+      onError(explain(t, failure));
+    }
+  };
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="add-person">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="add-person">
+          {t("exchange.add")}
+        </Title>
+        <Group grow wrap="wrap" align="end">
+          <NativeSelect
+            label={t("exchange.releasedBy")}
+            data={sides.map((side) => ({
+              value: side.delegationId ?? "",
+              label: side.label ?? side.delegationId ?? "",
+            }))}
+            value={releasing}
+            onChange={(e) => setReleasing(e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t("exchange.person")}
+            data={held.map((c) => ({
+              value: c.id,
+              label: fullName(c.person.latin) || fullName(c.person.arabic) || c.id,
+            }))}
+            value={chosen}
+            onChange={(e) => setCaseId(e.currentTarget.value)}
+          />
+        </Group>
+        <Group>
+          <Button type="submit" loading={change.isPending} disabled={!chosen || !releasing}>
+            {t("exchange.addButton")}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * One exchange: its terms, the people each side releases with the intermediary's confirmation of each,
+ * and completing it (every case released together or none: the server's refusal is shown as it says).
+ */
+export function ExchangePage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("humanitarian");
+  const change = useHumChange();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [reason, setReason] = useState("");
+  const loaded = pageData(useExchange(id), t, t("exchange.title"));
+  if ("element" in loaded) return loaded.element;
+  const exchange = loaded.data;
+  const act = async (path: string, body: unknown, success: string) => {
+    setError(null);
+    setDone(null);
+    try {
+      await change.mutateAsync({ path, body });
+      setDone(success);
+    } catch (failure) {
+      setError(explain(t, failure));
+    }
+  };
+  const open = exchange.state === "planned" || exchange.state === "in_progress";
+  const people = exchange.people.filter((p) => !p.withdrawn);
+  const confirmed = people.filter((p) => p.confirmedAt).length;
+  const sideLabel = (delegationId: string) =>
+    [exchange.first, exchange.second].find((s) => s.delegationId === delegationId)?.label ?? delegationId;
+  const title = t("exchange.heading", {
+    on: exchange.on ?? exchange.dateNote ?? "",
+    place: exchange.place ?? "",
+  });
+  return (
+    <Page title={title}>
+      <Group gap="sm" wrap="wrap">
+        <Badge variant="light" color={exchangeStateColour[exchange.state]}>
+          {t(`exchangeState.${exchange.state}`)}
+        </Badge>
+        {exchange.ratio ? (
+          <Badge variant="outline">{t("exchange.ratio", { ratio: exchange.ratio })}</Badge>
+        ) : null}
+        {exchange.intermediary.name ? (
+          <Text size="sm">{t("exchange.via", { name: exchange.intermediary.name })}</Text>
+        ) : null}
+      </Group>
+      {exchange.kind === "aggregate" ? <Text>{t("exchange.aggregateNote")}</Text> : null}
+      {[exchange.first, exchange.second].map((side, index) => (
+        <Text key={side.delegationId ?? index} size="sm">
+          {t("exchange.sideLine", {
+            side: side.label ?? t(index === 0 ? "exchanges.first" : "exchanges.second"),
+            agreed: side.releases ?? "?",
+            added: side.added,
+            confirmed: side.confirmed,
+          })}
+        </Text>
+      ))}
+      {exchange.sources.length > 0 ? (
+        <Group gap="sm">
+          <Text size="sm">{t("exchanges.sources")}:</Text>
+          {exchange.sources.map((source, index) => (
+            <Anchor key={source.url} href={source.url} target="_blank" rel="noreferrer" size="sm">
+              {source.title ?? t("exchanges.source", { n: index + 1 })}
+            </Anchor>
+          ))}
+        </Group>
+      ) : null}
+      {error ? (
+        <Alert color="red" role="alert" title={t("exchange.refused")}>
+          {error}
+        </Alert>
+      ) : null}
+      {done ? (
+        <Alert color="teal" role="status">
+          {done}
+        </Alert>
+      ) : null}
+      {exchange.kind === "operation" ? (
+        <section aria-labelledby="exchange-people">
+          <Title order={2} size="h4" id="exchange-people" mb="sm">
+            {t("exchange.people")}
+          </Title>
+          <Text size="sm" id="release-progress">
+            {t("exchange.confirmedOf", { confirmed, total: people.length })}
+          </Text>
+          <Progress
+            value={people.length ? (confirmed / people.length) * 100 : 0}
+            aria-labelledby="release-progress"
+            mb="sm"
+          />
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("person.name")}</Table.Th>
+                  <Table.Th scope="col">{t("exchange.releasedBy")}</Table.Th>
+                  <Table.Th scope="col">{t("cases.status")}</Table.Th>
+                  <Table.Th scope="col">{t("exchange.release")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {people.map((person) => (
+                  <Table.Tr key={person.id} data-testid="exchange-person">
+                    <Table.Td>
+                      <PersonNames person={person.person} />
+                      <Anchor
+                        component={Link}
+                        size="xs"
+                        to={`/humanitarian/cases/${encodeURIComponent(person.caseId)}`}
+                      >
+                        {t("lists.openCase")}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{sideLabel(person.releasingDelegationId)}</Table.Td>
+                    <Table.Td>
+                      {person.caseStatus ? <StatusBadge status={person.caseStatus} /> : "—"}
+                    </Table.Td>
+                    <Table.Td>
+                      {person.confirmedAt ? (
+                        <Text size="sm">
+                          {t("exchange.confirmedBy", {
+                            by: person.confirmedByLabel ?? "",
+                            at: person.confirmedAt.slice(0, 16).replace("T", " "),
+                          })}
+                        </Text>
+                      ) : exchange.can?.confirm && open ? (
+                        <Button
+                          size="compact-sm"
+                          onClick={() =>
+                            act(
+                              apiPath("humanitarian", "exchange-people", person.id, "confirm"),
+                              {},
+                              t("exchange.releaseConfirmed"),
+                            )
+                          }
+                          aria-label={t("exchange.confirmFor", {
+                            name:
+                              fullName(person.person?.latin) ||
+                              fullName(person.person?.arabic) ||
+                              person.caseId,
+                          })}
+                        >
+                          {t("exchange.confirm")}
+                        </Button>
+                      ) : (
+                        t("exchange.notYet")
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </section>
+      ) : null}
+      {open && exchange.can?.addPeople ? <AddPersonForm exchange={exchange} onError={setError} /> : null}
+      {open && exchange.can?.complete ? (
+        <Group>
+          <Button
+            color="green"
+            onClick={() =>
+              act(apiPath("humanitarian", "exchanges", exchange.id, "complete"), {}, t("exchange.completed"))
+            }
+            loading={change.isPending}
+          >
+            {t("exchange.complete")}
+          </Button>
+        </Group>
+      ) : null}
+      {open && exchange.can?.cancel ? (
+        <Paper withBorder p="md" radius="md" aria-labelledby="cancel-exchange">
+          <Stack gap="sm">
+            <Title order={2} size="h4" id="cancel-exchange">
+              {t("exchange.cancel")}
+            </Title>
+            <Textarea
+              label={t("case.reason")}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
+            <Group>
+              <Button
+                color="red"
+                variant="light"
+                disabled={!reason.trim()}
+                onClick={() =>
+                  act(
+                    apiPath("humanitarian", "exchanges", exchange.id, "cancel"),
+                    { reason },
+                    t("exchange.cancelled"),
+                  )
+                }
+              >
+                {t("exchange.cancelButton")}
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,403 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Progress,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { Page } from "../../shell/Page.tsx";
+import { pageData } from "../../shell/page-data.tsx";
+import { QueueProgress } from "./Pictures.tsx";
+import {
+  apiPath,
+  humKeys,
+  type QueueItem,
+  useHumChange,
+  useJob,
+  useLists,
+  useReviewQueue,
+} from "./queries.ts";
+import { explain, PersonNames, useHumContext, VerdictBadge } from "./shared.tsx";
+import "./humanitarian.css";
+
+type Side = QueueItem["left"];
+
+/** The value a field's verdict is about, on one side (names in their script, written out). */
+function fieldValue(side: Side, field: string): string {
+  const person = side.person;
+  if (!person) return "";
+  if (field === "sex") return person.sex ?? "";
+  if (field === "birth") return person.birthDate ?? (person.birthYear ? String(person.birthYear) : "");
+  if (field === "origin") return person.origin ?? "";
+  const part = field as "given";
+  return [person.arabic[part], person.latin[part]].filter(Boolean).join(" · ");
+}
+
+/** Starts a matching run (a background job) and shows its progress from the job's live events. */
+function RunMatchingForm({ slug }: { slug: string }) {
+  const { t } = useTranslation("humanitarian");
+  const context = useHumContext(slug);
+  const lists = (useLists(slug).data?.lists ?? []).filter((list) => !list.withdrawn);
+  const change = useHumChange();
+  const [mode, setMode] = useState("lists");
+  const [left, setLeft] = useState("");
+  const [right, setRight] = useState("");
+  const [threshold, setThreshold] = useState<number | string>(0.5);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const job = useJob(jobId, true).data;
+  const running = Boolean(jobId) && (!job || job.state === "queued" || job.state === "running");
+  const client = useQueryClient();
+  const finished = job?.state === "succeeded";
+  // The candidates are written when the job ends: the queue is read again then, live event or not.
+  useEffect(() => {
+    if (finished) void client.invalidateQueries({ queryKey: humKeys.all });
+  }, [finished, client]);
+  const options = lists.map((list) => ({
+    value: list.id,
+    label: `${list.title} (${context.nameOf(list.participantId)})`,
+  }));
+  const leftId = left || options[0]?.value || "";
+  const rightId = right || options.find((o) => o.value !== leftId)?.value || "";
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const started = await change.mutateAsync({
+        path: apiPath("processes", context.processId, "humanitarian", "matching-runs"),
+        body: {
+          mode,
+          leftListId: leftId,
+          ...(mode === "lists" ? { rightListId: rightId } : {}),
+          threshold: Number(threshold),
+        },
+      });
+      setJobId(String(started.jobId));
+    } catch (failure) {
+      setError(explain(t, failure));
+    }
+  };
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="run-matching">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="run-matching">
+          {t("review.run")}
+        </Title>
+        {error ? (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <NativeSelect
+            label={t("review.mode")}
+            data={["lists", "cases", "duplicates"].map((value) => ({ value, label: t(`mode.${value}`) }))}
+            value={mode}
+            onChange={(e) => setMode(e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t("review.left")}
+            data={options}
+            value={leftId}
+            onChange={(e) => setLeft(e.currentTarget.value)}
+          />
+          {mode === "lists" ? (
+            <NativeSelect
+              label={t("review.right")}
+              data={options}
+              value={rightId}
+              onChange={(e) => setRight(e.currentTarget.value)}
+            />
+          ) : null}
+          <NumberInput
+            label={t("review.threshold")}
+            min={0.05}
+            max={1}
+            step={0.05}
+            decimalScale={2}
+            value={threshold}
+            onChange={setThreshold}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button
+            type="submit"
+            loading={change.isPending}
+            disabled={
+              !leftId ||
+              !context.processId ||
+              running ||
+              (mode === "lists" && (!rightId || rightId === leftId))
+            }
+          >
+            {t("review.start")}
+          </Button>
+        </Group>
+        {jobId ? (
+          <Stack gap={4}>
+            <Text size="sm" id="matching-progress" role="status">
+              {job?.state === "failed"
+                ? t("review.failed", { message: job.error?.message ?? "" })
+                : t(`review.job.${job?.state ?? "queued"}`, {
+                    percent: Math.round((job?.progress ?? 0) * 100),
+                  })}
+            </Text>
+            <Progress
+              value={(job?.progress ?? 0) * 100}
+              animated={running}
+              aria-labelledby="matching-progress"
+            />
+          </Stack>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** One candidate: both persons side by side, the score, each field's verdict, and the decision. */
+function CandidateCard({
+  item,
+  current,
+  index,
+  onSelect,
+  reasonRef,
+  reason,
+  setReason,
+  decide,
+  busy,
+}: {
+  item: QueueItem;
+  current: boolean;
+  index: number;
+  onSelect: () => void;
+  reasonRef: React.RefObject<HTMLInputElement | null>;
+  reason: string;
+  setReason: (value: string) => void;
+  decide: (decision: "confirm" | "reject") => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation("humanitarian");
+  const side = (label: string, value: Side) => (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {label}
+        {value.rowNumber ? ` · ${t("upload.row")} ${value.rowNumber}` : ""}
+      </Text>
+      <PersonNames
+        person={value.person ? { arabic: value.person.arabic, latin: value.person.latin } : null}
+      />
+    </Stack>
+  );
+  return (
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      className="hum-candidate"
+      data-current={current}
+      data-testid="candidate"
+      aria-current={current ? "true" : undefined}
+      aria-labelledby={`candidate-${item.id}`}
+      component="article"
+      onClick={onSelect}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={3} size="h5" id={`candidate-${item.id}`}>
+            {t("review.candidate", { n: index + 1, score: Math.round(item.score * 100) })}
+          </Title>
+          <Badge
+            variant="light"
+            color={item.state === "confirmed" ? "green" : item.state === "rejected" ? "red" : "blue"}
+          >
+            {t(`candidateState.${item.state}`)}
+          </Badge>
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {side(t("review.leftSide"), item.left)}
+          {side(t("review.rightSide"), item.right)}
+        </SimpleGrid>
+        <Table.ScrollContainer minWidth={420}>
+          <Table withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("person.field")}</Table.Th>
+                <Table.Th scope="col">{t("review.leftSide")}</Table.Th>
+                <Table.Th scope="col">{t("review.rightSide")}</Table.Th>
+                <Table.Th scope="col">{t("review.verdict")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {item.fields.map((field) => (
+                <Table.Tr key={field.field}>
+                  <Table.Th scope="row">{t(`person.${field.field}`)}</Table.Th>
+                  <Table.Td dir="auto">{fieldValue(item.left, field.field)}</Table.Td>
+                  <Table.Td dir="auto">{fieldValue(item.right, field.field)}</Table.Td>
+                  <Table.Td>
+                    <VerdictBadge field={field.field} verdict={field.verdict} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {item.state !== "pending" ? (
+          <Text size="sm" dir="auto">
+            {t("review.decided", {
+              by: item.decidedByLabel ?? "",
+              at: item.decidedAt?.slice(0, 10) ?? "",
+              reason: item.reason ?? "",
+            })}
+          </Text>
+        ) : current && item.can.decide ? (
+          <Group align="end" wrap="wrap">
+            <TextInput
+              ref={reasonRef}
+              label={t("review.reason")}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              style={{ flex: 1, minWidth: 200 }}
+            />
+            <Button color="green" onClick={() => decide("confirm")} loading={busy} aria-keyshortcuts="c">
+              {t("review.confirm")}
+            </Button>
+            <Button
+              color="red"
+              variant="light"
+              onClick={() => decide("reject")}
+              loading={busy}
+              aria-keyshortcuts="r"
+            >
+              {t("review.reject")}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * The intermediary's review queue: candidates best first; j/k or the arrows move, c confirms and r
+ * rejects (with the reason typed in the current candidate's field), and the buttons do the same.
+ */
+export function ReviewPage() {
+  const { slug = "" } = useParams();
+  const { t } = useTranslation("humanitarian");
+  const [state, setState] = useState("pending");
+  const context = useHumContext(slug);
+  const query = useReviewQueue(context.processId, state);
+  const change = useHumChange();
+  const [position, setPosition] = useState(0);
+  const [reason, setReason] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const reasonRef = useRef<HTMLInputElement | null>(null);
+  const items = query.data?.items ?? [];
+  const current = items[Math.min(position, Math.max(0, items.length - 1))];
+  const decide = async (decision: "confirm" | "reject") => {
+    if (!current) return;
+    if (!reason.trim()) {
+      setMessage({ ok: false, text: t("review.sayWhy") });
+      reasonRef.current?.focus();
+      return;
+    }
+    try {
+      await change.mutateAsync({
+        path: apiPath("humanitarian", "candidates", current.id, "decision"),
+        body: { decision, reason },
+      });
+      setReason("");
+      setMessage({ ok: true, text: t(decision === "confirm" ? "review.confirmed" : "review.rejected") });
+    } catch (failure) {
+      setMessage({ ok: false, text: explain(t, failure) });
+    }
+  };
+  const decideRef = useRef(decide);
+  decideRef.current = decide;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const typing =
+        target &&
+        (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT");
+      if (typing) {
+        if (event.key === "Escape") target.blur();
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "j" || event.key === "ArrowDown") {
+        setPosition((p) => Math.min(p + 1, Math.max(0, items.length - 1)));
+        event.preventDefault();
+      } else if (event.key === "k" || event.key === "ArrowUp") {
+        setPosition((p) => Math.max(p - 1, 0));
+        event.preventDefault();
+      } else if (event.key === "c") void decideRef.current("confirm");
+      else if (event.key === "r") void decideRef.current("reject");
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [items.length]);
+  useEffect(() => {
+    if (current) document.getElementById(`candidate-${current.id}`)?.scrollIntoView({ block: "nearest" });
+  }, [current]);
+  const loaded = pageData(query, t, t("review.title"));
+  if ("element" in loaded) return loaded.element;
+  const queue = loaded.data;
+  return (
+    <Page title={t("review.title")}>
+      <RunMatchingForm slug={slug} />
+      <QueueProgress counts={queue.counts} title={t("pictures.review")} />
+      <Text size="sm" c="dimmed" id="review-keys">
+        {t("review.keys")}
+      </Text>
+      <SegmentedControl
+        value={state}
+        onChange={(value) => {
+          setState(value);
+          setPosition(0);
+        }}
+        data={["pending", "confirmed", "rejected"].map((value) => ({
+          value,
+          label: t(`candidateState.${value}`),
+        }))}
+        aria-label={t("review.show")}
+      />
+      {message ? (
+        <Alert color={message.ok ? "teal" : "red"} role={message.ok ? "status" : "alert"}>
+          {message.text}
+        </Alert>
+      ) : null}
+      {items.length === 0 ? <Text c="dimmed">{t("review.empty")}</Text> : null}
+      <Stack gap="md" aria-describedby="review-keys">
+        {items.map((item, index) => (
+          <CandidateCard
+            key={item.id}
+            item={item}
+            index={index}
+            current={item.id === current?.id}
+            onSelect={() => setPosition(index)}
+            reasonRef={reasonRef}
+            reason={reason}
+            setReason={setReason}
+            decide={decide}
+            busy={change.isPending}
+          />
+        ))}
+      </Stack>
+    </Page>
+  );
+}
