@@ -9,7 +9,8 @@ export type PageWeight = { firstPageJsBytes: number; firstPageFiles: number; all
 
 /** Loads `/processes/astana` (the page the press opens) in a fresh browser and reads its transfer sizes. */
 export async function measurePageWeight(): Promise<PageWeight> {
-  const astana = await startAstana({ env: { SERVE_WEB: "on" } });
+  // The web app as the sources now stand: built first when they changed since the last build.
+  const astana = await startAstana({ env: { SERVE_WEB: "on" }, serveOptions: ["--build-web-if-needed"] });
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();

@@ -55,7 +55,13 @@ function stopper(child: ChildProcess, cleanup?: () => void): () => Promise<void>
     });
 }
 
-export type AstanaOptions = { dataDir?: string; env?: Record<string, string>; keepDataDir?: boolean };
+export type AstanaOptions = {
+  dataDir?: string;
+  env?: Record<string, string>;
+  keepDataDir?: boolean;
+  /** `astana serve`'s options, e.g. `--build-web-if-needed` for a bench that loads the web app. */
+  serveOptions?: string[];
+};
 
 /** Spawns `astana serve` as `npm start` does, waits for /api/health, and reports how long that took. */
 export async function startAstana(
@@ -64,7 +70,7 @@ export async function startAstana(
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "astana-bench-"));
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ["scripts/start.ts", "serve"], {
+  const child = spawn(process.execPath, ["scripts/start.ts", "serve", ...(options.serveOptions ?? [])], {
     cwd: root,
     env: {
       ...process.env,
