@@ -15,6 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { type CaseDetail, caseStatuses } from "../../../contracts/humanitarian.ts";
+import { FormPanel } from "../../shell/FormPanel.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { apiPath, useCase, useHumChange } from "./queries.ts";
@@ -104,37 +105,27 @@ function WithdrawForm({ item }: { item: CaseDetail }) {
     }
   };
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="case-withdraw">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="case-withdraw">
-          {t("case.withdraw")}
-        </Title>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <Textarea
-          label={t("case.reason")}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          required
-          autosize
-          minRows={2}
-        />
-        <Group>
-          <Button
-            type="submit"
-            color="red"
-            variant="light"
-            loading={change.isPending}
-            disabled={!reason.trim()}
-          >
-            {t("case.withdrawButton")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormPanel id="case-withdraw" title={t("case.withdraw")} onSubmit={submit} error={error}>
+      <Textarea
+        label={t("case.reason")}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        required
+        autosize
+        minRows={2}
+      />
+      <Group>
+        <Button
+          type="submit"
+          color="red"
+          variant="light"
+          loading={change.isPending}
+          disabled={!reason.trim()}
+        >
+          {t("case.withdrawButton")}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 

@@ -17,6 +17,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ExchangeDetail } from "../../../contracts/humanitarian.ts";
+import { FormPanel } from "../../shell/FormPanel.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { exchangeStateColour } from "./ExchangesPage.tsx";
@@ -61,38 +62,33 @@ function AddPersonForm({
     }
   };
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="add-person">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="add-person">
-          {t("exchange.add")}
-        </Title>
-        <Group grow wrap="wrap" align="end">
-          <NativeSelect
-            label={t("exchange.releasedBy")}
-            data={sides.map((side) => ({
-              value: side.delegationId ?? "",
-              label: side.label ?? side.delegationId ?? "",
-            }))}
-            value={releasing}
-            onChange={(e) => setReleasing(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t("exchange.person")}
-            data={held.map((c) => ({
-              value: c.id,
-              label: fullName(c.person.latin) || fullName(c.person.arabic) || c.id,
-            }))}
-            value={chosen}
-            onChange={(e) => setCaseId(e.currentTarget.value)}
-          />
-        </Group>
-        <Group>
-          <Button type="submit" loading={change.isPending} disabled={!chosen || !releasing}>
-            {t("exchange.addButton")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormPanel id="add-person" title={t("exchange.add")} onSubmit={submit}>
+      <Group grow wrap="wrap" align="end">
+        <NativeSelect
+          label={t("exchange.releasedBy")}
+          data={sides.map((side) => ({
+            value: side.delegationId ?? "",
+            label: side.label ?? side.delegationId ?? "",
+          }))}
+          value={releasing}
+          onChange={(e) => setReleasing(e.currentTarget.value)}
+        />
+        <NativeSelect
+          label={t("exchange.person")}
+          data={held.map((c) => ({
+            value: c.id,
+            label: fullName(c.person.latin) || fullName(c.person.arabic) || c.id,
+          }))}
+          value={chosen}
+          onChange={(e) => setCaseId(e.currentTarget.value)}
+        />
+      </Group>
+      <Group>
+        <Button type="submit" loading={change.isPending} disabled={!chosen || !releasing}>
+          {t("exchange.addButton")}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -7,17 +6,15 @@ import {
   MultiSelect,
   NativeSelect,
   NumberInput,
-  Paper,
   SimpleGrid,
-  Stack,
   Table,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
+import { FormPanel } from "../../shell/FormPanel.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { ExchangeTimelinePicture } from "./Pictures.tsx";
@@ -93,78 +90,68 @@ function PlanForm({ slug }: { slug: string }) {
     }
   };
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="plan-exchange">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="plan-exchange">
-          {t("exchanges.plan")}
-        </Title>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          <TextInput
-            label={t("exchanges.date")}
-            type="date"
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            required
-          />
-          <TextInput
-            label={t("exchanges.place")}
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-            required
-          />
-          <NativeSelect
-            label={t("exchanges.intermediary")}
-            data={intermediaries}
-            value={intermediaryId}
-            onChange={(e) => setIntermediary(e.currentTarget.value)}
-          />
-          <MultiSelect
-            label={t("exchanges.guarantors")}
-            data={guarantors}
-            value={guarantorIds}
-            onChange={setGuarantorIds}
-          />
-          <NativeSelect
-            label={t("exchanges.first")}
-            data={sides}
-            value={firstId}
-            onChange={(e) => setFirst(e.currentTarget.value)}
-          />
-          <NumberInput
-            label={t("exchanges.firstReleases")}
-            min={1}
-            value={firstReleases}
-            onChange={setFirstReleases}
-          />
-          <NativeSelect
-            label={t("exchanges.second")}
-            data={sides}
-            value={secondId}
-            onChange={(e) => setSecond(e.currentTarget.value)}
-          />
-          <NumberInput
-            label={t("exchanges.secondReleases")}
-            min={1}
-            value={secondReleases}
-            onChange={setSecondReleases}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button
-            type="submit"
-            loading={change.isPending}
-            disabled={!on || !place || !firstId || !secondId || firstId === secondId}
-          >
-            {t("exchanges.planButton")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <FormPanel id="plan-exchange" title={t("exchanges.plan")} onSubmit={submit} error={error}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+        <TextInput
+          label={t("exchanges.date")}
+          type="date"
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          label={t("exchanges.place")}
+          value={place}
+          onChange={(e) => setPlace(e.currentTarget.value)}
+          required
+        />
+        <NativeSelect
+          label={t("exchanges.intermediary")}
+          data={intermediaries}
+          value={intermediaryId}
+          onChange={(e) => setIntermediary(e.currentTarget.value)}
+        />
+        <MultiSelect
+          label={t("exchanges.guarantors")}
+          data={guarantors}
+          value={guarantorIds}
+          onChange={setGuarantorIds}
+        />
+        <NativeSelect
+          label={t("exchanges.first")}
+          data={sides}
+          value={firstId}
+          onChange={(e) => setFirst(e.currentTarget.value)}
+        />
+        <NumberInput
+          label={t("exchanges.firstReleases")}
+          min={1}
+          value={firstReleases}
+          onChange={setFirstReleases}
+        />
+        <NativeSelect
+          label={t("exchanges.second")}
+          data={sides}
+          value={secondId}
+          onChange={(e) => setSecond(e.currentTarget.value)}
+        />
+        <NumberInput
+          label={t("exchanges.secondReleases")}
+          min={1}
+          value={secondReleases}
+          onChange={setSecondReleases}
+        />
+      </SimpleGrid>
+      <Group>
+        <Button
+          type="submit"
+          loading={change.isPending}
+          disabled={!on || !place || !firstId || !secondId || firstId === secondId}
+        >
+          {t("exchanges.planButton")}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 

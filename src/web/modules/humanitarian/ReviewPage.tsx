@@ -19,6 +19,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { FormPanel } from "../../shell/FormPanel.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { QueueProgress } from "./Pictures.tsx";
@@ -92,79 +93,66 @@ function RunMatchingForm({ slug }: { slug: string }) {
     }
   };
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="run-matching">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="run-matching">
-          {t("review.run")}
-        </Title>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+    <FormPanel id="run-matching" title={t("review.run")} onSubmit={submit} error={error}>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <NativeSelect
+          label={t("review.mode")}
+          data={["lists", "cases", "duplicates"].map((value) => ({ value, label: t(`mode.${value}`) }))}
+          value={mode}
+          onChange={(e) => setMode(e.currentTarget.value)}
+        />
+        <NativeSelect
+          label={t("review.left")}
+          data={options}
+          value={leftId}
+          onChange={(e) => setLeft(e.currentTarget.value)}
+        />
+        {mode === "lists" ? (
           <NativeSelect
-            label={t("review.mode")}
-            data={["lists", "cases", "duplicates"].map((value) => ({ value, label: t(`mode.${value}`) }))}
-            value={mode}
-            onChange={(e) => setMode(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t("review.left")}
+            label={t("review.right")}
             data={options}
-            value={leftId}
-            onChange={(e) => setLeft(e.currentTarget.value)}
+            value={rightId}
+            onChange={(e) => setRight(e.currentTarget.value)}
           />
-          {mode === "lists" ? (
-            <NativeSelect
-              label={t("review.right")}
-              data={options}
-              value={rightId}
-              onChange={(e) => setRight(e.currentTarget.value)}
-            />
-          ) : null}
-          <NumberInput
-            label={t("review.threshold")}
-            min={0.05}
-            max={1}
-            step={0.05}
-            decimalScale={2}
-            value={threshold}
-            onChange={setThreshold}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button
-            type="submit"
-            loading={change.isPending}
-            disabled={
-              !leftId ||
-              !context.processId ||
-              running ||
-              (mode === "lists" && (!rightId || rightId === leftId))
-            }
-          >
-            {t("review.start")}
-          </Button>
-        </Group>
-        {jobId ? (
-          <Stack gap={4}>
-            <Text size="sm" id="matching-progress" role="status">
-              {job?.state === "failed"
-                ? t("review.failed", { message: job.error?.message ?? "" })
-                : t(`review.job.${job?.state ?? "queued"}`, {
-                    percent: Math.round((job?.progress ?? 0) * 100),
-                  })}
-            </Text>
-            <Progress
-              value={(job?.progress ?? 0) * 100}
-              animated={running}
-              aria-labelledby="matching-progress"
-            />
-          </Stack>
         ) : null}
-      </Stack>
-    </Paper>
+        <NumberInput
+          label={t("review.threshold")}
+          min={0.05}
+          max={1}
+          step={0.05}
+          decimalScale={2}
+          value={threshold}
+          onChange={setThreshold}
+        />
+      </SimpleGrid>
+      <Group>
+        <Button
+          type="submit"
+          loading={change.isPending}
+          disabled={
+            !leftId || !context.processId || running || (mode === "lists" && (!rightId || rightId === leftId))
+          }
+        >
+          {t("review.start")}
+        </Button>
+      </Group>
+      {jobId ? (
+        <Stack gap={4}>
+          <Text size="sm" id="matching-progress" role="status">
+            {job?.state === "failed"
+              ? t("review.failed", { message: job.error?.message ?? "" })
+              : t(`review.job.${job?.state ?? "queued"}`, {
+                  percent: Math.round((job?.progress ?? 0) * 100),
+                })}
+          </Text>
+          <Progress
+            value={(job?.progress ?? 0) * 100}
+            animated={running}
+            aria-labelledby="matching-progress"
+          />
+        </Stack>
+      ) : null}
+    </FormPanel>
   );
 }
 

@@ -20,6 +20,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { caseKinds, listColumns, listSharings } from "../../../contracts/humanitarian.ts";
 import { ApiError } from "../../shell/api.ts";
+import { FormPanel } from "../../shell/FormPanel.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { humKeys, type Report, uploadList } from "./queries.ts";
@@ -195,72 +196,67 @@ export function UploadPage() {
         </Stack>
       ) : null}
       {context.mySides.length === 0 ? <Alert color="gray">{t("upload.noSide")}</Alert> : null}
-      <Paper withBorder p="md" radius="md" component="form" onSubmit={readFile} aria-labelledby="upload-file">
-        <Stack gap="sm">
-          <Title order={2} size="h4" id="upload-file">
-            {t("upload.file")}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect
-              label={t("side")}
-              data={context.mySides.map((m) => ({
-                value: m.delegationId,
-                label: context.nameOf(m.participantId),
-              }))}
-              value={side}
-              onChange={(e) => setDelegationId(e.currentTarget.value)}
-            />
-            <TextInput
-              label={t("lists.name")}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-            />
-            <NativeSelect
-              label={t("upload.kind")}
-              data={caseKinds.map((value) => ({ value, label: t(`kind.${value}`) }))}
-              value={kind}
-              onChange={(e) => setKind(e.currentTarget.value)}
-            />
-            <NativeSelect
-              label={t("lists.sharing")}
-              data={listSharings.map((value) => ({ value, label: t(`sharing.${value}`) }))}
-              value={sharing}
-              onChange={(e) => setSharing(e.currentTarget.value)}
-            />
-            <NativeSelect
-              label={t("upload.dayMonth")}
-              data={["refuse", "day_first", "month_first"].map((value) => ({
-                value,
-                label: t(`dayMonth.${value}`),
-              }))}
-              value={dayMonth}
-              onChange={(e) => setDayMonth(e.currentTarget.value)}
-            />
-            <Input.Wrapper
-              label={t("upload.pick")}
-              labelElement="label"
+      <FormPanel id="upload-file" title={t("upload.file")} onSubmit={readFile}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={t("side")}
+            data={context.mySides.map((m) => ({
+              value: m.delegationId,
+              label: context.nameOf(m.participantId),
+            }))}
+            value={side}
+            onChange={(e) => setDelegationId(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t("lists.name")}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t("upload.kind")}
+            data={caseKinds.map((value) => ({ value, label: t(`kind.${value}`) }))}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t("lists.sharing")}
+            data={listSharings.map((value) => ({ value, label: t(`sharing.${value}`) }))}
+            value={sharing}
+            onChange={(e) => setSharing(e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t("upload.dayMonth")}
+            data={["refuse", "day_first", "month_first"].map((value) => ({
+              value,
+              label: t(`dayMonth.${value}`),
+            }))}
+            value={dayMonth}
+            onChange={(e) => setDayMonth(e.currentTarget.value)}
+          />
+          <Input.Wrapper
+            label={t("upload.pick")}
+            labelElement="label"
+            id="hum-file"
+            description={t("upload.formats")}
+          >
+            <input
               id="hum-file"
-              description={t("upload.formats")}
-            >
-              <input
-                id="hum-file"
-                type="file"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                onChange={(e) => {
-                  setFile(e.currentTarget.files?.[0] ?? null);
-                  setStep("file");
-                  setReport(null);
-                }}
-              />
-            </Input.Wrapper>
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" disabled={!file || !side} loading={busy && step === "file"}>
-              {t("upload.read")}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => {
+                setFile(e.currentTarget.files?.[0] ?? null);
+                setStep("file");
+                setReport(null);
+              }}
+            />
+          </Input.Wrapper>
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" disabled={!file || !side} loading={busy && step === "file"}>
+            {t("upload.read")}
+          </Button>
+        </Group>
+      </FormPanel>
       {report && step !== "file" ? (
         <Paper withBorder p="md" radius="md" aria-labelledby="upload-mapping">
           <Stack gap="sm">
