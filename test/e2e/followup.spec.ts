@@ -1,16 +1,9 @@
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { admin, expectNoHorizontalOverflow, signInViaApi, uniqueEmail } from "./helpers.ts";
-import {
-  newSlugs,
-  password,
-  planAnnouncedRound,
-  post,
-  type Setup,
-  setUp,
-  shots,
-} from "./secretariat-setup.ts";
+import { expect, test } from "@playwright/test";
+import { acledFile, header, row, setUpMonitoring } from "./followup-setup.ts";
+import { expectNoHorizontalOverflow } from "./helpers.ts";
+import { newSlugs, pageAs, planAnnouncedRound, type Setup, setUp, shots } from "./secretariat-setup.ts";
 
 // The follow-up in the browser: the monitoring team imports an ACLED-format file (checked first, the
 // rejected row shown, then the valid rows imported), verifies one report and disputes another (a
@@ -21,58 +14,6 @@ import {
 // phone and in Arabic right to left.
 
 const slugOf = newSlugs("f");
-
-/** ACLED's columns the import reads, and synthetic rows in the Idlib zone (no real events). */
-const header = [
-  "event_id_cnty",
-  "event_date",
-  "time_precision",
-  "event_type",
-  "sub_event_type",
-  "actor1",
-  "actor2",
-  "admin1",
-  "admin2",
-  "admin3",
-  "location",
-  "latitude",
-  "longitude",
-  "geo_precision",
-  "source",
-  "notes",
-  "fatalities",
-];
-const row = (id: string, date: string, type: string, latitude: number, notes: string) =>
-  [
-    id,
-    date,
-    1,
-    type,
-    "",
-    "Synthetic actor A",
-    "Synthetic actor B",
-    "Idleb",
-    "Idleb",
-    "Idleb",
-    "Synthetic place",
-  ]
-    .concat([latitude, 36.63, 1, "Synthetic source", notes, 1])
-    .map((value) => `"${String(value)}"`)
-    .join(",");
-const acledFile = [
-  header.join(","),
-  row("SYR-E2E-1", "2025-03-10", "Battles", 35.93, "Synthetic: the report to verify."),
-  row("SYR-E2E-2", "2025-03-20", "Explosions/Remote violence", 35.9, "Synthetic: the report to dispute."),
-  row("SYR-E2E-3", "2025-04-05", "Battles", 35.95, "Synthetic: a report of April."),
-  row("SYR-E2E-4", "2025-04-06", "Battles", 200, "Synthetic: a latitude out of range."),
-].join("\r\n");
-
-async function as(browser: Browser, baseURL: string, email: string | null, options = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL, ...options });
-  const page = await context.newPage();
-  if (email) await signInViaApi(page, baseURL, email, password);
-  return page;
-}
 
 type Listed = { items: { id: string; occurredOn: string }[] };
 
@@ -89,75 +30,14 @@ test.describe
       const base = baseURL ?? "";
       setup = await setUp(browser, base, slugOf);
       roundId = (await planAnnouncedRound(browser, base, setup)).split("/").at(-1) ?? "";
-      const adminPage = await as(browser, base, null);
-      await signInViaApi(adminPage, base, admin.email, admin.password);
-      await post(adminPage.request, base, "/api/participants", {
-        slug: slugOf("monitors"),
-        kind: "organization",
-        names: {
-          en: "Ceasefire monitors",
-          ru: "Наблюдатели за прекращением огня",
-          ar: "مراقبو وقف إطلاق النار",
-        },
-      });
-      monitorEmail = uniqueEmail("monitor");
-      const monitor = await post(adminPage.request, base, "/api/accounts", {
-        name: "Leila Haddad",
-        email: monitorEmail,
-        password,
-        isAdmin: false,
-        locale: "en",
-      });
-      const host = await as(browser, base, setup.secretariat.email);
-      await post(host.request, base, `/api/processes/${setup.processSlug}/roles`, {
-        participantId: slugOf("monitors"),
-        role: "monitor",
-        fromDate: "2017-01-23",
-      });
-      const delegations = (await (
-        await adminPage.request.get(`/api/processes/${setup.processSlug}/delegations`)
-      ).json()) as { items: { id: string; participant: { slug: string } }[] };
-      const team = delegations.items.find((item) => item.participant.slug === slugOf("monitors"));
-      await post(adminPage.request, base, `/api/delegations/${team?.id}/members`, { accountId: monitor.id });
-      const zone = await post(host.request, base, `/api/processes/${setup.processSlug}/zones`, {
-        name: "Idlib de-escalation area",
-        approximate: true,
-        startDate: "2017-05-04",
-        termMonths: 6,
-        autoExtend: true,
-        geometry: {
-          type: "Polygon",
-          coordinates: [
-            [
-              [36.0, 36.25],
-              [36.55, 36.55],
-              [37.05, 36.3],
-              [37.15, 35.85],
-              [36.85, 35.45],
-              [36.2, 35.35],
-              [35.95, 35.7],
-              [36.0, 36.25],
-            ],
-          ],
-        },
-      });
-      const commitment = await post(host.request, base, `/api/processes/${setup.processSlug}/commitments`, {
-        what: "Observe the ceasefire in the Idlib de-escalation area",
-        category: "ceasefire",
-        zoneIds: [zone.id],
-        dueDate: "2025-12-31",
-      });
-      commitmentId = commitment.id;
-      zoneId = zone.id;
-      await host.context().close();
-      await adminPage.context().close();
+      ({ monitorEmail, commitmentId, zoneId } = await setUpMonitoring(browser, base, setup, slugOf));
     });
 
     test("the monitor checks an ACLED file, reads the rejected row, then imports the valid rows", async ({
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", monitorEmail);
+      const page = await pageAs(browser, baseURL ?? "", monitorEmail);
       await page.goto(`/processes/${setup.processSlug}`);
       await page.getByRole("link", { name: "Import ACLED reports" }).click();
       await expect(page.getByRole("heading", { name: "Import ACLED reports", level: 1 })).toBeVisible();
@@ -206,7 +86,7 @@ test.describe
       );
       const file = testInfo.outputPath("acled-large.csv");
       await writeFile(file, [header.join(","), ...rows].join("\r\n"));
-      const page = await as(browser, baseURL ?? "", monitorEmail);
+      const page = await pageAs(browser, baseURL ?? "", monitorEmail);
       await page.goto(`/processes/${setup.processSlug}/followup/import`);
       await page.locator('input[type="file"]').setInputFiles(file);
       await page.getByRole("button", { name: "Check the file" }).click();
@@ -232,7 +112,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", monitorEmail);
+      const page = await pageAs(browser, baseURL ?? "", monitorEmail);
       await page.goto(`/search?q=${encodeURIComponent("Idlib de-escalation")}`);
       const zones = page.locator('section[data-kind="zone"]');
       await expect(zones.getByRole("heading", { level: 2 })).toContainText("Zones");
@@ -251,7 +131,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", monitorEmail);
+      const page = await pageAs(browser, baseURL ?? "", monitorEmail);
       await page.goto(`/processes/${setup.processSlug}/followup?month=2025-03`);
       await expect(page.getByTestId("followup-map")).toHaveAttribute("data-ready", "true", {
         timeout: 15_000,
@@ -279,7 +159,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", monitorEmail);
+      const page = await pageAs(browser, baseURL ?? "", monitorEmail);
       const decide = async (state: string, reason = "") => {
         await page.getByLabel("Move the report to").selectOption({ label: state });
         await page.getByLabel("Reason").fill(reason);
@@ -316,7 +196,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", monitorEmail);
+      const page = await pageAs(browser, baseURL ?? "", monitorEmail);
       await page.goto(`/processes/${setup.processSlug}/commitments`);
       await page.getByLabel("Status", { exact: true }).selectOption({ label: "not started" });
       await page.getByRole("link", { name: "Observe the ceasefire in the Idlib de-escalation area" }).click();
@@ -337,7 +217,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", setup.secretariat.email);
+      const page = await pageAs(browser, baseURL ?? "", setup.secretariat.email);
       await page.goto(`/rounds/${roundId}`);
       await page.getByRole("link", { name: "Since the last round: report for round 23" }).click();
       await expect(
@@ -364,7 +244,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", null);
+      const page = await pageAs(browser, baseURL ?? "", null);
       const origin = new URL(baseURL ?? "").origin;
       const outside: string[] = [];
       page.context().on("request", (request) => {
@@ -391,7 +271,7 @@ test.describe
     });
 
     test("on a phone, the map and its list fit the screen", async ({ browser, baseURL }) => {
-      const page = await as(browser, baseURL ?? "", null, {
+      const page = await pageAs(browser, baseURL ?? "", null, {
         viewport: { width: 390, height: 844 },
         isMobile: true,
         hasTouch: true,
@@ -407,7 +287,7 @@ test.describe
     });
 
     test("in Arabic, the map page reads right to left", async ({ browser, baseURL }) => {
-      const page = await as(browser, baseURL ?? "", null);
+      const page = await pageAs(browser, baseURL ?? "", null);
       await page.goto("/api/health");
       await page.evaluate(() => window.localStorage.setItem("astana.locale", "ar"));
       await page.goto(`/processes/${setup.processSlug}/followup?month=2025-03`);

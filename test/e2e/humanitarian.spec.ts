@@ -1,6 +1,7 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { admin, expectNoHorizontalOverflow, signInViaApi, uniqueEmail } from "./helpers.ts";
-import { newSlugs, password, post } from "./secretariat-setup.ts";
+import { csv, governmentMapping, governmentRows, oppositionRows } from "./humanitarian-lists.ts";
+import { newSlugs, pageAs, password, post } from "./secretariat-setup.ts";
 
 // Issue 18's story in the browser: the government and the opposition each upload a list (the
 // government's with its own column names, mapped, and a report of the rows refused); the ICRC runs
@@ -12,240 +13,6 @@ import { newSlugs, password, post } from "./secretariat-setup.ts";
 const slugOf = newSlugs("hum");
 
 type Cast = { processSlug: string; government: string; opposition: string; icrc: string };
-
-async function as(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signInViaApi(page, baseURL, email, password);
-  return page;
-}
-
-const csv = (rows: string[][]) =>
-  `${rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(",")).join("\n")}\n`;
-
-/** The government's list, in its own column names: seven people, one row twice, one date ambiguous. */
-const governmentRows = [
-  [
-    "الاسم",
-    "اسم الأب",
-    "الكنية",
-    "اسم الأم",
-    "Name",
-    "Father",
-    "Surname",
-    "Gender",
-    "Born",
-    "From",
-    "Detained on",
-    "Detained at",
-  ],
-  [
-    "محمد",
-    "أحمد",
-    "الخطيب",
-    "فاطمة",
-    "Mohammed",
-    "Ahmad",
-    "al-Khatib",
-    "m",
-    "1980",
-    "Aleppo",
-    "2015-03-01",
-    "Homs",
-  ],
-  ["عمر", "خالد", "الحلبي", "زينب", "Omar", "Khaled", "al-Halabi", "m", "1975", "Homs", "2014-06-10", "Hama"],
-  [
-    "يوسف",
-    "إبراهيم",
-    "النجار",
-    "مريم",
-    "Yousef",
-    "Ibrahim",
-    "al-Najjar",
-    "m",
-    "1990",
-    "Idlib",
-    "2016-01-20",
-    "Idlib",
-  ],
-  ["علي", "حسن", "العلي", "خديجة", "Ali", "Hassan", "al-Ali", "m", "1968", "Raqqa", "2013-09-05", "Raqqa"],
-  [
-    "سامر",
-    "محمود",
-    "الأحمد",
-    "سعاد",
-    "Samer",
-    "Mahmoud",
-    "al-Ahmad",
-    "m",
-    "1985",
-    "Daraa",
-    "2017-02-11",
-    "Daraa",
-  ],
-  [
-    "رامي",
-    "سعيد",
-    "الشامي",
-    "هدى",
-    "Rami",
-    "Said",
-    "al-Shami",
-    "m",
-    "1992",
-    "Damascus",
-    "2018-04-03",
-    "Douma",
-  ],
-  [
-    "ليلى",
-    "عبد الله",
-    "المصري",
-    "نور",
-    "Layla",
-    "Abdullah",
-    "al-Masri",
-    "f",
-    "1988",
-    "Latakia",
-    "2015-11-30",
-    "Jableh",
-  ],
-  [
-    "محمد",
-    "أحمد",
-    "الخطيب",
-    "فاطمة",
-    "Mohammed",
-    "Ahmad",
-    "al-Khatib",
-    "m",
-    "1980",
-    "Aleppo",
-    "2015-03-01",
-    "Homs",
-  ],
-  [
-    "كريم",
-    "ناصر",
-    "الدباغ",
-    "رنا",
-    "Karim",
-    "Nasser",
-    "al-Dabbagh",
-    "m",
-    "1/2/80",
-    "Homs",
-    "2016-05-05",
-    "Homs",
-  ],
-];
-
-/** The opposition's list in our template: two people the government lists too, spelt otherwise. */
-const oppositionRows = [
-  [
-    "given_ar",
-    "father_ar",
-    "family_ar",
-    "mother_ar",
-    "given_latin",
-    "father_latin",
-    "family_latin",
-    "sex",
-    "birth",
-    "origin",
-    "event_date",
-    "event_place",
-  ],
-  [
-    "محمد",
-    "احمد",
-    "الخطيب",
-    "فاطمه",
-    "Muhammad",
-    "Ahmed",
-    "el-Khatib",
-    "m",
-    "1980",
-    "Aleppo",
-    "2015-03-01",
-    "Homs",
-  ],
-  ["عمر", "خالد", "الحلبي", "زينب", "Omar", "Khalid", "Halabi", "m", "1976", "Homs", "2012-01-01", "Daraa"],
-  [
-    "حسين",
-    "عباس",
-    "الموسى",
-    "آمنة",
-    "Hussein",
-    "Abbas",
-    "al-Mousa",
-    "m",
-    "1970",
-    "Deir ez-Zor",
-    "2014-07-07",
-    "Deir ez-Zor",
-  ],
-  [
-    "أحمد",
-    "جمال",
-    "السيد",
-    "رحاب",
-    "Ahmad",
-    "Jamal",
-    "al-Sayed",
-    "m",
-    "1983",
-    "Idlib",
-    "2015-08-08",
-    "Idlib",
-  ],
-  ["مازن", "فؤاد", "الحمصي", "وداد", "Mazen", "Fouad", "al-Homsi", "m", "1979", "Hama", "2013-03-03", "Hama"],
-  [
-    "نادر",
-    "وليد",
-    "الكردي",
-    "جميلة",
-    "Nader",
-    "Walid",
-    "al-Kurdi",
-    "m",
-    "1995",
-    "Afrin",
-    "2018-01-21",
-    "Afrin",
-  ],
-  [
-    "هالة",
-    "مروان",
-    "الزعبي",
-    "سميرة",
-    "Hala",
-    "Marwan",
-    "al-Zoubi",
-    "f",
-    "1987",
-    "Daraa",
-    "2016-09-09",
-    "Daraa",
-  ],
-];
-
-/** The government's column names, chosen for each of ours in the mapping step. */
-const governmentMapping: [string, string][] = [
-  ["Given name (Arabic)", "الاسم"],
-  ["Father's name (Arabic)", "اسم الأب"],
-  ["Family name (Arabic)", "الكنية"],
-  ["Mother's name (Arabic)", "اسم الأم"],
-  ["Given name (Latin)", "Name"],
-  ["Father's name (Latin)", "Father"],
-  ["Family name (Latin)", "Surname"],
-  ["Sex", "Gender"],
-  ["Birth date or year", "Born"],
-  ["Place of origin", "From"],
-  ["Date of detention or disappearance", "Detained on"],
-  ["Place of detention or disappearance", "Detained at"],
-];
 
 test.describe
   .serial("the humanitarian working group (issue 18)", () => {
@@ -295,7 +62,7 @@ test.describe
       });
       const host = (await delegationsOf()).find((item) => item.participant.slug === slugOf("kazakhstan"));
       await post(request, base, `/api/delegations/${host?.id}/members`, { accountId: secretariat.id });
-      const hostPage = await as(browser, base, secretariatEmail);
+      const hostPage = await pageAs(browser, base, secretariatEmail);
       for (const [name, role] of [
         ["government", "party"],
         ["opposition", "party"],
@@ -339,7 +106,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", cast.government);
+      const page = await pageAs(browser, baseURL ?? "", cast.government);
       await page.goto(`/processes/${cast.processSlug}/humanitarian`);
       await page.getByRole("link", { name: "Upload a list" }).click();
       await expect(page.getByRole("heading", { name: "Upload a list", level: 1 })).toBeVisible();
@@ -394,7 +161,7 @@ test.describe
     });
 
     test("the opposition uploads its list in our template", async ({ browser, baseURL }) => {
-      const page = await as(browser, baseURL ?? "", cast.opposition);
+      const page = await pageAs(browser, baseURL ?? "", cast.opposition);
       await page.goto(`/processes/${cast.processSlug}/humanitarian/lists/new`);
       await page.getByLabel("Title").fill("Opposition list, December");
       await page.getByLabel("List file").setInputFiles({
@@ -413,7 +180,7 @@ test.describe
     });
 
     test("the opposition is refused the government's list, clearly", async ({ browser, baseURL }) => {
-      const page = await as(browser, baseURL ?? "", cast.opposition);
+      const page = await pageAs(browser, baseURL ?? "", cast.opposition);
       await page.goto(governmentListUrl);
       await expect(page.getByRole("alert")).toContainText("never by the other side");
       await expect(page.getByText("محمد")).toHaveCount(0);
@@ -430,7 +197,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", cast.icrc);
+      const page = await pageAs(browser, baseURL ?? "", cast.icrc);
       await page.goto(`/processes/${cast.processSlug}/humanitarian`);
       await page.getByRole("link", { name: "Review queue" }).click();
       await expect(page.getByRole("heading", { name: "Review queue", level: 1 })).toBeVisible();
@@ -487,7 +254,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", cast.icrc);
+      const page = await pageAs(browser, baseURL ?? "", cast.icrc);
       await page.goto(`/processes/${cast.processSlug}/humanitarian/exchanges`);
       await page.getByRole("textbox", { name: "Date", exact: true }).fill("2026-12-20");
       await page.getByRole("textbox", { name: "Place", exact: true }).fill("Abu al-Zindeen crossing");
@@ -540,7 +307,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      const page = await as(browser, baseURL ?? "", cast.government);
+      const page = await pageAs(browser, baseURL ?? "", cast.government);
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(governmentListUrl);
       await page.getByRole("link", { name: "Open the case" }).first().click();

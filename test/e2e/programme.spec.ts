@@ -1,9 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { admin, expectNoHorizontalOverflow, signInViaApi } from "./helpers.ts";
 import {
   newSlugs,
   originHeaders,
+  pageAs,
   password,
   planAnnouncedRound,
   post,
@@ -19,13 +20,6 @@ import {
 
 const slugOf = newSlugs("p");
 
-async function as(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signInViaApi(page, baseURL, email, password);
-  return page;
-}
-
 test.describe
   .serial("the programme of round 23", () => {
     let setup: Setup;
@@ -37,7 +31,7 @@ test.describe
       setup = await setUp(browser, base, slugOf);
       workspaceRound = await planAnnouncedRound(browser, base, setup);
       roundId = workspaceRound.split("/").at(-1) ?? "";
-      const host = await as(browser, base, setup.secretariat.email);
+      const host = await pageAs(browser, base, setup.secretariat.email);
       await post(host.request, base, `/api/processes/${setup.processSlug}/roles`, {
         participantId: slugOf("jordan"),
         role: "observer",

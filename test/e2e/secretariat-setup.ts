@@ -2,12 +2,35 @@
 // (there is no interface for memberships yet), with helpers for the API and for checking the forms.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, type Browser, expect, type Locator, type Page } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+  expect,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import { admin, signInViaApi, uniqueEmail } from "./helpers.ts";
 
 export const password = "correct horse battery staple";
 export const shots = path.join(process.cwd(), ".tmp");
 mkdirSync(shots, { recursive: true });
+
+/**
+ * A page in a browser context of its own (a person at their own computer), signed in as `email` with
+ * the specs' password, or the public's when `email` is null.
+ */
+export async function pageAs(
+  browser: Browser,
+  baseURL: string,
+  email: string | null,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL, ...options });
+  const page = await context.newPage();
+  if (email) await signInViaApi(page, baseURL, email, password);
+  return page;
+}
 
 /** Slugs unique to one spec file's run, so the files' processes and participants never collide. */
 export function newSlugs(file: string): (name: string) => string {

@@ -1,7 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { admin, signInViaApi, uniqueEmail } from "./helpers.ts";
-import { newSlugs, password, planAnnouncedRound, post, type Setup, setUp } from "./secretariat-setup.ts";
+import {
+  newSlugs,
+  pageAs,
+  password,
+  planAnnouncedRound,
+  post,
+  type Setup,
+  setUp,
+} from "./secretariat-setup.ts";
 
 // The negotiation's views in the browser: Russia sees Türkiye's delegate arrive on the draft and leave;
 // the redline marks inserted and deleted words (for screen readers too); the four columns put a
@@ -16,9 +24,7 @@ const statement = `Reaffirming their strong commitment to the sovereignty of the
 const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 async function as(browser: Browser, baseURL: string, email: string, locale = "en"): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signInViaApi(page, baseURL, email, password);
+  const page = await pageAs(browser, baseURL, email);
   if (locale !== "en") {
     await page.goto("/api/health");
     await page.evaluate((value) => window.localStorage.setItem("astana.locale", value), locale);

@@ -1,6 +1,14 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { admin, signInViaApi, uniqueEmail } from "./helpers.ts";
-import { newSlugs, password, planAnnouncedRound, post, type Setup, setUp } from "./secretariat-setup.ts";
+import {
+  newSlugs,
+  pageAs,
+  password,
+  planAnnouncedRound,
+  post,
+  type Setup,
+  setUp,
+} from "./secretariat-setup.ts";
 
 // The joint statement of round 23 in the browser: the secretariat opens it from an earlier statement,
 // Russia and Türkiye propose from their own browsers, the secretariat brackets, Russia takes a
@@ -14,13 +22,6 @@ Reaffirming their strong commitment to the sovereignty of the Syrian Arab Republ
 1. Emphasized the importance of the Constitutional Committee in Geneva.
 2. Decided to hold the next meeting in the second half of 2027.`;
 
-async function as(browser: Browser, baseURL: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  const page = await context.newPage();
-  await signInViaApi(page, baseURL, email, password);
-  return page;
-}
-
 test.describe
   .serial("negotiated texts: the joint statement of round 23", () => {
     let setup: Setup;
@@ -33,7 +34,7 @@ test.describe
       setup = await setUp(browser, base, slugOf);
       workspaceRound = await planAnnouncedRound(browser, base, setup);
       // The secretariat invites the guarantors to round 23, which gives each its standing delegation.
-      const host = await as(browser, base, setup.secretariat.email);
+      const host = await pageAs(browser, base, setup.secretariat.email);
       const roundId = workspaceRound.split("/").at(-1) ?? "";
       for (const who of ["russia", "turkiye", "iran"] as const)
         await post(host.request, base, `/api/rounds/${roundId}/delegations`, { participantId: slugOf(who) });
@@ -87,9 +88,9 @@ test.describe
       baseURL,
     }) => {
       const base = baseURL ?? "";
-      const russia = await as(browser, base, guarantors.russia);
-      const turkiye = await as(browser, base, guarantors.turkiye);
-      const secretariat = await as(browser, base, setup.secretariat.email);
+      const russia = await pageAs(browser, base, guarantors.russia);
+      const turkiye = await pageAs(browser, base, guarantors.turkiye);
+      const secretariat = await pageAs(browser, base, setup.secretariat.email);
       for (const page of [russia, turkiye, secretariat]) await page.goto(textUrl);
 
       for (const [page, words] of [
@@ -134,9 +135,9 @@ test.describe
       baseURL,
     }) => {
       const base = baseURL ?? "";
-      const turkiye = await as(browser, base, guarantors.turkiye);
-      const first = await as(browser, base, setup.secretariat.email);
-      const second = await as(browser, base, setup.secretariat.email);
+      const turkiye = await pageAs(browser, base, guarantors.turkiye);
+      const first = await pageAs(browser, base, setup.secretariat.email);
+      const second = await pageAs(browser, base, setup.secretariat.email);
       // The second browser hears no live updates (as a laptop whose connection dropped).
       await second.route("**/api/events**", (route) => route.abort());
       for (const page of [turkiye, first, second]) await page.goto(textUrl);
@@ -178,7 +179,7 @@ test.describe
       // Four paragraphs agreed, three guarantors' approvals in their own browsers, adoption, publication.
       test.setTimeout(90_000);
       const base = baseURL ?? "";
-      const secretariat = await as(browser, base, setup.secretariat.email);
+      const secretariat = await pageAs(browser, base, setup.secretariat.email);
       await secretariat.goto(textUrl);
       const paragraphs = secretariat.getByTestId("paragraph");
       for (let i = 0; i < 4; i += 1) {
@@ -187,7 +188,7 @@ test.describe
       }
       await expect(secretariat.getByRole("button", { name: "Adopt" })).toHaveCount(0);
       for (const who of ["russia", "turkiye", "iran"] as const) {
-        const page = await as(browser, base, guarantors[who]);
+        const page = await pageAs(browser, base, guarantors[who]);
         await page.goto(textUrl);
         await page.getByRole("button", { name: /Approve version/ }).click();
         await expect(page.getByText(/approved$/).first()).toBeVisible();

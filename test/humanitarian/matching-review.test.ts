@@ -18,82 +18,19 @@ import { type Actor, systemActor } from "../../src/server/platform/authz.ts";
 import { runOperation } from "../../src/server/platform/operation.ts";
 import { unsealPersonal } from "../../src/server/platform/personal-data.ts";
 import { auditLog, jobs, outbox } from "../../src/server/platform/schema.ts";
-import { startTestApp, type TestApp } from "../helpers/app.ts";
-import {
-  buildFixtures,
-  type Fixtures,
-  fixtureActor,
-  fixtureProcess,
-  fixtureSession,
-} from "../helpers/fixtures.ts";
-import { addOtherSide, insertList, type TestPerson, withdrawEntry } from "./matching-helpers.ts";
+import type { TestApp } from "../helpers/app.ts";
+import { type Fixtures, fixtureActor, fixtureProcess, fixtureSession } from "../helpers/fixtures.ts";
+import { insertList, type TestPerson, withdrawEntry } from "./matching-helpers.ts";
+import { khaled, khaledInArabic, type MatchingWorld, openMatchingWorld, stranger } from "./matching-world.ts";
 
 let app: TestApp;
 let fixtures: Fixtures;
 let processId: string;
 let intermediary: Actor;
-let lists: {
-  government: { listId: string; entryIds: string[] };
-  opposition: { listId: string; entryIds: string[] };
-};
-
-const samir: TestPerson = {
-  arabic: { given: "سمير", father: "أحمد", grandfather: "إبراهيم", family: "الحلبي", mother: "فاطمة" },
-  sex: "male",
-  birthDate: "1980-02-01",
-};
-const samirInLatin: TestPerson = {
-  latin: { given: "Sameer", father: "Ahmed", family: "el-Halabi", mother: "Fatmeh" },
-  sex: "male",
-  birthDate: "1980-02-01",
-};
-const khaled: TestPerson = {
-  latin: { given: "Khaled", father: "Omar", grandfather: "Youssef", family: "Haddad" },
-  sex: "male",
-  birthYear: 1975,
-};
-const khaledInArabic: TestPerson = {
-  arabic: { given: "خالد", father: "عمر", grandfather: "يوسف", family: "الحداد" },
-  sex: "male",
-  birthYear: 1975,
-};
-const stranger: TestPerson = {
-  latin: { given: "Nizar", father: "Ali", family: "Qabbani" },
-  sex: "male",
-  birthYear: 1990,
-};
-const layla: TestPerson = {
-  latin: { given: "Layla", father: "Hassan", family: "Attar" },
-  sex: "female",
-  birthYear: 1985,
-};
-const laylaAgain: TestPerson = {
-  arabic: { given: "ليلى", father: "حسن", family: "العطار" },
-  sex: "female",
-  birthYear: 1985,
-};
+let lists: MatchingWorld["lists"];
 
 beforeAll(async () => {
-  app = await startTestApp();
-  fixtures = await buildFixtures(app.deps.db, 1);
-  const process = fixtureProcess(fixtures);
-  processId = process.id;
-  intermediary = await fixtureActor(app.deps.db, process.accounts.intermediary);
-  const other = await addOtherSide(app.deps.db, process);
-  lists = {
-    government: await insertList(
-      app.deps.db,
-      { processId, participantId: process.participantIds.party, delegationId: process.delegationIds.party },
-      "held",
-      [samir, khaled, stranger],
-    ),
-    opposition: await insertList(app.deps.db, { processId, ...other }, "sought", [
-      khaledInArabic,
-      samirInLatin,
-      layla,
-      laylaAgain,
-    ]),
-  };
+  ({ app, fixtures, processId, intermediary, lists } = await openMatchingWorld());
 });
 afterAll(async () => {
   await app?.close();
