@@ -90,6 +90,16 @@ export function registeredReads(): Map<string, AnyRead> {
 }
 
 /**
+ * A module's registrar of reads on one app and database, so its routes file writes `read(defineRead(…))`
+ * for each read, each keeping its own parameter, query and answer types.
+ */
+export function readRegistrar(app: ZodApp, db: Db) {
+  return <Params extends ZodObjectOrNone, Query extends ZodObjectOrNone, Loaded, Answer>(
+    read: Read<Params, Query, Loaded, Answer>,
+  ): void => registerRead(app, db, read);
+}
+
+/**
  * Wires a read to its GET route: the path parameters and query parsed by their zod contracts, the
  * actor from the request (resolved from its session before the handler), the answer checked against
  * the response contract by the serializer, errors in the one error shape.

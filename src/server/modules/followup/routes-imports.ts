@@ -19,7 +19,7 @@ import {
 import { ErrorResponse } from "../../../contracts/platform.ts";
 import { BadRequest, DomainError } from "../../platform/errors.ts";
 import { perform, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";
-import { defineRead, registerRead } from "../../platform/read.ts";
+import { defineRead, readRegistrar } from "../../platform/read.ts";
 import { fileTooLarge, importAcledFile } from "./acled-file.ts";
 import { importsDirectory } from "./jobs/import-job.ts";
 import { bulkUpdateCommitmentStatus } from "./operations/bulk-update-commitment-status.ts";
@@ -170,8 +170,7 @@ export function registerImportRoutes(app: ZodApp, deps: ServerDeps): void {
       }),
   );
 
-  const read = <T>(definition: T) =>
-    registerRead(app, deps.db, definition as Parameters<typeof registerRead>[2]);
+  const read = readRegistrar(app, deps.db);
   read(
     defineRead({
       name: "followup.import.list",

@@ -33,7 +33,7 @@ import {
   writeErrors,
   type ZodApp,
 } from "../../platform/module.ts";
-import { defineRead, registerRead } from "../../platform/read.ts";
+import { defineRead, readRegistrar } from "../../platform/read.ts";
 import { requireDay } from "./dates.ts";
 import { createCommitment } from "./operations/create-commitment.ts";
 import { createZone } from "./operations/create-zone.ts";
@@ -55,8 +55,7 @@ const IdParams = z.object({ id: RecordRef });
 
 /** Zones, commitments, incidents, the ACLED import and the round's follow-up report. */
 export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
-  const read = <T>(definition: T) =>
-    registerRead(app, deps.db, definition as Parameters<typeof registerRead>[2]);
+  const read = readRegistrar(app, deps.db);
   read(
     defineRead({
       name: "followup.zone.list",

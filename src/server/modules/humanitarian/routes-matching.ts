@@ -36,7 +36,7 @@ export function registerMatchingRoutes(app: ZodApp, deps: ServerDeps): void {
       errors: { 401: writeErrors[401], 403: writeErrors[403] },
       cache: "none",
       load: (db, actor, { params, query }) => loadReviewQueue(db, actor, params.id, query),
-    }) as Parameters<typeof registerRead>[2],
+    }),
   );
   app.post(
     "/processes/:id/humanitarian/matching-runs",

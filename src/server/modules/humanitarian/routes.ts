@@ -36,7 +36,7 @@ import {
   writeErrors,
   type ZodApp,
 } from "../../platform/module.ts";
-import { defineRead, registerRead } from "../../platform/read.ts";
+import { defineRead, readRegistrar } from "../../platform/read.ts";
 import { addExchangePerson } from "./operations/add-exchange-person.ts";
 import { cancelExchange } from "./operations/cancel-exchange.ts";
 import { changeCaseStatus } from "./operations/change-case-status.ts";
@@ -62,8 +62,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 /** Cases, lists (upload, preview, rows), exchanges and the pictures' aggregates. */
 export function registerHumanitarianRoutes(app: ZodApp, deps: ServerDeps): void {
-  const read = <T>(definition: T) =>
-    registerRead(app, deps.db, definition as Parameters<typeof registerRead>[2]);
+  const read = readRegistrar(app, deps.db);
   read(
     defineRead({
       name: "humanitarian.case.list",

@@ -31,7 +31,7 @@ import {
   writeErrors,
   type ZodApp,
 } from "../../platform/module.ts";
-import { defineRead, registerRead } from "../../platform/read.ts";
+import { defineRead, readRegistrar } from "../../platform/read.ts";
 import { addRoom } from "./operations/add-room.ts";
 import { adoptAgenda } from "./operations/adopt-agenda.ts";
 import { answerRequest } from "./operations/answer-request.ts";
@@ -62,8 +62,7 @@ const ParticipantParams = z.object({ id: RecordRef, participant: RecordRef });
 
 /** The round's programme: settings, rooms, agenda, sessions, requests, the scheduler, calendars. */
 export function registerProgrammeRoutes(app: ZodApp, deps: ServerDeps): void {
-  const read = <T>(definition: T) =>
-    registerRead(app, deps.db, definition as Parameters<typeof registerRead>[2]);
+  const read = readRegistrar(app, deps.db);
   read(
     defineRead({
       name: "programme.programme.get",

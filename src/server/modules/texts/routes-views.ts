@@ -15,7 +15,7 @@ import {
 } from "../../../contracts/texts-views.ts";
 import type { AnyOperation } from "../../platform/module.ts";
 import { perform, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";
-import { defineRead, registerRead } from "../../platform/read.ts";
+import { defineRead, readRegistrar } from "../../platform/read.ts";
 import { addComment } from "./operations/add-comment.ts";
 import { setCompromise } from "./operations/set-compromise.ts";
 import { setTranslation } from "./operations/set-translation.ts";
@@ -29,8 +29,7 @@ const ParagraphParams = z.object({ id: RecordRef, paragraphId: RecordRef });
 
 /** The redline, four-column and parallel-language views, and the changes they offer. */
 export function registerTextsViewRoutes(app: ZodApp, deps: ServerDeps): void {
-  const read = <T>(definition: T) =>
-    registerRead(app, deps.db, definition as Parameters<typeof registerRead>[2]);
+  const read = readRegistrar(app, deps.db);
   read(
     defineRead({
       name: "texts.document.redline",

@@ -27,7 +27,7 @@ import {
 } from "../../../contracts/texts.ts";
 import type { AnyOperation } from "../../platform/module.ts";
 import { perform, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";
-import { defineRead, registerRead } from "../../platform/read.ts";
+import { defineRead, readRegistrar } from "../../platform/read.ts";
 import { registerTextsIoRoutes } from "./io/routes.ts";
 import { addParagraph } from "./operations/add-paragraph.ts";
 import { adoptDocument } from "./operations/adopt-document.ts";
@@ -55,8 +55,7 @@ const ProposalParams = z.object({ id: RecordRef, proposalId: RecordRef });
 /** Negotiated texts: the round's documents, the compilation and clean views, and every change to them. */
 export function registerTextsRoutes(app: ZodApp, deps: ServerDeps): void {
   registerTextsIoRoutes(app, deps);
-  const read = <T>(definition: T) =>
-    registerRead(app, deps.db, definition as Parameters<typeof registerRead>[2]);
+  const read = readRegistrar(app, deps.db);
   read(
     defineRead({
       name: "texts.document.list",
