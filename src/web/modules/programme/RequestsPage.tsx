@@ -6,17 +6,16 @@ import {
   MultiSelect,
   NativeSelect,
   NumberInput,
-  Paper,
   Stack,
   Table,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { describeError } from "../../shell/errors.ts";
+import { FormPanel } from "../../shell/FormPanel.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { apiPath, type Requests, useProgrammeChange, useRequests } from "./queries.ts";
@@ -66,64 +65,54 @@ function FileRequestForm({ roundId, data }: { roundId: string; data: Requests })
     .filter((d) => d.id !== requesterId)
     .map((d) => ({ value: d.id, label: nameIn(i18n.language, d) }));
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="file-request">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="file-request">
-          {t("requests.file")}
-        </Title>
-        {error ? (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        ) : null}
-        {done ? (
-          <Alert color="teal" role="status">
-            {t("requests.filed")}
-          </Alert>
-        ) : null}
+    <FormPanel id="file-request" title={t("requests.file")} onSubmit={submit} error={error}>
+      {done ? (
+        <Alert color="teal" role="status">
+          {t("requests.filed")}
+        </Alert>
+      ) : null}
+      <NativeSelect
+        label={t("requests.from")}
+        data={data.fileAs.map((d) => ({ value: d.id, label: nameIn(i18n.language, d) }))}
+        value={requesterId}
+        onChange={(e) => setRequesterId(e.currentTarget.value)}
+      />
+      <MultiSelect
+        label={t("requests.with")}
+        data={others}
+        value={inviteeIds}
+        onChange={setInviteeIds}
+        searchable
+        required
+      />
+      <Group grow wrap="wrap">
+        <NumberInput
+          label={t("requests.duration")}
+          min={5}
+          max={480}
+          step={15}
+          value={duration}
+          onChange={setDuration}
+        />
         <NativeSelect
-          label={t("requests.from")}
-          data={data.fileAs.map((d) => ({ value: d.id, label: nameIn(i18n.language, d) }))}
-          value={requesterId}
-          onChange={(e) => setRequesterId(e.currentTarget.value)}
+          label={t("requests.preference")}
+          data={preferences.map((p) => ({ value: p, label: t(`preference.${p}`) }))}
+          value={preference}
+          onChange={(e) => setPreference(e.currentTarget.value)}
         />
-        <MultiSelect
-          label={t("requests.with")}
-          data={others}
-          value={inviteeIds}
-          onChange={setInviteeIds}
-          searchable
-          required
+        <TextInput
+          label={t("requests.preferredDay")}
+          type="date"
+          value={preferredDay}
+          onChange={(e) => setPreferredDay(e.currentTarget.value)}
         />
-        <Group grow wrap="wrap">
-          <NumberInput
-            label={t("requests.duration")}
-            min={5}
-            max={480}
-            step={15}
-            value={duration}
-            onChange={setDuration}
-          />
-          <NativeSelect
-            label={t("requests.preference")}
-            data={preferences.map((p) => ({ value: p, label: t(`preference.${p}`) }))}
-            value={preference}
-            onChange={(e) => setPreference(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t("requests.preferredDay")}
-            type="date"
-            value={preferredDay}
-            onChange={(e) => setPreferredDay(e.currentTarget.value)}
-          />
-        </Group>
-        <Group>
-          <Button type="submit" loading={change.isPending} disabled={inviteeIds.length === 0}>
-            {t("requests.submit")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      </Group>
+      <Group>
+        <Button type="submit" loading={change.isPending} disabled={inviteeIds.length === 0}>
+          {t("requests.submit")}
+        </Button>
+      </Group>
+    </FormPanel>
   );
 }
 

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -16,6 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { describeError } from "../../shell/errors.ts";
+import { FormPanel } from "../../shell/FormPanel.tsx";
 import type { SectionContexts } from "../../shell/module.ts";
 import { ImportDocx } from "./io/ImportDocx.tsx";
 import { type DocumentSummary, useCreateDocument, useRoundTexts } from "./queries.ts";
@@ -96,47 +96,37 @@ export function WorkspaceTextsSection({ round }: SectionContexts["workspaceRound
         <TextsList items={texts.data?.items ?? []} />
       </Paper>
       {texts.data?.can.create ? (
-        <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-labelledby="new-text">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="new-text">
-              {t("create.title")}
-            </Title>
-            {error ? (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            ) : null}
-            <Select
-              label={t("create.kind")}
-              data={kinds.map((value) => ({ value, label: t(`kind.${value}`) }))}
-              value={kind}
-              onChange={(value) => setKind(value ?? "joint_statement")}
-              allowDeselect={false}
-            />
-            <TextInput
-              label={t("create.name")}
-              required
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              dir="auto"
-            />
-            <Textarea
-              label={t("create.plainText")}
-              description={t("create.plainTextHelp")}
-              autosize
-              minRows={6}
-              maxRows={20}
-              value={plainText}
-              onChange={(e) => setPlainText(e.currentTarget.value)}
-              dir="auto"
-            />
-            <Group>
-              <Button type="submit" loading={create.isPending}>
-                {t("create.submit")}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
+        <FormPanel id="new-text" title={t("create.title")} onSubmit={submit} error={error}>
+          <Select
+            label={t("create.kind")}
+            data={kinds.map((value) => ({ value, label: t(`kind.${value}`) }))}
+            value={kind}
+            onChange={(value) => setKind(value ?? "joint_statement")}
+            allowDeselect={false}
+          />
+          <TextInput
+            label={t("create.name")}
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            dir="auto"
+          />
+          <Textarea
+            label={t("create.plainText")}
+            description={t("create.plainTextHelp")}
+            autosize
+            minRows={6}
+            maxRows={20}
+            value={plainText}
+            onChange={(e) => setPlainText(e.currentTarget.value)}
+            dir="auto"
+          />
+          <Group>
+            <Button type="submit" loading={create.isPending}>
+              {t("create.submit")}
+            </Button>
+          </Group>
+        </FormPanel>
       ) : null}
       {texts.data?.can.create ? <ImportDocx roundId={round.id} kind={kind} /> : null}
     </Stack>
