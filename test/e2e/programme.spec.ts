@@ -171,7 +171,13 @@ test.describe
     }) => {
       const base = baseURL ?? "";
       await signInViaApi(page, base, setup.secretariat.email, password);
-      type Seen = { id: string; title: string; startsAt: string; room: { id: string; name: string } | null };
+      type Seen = {
+        id: string;
+        title: string;
+        startsAt: string;
+        endsAt: string;
+        room: { id: string; name: string } | null;
+      };
       const sessions = async () =>
         (await (await page.request.get(`/api/rounds/${roundId}/programme`)).json()) as {
           sessions: Seen[];
@@ -181,19 +187,32 @@ test.describe
       const room1 = start.rooms.find((r) => r.name === "Room 1")?.id;
       const meetingOf = (all: Seen[], who: string) => all.find((s) => s.title === `Russia – ${who}`) as Seen;
       // Known places first: both of Russia's meetings (an hour each) in Room 1 on day 1, 09:00 and 10:00.
-      for (const [who, time] of [
-        ["Türkiye", "09:00"],
-        ["Jordan", "10:00"],
-      ] as const) {
-        const response = await page.request.patch(
-          `/api/programme/sessions/${meetingOf(start.sessions, who).id}`,
-          {
-            data: { startsAt: `2027-03-15T${time}:00+05:00`, roomId: room1 },
-            headers: originHeaders(base),
-          },
-        );
+      // The scheduler placed them anywhere; Russia fields one team, so the moves go in an order that
+      // never puts the two at once (swapping them first when each holds the other's target).
+      const target = { Türkiye: "2027-03-15T09:00:00+05:00", Jordan: "2027-03-15T10:00:00+05:00" };
+      const hour = 3_600_000;
+      const holds = (session: Seen, at: string) =>
+        Date.parse(session.startsAt) < Date.parse(at) + hour && Date.parse(at) < Date.parse(session.endsAt);
+      const moveTo = async (who: "Türkiye" | "Jordan", all: Seen[]) => {
+        const response = await page.request.patch(`/api/programme/sessions/${meetingOf(all, who).id}`, {
+          data: { startsAt: target[who], roomId: room1 },
+          headers: originHeaders(base),
+        });
         expect(response.status(), await response.text()).toBe(200);
+      };
+      let placed = start.sessions;
+      if (holds(meetingOf(placed, "Jordan"), target.Türkiye) && holds(meetingOf(placed, "Türkiye"), target.Jordan)) {
+        const swapped = await page.request.post("/api/programme/sessions/swap", {
+          data: { sessionIds: [meetingOf(placed, "Jordan").id, meetingOf(placed, "Türkiye").id] },
+          headers: originHeaders(base),
+        });
+        expect(swapped.status(), await swapped.text()).toBe(200);
+        placed = (await sessions()).sessions;
       }
+      const order: ("Türkiye" | "Jordan")[] = holds(meetingOf(placed, "Jordan"), target.Türkiye)
+        ? ["Jordan", "Türkiye"]
+        : ["Türkiye", "Jordan"];
+      for (const who of order) await moveTo(who, placed);
       await page.goto(`/rounds/${roundId}/programme`);
       const block = (who: string) =>
         page.locator(`[data-testid="grid-session"][aria-label^="Russia – ${who}:"]`);
