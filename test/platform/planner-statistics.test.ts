@@ -71,4 +71,33 @@ describe("planner statistics", () => {
       expect.objectContaining({ tables: expect.arrayContaining(["bench_rows"]) }),
     );
   });
+
+  it("never compiles a plan: a query the planner costs above the JIT threshold is planned without JIT", async () => {
+    database = await freshDatabase();
+    await database.db.execute(sql`create table bench_rows (id int primary key, note text)`);
+    await database.db.execute(
+      sql`insert into bench_rows select g, repeat('x', 40) from generate_series(1, 20000) g`,
+    );
+    await refreshPlannerStatistics(database.db);
+    // A join the planner prices in the millions (jit_above_cost is 100,000 by default); with JIT on,
+    // PostgreSQL spent seconds compiling such plans of the tier rules, which then ran in milliseconds.
+    const costly = sql`select count(*) from bench_rows a, bench_rows b where a.id + b.id = 7`;
+    const explain = async (db: Database["db"]) => {
+      const result = await db.execute(sql`explain (format json) ${costly}`);
+      return (result as unknown as { rows: { "QUERY PLAN": unknown }[] }).rows[0]?.["QUERY PLAN"] as [
+        { Plan: { "Total Cost": number }; JIT?: unknown },
+      ];
+    };
+    const [planned] = await explain(database.db);
+    expect(planned.Plan["Total Cost"]).toBeGreaterThan(100_000);
+    expect(planned.JIT).toBeUndefined();
+    if (database.kind === "postgres") {
+      // The same query with JIT switched back on for one transaction is compiled: the check can fail.
+      const withJit = await database.db.transaction(async (tx) => {
+        await tx.execute(sql`set local jit = on`);
+        return explain(tx as unknown as Database["db"]);
+      });
+      expect(withJit[0].JIT).toBeDefined();
+    }
+  });
 });
