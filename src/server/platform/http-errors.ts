@@ -195,12 +195,27 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === "ECONNRESET" || socket.destroyed) return;
-  const [status, reason, code, message] =
+  const { status, reason, code, message } =
     error.code === "HPE_HEADER_OVERFLOW"
-      ? [431, "Request Header Fields Too Large", "headers_too_large", "The request's headers are too large."]
+      ? {
+          status: 431,
+          reason: "Request Header Fields Too Large",
+          code: "headers_too_large",
+          message: "The request's headers are too large.",
+        }
       : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
-        ? [408, "Request Timeout", "request_timeout", "The request took too long to arrive."]
-        : [400, "Bad Request", "bad_request", "The request could not be understood."];
+        ? {
+            status: 408,
+            reason: "Request Timeout",
+            code: "request_timeout",
+            message: "The request took too long to arrive.",
+          }
+        : {
+            status: 400,
+            reason: "Bad Request",
+            code: "bad_request",
+            message: "The request could not be understood.",
+          };
   const body = JSON.stringify(errorBody(code, message));
   if (socket.writable) {
     socket.write(
