@@ -241,6 +241,11 @@ describe("round 23: from requests to a published programme", () => {
     expect(clash.statusCode, clash.body).toBe(409);
     expect(clash.json().error.code).toBe("programme_conflict");
     expect(clash.json().error.message).toMatch(/Plenary|plenary|shares|begins/);
+    // Each clash names the sessions by their titles, so a page can say it in the reader's language.
+    const plenaryTitle = before.sessions.find((s: Session) => s.id === plenaryId).title;
+    const clashes: { constraint: string; names: string[] }[] = clash.json().error.details.violations;
+    expect(clashes.some((v) => v.names.includes(first.title) && v.names.includes(plenaryTitle))).toBe(true);
+    expect(JSON.stringify(clashes.map((v) => v.names))).not.toContain(first.id);
     // A locked session does not move.
     expect(
       (

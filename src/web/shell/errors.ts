@@ -12,32 +12,37 @@ type Issue = { path?: unknown; message?: unknown; code?: unknown };
 
 /**
  * The namespaces a code is looked up in, in order: the page's own module (the namespace `t` was made
- * for), then every other module's, then the shell's. A module translates its own codes in its namespace;
- * the shell holds the platform's.
+ * for), which may say a platform code its own way; the shell, which holds the platform's codes; then
+ * core's (the codes of accounts, rounds and delegations, met on many modules' pages); then every other
+ * module's, for a module's code met on another module's page.
  */
 function errorNamespaces(t: TFunction): string[] {
   const own = (t as unknown as { ns?: string | readonly string[] }).ns;
   const ownList = own === undefined ? [] : typeof own === "string" ? [own] : [...own];
   const loaded = i18n.options.ns;
   const all = loaded === undefined ? [] : typeof loaded === "string" ? [loaded] : [...loaded];
-  const modules = [...ownList, ...all].filter((namespace) => namespace !== "shell");
-  return [...new Set([...modules, "shell"])];
+  return [...new Set([...ownList, "shell", "core", ...all])];
 }
 
 /**
- * The details as interpolation values: top-level strings and numbers as they are, lists joined, and a
- * byte limit also in MiB, so a translation can say "larger than {{maxMiB}} MiB".
+ * The details as interpolation values: top-level strings and numbers as they are; a list joined
+ * (`{{missing}}`), counted (`{{missingCount}}`) and item by item (`{{agreed1}}`, `{{agreed2}}`); a byte
+ * limit also in MiB, so a translation can say "larger than {{maxMiB}} MiB".
  */
 function detailValues(details: unknown): Record<string, string | number> {
   const values: Record<string, string | number> = {};
   if (typeof details !== "object" || details === null) return values;
   for (const [key, value] of Object.entries(details)) {
     if (typeof value === "string" || typeof value === "number") values[key] = value;
-    else if (
-      Array.isArray(value) &&
-      value.every((item) => typeof item === "string" || typeof item === "number")
-    )
-      values[key] = value.join(", ");
+    else if (Array.isArray(value)) {
+      values[`${key}Count`] = value.length;
+      const scalars = value.filter((item) => typeof item === "string" || typeof item === "number");
+      if (scalars.length !== value.length) continue;
+      values[key] = scalars.join(", ");
+      scalars.forEach((item, index) => {
+        values[`${key}${index + 1}`] = item;
+      });
+    }
   }
   if (typeof values.maxBytes === "number") values.maxMiB = Math.round(values.maxBytes / 1024 / 1024);
   return values;
@@ -77,7 +82,12 @@ function describeItems(t: TFunction, namespaces: string[], details: unknown): st
       const names = Array.isArray(violation.names) ? violation.names.map(String) : [];
       const message = typeof violation.message === "string" ? violation.message : "";
       const keys = namespaces.map((namespace) => `${namespace}:violations.${String(violation.constraint)}`);
-      const text = t(keys, { defaultValue: message, first: names[0] ?? "", second: names[1] ?? "" });
+      const text = t(keys, {
+        defaultValue: message,
+        first: names[0] ?? "",
+        second: names[1] ?? "",
+        context: names.length > 1 ? "pair" : undefined,
+      });
       if (text) items.push(text);
     }
   return items;

@@ -4,7 +4,6 @@ import { Badge, Group, Stack, Table, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { CaseStatus, PersonFields } from "../../../contracts/humanitarian.ts";
-import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { useSession } from "../../shell/session.ts";
 import { useProcess } from "./queries.ts";
@@ -178,13 +177,9 @@ export function useHumContext(slug: string) {
 }
 
 /**
- * A refusal as the server says it: its own message (written for a person: "3 release(s) not yet
- * confirmed…") and, for a refused field, which one and why.
+ * A refusal in the reader's language: the shell's `describeError`, which takes this module's translation
+ * of its code with the counts and names the server gave, and lists each refused field with why.
  */
 export function explain(t: TFunction, error: unknown): string {
-  if (!(error instanceof ApiError) || error.status === 0) return describeError(t, error);
-  const fields = Object.entries(error.fieldErrors).map(([field, message]) => `${field}: ${message}`);
-  return [error.message || describeError(t, error), ...fields.filter((f) => !error.message.includes(f))].join(
-    " ",
-  );
+  return describeError(t, error);
 }

@@ -156,8 +156,20 @@ export async function checkProgramme(
   } catch (error) {
     if (!(error instanceof SchedulerInputError) && !(error instanceof Conflict)) throw error;
     const labels = await labelsOf(tx, { ...rows, sessions });
-    if (error instanceof Conflict)
-      throw new Conflict(humanize(error.message, labels), error.details, error.code);
+    if (error instanceof Conflict) {
+      // Each clash names its sessions as people know them, so a page can say it in the reader's language.
+      const details = error.details as { violations?: Violation[] } | null;
+      const violations = details?.violations?.map((violation) => ({
+        ...violation,
+        message: humanize(violation.message, labels),
+        names: [...violation.requests, ...(violation.sessions ?? [])].map((id) => labels.get(id) ?? id),
+      }));
+      throw new Conflict(
+        humanize(error.message, labels),
+        violations ? { ...details, violations } : error.details,
+        error.code,
+      );
+    }
     const issues = (error.details as { issues: FieldIssue[] }).issues.map((issue) => ({
       ...issue,
       message: humanize(issue.message, labels),

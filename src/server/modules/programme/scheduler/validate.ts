@@ -4,7 +4,8 @@
 
 import type { MeetingPlace, PlacedMeeting, SchedulerInstance, SchedulerSolution } from "./types.ts";
 
-export type Violation = { constraint: string; message: string; requests: string[] };
+/** A broken rule: the requests it concerns and, when a fixed session is the other party, that session. */
+export type Violation = { constraint: string; message: string; requests: string[]; sessions?: string[] };
 
 type Span = { label: string; request?: string; day: string; start: number; end: number };
 
@@ -19,6 +20,8 @@ export function validateSchedule(
   const out: Violation[] = [];
   const fail = (constraint: string, message: string, ...requests: string[]) =>
     out.push({ constraint, message, requests });
+  const failAgainst = (session: string, constraint: string, message: string, request: string) =>
+    out.push({ constraint, message, requests: [request], sessions: [session] });
   const gap = instance.minGapSlots ?? 0;
   const dayOrder = instance.days.map((day) => day.id);
   const requests = new Map(instance.requests.map((request) => [request.id, request]));
@@ -105,20 +108,27 @@ export function validateSchedule(
       const request = requests.get(meeting.requestId);
       if (!request) continue;
       if (session.room === meeting.room && overlaps(span, sessionSpan, 0))
-        fail(
+        failAgainst(
+          session.id,
           "room_double_booked",
           `"${span.label}" shares "${meeting.room}" with the session "${session.id}".`,
           span.label,
         );
       const shared = [request.requester, ...request.invitees].filter((p) => session.participants.includes(p));
       if (shared.length > 0 && overlaps(span, sessionSpan, gap))
-        fail(
+        failAgainst(
+          session.id,
           "team_overlap",
           `"${span.label}" and the session "${session.id}" both need ${shared.join(", ")} (gap ${gap}).`,
           span.label,
         );
       if (session.closesConsultations && meeting.day === session.day && span.end > session.start)
-        fail("closing_session", `"${span.label}" ends after "${session.id}" begins.`, span.label);
+        failAgainst(
+          session.id,
+          "closing_session",
+          `"${span.label}" ends after "${session.id}" begins.`,
+          span.label,
+        );
     }
   }
 
