@@ -36,6 +36,7 @@ export function RoundProgrammeSection({ round }: SectionContexts["round"]) {
   );
 }
 
+/** The secretariat's tab: days and hours, rooms, the agenda, fixed sessions, and the way to the grid. */
 export function WorkspaceProgrammeSection({ round }: SectionContexts["workspaceRound"]) {
   const { t } = useTranslation("programme");
   const programme = useProgramme(round.id);
