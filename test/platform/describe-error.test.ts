@@ -119,3 +119,18 @@ describe("describeError", () => {
     );
   });
 });
+
+describe("describeError with a translated value inside", () => {
+  it("names the state a follow-up report would take, in the reader's language", async () => {
+    const error = new ApiError(400, "reason_required", "reason: say why the report is disputed.", {
+      field: "reason",
+      state: "disputed",
+    });
+    expect(describeError(await inLanguage("en", "followup"), error)).toBe(
+      "Give a reason: say why the report is disputed.",
+    );
+    expect(describeError(await inLanguage("ar", "followup"), error)).toBe(
+      "اذكر السبب: وضّح لماذا البلاغ متنازع عليها.",
+    );
+  });
+});

@@ -34,7 +34,7 @@ export const verifyIncident = defineOperation({
     if ((input.state === "disputed" || input.state === "rejected") && !input.reason)
       throw new BadRequest(
         `reason: say why the report is ${input.state}.`,
-        { field: "reason" },
+        { field: "reason", state: input.state },
         "reason_required",
       );
     const tier = input.state !== "verified" && incident.tier === "public" ? "process" : incident.tier;
