@@ -117,6 +117,10 @@ describe("describeError", () => {
     expect(describeError(await inLanguage("ru", "programme"), error)).toBe(
       "Некоторые поля заполнены неверно: см. сообщения рядом с ними. title: Слишком короткое или слишком малое значение.",
     );
+    // In English, the server's own words are the more precise.
+    expect(describeError(await inLanguage("en", "programme"), error)).toBe(
+      "Some fields are not valid: see the messages next to them. title: Too small: expected string to have >=1 characters",
+    );
   });
 });
 

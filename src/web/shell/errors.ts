@@ -48,6 +48,11 @@ function detailValues(details: unknown): Record<string, string | number> {
   return values;
 }
 
+/** Whether the reader reads English, the language the server writes its messages in. */
+function speaksServerLanguage(): boolean {
+  return i18n.language === "en";
+}
+
 /** One of a refusal's listed faults (a field issue) in the reader's language when its code is known. */
 function describeIssue(t: TFunction, issue: Issue): string | null {
   const message = typeof issue.message === "string" ? issue.message : null;
@@ -58,7 +63,8 @@ function describeIssue(t: TFunction, issue: Issue): string | null {
         .filter((part, index) => !(index === 0 && ["body", "querystring", "params"].includes(part)))
         .join(".")
     : "";
-  const text = code ? t(`shell:issues.${code}`, { defaultValue: message ?? "" }) : message;
+  const text =
+    code && !speaksServerLanguage() ? t(`shell:issues.${code}`, { defaultValue: message ?? "" }) : message;
   if (!text) return null;
   return field ? `${field}: ${text}` : text;
 }
@@ -94,10 +100,11 @@ function describeItems(t: TFunction, namespaces: string[], details: unknown): st
 }
 
 /**
- * A failure in the reader's language. The code is looked up as `<namespace>:errors.<code>` (in lower
- * case, as the platform writes better-auth's codes) in the page's module, the other modules, then the
- * shell, with the details as interpolation values; a refusal that lists faults (issues, clashes) adds
- * them. A code no translation knows falls back to the server's own message, which is written for a person.
+ * A failure in the reader's language. The code (in lower case, as the platform writes better-auth's
+ * codes) is looked up as `<namespace>:errors.<code>` in the order of `errorNamespaces`, with the details
+ * as interpolation values; a refusal that lists faults (issues, clashes) adds them. A generic code is a
+ * translated heading before its faults or the server's message; a code no translation knows falls back
+ * to the server's own message, which is written for a person.
  */
 export function describeError(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t("shell:errors.unexpected");
@@ -108,7 +115,7 @@ export function describeError(t: TFunction, error: unknown): string {
   const items = describeItems(t, namespaces, error.details);
   if (genericCodes.has(code)) {
     // The server's English message names the fault better than a generic heading does.
-    if (i18n.language === "en" && items.length === 0) return serverMessage;
+    if (speaksServerLanguage() && items.length === 0) return serverMessage;
     const heading = t(`shell:errors.${code}`, { defaultValue: "" });
     if (!heading) return serverMessage;
     return [heading, ...(items.length > 0 ? items : [serverMessage])].join(" ");
@@ -138,7 +145,7 @@ export function reportFailure(t: TFunction, error: unknown, form: FormWithErrors
         .map(String)
         .filter((part, index) => !(index === 0 && ["body", "querystring", "params"].includes(part)))
         .join(".");
-      const translated = t(`shell:issues.${issue.code}`, { defaultValue: "" });
+      const translated = speaksServerLanguage() ? "" : t(`shell:issues.${issue.code}`, { defaultValue: "" });
       if (key in fieldErrors && translated) fieldErrors[key] = translated;
     }
   }
