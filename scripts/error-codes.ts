@@ -1,10 +1,12 @@
 // The inventory of the error codes the server can answer, read from its sources with the TypeScript
 // compiler's parser: every `new <error class>(…)` (DomainError, its subclasses in the platform and any
 // subclass a module declares), every `errorBody("code", …)` and every `code: "…"` of an object literal in
-// the platform's HTTP error handling. Each code is attributed to its owner: the platform (translated in the
-// web shell's `errors` namespace) or the server module whose folder throws it (translated in that
-// module's web namespace). test/platform/error-translations.test.ts asserts every code has a translation.
-// `node scripts/error-codes.ts [root]` prints the inventory.
+// the platform's HTTP error handling, and the codes of a bare status (`statusCodes`). Each code is
+// attributed to its owner: the platform (translated in the web shell's `errors` namespace) or the server
+// module whose folder throws it (translated in that module's web namespace). A code that is not a string
+// literal is reported as unreadable, unless it passes on a code made elsewhere (`error.code`, a library's).
+// test/platform/error-translations.test.ts asserts every code has a translation.
+// `npx node scripts/error-codes.ts [root]` prints the inventory and every missing translation.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
