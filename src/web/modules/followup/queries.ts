@@ -151,6 +151,15 @@ export function useImportJob(jobId: string | null) {
   });
 }
 
+/** Cancels a running job (the platform's route): its work is discarded; the job's page then shows it stopped. */
+export function useCancelJob(jobId: string | null) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ jobId: string }>(apiPath("jobs", jobId ?? "", "cancel")),
+    onSettled: () => client.invalidateQueries({ queryKey: followupKeys.importJob(jobId ?? "none") }),
+  });
+}
+
 async function errorOf(response: Response) {
   const body = (await response.json().catch(() => null)) as {
     error?: { code?: string; message?: string; details?: unknown };
