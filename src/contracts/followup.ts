@@ -207,6 +207,11 @@ export const IncidentView = z.object({
       externalId: z.string().nullable(),
     })
     .nullable(),
+  /**
+   * For a reader without the raw report (the public): the place rounded in SQL to `gridDegrees` (0.1°,
+   * or the report's stated precision when coarser), never the exact point; null for the others.
+   */
+  place: z.object({ latitude: z.number(), longitude: z.number(), gridDegrees: z.number() }).nullable(),
   /** What only the monitoring team reads: the reporter and the fields marked sensitive. */
   protected: z
     .object({
