@@ -32,6 +32,8 @@ export type MapZone = {
   status: ZoneStatus;
   geometry: Polygon;
   approximate: boolean;
+  /** Drawn faintly: another zone is chosen (`?zone=`). */
+  muted?: boolean;
 };
 export type MapIncident = {
   id: string;
@@ -39,6 +41,8 @@ export type MapIncident = {
   latitude: number;
   eventType: string;
   verified: boolean;
+  /** A place the server rounded (the public's): drawn larger and translucent, as an area, not a spot. */
+  coarse?: boolean;
 };
 
 /** Syria with a margin: the view the map opens on. */
@@ -172,7 +176,7 @@ export function FollowupMap({
         id: "zones-fill",
         type: "fill",
         source: "zones",
-        paint: { "fill-color": ["get", "colour"], "fill-opacity": 0.28 },
+        paint: { "fill-color": ["get", "colour"], "fill-opacity": ["case", ["get", "muted"], 0.08, 0.28] },
       });
       created.addLayer({
         id: "zones-edge",
@@ -193,7 +197,8 @@ export function FollowupMap({
         type: "circle",
         source: "incidents",
         paint: {
-          "circle-radius": ["case", ["get", "selected"], 9, 6],
+          "circle-radius": ["case", ["get", "selected"], 9, ["get", "coarse"], 8, 6],
+          "circle-opacity": ["case", ["get", "coarse"], 0.6, 1],
           "circle-color": ["case", ["get", "verified"], ["get", "colour"], "#ffffff"],
           "circle-stroke-color": ["case", ["get", "selected"], "#000000", ["get", "colour"]],
           "circle-stroke-width": ["case", ["get", "selected"], 3, 2],
@@ -253,7 +258,12 @@ export function FollowupMap({
       type: "FeatureCollection",
       features: zones.map((zone) => ({
         type: "Feature",
-        properties: { id: zone.id, colour: zoneStatusColours[zone.status], approximate: zone.approximate },
+        properties: {
+          id: zone.id,
+          colour: zoneStatusColours[zone.status],
+          approximate: zone.approximate,
+          muted: Boolean(zone.muted),
+        },
         geometry: zone.geometry,
       })),
     });
@@ -280,6 +290,7 @@ export function FollowupMap({
           colour: colourOfEventType(incident.eventType),
           verified: incident.verified,
           selected: incident.id === selectedId,
+          coarse: Boolean(incident.coarse),
         },
         geometry: { type: "Point", coordinates: [incident.longitude, incident.latitude] },
       })),
