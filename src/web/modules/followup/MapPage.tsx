@@ -15,6 +15,7 @@ import { firstDayOf, lastDayOf, monthOf, monthsBetween, zoneStatusOn } from "./m
 import { useIncidents, useMonthCounts, useProcessRef, useZones, type Zone } from "./queries.ts";
 import "./followup.css";
 import { useSlugAddress } from "./canonical.ts";
+import { useZoneDrawing, ZoneDrawer } from "./ZoneDrawer.tsx";
 
 /** A zone's status on a day, from its history (a zone recorded without one counts as established from its start). */
 function statusOn(zone: Zone, day: string) {
@@ -41,6 +42,7 @@ export function MapPage() {
   const me = useSession().account;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [unavailable, setUnavailable] = useState(false);
+  const drawingState = useZoneDrawing();
 
   const months = useMemo(() => {
     const known = [
@@ -225,6 +227,7 @@ export function MapPage() {
                 governorateName={governorateName}
                 label={t("map.label", { month: monthLabel })}
                 onUnavailable={() => setUnavailable(true)}
+                drawing={drawingState.drawing}
               />
             )}
             <MapLegend coarse={coarse} />
@@ -240,6 +243,9 @@ export function MapPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm">
+            {loaded.data.can.create ? (
+              <ZoneDrawer slug={slug} zones={loaded.data.items} state={drawingState} />
+            ) : null}
             <Title order={2} size="h3" id="followup-zones">
               {t("map.zones")}
             </Title>
