@@ -6,9 +6,10 @@ import { RecordRef } from "../../contracts/common.ts";
 import { type Actor, actorLabel, hasRole } from "./authz.ts";
 import type { Db } from "./db.ts";
 import { Conflict, DomainError, NotFound } from "./errors.ts";
-import type { JobRow } from "./jobs.ts";
 import { defineOperation } from "./operation.ts";
 import { jobs } from "./schema.ts";
+
+type JobRow = typeof jobs.$inferSelect;
 
 /**
  * Asks a job to stop (from inside an operation); the runner stops it within a quarter of a second.
