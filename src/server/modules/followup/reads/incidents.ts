@@ -23,6 +23,7 @@ import {
   followupIncidentZones,
   followupVerifications,
 } from "../schema.ts";
+import { listIncidentPoints } from "./incident-points.ts";
 
 const i = followupIncidents;
 
@@ -31,15 +32,16 @@ function raw<T>(full: SQL, column: SQL | AnyPgColumn, as: string) {
   return sql<T | null>`case when ${full} then ${column} end`.as(as);
 }
 
-/**
- * The columns a reader gets. `points` (the map's month) leaves out the report's texts and the protected
- * fields: the same rows and tier rule, a third of the bytes to read and send.
- */
-function selection(actor: Actor, points = false) {
-  const full = processIn(actor, i.processId, memberProcesses(actor));
-  const monitor = points ? sql`false` : processIn(actor, i.processId, monitoredProcesses(actor));
-  const text = <T>(column: SQL | AnyPgColumn, as: string) =>
-    points ? sql<T | null>`null`.as(as) : raw<T>(full, column, as);
+/** Whether the reader gets an incident's raw report (the process's delegations) rather than its summary. */
+function readsReports(actor: Actor): SQL {
+  return processIn(actor, i.processId, memberProcesses(actor));
+}
+
+/** The columns a reader gets. */
+function selection(actor: Actor) {
+  const full = readsReports(actor);
+  const monitor = processIn(actor, i.processId, monitoredProcesses(actor));
+  const text = <T>(column: SQL | AnyPgColumn, as: string) => raw<T>(full, column, as);
   return {
     columns: {
       id: i.id,
@@ -144,7 +146,10 @@ async function present(db: Db, rows: Selected[]): Promise<z.infer<typeof Inciden
   }));
 }
 
-/** A page of a process's incidents the actor may see, newest first, filtered by day, zone and state. */
+/**
+ * A page of a process's incidents the actor may see, newest first, filtered by day, zone and state; with
+ * `fields=map`, as the map's points (incident-points.ts), under the same filter.
+ */
 export async function listIncidents(
   db: Db,
   actor: Actor,
@@ -152,7 +157,6 @@ export async function listIncidents(
   query: z.infer<typeof IncidentQuery>,
 ): Promise<z.infer<typeof IncidentList>> {
   const process = await findProcess(db, processRef);
-  const { columns, protectedJoin } = selection(actor, query.fields === "map");
   const where = and(
     eq(i.processId, process.id),
     readableIncidents(actor, i),
@@ -169,7 +173,9 @@ export async function listIncidents(
             ),
         )
       : undefined,
-  );
+  ) as SQL;
+  if (query.fields === "map") return listIncidentPoints(db, where, readsReports(actor), query);
+  const { columns, protectedJoin } = selection(actor);
   const rows = (await db
     .select(columns)
     .from(i)
