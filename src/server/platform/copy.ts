@@ -8,14 +8,16 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { Db } from "./db.ts";
 
 /**
- * One value as a CSV field for COPY: null as an empty unquoted field (COPY's NULL in CSV), anything
- * else quoted, so an empty string stays an empty string and commas, quotes and line breaks stay data.
+ * One value as a CSV field for COPY: null as an empty unquoted field (COPY's NULL in CSV), a number as
+ * its digits, anything else quoted, so an empty string stays an empty string and commas, quotes and
+ * line breaks stay data.
  * Objects go as their JSON (for jsonb columns).
  */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
   const text = typeof value === "object" ? JSON.stringify(value) : String(value);
-  return `"${text.replaceAll('"', '""')}"`;
+  return text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`;
 }
 
 /** One row's fields as a CSV line for COPY (see csvField). */
