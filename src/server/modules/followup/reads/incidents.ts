@@ -23,6 +23,8 @@ import {
   followupIncidentZones,
   followupVerifications,
 } from "../schema.ts";
+import { coarsePlace, gridOfPlace } from "./coarse-place.ts";
+import { listIncidentPoints } from "./incident-points.ts";
 
 const i = followupIncidents;
 
@@ -31,33 +33,16 @@ function raw<T>(full: SQL, column: SQL | AnyPgColumn, as: string) {
   return sql<T | null>`case when ${full} then ${column} end`.as(as);
 }
 
-/**
- * The grid a coarsened place is rounded to, in degrees: 0.1° (about 11 km) or the report's own stated
- * precision when coarser (near a place: 0.25°; a region: 1°).
- */
-const grid = sql<number>`(case ${i.geoPrecision} when 'region' then 1.0 when 'near' then 0.25 else 0.1 end)::float8`;
-
-/**
- * For the readers who do not get the raw report (the public): its place rounded to the grid, computed
- * here in SQL so that the exact coordinates never leave the database for them; null for the others.
- */
-function coarse(full: SQL, column: AnyPgColumn, as: string) {
-  return sql<
-    number | null
-  >`case when ${full} then null else round((round(${column} / ${grid}) * ${grid})::numeric, 2)::float8 end`.as(
-    as,
-  );
+/** Whether the reader gets an incident's raw report (the process's delegations) rather than its summary. */
+function readsReports(actor: Actor): SQL {
+  return processIn(actor, i.processId, memberProcesses(actor));
 }
 
-/**
- * The columns a reader gets. `points` (the map's month) leaves out the report's texts and the protected
- * fields: the same rows and tier rule, a third of the bytes to read and send.
- */
-function selection(actor: Actor, points = false) {
-  const full = processIn(actor, i.processId, memberProcesses(actor));
-  const monitor = points ? sql`false` : processIn(actor, i.processId, monitoredProcesses(actor));
-  const text = <T>(column: SQL | AnyPgColumn, as: string) =>
-    points ? sql<T | null>`null`.as(as) : raw<T>(full, column, as);
+/** The columns a reader gets. */
+function selection(actor: Actor) {
+  const full = readsReports(actor);
+  const monitor = processIn(actor, i.processId, monitoredProcesses(actor));
+  const text = <T>(column: SQL | AnyPgColumn, as: string) => raw<T>(full, column, as);
   return {
     columns: {
       id: i.id,
@@ -71,9 +56,9 @@ function selection(actor: Actor, points = false) {
       summary: i.summary,
       full: sql<boolean>`(${full})`.as("full"),
       latitude: raw<number>(full, i.latitude, "r_latitude"),
-      placeLatitude: coarse(full, i.latitude, "p_latitude"),
-      placeLongitude: coarse(full, i.longitude, "p_longitude"),
-      placeGrid: sql<number | null>`case when ${full} then null else ${grid} end`.as("p_grid"),
+      placeLatitude: coarsePlace(full, i.latitude).as("p_latitude"),
+      placeLongitude: coarsePlace(full, i.longitude).as("p_longitude"),
+      placeGrid: gridOfPlace(full).as("p_grid"),
       longitude: raw<number>(full, i.longitude, "r_longitude"),
       geoPrecision: raw<string>(full, i.geoPrecision, "r_geo_precision"),
       location: text<string>(i.location, "r_location"),
@@ -176,7 +161,10 @@ async function present(db: Db, rows: Selected[]): Promise<z.infer<typeof Inciden
   }));
 }
 
-/** A page of a process's incidents the actor may see, newest first, filtered by day, zone and state. */
+/**
+ * A page of a process's incidents the actor may see, newest first, filtered by day, zone and state; with
+ * `fields=map`, as the map's points (incident-points.ts), under the same filter.
+ */
 export async function listIncidents(
   db: Db,
   actor: Actor,
@@ -184,7 +172,6 @@ export async function listIncidents(
   query: z.infer<typeof IncidentQuery>,
 ): Promise<z.infer<typeof IncidentList>> {
   const process = await findProcess(db, processRef);
-  const { columns, protectedJoin } = selection(actor, query.fields === "map");
   const where = and(
     eq(i.processId, process.id),
     readableIncidents(actor, i),
@@ -201,7 +188,9 @@ export async function listIncidents(
             ),
         )
       : undefined,
-  );
+  ) as SQL;
+  if (query.fields === "map") return listIncidentPoints(db, where, readsReports(actor), query);
+  const { columns, protectedJoin } = selection(actor);
   const rows = (await db
     .select(columns)
     .from(i)
