@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
 import { expectNoHorizontalOverflow } from "./helpers.ts";
 import { csv, oppositionRows } from "./humanitarian-lists.ts";
 import { type HumCast, setUpWorkingGroup } from "./humanitarian-setup.ts";
@@ -10,6 +11,18 @@ import { newSlugs, originHeaders, pageAs } from "./secretariat-setup.ts";
 // the opposition withdraws a list in Arabic, right to left, on a phone: nothing deleted, the reason shown.
 
 const slugOf = newSlugs("humcases");
+
+/** The serious and critical axe violations of WCAG 2.2 AA on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+    .analyze();
+  return result.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.html.slice(0, 120)).join(" | ")}`,
+    );
+}
 
 test.describe
   .serial("cases by hand and lists withdrawn (issue 18)", () => {
@@ -150,6 +163,49 @@ test.describe
       await expect(page.getByTestId("entry-row")).toHaveCount(2);
       await expect(page.getByTestId("entry-row").getByText("مسحوب", { exact: true })).toHaveCount(2);
       await expectNoHorizontalOverflow(page);
+      await page.context().close();
+    });
+
+    test("the case form, the correction and the withdrawal pass axe in English, Russian and Arabic", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await pageAs(browser, baseURL ?? "", cast.government);
+      const me = await (await page.request.get("/api/me")).json();
+      const side = me.memberships.find((m: { roles: string[] }) => m.roles.includes("party"));
+      const lists = await (
+        await page.request.get(
+          `/api/processes/${cast.processSlug}/humanitarian/cases?delegationId=${side.delegationId}`,
+        )
+      ).json();
+      expect(lists.cases.length).toBeGreaterThan(0);
+      for (const language of ["en", "ru", "ar"]) {
+        await page.goto("/api/health");
+        await page.evaluate((locale) => window.localStorage.setItem("astana.locale", locale), language);
+        for (const address of [
+          `/processes/${cast.processSlug}/humanitarian/cases/new`,
+          `${caseUrl}/edit`,
+          caseUrl,
+        ]) {
+          await page.goto(address);
+          await expect(page.locator("html")).toHaveAttribute("lang", language);
+          await expect(page.locator("form").first()).toBeVisible();
+          expect.soft(await seriousViolations(page), `${address} in ${language}`).toEqual([]);
+        }
+        // The form's errors, shown by field, pass too.
+        await page.goto(`/processes/${cast.processSlug}/humanitarian/cases/new`);
+        await page.locator('button[type="submit"]').click();
+        await expect(page.locator('[aria-invalid="true"]').first()).toBeAttached();
+        expect.soft(await seriousViolations(page), `the refused form in ${language}`).toEqual([]);
+        // The withdrawal's confirmation.
+        await page.goto(caseUrl);
+        await page.locator('form[aria-labelledby="case-withdraw"] textarea').fill("x");
+        await page.locator('form[aria-labelledby="case-withdraw"] button[type="submit"]').click();
+        await expect(page.locator('form[aria-labelledby="case-withdraw"] .mantine-Alert-root')).toBeVisible();
+        expect
+          .soft(await seriousViolations(page), `the withdrawal's confirmation in ${language}`)
+          .toEqual([]);
+      }
       await page.context().close();
     });
 

@@ -147,8 +147,7 @@ function CaseForm(props: {
               label={t(`column.${part}_ar`)}
               value={values.arabic[part]}
               onChange={(e) => setName("arabic", part, e.currentTarget.value)}
-              error={fieldError(`person.arabic.${part}`)}
-              aria-describedby={`${props.id}-names-help`}
+              error={fieldError(`person.arabic.${part}`) ?? Boolean(errors.person)}
               lang="ar"
               dir="rtl"
               autoComplete="off"
@@ -163,8 +162,7 @@ function CaseForm(props: {
               label={t(`column.${part}_latin`)}
               value={values.latin[part]}
               onChange={(e) => setName("latin", part, e.currentTarget.value)}
-              error={fieldError(`person.latin.${part}`)}
-              aria-describedby={`${props.id}-names-help`}
+              error={fieldError(`person.latin.${part}`) ?? Boolean(errors.person)}
               dir="ltr"
               autoComplete="off"
               mb="xs"

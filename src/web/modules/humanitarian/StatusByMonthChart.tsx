@@ -3,6 +3,7 @@
 import { Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { type CaseCounts, type CaseStatus, caseStatuses } from "../../../contracts/humanitarian.ts";
+import { monthsBetween } from "./months.ts";
 import { statusColour } from "./shared.tsx";
 
 const width = 720;
@@ -12,27 +13,6 @@ const right = 12;
 const top = 12;
 const bottom = 30;
 const fill = (colour: string) => `var(--mantine-color-${colour}-6)`;
-
-/** The months from the first to the last with a change, none skipped, so time reads evenly. */
-export function monthsBetween(months: string[]): string[] {
-  const sorted = [...months].sort();
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  if (!first || !last) return [];
-  const out: string[] = [];
-  let [year, month] = first.split("-").map(Number) as [number, number];
-  while (out.length < 600) {
-    const label = `${year}-${String(month).padStart(2, "0")}`;
-    out.push(label);
-    if (label >= last) break;
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return out;
-}
 
 /** The legend: each status drawn, with its colour and its word. */
 function Legend({ statuses }: { statuses: CaseStatus[] }) {
