@@ -85,7 +85,8 @@ export function ListPage() {
                   ) : null}
                   {entry.flags.map((flag) => (
                     <Badge key={`${flag.field}-${flag.code}`} size="xs" color="yellow" variant="light" me={4}>
-                      {flag.field}: {t(`finding.${flag.code}`, { defaultValue: flag.code })}
+                      {t(`column.${flag.field}`, { defaultValue: flag.field })}:{" "}
+                      {t(`finding.${flag.code}`, { defaultValue: flag.code })}
                     </Badge>
                   ))}
                 </Table.Td>
