@@ -253,7 +253,12 @@ export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
-export const ListDetail = ListView.extend({ total: z.int(), entries: z.array(ListEntryView) });
+export const ListDetail = ListView.extend({
+  total: z.int(),
+  entries: z.array(ListEntryView),
+  /** What the reader may do with the list (the operations' own checks). */
+  can: z.object({ withdraw: z.boolean() }).optional(),
+});
 export type ListDetail = z.infer<typeof ListDetail>;
 
 // ——— Exchanges ———

@@ -1,7 +1,9 @@
 // humanitarian's part of the canary test: persons of both sides — a case registered by the party, one
 // by a second side made for the test, a list with its rows, a status change's evidence — each carrying
-// a marker only its side and the neutral intermediary may see; and an exchange between the two sides
-// whose detail must show each person only to who reads that person's case.
+// a marker only its side and the neutral intermediary may see; two lists of the second side, one shared
+// with the working group (the guarantors and the UN read it, the party — the other side — and the public
+// never) and one not (the working group reads it no more than the party does); and an exchange between
+// the two sides whose detail must show each person only to who reads that person's case.
 import { Readable } from "node:stream";
 import type { AppModule, CanaryFill } from "../../platform/module.ts";
 import { assignRole, createParticipant, standingDelegationIdsOf } from "../core/index.ts";
@@ -11,11 +13,12 @@ import { confirmRelease } from "./operations/confirm-release.ts";
 import { createCase } from "./operations/create-case.ts";
 import { importList } from "./operations/import-list.ts";
 import { planExchange } from "./operations/plan-exchange.ts";
+import { workingGroupRoles } from "./policies.ts";
 
 /**
- * The party's case and list, a second side's case (the party must never see it), and an exchange of
- * the two. Persons are `intermediary`-tier records of their side, shared with nobody else here (the
- * working group's sharing is a rule beyond the tiers, tested in test/humanitarian).
+ * The party's case and list, a second side's case and two lists (the party must never see them), and an
+ * exchange of the two. Persons are `intermediary`-tier records of their side; the shared list's markers
+ * also name the working group's roles (`alsoRoles`), which the canary requires to read it.
  */
 export const humanitarianCanary: NonNullable<AppModule["canary"]> = async (ctx, marker) => {
   const { processId } = ctx;
@@ -60,6 +63,25 @@ export const humanitarianCanary: NonNullable<AppModule["canary"]> = async (ctx, 
     dryRun: false,
     source: Readable.from([Buffer.from(csv)]),
   });
+  const workingGroup = { ...of(secondSide), alsoRoles: [...workingGroupRoles] };
+  const secondLists = [];
+  for (const [sharing, scope] of [
+    ["working_group", workingGroup],
+    ["side", of(secondSide)],
+  ] as const) {
+    const rows = `given_ar,family_latin,origin,birth\n${marker(scope)},${marker(scope)},${marker(scope)},1975\n`;
+    const imported = await ctx.perform(importList, {
+      processId,
+      delegationId: secondSide,
+      title: marker(scope),
+      fileName: `canary-${sharing}.csv`,
+      format: "csv",
+      sharing,
+      dryRun: false,
+      source: Readable.from([Buffer.from(rows)]),
+    });
+    secondLists.push({ id: imported.listId ?? "" });
+  }
   const exchange = await ctx.perform(planExchange, {
     processId,
     on: "2034-04-01",
@@ -84,6 +106,7 @@ export const humanitarianCanary: NonNullable<AppModule["canary"]> = async (ctx, 
     { id: partyCase.id },
     { id: secondCase.id },
     { id: list.listId ?? "" },
+    ...secondLists,
     { id: exchange.id },
   ];
   return fills;
