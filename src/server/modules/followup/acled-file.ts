@@ -9,12 +9,12 @@ import type { Actor } from "../../platform/authz.ts";
 import type { Db } from "../../platform/db.ts";
 import { BadRequest, DomainError } from "../../platform/errors.ts";
 import { runOperation } from "../../platform/operation.ts";
+import { discardStaged, ImportStopped, stageRows } from "../../platform/staging.ts";
 import { type AcledIncident, missingColumns, readAcledRow } from "./acled.ts";
 import { importAcled } from "./operations/import-acled.ts";
 import { loadProcess, zonesAt, zonesForAttribution } from "./operations/shared.ts";
 import { canMonitor } from "./policies.ts";
-import type { followupImportRows } from "./schema.ts";
-import { discardStaged, stageRows } from "./staging.ts";
+import { followupImportRows } from "./schema.ts";
 
 /** Rows staged per transaction: as bulk.ts's statements. */
 const batchSize = 10_000;
@@ -78,12 +78,7 @@ export function fileTooLarge(maxBytes: number): DomainError {
   );
 }
 
-/** An import stopped by a cancel or by the server stopping: nothing was changed. */
-export class ImportStopped extends DomainError {
-  constructor() {
-    super("import_stopped", 409, "The import was stopped before it finished; nothing was imported.");
-  }
-}
+export { ImportStopped };
 
 /**
  * Imports an ACLED file for an actor: the monitoring team only (checked before a byte is staged, and
@@ -117,7 +112,7 @@ export async function importAcledFile(
     const read = await readAndStage(db, processId, stagingId, options);
     return await runOperation(deps, importAcled, actor, { processId, stagingId, read });
   } finally {
-    if (!options.dryRun) await discardStaged(db, stagingId);
+    if (!options.dryRun) await discardStaged(db, followupImportRows, stagingId);
   }
 }
 
@@ -173,6 +168,7 @@ async function readAndStage(
     batch = [];
     await stageRows(
       db,
+      followupImportRows,
       rows.map((row) => {
         staged += 1;
         return stagedRow(stagingId, staged, row);
