@@ -3,13 +3,14 @@
 // a marker only its side and the neutral intermediary may see; and an exchange between the two sides
 // whose detail must show each person only to who reads that person's case.
 import { Readable } from "node:stream";
+import { systemActor } from "../../platform/authz.ts";
 import type { AppModule, CanaryFill } from "../../platform/module.ts";
 import { assignRole, createParticipant, standingDelegationIdsOf } from "../core/index.ts";
+import { importListFile } from "./list-import.ts";
 import { addExchangePerson } from "./operations/add-exchange-person.ts";
 import { changeCaseStatus } from "./operations/change-case-status.ts";
 import { confirmRelease } from "./operations/confirm-release.ts";
 import { createCase } from "./operations/create-case.ts";
-import { importList } from "./operations/import-list.ts";
 import { planExchange } from "./operations/plan-exchange.ts";
 
 /**
@@ -51,7 +52,7 @@ export const humanitarianCanary: NonNullable<AppModule["canary"]> = async (ctx, 
     person: { latin: { given: marker(of(secondSide)) } },
   });
   const csv = `given_latin,family_ar,birth\n${marker(of(party))},${marker(of(party))},1980\n`;
-  const list = await ctx.perform(importList, {
+  const list = await importListFile(ctx.db, systemActor("canary"), {
     processId,
     delegationId: party,
     title: marker(of(party)),
