@@ -23,7 +23,7 @@ import { type FileFormat, readListFile } from "./list-file.ts";
 import { finding, type ResolvedMapping, readRow, resolveMapping } from "./list-rows.ts";
 import { importList } from "./operations/import-list.ts";
 import { loadProcess, loadSide, newId } from "./operations/shared.ts";
-import { personFingerprint, sealPerson } from "./person.ts";
+import { type FoldCache, personFingerprint, sealPerson } from "./person.ts";
 import { canSubmitFor } from "./policies.ts";
 import { humCases, humImportRows } from "./schema.ts";
 
@@ -143,6 +143,7 @@ async function readAndStage(
     });
   let mapping: (ResolvedMapping & { unmapped: string[] }) | null = null;
   const firstRowOf = new Map<string, number>();
+  const folded: FoldCache = new Map();
   let batch: Pending[] = [];
   let staged = 0;
   const flush = async () => {
@@ -172,7 +173,7 @@ async function readAndStage(
       if (report.rejectedRows.length < listedRows) report.rejectedRows.push({ row, findings: read.findings });
       continue;
     }
-    const fingerprint = personFingerprint(side.processId, read.person);
+    const fingerprint = personFingerprint(side.processId, read.person, folded);
     const earlier = firstRowOf.get(fingerprint);
     if (earlier !== undefined) {
       report.rejected += 1;
