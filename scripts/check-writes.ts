@@ -20,6 +20,8 @@ export const writeAllowList: readonly RegExp[] = [
   // The background jobs' own bookkeeping (state, progress, result); what a job changes in the record
   // goes through an operation its kind's `complete` runs.
   /^src\/server\/platform\/jobs\.ts$/,
+  // …and a job's cancel request and seal, written inside the operation that cancels or merges.
+  /^src\/server\/platform\/job-cancel\.ts$/,
   // Failed sign-in counters in better-auth's rate-limit table (counters, not records).
   /^src\/server\/platform\/sign-in-limits\.ts$/,
   // When an API token was last used (a usage mark to the minute, like the counters above).

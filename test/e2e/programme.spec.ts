@@ -201,7 +201,10 @@ test.describe
         expect(response.status(), await response.text()).toBe(200);
       };
       let placed = start.sessions;
-      if (holds(meetingOf(placed, "Jordan"), target.Türkiye) && holds(meetingOf(placed, "Türkiye"), target.Jordan)) {
+      if (
+        holds(meetingOf(placed, "Jordan"), target.Türkiye) &&
+        holds(meetingOf(placed, "Türkiye"), target.Jordan)
+      ) {
         const swapped = await page.request.post("/api/programme/sessions/swap", {
           data: { sessionIds: [meetingOf(placed, "Jordan").id, meetingOf(placed, "Türkiye").id] },
           headers: originHeaders(base),

@@ -80,7 +80,7 @@ async function getListImport(db: Db, actor: Actor, jobId: string): Promise<z.inf
   const row = await getJob(db, actor, jobId);
   if (row.kind !== listImportJobKind) throw new NotFound("List import", jobId);
   return {
-    job: presentJob(row),
+    job: presentJob(row, actor),
     report: row.state === "succeeded" && row.result ? (row.result as ListImportReport) : null,
   };
 }

@@ -65,6 +65,7 @@ export const importJob = defineJob<ImportJobInput, ImportReport | null>({
       });
     } catch (error) {
       // Stopped: the runner records the job as cancelled or interrupted; nothing was imported.
+      // A cancel seen only at the merge (JobCancelled) goes on to the runner, which records it cancelled.
       if (error instanceof ImportStopped) return null;
       throw error;
     } finally {

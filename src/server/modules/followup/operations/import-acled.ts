@@ -4,6 +4,7 @@ import { RecordRef } from "../../../../contracts/common.ts";
 import { ImportReport } from "../../../../contracts/followup.ts";
 import type { Db } from "../../../platform/db.ts";
 import { Conflict } from "../../../platform/errors.ts";
+import { sealJob } from "../../../platform/jobs.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { canMonitor } from "../policies.ts";
 import {
@@ -46,6 +47,8 @@ export const importAcled = defineOperation({
   run: async (ctx, input, { processId }) => {
     const report: ImportReport = { ...input.read, inserted: 0, updated: 0 };
     if (!report.dryRun) {
+      // A cancel asked before this point refuses the merge (nothing imported); after it, it is refused.
+      await sealJob(ctx.tx, input.stagingId);
       const [staged] = await ctx.tx
         .select({ rows: count() })
         .from(followupImportRows)

@@ -32,6 +32,24 @@ function raw<T>(full: SQL, column: SQL | AnyPgColumn, as: string) {
 }
 
 /**
+ * The grid a coarsened place is rounded to, in degrees: 0.1° (about 11 km) or the report's own stated
+ * precision when coarser (near a place: 0.25°; a region: 1°).
+ */
+const grid = sql<number>`(case ${i.geoPrecision} when 'region' then 1.0 when 'near' then 0.25 else 0.1 end)::float8`;
+
+/**
+ * For the readers who do not get the raw report (the public): its place rounded to the grid, computed
+ * here in SQL so that the exact coordinates never leave the database for them; null for the others.
+ */
+function coarse(full: SQL, column: AnyPgColumn, as: string) {
+  return sql<
+    number | null
+  >`case when ${full} then null else round((round(${column} / ${grid}) * ${grid})::numeric, 2)::float8 end`.as(
+    as,
+  );
+}
+
+/**
  * The columns a reader gets. `points` (the map's month) leaves out the report's texts and the protected
  * fields: the same rows and tier rule, a third of the bytes to read and send.
  */
@@ -53,6 +71,9 @@ function selection(actor: Actor, points = false) {
       summary: i.summary,
       full: sql<boolean>`(${full})`.as("full"),
       latitude: raw<number>(full, i.latitude, "r_latitude"),
+      placeLatitude: coarse(full, i.latitude, "p_latitude"),
+      placeLongitude: coarse(full, i.longitude, "p_longitude"),
+      placeGrid: sql<number | null>`case when ${full} then null else ${grid} end`.as("p_grid"),
       longitude: raw<number>(full, i.longitude, "r_longitude"),
       geoPrecision: raw<string>(full, i.geoPrecision, "r_geo_precision"),
       location: text<string>(i.location, "r_location"),
@@ -85,6 +106,9 @@ type Selected = {
   full: boolean;
   latitude: number | null;
   longitude: number | null;
+  placeLatitude: number | null;
+  placeLongitude: number | null;
+  placeGrid: number | null;
   geoPrecision: string | null;
   location: string | null;
   admin: string[] | null;
@@ -140,6 +164,14 @@ async function present(db: Db, rows: Selected[]): Promise<z.infer<typeof Inciden
           externalId: row.externalId,
         }
       : null,
+    place:
+      !row.full && row.placeLatitude !== null && row.placeLongitude !== null
+        ? {
+            latitude: Number(row.placeLatitude),
+            longitude: Number(row.placeLongitude),
+            gridDegrees: Number(row.placeGrid),
+          }
+        : null,
     protected: row.monitor ? { reporter: row.reporter, sensitive: row.sensitive ?? {} } : null,
   }));
 }

@@ -4,6 +4,7 @@ import { RecordRef } from "../../../../contracts/common.ts";
 import { ListImportReport, listSharings } from "../../../../contracts/humanitarian.ts";
 import type { Db } from "../../../platform/db.ts";
 import { Conflict } from "../../../platform/errors.ts";
+import { sealJob } from "../../../platform/jobs.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { canSubmitFor } from "../policies.ts";
 import { humCaseStatus, humCases, humImportRows, humListEntries, humLists } from "../schema.ts";
@@ -65,6 +66,8 @@ export const importList = defineOperation({
       );
     const listId = newId();
     if (!report.dryRun) {
+      // A cancel asked before this point refuses the merge (nothing imported); after it, it is refused.
+      await sealJob(ctx.tx, input.stagingId);
       const [staged] = await ctx.tx
         .select({ rows: count() })
         .from(humImportRows)
