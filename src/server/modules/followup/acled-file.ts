@@ -9,11 +9,13 @@ import type { Actor } from "../../platform/authz.ts";
 import type { Db } from "../../platform/db.ts";
 import { BadRequest, DomainError } from "../../platform/errors.ts";
 import { runOperation } from "../../platform/operation.ts";
+import { discardStaged, ImportStopped } from "../../platform/staging.ts";
 import { missingColumns, readAcledRow } from "./acled.ts";
 import { importAcled } from "./operations/import-acled.ts";
 import { loadProcess, zonesAt, zonesForAttribution } from "./operations/shared.ts";
 import { canMonitor } from "./policies.ts";
-import { discardStaged, stagedLine, stageLines } from "./staging.ts";
+import { followupImportRows } from "./schema.ts";
+import { stagedLine, stageLines } from "./staging.ts";
 
 /** Rows staged per COPY: few statements, a few megabytes of text each. */
 const batchSize = 25_000;
@@ -77,12 +79,7 @@ export function fileTooLarge(maxBytes: number): DomainError {
   );
 }
 
-/** An import stopped by a cancel or by the server stopping: nothing was changed. */
-export class ImportStopped extends DomainError {
-  constructor() {
-    super("import_stopped", 409, "The import was stopped before it finished; nothing was imported.");
-  }
-}
+export { ImportStopped };
 
 /**
  * Imports an ACLED file for an actor: the monitoring team only (checked before a byte is staged, and
@@ -116,7 +113,7 @@ export async function importAcledFile(
     const read = await readAndStage(db, processId, stagingId, options);
     return await runOperation(deps, importAcled, actor, { processId, stagingId, read });
   } finally {
-    if (!options.dryRun) await discardStaged(db, stagingId);
+    if (!options.dryRun) await discardStaged(db, followupImportRows, stagingId);
   }
 }
 

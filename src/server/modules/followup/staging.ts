@@ -1,7 +1,7 @@
 // The import's scratch rows (followup_import_rows): the valid rows of a file being read, written in
-// large batches by COPY and removed when the import ends. Never a record, nothing to audit: what they
+// large batches by COPY and removed when the import ends (platform/staging.ts's discardStaged). Never a record, nothing to audit: what they
 // become is merged by the one audited operation, followup.incident.import-acled.
-import { and, eq, getTableColumns, getTableName, lt, notInArray, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, getTableName } from "drizzle-orm";
 import { copyCsv, csvLine } from "../../platform/copy.ts";
 import type { Db } from "../../platform/db.ts";
 import type { AcledIncident } from "./acled.ts";
@@ -66,31 +66,4 @@ export function stagedLine(
 /** Stages a batch of stagedLine's lines with one COPY: all of them or none. */
 export async function stageLines(db: Db, lines: string): Promise<void> {
   await copyCsv(db, getTableName(followupImportRows), stagedColumns, lines);
-}
-
-/** Removes what an import staged (at its end, or at start-up for one a stop interrupted). */
-export async function discardStaged(db: Db, stagingId: string): Promise<void> {
-  await db.delete(followupImportRows).where(eq(followupImportRows.stagingId, stagingId));
-}
-
-/**
- * Removes staged rows of no running import: those of finished jobs (`finished`, a subquery of job ids),
- * and any older than `olderThan` (an import run in a process that died), keeping the running ones'.
- */
-export async function discardAbandoned(
-  db: Db,
-  running: string[],
-  finished: SQL,
-  olderThan: Date,
-): Promise<number> {
-  const removed = await db
-    .delete(followupImportRows)
-    .where(
-      and(
-        running.length > 0 ? notInArray(followupImportRows.stagingId, running) : undefined,
-        sql`(${followupImportRows.stagingId} in ${finished} or ${lt(followupImportRows.createdAt, olderThan)})`,
-      ),
-    )
-    .returning({ seq: followupImportRows.seq });
-  return removed.length;
 }

@@ -5,13 +5,14 @@
 // never) and one not (the working group reads it no more than the party does); and an exchange between
 // the two sides whose detail must show each person only to who reads that person's case.
 import { Readable } from "node:stream";
+import { systemActor } from "../../platform/authz.ts";
 import type { AppModule, CanaryFill } from "../../platform/module.ts";
 import { assignRole, createParticipant, standingDelegationIdsOf } from "../core/index.ts";
+import { importListFile } from "./list-import.ts";
 import { addExchangePerson } from "./operations/add-exchange-person.ts";
 import { changeCaseStatus } from "./operations/change-case-status.ts";
 import { confirmRelease } from "./operations/confirm-release.ts";
 import { createCase } from "./operations/create-case.ts";
-import { importList } from "./operations/import-list.ts";
 import { planExchange } from "./operations/plan-exchange.ts";
 import { workingGroupRoles } from "./policies.ts";
 
@@ -54,7 +55,7 @@ export const humanitarianCanary: NonNullable<AppModule["canary"]> = async (ctx, 
     person: { latin: { given: marker(of(secondSide)) } },
   });
   const csv = `given_latin,family_ar,birth\n${marker(of(party))},${marker(of(party))},1980\n`;
-  const list = await ctx.perform(importList, {
+  const list = await importListFile(ctx.db, systemActor("canary"), {
     processId,
     delegationId: party,
     title: marker(of(party)),
@@ -70,7 +71,7 @@ export const humanitarianCanary: NonNullable<AppModule["canary"]> = async (ctx, 
     ["side", of(secondSide)],
   ] as const) {
     const rows = `given_ar,family_latin,origin,birth\n${marker(scope)},${marker(scope)},${marker(scope)},1975\n`;
-    const imported = await ctx.perform(importList, {
+    const imported = await importListFile(ctx.db, systemActor("canary"), {
       processId,
       delegationId: secondSide,
       title: marker(scope),
