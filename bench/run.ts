@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { followupBenchmarks } from "./followup-import.ts";
+import { humanitarianListImportBenchmarks } from "./humanitarian-list-import.ts";
 import { humanitarianBenchmarks } from "./humanitarian-matching.ts";
 import { loadBenchmarks } from "./load-suite.ts";
 import { schedulerBenchmarks } from "./scheduler.ts";
@@ -19,6 +20,7 @@ const benchmarks = [
   ...textsExportBenchmarks,
   ...followupBenchmarks,
   ...humanitarianBenchmarks,
+  ...humanitarianListImportBenchmarks,
 ];
 const resultsFile = new URL("./RESULTS.md", import.meta.url);
 

@@ -20,6 +20,8 @@ export const writeAllowList: readonly RegExp[] = [
   // The background jobs' own bookkeeping (state, progress, result); what a job changes in the record
   // goes through an operation its kind's `complete` runs.
   /^src\/server\/platform\/jobs\.ts$/,
+  // …and a job's cancel request and seal, written inside the operation that cancels or merges.
+  /^src\/server\/platform\/job-cancel\.ts$/,
   // Failed sign-in counters in better-auth's rate-limit table (counters, not records).
   /^src\/server\/platform\/sign-in-limits\.ts$/,
   // When an API token was last used (a usage mark to the minute, like the counters above).
@@ -27,9 +29,10 @@ export const writeAllowList: readonly RegExp[] = [
   // The search index: derived from the records after each commit and rebuilt from them at will, like
   // a cache (no record of its own, nothing to audit).
   /^src\/server\/modules\/search\/index-writer\.ts$/,
-  // The follow-up import's scratch rows (a file being read, staged in short transactions so the
-  // server keeps answering): never a record; followup.incident.import-acled merges them, audited.
-  /^src\/server\/modules\/followup\/staging\.ts$/,
+  // Large imports' scratch rows (a file being read, staged in short transactions so the server keeps
+  // answering): never a record; the module's one audited operation merges them (the follow-up's
+  // followup.incident.import-acled, the humanitarian list's humanitarian.list.import).
+  /^src\/server\/platform\/staging\.ts$/,
   // The bulk insert operations use (`insertMany(tx, table, rows)`); its callers are checked below.
   /^src\/server\/platform\/bulk\.ts$/,
   // The versions of a text in other languages (`saveTextVersions`), called by operations and demo parts.

@@ -67,6 +67,13 @@ export const CreateZoneInput = z.strictObject({
   tier: Tier.default("public"),
   sources: z.array(Source).max(50).default([]),
 });
+/** A zone's new outline, drawn on the map or typed, with the version it was drawn on (a newer one is a 409). */
+export const UpdateZoneShapeInput = z.strictObject({
+  geometry: PolygonGeometry,
+  version: z.int().min(1),
+  /** Whether the new outline is still approximate (drawn from a description, not the agreed map). */
+  approximate: z.boolean().optional(),
+});
 export const RecordZoneStatusInput = z.strictObject({
   status: z.enum(zoneStatuses),
   fromDate: Day,
@@ -147,6 +154,8 @@ export const ZoneView = z.object({
   tier: Tier,
   status: z.enum(zoneStatuses),
   history: z.array(ZoneStatusEntry),
+  /** Named by a redraw of its shape, which a newer version refuses. */
+  version: z.number(),
 });
 export const ZoneList = z.object({ items: z.array(ZoneView), can: z.object({ create: z.boolean() }) });
 
@@ -207,6 +216,11 @@ export const IncidentView = z.object({
       externalId: z.string().nullable(),
     })
     .nullable(),
+  /**
+   * For a reader without the raw report (the public): the place rounded in SQL to `gridDegrees` (0.1°,
+   * or the report's stated precision when coarser), never the exact point; null for the others.
+   */
+  place: z.object({ latitude: z.number(), longitude: z.number(), gridDegrees: z.number() }).nullable(),
   /** What only the monitoring team reads: the reporter and the fields marked sensitive. */
   protected: z
     .object({

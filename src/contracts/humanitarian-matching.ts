@@ -96,6 +96,13 @@ export const ReviewQueueQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+/** An export of the review queue (the intermediary's): every candidate of a state, marked and audited. */
+export const ReviewQueueExportQuery = z.strictObject({
+  runId: RecordRef.optional(),
+  state: z.enum(candidateStates).default("pending"),
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+});
+
 /** The review queue: candidates best first, how many in each state (the queue's progress), the runs. */
 export const ReviewQueue = z.object({
   processId: z.string(),

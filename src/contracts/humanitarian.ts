@@ -17,6 +17,7 @@ import {
   exchangeStates,
   listSharings,
 } from "./humanitarian-enums.ts";
+import { JobView } from "./platform.ts";
 
 export * from "./humanitarian-enums.ts";
 
@@ -221,6 +222,14 @@ export const ListImportReport = z.object({
 });
 export type ListImportReport = z.infer<typeof ListImportReport>;
 
+/** A list upload started as a background job (`POST …/humanitarian/list-imports`): follow it by its id. */
+export const ListImportStarted = z.object({ jobId: z.string() });
+/**
+ * A list import job: its progress (`job.detail`: rowsRead, bytesRead, totalBytes) and, once it
+ * succeeded, its report — without `preview` (a job keeps no person's fields; preview a file in the request).
+ */
+export const ListImportJob = z.object({ job: JobView, report: ListImportReport.nullable() });
+
 export const ListView = z.object({
   id: z.string(),
   processId: z.string(),
@@ -253,8 +262,20 @@ export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
-export const ListDetail = ListView.extend({ total: z.int(), entries: z.array(ListEntryView) });
+export const ListDetail = ListView.extend({
+  total: z.int(),
+  entries: z.array(ListEntryView),
+  /** What the reader may do with the list (the operations' own checks). */
+  can: z.object({ withdraw: z.boolean() }).optional(),
+});
 export type ListDetail = z.infer<typeof ListDetail>;
+
+/** The file format of an export of persons: CSV (the default) or XLSX. */
+export const ExportFormat = z.enum(["csv", "xlsx"]).default("csv");
+/** An export of a list's rows: every row, marked with the exporting account and the time, audited. */
+export const ListExportQuery = z.strictObject({ format: ExportFormat });
+/** An export of the cases the reader may read, with the cases list's filters, marked and audited. */
+export const CaseExportQuery = CaseQuery.omit({ limit: true, offset: true }).extend({ format: ExportFormat });
 
 // ——— Exchanges ———
 

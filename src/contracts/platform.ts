@@ -26,6 +26,8 @@ export const JobView = z.object({
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** Whether the caller may cancel it now (who started it, or the process's secretariat, while it runs). */
+  can: z.object({ cancel: z.boolean() }),
 });
 
 export const ReadyResponse = z.object({

@@ -284,6 +284,11 @@ describe("zones in GeoJSON", () => {
       "Eastern Ghouta",
       "Idlib (redrawn)",
     ]);
+    // Each update is a new version, so an outline drawn on the map from the old one is refused as stale.
+    const versions = Object.fromEntries(
+      zones.items.map((zone: { name: string; version: number }) => [zone.name, zone.version]),
+    );
+    expect(versions).toEqual({ "Eastern Ghouta": 2, "Idlib (redrawn)": 2 });
     expect(
       (
         await app.request({

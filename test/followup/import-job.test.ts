@@ -6,10 +6,16 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importAcledFile } from "../../src/server/modules/followup/acled-file.ts";
 import { followupModule } from "../../src/server/modules/followup/index.ts";
 import { importsDirectory } from "../../src/server/modules/followup/jobs/import-job.ts";
+import { systemActor } from "../../src/server/platform/authz.ts";
+import { cancelJob } from "../../src/server/platform/job-cancel.ts";
+import { JobCancelled } from "../../src/server/platform/jobs.ts";
+import { runOperation } from "../../src/server/platform/operation.ts";
 import { jobs, outbox } from "../../src/server/platform/schema.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import {
@@ -214,5 +220,99 @@ describe("the ACLED import as a job", () => {
     await followupModule.onStart?.(app.deps);
     expect(existsSync(path.join(directory, name))).toBe(false);
     expect(await countRows(app, `followup_import_rows where staging_id = '${jobId}'`)).toBe(0);
+  });
+
+  it("cancels a running import for whoever started it, imports nothing of it, and refuses a stranger", async () => {
+    const before = await acledIncidents();
+    const started = await upload(file("CANCEL", 60_000), false);
+    const { jobId } = started.json();
+    await midway(jobId);
+    const shown = await app.request({
+      method: "GET",
+      url: `/api/followup-imports/${jobId}`,
+      as: fx.as.monitor,
+    });
+    expect(shown.json().job.can).toEqual({ cancel: true });
+    // The party, the guarantor, an observer: not who started it, not the secretariat.
+    for (const role of ["party", "guarantor", "observer"] as const) {
+      const refused = await app.request({
+        method: "POST",
+        url: `/api/jobs/${jobId}/cancel`,
+        as: fx.as[role],
+      });
+      expect(refused.statusCode, role).toBe(403);
+      expect(refused.json().error.code).toBe("forbidden");
+    }
+    expect((await app.request({ method: "POST", url: `/api/jobs/${jobId}/cancel` })).statusCode).toBe(401);
+    const cancel = await app.request({ method: "POST", url: `/api/jobs/${jobId}/cancel`, as: fx.as.monitor });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    await app.deps.jobs.settled(jobId);
+    expect((await jobRow(jobId))?.state).toBe("cancelled");
+    expect(await acledIncidents()).toBe(before);
+    expect(await countRows(app, "followup_incidents where external_id like 'CANCEL%'")).toBe(0);
+    expect(await countRows(app, "followup_import_rows")).toBe(0);
+    const audit = await countRows(
+      app,
+      `audit_log where action = 'platform.job.cancel' and subject_id = '${jobId}'`,
+    );
+    expect(audit).toBeGreaterThanOrEqual(4); // three refusals and the cancel
+    // Too late now: a 409, not a second cancel.
+    const again = await app.request({ method: "POST", url: `/api/jobs/${jobId}/cancel`, as: fx.as.monitor });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe("job_not_running");
+  }, 180_000);
+
+  it("lets the secretariat cancel the monitors' import though it cannot read it", async () => {
+    const started = await upload(file("HOST", 60_000), false);
+    const { jobId } = started.json();
+    await midway(jobId);
+    const cancel = await app.request({
+      method: "POST",
+      url: `/api/jobs/${jobId}/cancel`,
+      as: fx.as.secretariat,
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    await app.deps.jobs.settled(jobId);
+    expect((await jobRow(jobId))?.state).toBe("cancelled");
+    expect(await countRows(app, "followup_incidents where external_id like 'HOST%'")).toBe(0);
+  }, 180_000);
+
+  it("refuses the merge of an import cancelled after its last batch was read: nothing imported", async () => {
+    const jobId = crypto.randomUUID();
+    await app.deps.db.insert(jobs).values({
+      id: jobId,
+      kind: "followup.import",
+      state: "running",
+      input: {},
+      tier: "process",
+      processId: fx.processId,
+      startedBy: "system:test",
+      cancelRequested: true,
+    });
+    const run = importAcledFile(app.deps.db, systemActor("test"), {
+      processId: fx.processId,
+      dryRun: false,
+      source: Readable.from([Buffer.from(file("LATE", 20))]),
+      totalBytes: 0,
+      stagingId: jobId,
+    });
+    await expect(run).rejects.toBeInstanceOf(JobCancelled);
+    expect(await countRows(app, "followup_incidents where external_id like 'LATE%'")).toBe(0);
+    expect(await countRows(app, `followup_import_rows where staging_id = '${jobId}'`)).toBe(0);
+    // Without the cancel the same merge seals the job: a cancel then is refused, not reported.
+    await app.deps.db.update(jobs).set({ cancelRequested: false }).where(eq(jobs.id, jobId));
+    await importAcledFile(app.deps.db, systemActor("test"), {
+      processId: fx.processId,
+      dryRun: false,
+      source: Readable.from([Buffer.from(file("LATE", 20))]),
+      totalBytes: 0,
+      stagingId: jobId,
+    });
+    expect(await countRows(app, "followup_incidents where external_id like 'LATE%'")).toBe(20);
+    expect((await jobRow(jobId))?.sealedAt).toBeTruthy();
+    const late = await runOperation({ db: app.deps.db }, cancelJob, systemActor("test"), { jobId }).catch(
+      (error) => error,
+    );
+    expect(late.code).toBe("job_not_running");
   });
 });

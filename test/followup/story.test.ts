@@ -240,10 +240,27 @@ describe("verifying, breaching and reporting", () => {
       report: null,
       protected: null,
     });
+    // A coarsened place for its map (0.1°, rounded in SQL), never the report's exact 35.93, 36.63.
+    expect(seen.items[0].place).toEqual({ latitude: 35.9, longitude: 36.6, gridDegrees: 0.1 });
     const body = JSON.stringify(seen);
     expect(body).not.toContain("Synthetic");
+    const mapMonth = await app.request({
+      method: "GET",
+      url: `/api/processes/${fx.slug}/incidents?from=2025-03-01&to=2025-03-31&fields=map`,
+    });
+    expect(mapMonth.json().items[0].place).toMatchObject({ latitude: 35.9, longitude: 36.6 });
     const detail = (await app.request({ method: "GET", url: `/api/incidents/${one}` })).json();
     expect(detail).toMatchObject({ report: null, protected: null, history: [], links: [] });
+    expect(detail.place).toEqual({ latitude: 35.9, longitude: 36.6, gridDegrees: 0.1 });
+    for (const answer of [body, mapMonth.body, JSON.stringify(detail)]) {
+      expect(answer).not.toContain("35.93");
+      expect(answer).not.toContain("36.63");
+    }
+    // The delegations read the exact point in the report, and no coarsened one.
+    const member = (
+      await app.request({ method: "GET", url: `/api/incidents/${one}`, as: fx.as.observer })
+    ).json();
+    expect(member).toMatchObject({ report: { latitude: 35.93, longitude: 36.63 }, place: null });
     const hidden = await app.request({ method: "GET", url: `/api/incidents/${await incidentOf("SYR1002")}` });
     expect(hidden.statusCode).toBe(404);
     const publicReport = (

@@ -1,12 +1,12 @@
 // Protection of personal data: a list with a recognisable name is imported (and refused a second time,
-// and sent with errors); the name is then looked for where it must never be — the database's raw
+// and sent with errors, and imported again as a background job); the name is then looked for where it must never be — the database's raw
 // tables (encrypted at rest), the server's log lines (at debug level), the public and the signed-in
-// event streams, the outbox, the audit chain, and every error answer. Every read of a person is audited.
+// event streams, the outbox, the audit chain, the jobs' rows, and every error answer. Every read of a person is audited.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/server/config.ts";
 import { loadPersonalDataKey } from "../../src/server/platform/personal-data.ts";
-import { auditLog, outbox } from "../../src/server/platform/schema.ts";
+import { auditLog, jobs, outbox } from "../../src/server/platform/schema.ts";
 import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { readEventStream, viewerHeaders } from "../helpers/event-stream.ts";
 import { buildProcessFixture } from "../helpers/process-fixtures.ts";
@@ -83,6 +83,20 @@ beforeAll(async () => {
   });
   expect(again.statusCode).toBe(409);
   answers.push(again.body);
+  // The same name through the background job: its row (input, progress, result) and events hold none.
+  const started = await app.request({
+    method: "POST",
+    url: `/api/processes/${cast.fx.slug}/humanitarian/list-imports?${new URLSearchParams({
+      delegationId: cast.government,
+      title: "By job",
+      dryRun: "false",
+    })}`,
+    as: cast.as.party,
+    headers: { "content-type": "text/csv" },
+    payload: csvOf(templateHeader, [personRow(7, { given_latin: secretName, given_ar: secretArabic })]),
+  });
+  expect(started.statusCode, started.body).toBe(202);
+  await app.deps.jobs.settled(started.json().jobId);
   await new Promise((resolve) => setTimeout(resolve, 500));
 }, 120_000);
 
@@ -126,9 +140,11 @@ describe("personal data", () => {
       streams: streams.map((stream) => stream.text()).join("\n"),
       outbox: JSON.stringify(await app.deps.db.select().from(outbox)),
       audit: JSON.stringify(await app.deps.db.select().from(auditLog)),
+      jobs: JSON.stringify(await app.deps.db.select().from(jobs)),
       errors: answers.slice(2).join("\n"),
     };
     expect(places.streams).toContain("humanitarian.list.import");
+    expect(places.jobs).toContain("humanitarian.list-import");
     for (const [place, text] of Object.entries(places)) {
       expect(text, place).not.toContain(secretName);
       expect(text, place).not.toContain(secretArabic);

@@ -367,6 +367,9 @@ describe("who may write what", () => {
       },
     );
     const listId: string = uploaded.json().listId;
+    // The list tells its readers who may withdraw it: its side, not the intermediary.
+    expect((await get(`/api/humanitarian/lists/${listId}`, "party")).json().can).toEqual({ withdraw: true });
+    expect((await get(`/api/humanitarian/lists/${listId}`, "icrc")).json().can).toEqual({ withdraw: false });
     const byOther = await post(`/api/humanitarian/lists/${listId}/withdraw`, "opposition", { reason: "x" });
     expect(byOther.statusCode).toBe(404);
     const byIcrc = await post(`/api/humanitarian/lists/${listId}/withdraw`, "icrc", { reason: "x" });
@@ -377,6 +380,7 @@ describe("who may write what", () => {
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     const list = (await get(`/api/humanitarian/lists/${listId}`, "party")).json();
     expect(list.withdrawn).toMatchObject({ reason: "Sent by mistake" });
+    expect(list.can).toEqual({ withdraw: false });
     expect(list.entries.every((entry: { withdrawn: unknown }) => entry.withdrawn !== null)).toBe(true);
     const caseView = (await get(`/api/humanitarian/cases/${list.entries[0].caseId}`, "party")).json();
     expect(caseView.withdrawn).toMatchObject({ reason: "Sent by mistake" });

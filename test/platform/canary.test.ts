@@ -63,6 +63,8 @@ function mayLook(caller: Caller, scope: CanaryScope): boolean {
     })
   )
     return true;
+  if (scope.alsoRoles && scope.processId && hasRole(caller.actor, scope.processId, ...scope.alsoRoles))
+    return true;
   return Boolean(scope.alsoSecretariat && scope.processId && hasRole(caller.actor, scope.processId, "host"));
 }
 
@@ -222,6 +224,7 @@ describe("the canary", () => {
     const leaks: string[] = [];
     const unfillable: string[] = [];
     const seen = new Set<string>();
+    const seenBy = new Map<string, Set<string>>();
     let requests = 0;
     const began = performance.now();
     for (const route of await getRoutes()) {
@@ -255,8 +258,10 @@ describe("the canary", () => {
             for (const found of markersIn(response.body)) {
               const scope = markers.get(found);
               if (!scope) continue;
-              if (mayLook(caller, scope)) seen.add(found);
-              else leaks.push(`${caller.label} GET ${url} shows ${found}`);
+              if (mayLook(caller, scope)) {
+                seen.add(found);
+                seenBy.set(found, (seenBy.get(found) ?? new Set()).add(caller.label));
+              } else leaks.push(`${caller.label} GET ${url} shows ${found}`);
             }
           }
         }
@@ -276,6 +281,22 @@ describe("the canary", () => {
       unseen.map(([text]) => text),
       `${requests} requests`,
     ).toEqual([]);
+    // A record opened to roles beyond its tier (a list shared with the working group) reaches each of them.
+    const missed: string[] = [];
+    for (const [text, scope] of markers) {
+      if (!scope.alsoRoles || !scope.processId) continue;
+      for (const caller of callers)
+        if (
+          hasRole(caller.actor, scope.processId, ...scope.alsoRoles) &&
+          !seenBy.get(text)?.has(caller.label)
+        )
+          missed.push(`${caller.label} never read ${text}`);
+    }
+    expect(missed).toEqual([]);
+    expect(
+      [...markers.values()].some((scope) => scope.alsoRoles),
+      "a record opened to roles beyond its tier",
+    ).toBe(true);
   }, 300_000);
 
   it("delivers no marker live or in a replay from the first event to a caller whose tiers do not reach it", async () => {

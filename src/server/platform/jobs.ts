@@ -15,10 +15,12 @@ import { type Actor, actorLabel, visibleTo } from "./authz.ts";
 import type { Db } from "./db.ts";
 import { DomainError, NotFound } from "./errors.ts";
 import { announceCommit, onCommitted, type PublishedEvent, writeEvent } from "./events.ts";
+import { canCancelJob, JobCancelled } from "./job-cancel.ts";
 import { runInWorker } from "./job-threads.ts";
 import type { OperationContext } from "./operation.ts";
 import { jobs, type Tier } from "./schema.ts";
 
+export { canCancelJob, JobCancelled, requestCancel, sealJob } from "./job-cancel.ts";
 export { workerModule } from "./job-threads.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -30,8 +32,10 @@ export type JobContext = {
   /** The server's database: for in-process work that reads what it works on or runs operations itself. */
   db: Db;
   progress: (fraction: number, detail?: Record<string, unknown>) => void;
-  /** True once the job was cancelled (or the server is stopping): stop and return. */
+  /** True once the job was cancelled (or the server is stopping): check it between batches, stop and return. */
   shouldStop: () => boolean;
+  /** The same stop as an AbortSignal, for work that takes one (streams, fetch, timers). */
+  signal: AbortSignal;
 };
 
 /** The work of a kind, run in-process (`run`) or in a worker thread (`worker`: a module and its export). */
@@ -101,13 +105,6 @@ export async function queueJob<Input, Output>(
   return id;
 }
 
-/** Asks a job to stop (from inside an operation); the runner stops it within a quarter of a second. */
-export async function requestCancel(tx: Db, jobId: string): Promise<JobRow> {
-  const [row] = await tx.update(jobs).set({ cancelRequested: true }).where(eq(jobs.id, jobId)).returning();
-  if (!row) throw new NotFound("Job", jobId);
-  return row;
-}
-
 /** A job the actor may follow (the tier rule in SQL); a hidden one answers 404 like a missing one. */
 export async function getJob(db: Db, actor: Actor, jobId: string): Promise<JobRow> {
   const [row] = await db
@@ -134,8 +131,8 @@ export async function latestJobOf(
   return row ?? null;
 }
 
-/** The job as the API shows it. */
-export function presentJob(row: JobRow) {
+/** The job as the API shows it to an actor (its `can` is the cancel operation's own rule). */
+export function presentJob(row: JobRow, actor: Actor) {
   return {
     id: row.id,
     kind: row.kind,
@@ -149,6 +146,7 @@ export function presentJob(row: JobRow) {
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    can: { cancel: canCancelJob(actor, row) },
   };
 }
 
@@ -259,9 +257,11 @@ export class JobRunner {
       let lastWrite = 0;
       let pending: Promise<void> = Promise.resolve();
       const stopFlag = new Int32Array(new SharedArrayBuffer(4));
+      const abort = new AbortController();
       const halt = () => {
         cancelled = true;
         Atomics.store(stopFlag, 0, 1);
+        if (!abort.signal.aborted) abort.abort(new JobCancelled());
       };
       stop = halt;
       const poll = setInterval(() => {
@@ -286,14 +286,21 @@ export class JobRunner {
           })
           .catch(this.onError);
       };
-      const ctx: JobContext = { jobId, db: this.db, progress, shouldStop: () => cancelled || this.stopping };
+      const ctx: JobContext = {
+        jobId,
+        db: this.db,
+        progress,
+        shouldStop: () => cancelled || this.stopping,
+        signal: abort.signal,
+      };
       try {
         const output = kind.worker
           ? await runInWorker(kind.worker, row.input, stopFlag, progress)
           : await (kind.run as NonNullable<typeof kind.run>)(row.input, ctx);
         clearInterval(poll);
         await pending;
-        if (cancelled || this.stopping) {
+        // A job that sealed its work finished it, whatever stop came after.
+        if ((cancelled || this.stopping) && !(await this.sealed(jobId))) {
           await this.finish(
             row,
             this.stopping ? "failed" : "cancelled",
@@ -309,13 +316,24 @@ export class JobRunner {
       } catch (error) {
         clearInterval(poll);
         await pending;
-        await this.finish(row, "failed", { error: errorOf(error) });
+        // Refused at its sealing point after a cancel (or stopped by its signal): cancelled, not failed.
+        const stoppedByCancel = !this.stopping && (cancelled || error instanceof JobCancelled);
+        await this.finish(
+          row,
+          stoppedByCancel ? "cancelled" : "failed",
+          stoppedByCancel ? {} : { error: errorOf(error) },
+        );
         await kind.settle?.(this.db, row).catch(this.onError);
       }
     })()
       .catch(this.onError)
       .finally(() => this.running.delete(jobId));
     this.running.set(jobId, { stop: () => stop(), done });
+  }
+
+  private async sealed(jobId: string): Promise<boolean> {
+    const [row] = await this.db.select({ sealedAt: jobs.sealedAt }).from(jobs).where(eq(jobs.id, jobId));
+    return Boolean(row?.sealedAt);
   }
 
   private async finish(

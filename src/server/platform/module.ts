@@ -210,6 +210,11 @@ export type CanaryScope = {
   delegationId?: string | null;
   /** A delegation's own record the host secretariat also handles (an invitation, a list, a note). */
   alsoSecretariat?: boolean;
+  /**
+   * Process roles that also read it, beyond its tier (a side's list shared with the working group: the
+   * guarantors and the UN). The canary then requires each holder of such a role to see it somewhere.
+   */
+  alsoRoles?: ProcessRole[];
 };
 
 /** Path parameters a canary record fills, by their names in the OpenAPI document. */

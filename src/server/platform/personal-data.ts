@@ -4,7 +4,8 @@
 // ASTANA_PERSONAL_DATA_KEY_FILE; in development and tests a key file is generated once beside the
 // database directory (DATA_DIR/personal-data.key, mode 0600); in production a missing key stops start-up.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { open } from "node:fs/promises";
 import path from "node:path";
 
 /** A configuration problem with the key: the message names the variables at fault (config.ts rethrows it). */
@@ -151,3 +152,78 @@ export function fingerprintPersonal(normalised: string): string {
   return createHmac("sha256", fingerprintKey).update(normalised, "utf8").digest("base64url");
 }
 let fingerprintKeyOf: Buffer | null = null;
+
+let fileKey: Buffer | null = null;
+let fileKeyOf: Buffer | null = null;
+
+function currentFileKey(): Buffer {
+  if (!fileKey || fileKeyOf !== installedKey) {
+    fileKey = Buffer.from(hkdfSync("sha256", currentKey(), "", "astana-personal-files", 32));
+    fileKeyOf = installedKey;
+  }
+  return fileKey;
+}
+
+const ivBytes = 12;
+const tagBytes = 16;
+
+/**
+ * Encrypts a stream of personal data on its way to a file (an uploaded list waiting for its import job),
+ * so no name lies in clear on the disk even for a minute: `iv | ciphertext | tag`, AES-256-GCM under a
+ * key derived from the personal-data key, bound to `context` (the file's name).
+ */
+export async function* sealStream(
+  source: AsyncIterable<Uint8Array>,
+  context: string,
+): AsyncGenerator<Buffer> {
+  const iv = randomBytes(ivBytes);
+  const cipher = createCipheriv("aes-256-gcm", currentFileKey(), iv);
+  cipher.setAAD(Buffer.from(context, "utf8"));
+  yield iv;
+  for await (const chunk of source) {
+    const sealed = cipher.update(chunk);
+    if (sealed.byteLength > 0) yield sealed;
+  }
+  const last = cipher.final();
+  if (last.byteLength > 0) yield last;
+  yield cipher.getAuthTag();
+}
+
+/** The clear length of a file `sealStream` wrote, from its size on disk. */
+export function sealedFileClearBytes(sizeOnDisk: number): number {
+  return Math.max(0, sizeOnDisk - ivBytes - tagBytes);
+}
+
+/**
+ * Reads back a file `sealStream` wrote for the same `context`, streaming. The tag is checked at the end:
+ * a changed or truncated file throws there, after its bytes were read, so a caller imports nothing until
+ * the whole file has been read.
+ */
+export async function* openSealedFile(file: string, context: string): AsyncGenerator<Buffer> {
+  const handle = await open(file, "r");
+  let size: number;
+  const iv = Buffer.alloc(ivBytes);
+  const tag = Buffer.alloc(tagBytes);
+  try {
+    size = (await handle.stat()).size;
+    if (size < ivBytes + tagBytes) throw new Error("Not a sealed file (too short).");
+    await handle.read(iv, 0, ivBytes, 0);
+    await handle.read(tag, 0, tagBytes, size - tagBytes);
+  } finally {
+    await handle.close();
+  }
+  const decipher = createDecipheriv("aes-256-gcm", currentFileKey(), iv);
+  decipher.setAAD(Buffer.from(context, "utf8"));
+  decipher.setAuthTag(tag);
+  if (size > ivBytes + tagBytes)
+    for await (const chunk of createReadStream(file, {
+      start: ivBytes,
+      end: size - tagBytes - 1,
+      highWaterMark: 1024 * 1024,
+    }) as AsyncIterable<Buffer>) {
+      const clear = decipher.update(chunk);
+      if (clear.byteLength > 0) yield clear;
+    }
+  const last = decipher.final();
+  if (last.byteLength > 0) yield last;
+}

@@ -3,8 +3,9 @@ import { RecordRef } from "../../contracts/common.ts";
 import { ErrorResponse, HealthResponse, JobView, ReadyResponse } from "../../contracts/platform.ts";
 import { version } from "../version.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
+import { cancelJob } from "./job-cancel.ts";
 import { getJob, presentJob } from "./jobs.ts";
-import type { ServerDeps, ZodApp } from "./module.ts";
+import { perform, type ServerDeps, writeErrors, type ZodApp } from "./module.ts";
 import { defineRead, registerRead } from "./read.ts";
 import { type EventStreamOptions, registerEventStream } from "./sse.ts";
 
@@ -65,6 +66,19 @@ export async function registerPlatformRoutes(
       load: (db, actor, { params }) => getJob(db, actor, params.id),
       present: presentJob,
     }),
+  );
+
+  app.post(
+    "/jobs/:id/cancel",
+    {
+      schema: {
+        tags: ["platform"],
+        summary: "Cancel a running background job (whoever started it, or the process's secretariat)",
+        params: z.object({ id: RecordRef }),
+        response: { 200: z.object({ jobId: z.string() }), ...writeErrors },
+      },
+    },
+    async (request) => perform(request, deps.db, cancelJob, { jobId: request.params.id }),
   );
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());

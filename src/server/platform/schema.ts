@@ -143,6 +143,8 @@ export const jobs = pgTable(
     subjectId: text("subject_id"),
     startedBy: text("started_by").notNull(),
     cancelRequested: boolean("cancel_requested").notNull().default(false),
+    /** Set by the job in the transaction that makes its work permanent: from then on it cannot be cancelled. */
+    sealedAt: timestamp("sealed_at", { withTimezone: true, mode: "date" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }),
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),

@@ -1,5 +1,5 @@
 // Reading an ACLED file for import: streamed (never whole in memory), strictly UTF-8, every row checked
-// and attributed to its zones; the valid rows are staged in short transactions (the server keeps
+// and attributed to its zones; the valid rows are staged by COPY in large batches (the server keeps
 // answering, progress is seen), then one audited operation (followup.incident.import-acled) merges them.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -9,15 +9,16 @@ import type { Actor } from "../../platform/authz.ts";
 import type { Db } from "../../platform/db.ts";
 import { BadRequest, DomainError } from "../../platform/errors.ts";
 import { runOperation } from "../../platform/operation.ts";
-import { type AcledIncident, missingColumns, readAcledRow } from "./acled.ts";
+import { discardStaged, ImportStopped } from "../../platform/staging.ts";
+import { missingColumns, readAcledRow } from "./acled.ts";
 import { importAcled } from "./operations/import-acled.ts";
 import { loadProcess, zonesAt, zonesForAttribution } from "./operations/shared.ts";
 import { canMonitor } from "./policies.ts";
-import type { followupImportRows } from "./schema.ts";
-import { discardStaged, stageRows } from "./staging.ts";
+import { followupImportRows } from "./schema.ts";
+import { stagedLine, stageLines } from "./staging.ts";
 
-/** Rows staged per transaction: as bulk.ts's statements. */
-const batchSize = 10_000;
+/** Rows staged per COPY: few statements, a few megabytes of text each. */
+const batchSize = 25_000;
 /** Rejected rows listed in the report (the count covers the whole file). */
 const listedRejections = 1000;
 
@@ -78,12 +79,7 @@ export function fileTooLarge(maxBytes: number): DomainError {
   );
 }
 
-/** An import stopped by a cancel or by the server stopping: nothing was changed. */
-export class ImportStopped extends DomainError {
-  constructor() {
-    super("import_stopped", 409, "The import was stopped before it finished; nothing was imported.");
-  }
-}
+export { ImportStopped };
 
 /**
  * Imports an ACLED file for an actor: the monitoring team only (checked before a byte is staged, and
@@ -117,7 +113,7 @@ export async function importAcledFile(
     const read = await readAndStage(db, processId, stagingId, options);
     return await runOperation(deps, importAcled, actor, { processId, stagingId, read });
   } finally {
-    if (!options.dryRun) await discardStaged(db, stagingId);
+    if (!options.dryRun) await discardStaged(db, followupImportRows, stagingId);
   }
 }
 
@@ -156,8 +152,10 @@ async function readAndStage(
   // Its failure also ends the parser, which the loop below reports; awaited after the loop.
   feeding.catch(() => undefined);
   const firstLine = new Map<string, number>();
-  let batch: (AcledIncident & { zones: { zoneId: string; status: string }[] })[] = [];
-  let staged = 0;
+  let batch: string[] = [];
+  // One COPY runs while the next batch is read: on a server the two overlap.
+  let copying: Promise<void> = Promise.resolve();
+  let copyFailure: { error: unknown } | null = null;
   const reject = (line: number, eventId: string | null, reasons: string[]) => {
     report.rejected += 1;
     if (report.rejectedRows.length < listedRejections) report.rejectedRows.push({ line, eventId, reasons });
@@ -169,15 +167,13 @@ async function readAndStage(
       totalBytes: options.totalBytes ?? null,
     });
   const stage = async () => {
-    const rows = batch;
+    const lines = batch.join("");
     batch = [];
-    await stageRows(
-      db,
-      rows.map((row) => {
-        staged += 1;
-        return stagedRow(stagingId, staged, row);
-      }),
-    );
+    await copying;
+    if (copyFailure) throw copyFailure.error;
+    copying = stageLines(db, lines).catch((error: unknown) => {
+      copyFailure = { error };
+    });
   };
   try {
     for await (const { record, info } of parser as AsyncIterable<{
@@ -205,11 +201,14 @@ async function readAndStage(
       const found = zonesAt(zones, read.incident.occurredOn, read.incident.longitude, read.incident.latitude);
       report.attributed += found.length;
       if (options.dryRun) continue;
-      batch.push({ ...read.incident, zones: found });
+      batch.push(stagedLine(stagingId, report.valid, read.incident, found));
       if (batch.length >= batchSize) await stage();
     }
     await feeding;
   } catch (error) {
+    // Nothing is left running when the import fails: the caller removes what was staged.
+    await copying;
+    if (copyFailure) throw (copyFailure as { error: unknown }).error;
     if (error instanceof DomainError) throw error;
     if (missing.length > 0)
       throw new BadRequest(
@@ -225,35 +224,13 @@ async function readAndStage(
     // A file with no header at all never reached the column check.
     throw new BadRequest("The file is empty: an ACLED export starts with its header row.", {}, "empty_file");
   }
-  if (options.shouldStop?.()) throw new ImportStopped();
+  if (options.shouldStop?.()) {
+    await copying;
+    throw new ImportStopped();
+  }
   await stage();
+  await copying;
+  if (copyFailure) throw (copyFailure as { error: unknown }).error;
   progress();
   return report;
-}
-
-function stagedRow(
-  stagingId: string,
-  seq: number,
-  row: AcledIncident & { zones: { zoneId: string; status: string }[] },
-): typeof followupImportRows.$inferInsert {
-  return {
-    stagingId,
-    seq,
-    externalId: row.externalId,
-    occurredOn: row.occurredOn,
-    timePrecision: row.timePrecision,
-    latitude: row.latitude,
-    longitude: row.longitude,
-    geoPrecision: row.geoPrecision,
-    location: row.location,
-    admin: row.admin,
-    eventType: row.eventType,
-    subEventType: row.subEventType,
-    actor1: row.actor1,
-    actor2: row.actor2,
-    fatalities: row.fatalities,
-    sources: row.source ? row.source.split(";").map((title) => ({ url: "", title: title.trim() })) : [],
-    notes: row.notes,
-    zones: row.zones,
-  };
 }

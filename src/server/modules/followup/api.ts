@@ -12,6 +12,7 @@ export { recordZoneStatus } from "./operations/record-zone-status.ts";
 export { reportIncident } from "./operations/report-incident.ts";
 export { startImport } from "./operations/start-import.ts";
 export { updateCommitmentStatus } from "./operations/update-commitment-status.ts";
+export { updateZoneShape } from "./operations/update-zone-shape.ts";
 export { verifyIncident } from "./operations/verify-incident.ts";
 export { getCommitment, listCommitments } from "./reads/commitments.ts";
 // The commitments of given texts, tier-filtered: the programme shows them on the agenda items those texts serve.

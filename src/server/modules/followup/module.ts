@@ -3,7 +3,7 @@ import * as api from "./api.ts";
 import { followupCanary } from "./canary.ts";
 import { registerFollowupCommands } from "./cli.ts";
 import { followupDemoPart } from "./demo/part.ts";
-import { cleanInterruptedImports, useImportsDirectory } from "./jobs/import-job.ts";
+import { acledUploads, cleanInterruptedImports } from "./jobs/import-job.ts";
 import { registerFollowupRoutes } from "./routes.ts";
 import * as tables from "./schema.ts";
 import { followupSearch } from "./search.ts";
@@ -24,7 +24,7 @@ export const followupModule: AppModule = {
   demo: followupDemoPart,
   // Imports a stop interrupted leave an upload and staged rows: removed before the server listens.
   onStart: async ({ db, config, log }) => {
-    useImportsDirectory(config.dataDir);
+    acledUploads.use(config.dataDir);
     const removed = await cleanInterruptedImports(db, config.dataDir);
     if (removed.files + removed.rows > 0) log.info(removed, "removed what interrupted ACLED imports left");
   },

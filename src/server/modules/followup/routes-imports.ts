@@ -1,11 +1,7 @@
 // The ACLED import over HTTP: in the request (small files, as before), or uploaded to the data directory
 // and run as a background job with progress, its report kept with the job.
 import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
-import path from "node:path";
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import { RecordRef } from "../../../contracts/common.ts";
 import {
@@ -21,7 +17,7 @@ import { BadRequest, DomainError } from "../../platform/errors.ts";
 import { perform, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";
 import { defineRead, readRegistrar } from "../../platform/read.ts";
 import { fileTooLarge, importAcledFile } from "./acled-file.ts";
-import { importsDirectory } from "./jobs/import-job.ts";
+import { acledUploads } from "./jobs/import-job.ts";
 import { bulkUpdateCommitmentStatus } from "./operations/bulk-update-commitment-status.ts";
 import { loadProcess } from "./operations/shared.ts";
 import { startImport } from "./operations/start-import.ts";
@@ -53,30 +49,23 @@ function csvBody(request: { body: unknown; headers: Record<string, unknown> }): 
  * Writes the upload to a file, counting its bytes (413 past the limit) and checking it is UTF-8 as it
  * arrives (400 at the first invalid byte), so a refused file is refused before a job starts.
  */
-async function saveUpload(body: Readable, file: string): Promise<number> {
-  let bytes = 0;
+function saveUpload(body: Readable, dataDir: string): Promise<{ name: string; bytes: number }> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  await pipeline(
-    body,
-    async function* (source: AsyncIterable<Buffer>) {
-      for await (const chunk of source) {
-        bytes += chunk.byteLength;
-        if (bytes > acledUploadMaxBytes) throw fileTooLarge(acledUploadMaxBytes);
-        try {
-          decoder.decode(chunk, { stream: true });
-        } catch {
-          throw new BadRequest(
-            `The file is not UTF-8 (an invalid byte near byte ${bytes - chunk.byteLength + 1}): it may be Windows-1256 or Latin-1. Save it as UTF-8 and import it again.`,
-            { near: bytes - chunk.byteLength },
-            "invalid_encoding",
-          );
-        }
-        yield chunk;
+  return acledUploads.save(body, dataDir, {
+    maxBytes: acledUploadMaxBytes,
+    tooLarge: () => fileTooLarge(acledUploadMaxBytes),
+    inspect: (chunk, bytes) => {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        throw new BadRequest(
+          `The file is not UTF-8 (an invalid byte near byte ${bytes - chunk.byteLength + 1}): it may be Windows-1256 or Latin-1. Save it as UTF-8 and import it again.`,
+          { near: bytes - chunk.byteLength },
+          "invalid_encoding",
+        );
       }
     },
-    createWriteStream(file, { flags: "wx" }),
-  );
-  return bytes;
+  });
 }
 
 /** The ACLED import routes: in the request, or as a job with its progress and report. */
@@ -128,16 +117,12 @@ export function registerImportRoutes(app: ZodApp, deps: ServerDeps): void {
         // Refused (and audited) by the operation itself, before a byte is kept.
         await perform(request, deps.db, startImport, { ...input, file: `${randomUUID()}.csv`, bytes: 0 });
       }
-      const directory = importsDirectory(deps.config.dataDir);
-      await mkdir(directory, { recursive: true });
-      const name = `${randomUUID()}.csv`;
-      const file = path.join(directory, name);
+      const { name, bytes } = await saveUpload(body, deps.config.dataDir);
       try {
-        const bytes = await saveUpload(body, file);
         const started = await perform(request, deps.db, startImport, { ...input, file: name, bytes });
         return reply.status(202).send(started);
       } catch (error) {
-        await rm(file, { force: true });
+        await acledUploads.discard(deps.config.dataDir, name);
         throw error;
       }
     },

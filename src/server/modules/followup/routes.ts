@@ -18,6 +18,7 @@ import {
   ReportIncidentInput,
   SinceLastRoundReport,
   UpdateCommitmentStatusInput,
+  UpdateZoneShapeInput,
   VerifyIncidentInput,
   ZoneFeatureCollection,
   ZoneImportInput,
@@ -43,6 +44,7 @@ import { importZones } from "./operations/import-zones.ts";
 import { recordZoneStatus } from "./operations/record-zone-status.ts";
 import { reportIncident } from "./operations/report-incident.ts";
 import { updateCommitmentStatus } from "./operations/update-commitment-status.ts";
+import { updateZoneShape } from "./operations/update-zone-shape.ts";
 import { verifyIncident } from "./operations/verify-incident.ts";
 import { getCommitment, listCommitments } from "./reads/commitments.ts";
 import { getIncident, listIncidents } from "./reads/incidents.ts";
@@ -201,6 +203,21 @@ export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
     "processId",
     "Record a de-escalation zone (secretariat, guarantors)",
     201,
+  );
+  app.post(
+    "/zones/:id/shape",
+    {
+      schema: {
+        tags,
+        summary:
+          "Give a zone a new outline, drawn on the map or typed (secretariat, guarantors; names the version drawn on)",
+        params: IdParams,
+        body: UpdateZoneShapeInput,
+        response: { 200: z.object({ id: z.string(), version: z.number() }), ...writeErrors },
+      },
+    },
+    async (request) =>
+      perform(request, deps.db, updateZoneShape, { ...request.body, zoneId: request.params.id }),
   );
   write(
     "/zones/:id/statuses",

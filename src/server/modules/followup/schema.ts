@@ -15,7 +15,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type * as enums from "../../../contracts/followup.ts";
-import { demoFlag, timestamps } from "../../platform/columns.ts";
+import { demoFlag, timestamps, versioned } from "../../platform/columns.ts";
 import type { Tier } from "../../platform/schema.ts";
 
 type SourceRef = { url: string; title?: string };
@@ -48,7 +48,8 @@ export const followupZones = pgTable(
     autoExtend: boolean("auto_extend").notNull().default(false),
     sources: jsonb("sources").$type<SourceRef[]>().notNull().default([]),
     ...demoFlag,
-    ...timestamps,
+    // Its shape is redrawn on the map: a redraw names the version it was drawn on.
+    ...versioned,
   },
   (table) => [
     index("followup_zones_process_idx").on(table.processId),

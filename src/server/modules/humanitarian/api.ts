@@ -1,5 +1,6 @@
 // What the humanitarian module offers: its operations (one name each) and reads, never its tables.
 
+export { importListFile } from "./list-import.ts";
 export { addExchangePerson } from "./operations/add-exchange-person.ts";
 export { cancelExchange } from "./operations/cancel-exchange.ts";
 export { changeCaseStatus } from "./operations/change-case-status.ts";
@@ -11,6 +12,7 @@ export { importList } from "./operations/import-list.ts";
 export { planExchange } from "./operations/plan-exchange.ts";
 export { recordMatching } from "./operations/record-matching.ts";
 export { runMatching } from "./operations/run-matching.ts";
+export { startListImport } from "./operations/start-list-import.ts";
 export { updateCase } from "./operations/update-case.ts";
 export { withdrawCase } from "./operations/withdraw-case.ts";
 export { withdrawExchangePerson } from "./operations/withdraw-exchange-person.ts";

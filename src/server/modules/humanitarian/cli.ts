@@ -10,12 +10,12 @@ import * as contracts from "../../../contracts/humanitarian.ts";
 import { DomainError } from "../../platform/errors.ts";
 import { findProcess, getParticipant, processRef, standingDelegationIdsOf } from "../core/index.ts";
 import { registerExchangeCommands } from "./cli-exchanges.ts";
+import { importListFile } from "./list-import.ts";
 import { changeCaseStatus } from "./operations/change-case-status.ts";
 import { createCase } from "./operations/create-case.ts";
-import { importList } from "./operations/import-list.ts";
 import { withdrawCase } from "./operations/withdraw-case.ts";
 import { getCase, listCases } from "./reads/cases.ts";
-import { parseMapping } from "./routes.ts";
+import { parseMapping } from "./routes-lists.ts";
 
 /** The process's id and a side's standing delegation, named by participant slug or delegation id. */
 export async function sideRef(s: Session, process: string | undefined, side: string) {
@@ -96,7 +96,7 @@ export function registerHumanitarianCommands(program: Command): void {
         }
         const name = file.split("/").at(-1) ?? "list";
         const side = await sideRef(s, o.process, o.side);
-        const report = await s.run(importList, {
+        const report = await importListFile(s.db, s.actor, {
           ...side,
           title: o.title ?? name,
           fileName: name,

@@ -17,11 +17,14 @@ export type ListFile = {
   rows: AsyncGenerator<string[]>;
   encoding: () => Encoding;
   contentHash: () => string;
+  /** The bytes read so far (for progress). */
+  bytesRead: () => number;
 };
 
 const sniffBytes = 64 * 1024;
 
-function tooLarge(maxBytes: number): DomainError {
+/** The refusal of a file over the HTTP limit, pointing to the CLI, which streams any size. */
+export function tooLarge(maxBytes: number): DomainError {
   return new DomainError(
     "file_too_large",
     413,
@@ -35,11 +38,11 @@ async function* hashed(
   source: AsyncIterable<Uint8Array>,
   hash: ReturnType<typeof createHash>,
   maxBytes: number | undefined,
+  counted: { bytes: number },
 ): AsyncGenerator<Buffer> {
-  let bytes = 0;
   for await (const chunk of source) {
-    bytes += chunk.byteLength;
-    if (maxBytes !== undefined && bytes > maxBytes) throw tooLarge(maxBytes);
+    counted.bytes += chunk.byteLength;
+    if (maxBytes !== undefined && counted.bytes > maxBytes) throw tooLarge(maxBytes);
     hash.update(chunk);
     yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   }
@@ -130,7 +133,8 @@ export function readListFile(
   const hash = createHash("sha256");
   let digest: string | null = null;
   let encoding: Encoding = "utf-8";
-  const bytes = hashed(source, hash, maxBytes);
+  const counted = { bytes: 0 };
+  const bytes = hashed(source, hash, maxBytes, counted);
 
   async function* csvRows(): AsyncGenerator<string[]> {
     const parser = parse({
@@ -193,6 +197,7 @@ export function readListFile(
   return {
     rows: format === "csv" ? csvRows() : xlsxRows(),
     encoding: () => encoding,
+    bytesRead: () => counted.bytes,
     contentHash: () => {
       digest ??= hash.digest("hex");
       return digest;

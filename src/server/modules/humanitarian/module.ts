@@ -4,7 +4,10 @@ import * as api from "./api.ts";
 import { humanitarianCanary } from "./canary.ts";
 import { registerHumanitarianCommands } from "./cli.ts";
 import { humanitarianDemoPart } from "./demo/part.ts";
+import { cleanInterruptedListImports, listUploads } from "./jobs/list-import-job.ts";
 import { registerHumanitarianRoutes } from "./routes.ts";
+import { registerExportRoutes } from "./routes-exports.ts";
+import { registerListRoutes } from "./routes-lists.ts";
 import { registerMatchingRoutes } from "./routes-matching.ts";
 import * as tables from "./schema.ts";
 
@@ -18,6 +21,8 @@ export const humanitarianModule: AppModule = {
   eventTypes: operations.map((operation) => operation.name),
   routes: (app, deps) => {
     registerHumanitarianRoutes(app, deps);
+    registerListRoutes(app, deps);
+    registerExportRoutes(app, deps);
     registerMatchingRoutes(app, deps);
   },
   cli: registerHumanitarianCommands,
@@ -25,4 +30,10 @@ export const humanitarianModule: AppModule = {
   canary: humanitarianCanary,
   // The key that seals personal fields comes from the configuration, outside the database.
   onOpen: (deps) => installPersonalDataKey(deps.config.personalDataKey),
+  // Imports a stop interrupted leave a sealed upload and staged rows: removed before the server listens.
+  onStart: async ({ db, config, log }) => {
+    listUploads.use(config.dataDir);
+    const removed = await cleanInterruptedListImports(db, config.dataDir);
+    if (removed.files + removed.rows > 0) log.info(removed, "removed what interrupted list imports left");
+  },
 };

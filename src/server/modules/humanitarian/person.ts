@@ -17,27 +17,38 @@ export function openPerson(sealed: string, id: string): PersonFields {
   return unsealPersonal<PersonFields>(sealed, id);
 }
 
-function foldParts(parts: NameParts | undefined): string[] {
-  return nameParts.map((part) =>
-    foldForSearch(parts?.[part] ?? "")
-      .replace(/[\s\-_'’.]+/g, " ")
-      .trim(),
-  );
+/** Folded names already met, for one import: a list repeats its given and fathers' names thousands of times. */
+export type FoldCache = Map<string, string>;
+
+function foldName(text: string, cache: FoldCache | undefined): string {
+  if (!text) return "";
+  const known = cache?.get(text);
+  if (known !== undefined) return known;
+  const folded = foldForSearch(text)
+    .replace(/[\s\-_'’.]+/g, " ")
+    .trim();
+  if (cache && cache.size < 200_000) cache.set(text, folded);
+  return folded;
+}
+
+function foldParts(parts: NameParts | undefined, cache: FoldCache | undefined): string[] {
+  return nameParts.map((part) => foldName(parts?.[part] ?? "", cache));
 }
 
 /**
  * The fingerprint of a person within a process: the same names (after Arabic and Latin folding), sex,
  * birth and origin give the same value, so a person listed twice is found without decrypting anyone.
+ * An import passes a `cache` it drops at its end, so each distinct name is folded once.
  */
-export function personFingerprint(processId: string, person: PersonFields): string {
+export function personFingerprint(processId: string, person: PersonFields, cache?: FoldCache): string {
   const normalised = [
     processId,
-    ...foldParts(person.arabic),
-    ...foldParts(person.latin),
+    ...foldParts(person.arabic, cache),
+    ...foldParts(person.latin, cache),
     person.sex ?? "",
     person.birthDate ?? "",
     String(person.birthYear ?? ""),
-    foldForSearch(person.origin ?? ""),
+    person.origin ? foldForSearch(person.origin) : "",
   ].join("\u241f");
   return fingerprintPersonal(normalised);
 }

@@ -1,6 +1,5 @@
 // The humanitarian module's HTTP routes: reads through `defineRead` (filtered in SQL, never cached: every
 // read of a person is audited), writes through operations, and the list upload streamed from the body.
-import type { Readable } from "node:stream";
 import { z } from "zod";
 import { RecordRef } from "../../../contracts/common.ts";
 import {
@@ -11,24 +10,20 @@ import {
   CaseList,
   CaseQuery,
   ChangeCaseStatusInput,
-  ColumnMapping,
   CreateCaseInput,
   Created,
   ExchangeDetail,
   ExchangeList,
   ExchangeTimeline,
   ListDetail,
-  ListImportReport,
   ListQuery,
   ListSummaries,
-  ListUploadQuery,
   PlanExchangeInput,
   ReviewProgress,
   UpdateCaseInput,
   WithdrawInput,
 } from "../../../contracts/humanitarian.ts";
 import { ErrorResponse } from "../../../contracts/platform.ts";
-import { BadRequest, DomainError } from "../../platform/errors.ts";
 import {
   type AnyOperation,
   perform,
@@ -43,7 +38,6 @@ import { changeCaseStatus } from "./operations/change-case-status.ts";
 import { completeExchange } from "./operations/complete-exchange.ts";
 import { confirmRelease } from "./operations/confirm-release.ts";
 import { createCase } from "./operations/create-case.ts";
-import { importList } from "./operations/import-list.ts";
 import { planExchange } from "./operations/plan-exchange.ts";
 import { updateCase } from "./operations/update-case.ts";
 import { withdrawCase } from "./operations/withdraw-case.ts";
@@ -56,9 +50,6 @@ import { caseCounts, exchangeTimeline, reviewProgress } from "./reads/pictures.t
 
 const tags = ["humanitarian"];
 const IdParams = z.object({ id: RecordRef });
-/** The largest list file taken over HTTP; the CLI streams any size. */
-export const listUploadMaxBytes = 32 * 1024 * 1024;
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Cases, lists (upload, preview, rows), exchanges and the pictures' aggregates. */
 export function registerHumanitarianRoutes(app: ZodApp, deps: ServerDeps): void {
@@ -284,87 +275,4 @@ export function registerHumanitarianRoutes(app: ZodApp, deps: ServerDeps): void 
     "exchangeId",
     "Cancel an exchange not yet completed, with a reason",
   );
-
-  // The list file is streamed from the request as it arrives: never held whole in memory.
-  for (const type of ["text/csv", xlsxType])
-    if (!app.hasContentTypeParser(type))
-      app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
-  app.post(
-    "/processes/:id/humanitarian/lists",
-    {
-      schema: {
-        tags,
-        summary: "Upload a side's list (CSV or XLSX as the body): a preview by default, then the import",
-        description: `Send the file as the body (\`Content-Type: text/csv\` or \`${xlsxType}\`), at most ${listUploadMaxBytes / 1024 / 1024} MiB (larger: 413; the CLI streams any size). \`mapping\` is a JSON object from our columns (${"`given_ar`, …, `birth`, `kind`"}) to the file's headers; columns named as ours need no mapping. \`dryRun=true\` (the default) writes nothing and answers the first rows as mapped and the validation report; \`dryRun=false\` imports the valid rows in one transaction, one case per new person. The same file twice: 409. A CSV not in UTF-8 is read as Windows-1256 (the report says which).`,
-        params: IdParams,
-        querystring: ListUploadQuery,
-        response: { 200: ListImportReport, ...writeErrors, 413: ErrorResponse, 415: ErrorResponse },
-      },
-    },
-    async (request) => {
-      const body = request.body as Readable | undefined;
-      const type = String(request.headers["content-type"] ?? "")
-        .split(";")[0]
-        ?.trim()
-        .toLowerCase();
-      if (
-        !body ||
-        typeof (body as Readable).pipe !== "function" ||
-        (type !== "text/csv" && type !== xlsxType)
-      )
-        throw new DomainError(
-          "unsupported_media_type",
-          415,
-          `Send the list as the body, with Content-Type: text/csv or ${xlsxType}.`,
-        );
-      const declared = Number(request.headers["content-length"] ?? 0);
-      if (declared > listUploadMaxBytes) {
-        body.resume();
-        throw new DomainError(
-          "file_too_large",
-          413,
-          `The file is larger than ${listUploadMaxBytes / 1024 / 1024} MiB: upload it with the CLI (astana humanitarian list-upload), which streams any size.`,
-          { maxBytes: listUploadMaxBytes },
-        );
-      }
-      const query = request.query;
-      return perform(request, deps.db, importList, {
-        processId: request.params.id,
-        delegationId: query.delegationId,
-        title: query.title,
-        fileName: query.fileName ?? query.title,
-        format: type === "text/csv" ? "csv" : "xlsx",
-        kind: query.kind,
-        sharing: query.sharing,
-        mapping: parseMapping(query.mapping),
-        dayMonth: query.dayMonth,
-        dryRun: query.dryRun !== "false",
-        source: body,
-        maxBytes: listUploadMaxBytes,
-      });
-    },
-  );
-}
-
-/** The `mapping` query parameter: a JSON object of our columns to the file's headers. */
-export function parseMapping(text: string | undefined): z.infer<typeof ColumnMapping> {
-  if (!text) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new BadRequest(
-      "mapping: not JSON (a JSON object of our columns to the file's headers).",
-      { field: "mapping" },
-      "invalid_mapping",
-    );
-  }
-  const parsed = ColumnMapping.safeParse(value);
-  if (!parsed.success)
-    throw new BadRequest(
-      "mapping: our columns to the file's headers.",
-      { field: "mapping", issues: parsed.error.issues },
-      "invalid_mapping",
-    );
-  return parsed.data;
 }

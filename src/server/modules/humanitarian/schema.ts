@@ -9,12 +9,14 @@
 // decrypting, and the fingerprint tells nothing to whoever lacks the key.
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   date,
   doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -92,6 +94,32 @@ export const humListEntries = pgTable(
     index("hum_list_entries_list_idx").on(table.listId, table.rowNumber),
     index("hum_list_entries_case_idx").on(table.caseId),
   ],
+);
+
+/**
+ * The scratch rows of a list being imported (platform/staging.ts): the valid rows of a file as it is
+ * read, written in short transactions, merged by humanitarian.list.import and removed when the import
+ * ends. Personal fields arrive sealed — for the list row (`entryPersonal`, bound to `entryId`) and for
+ * the case it may become (`casePersonal`, bound to `caseId`) — so nothing personal is ever in clear here.
+ */
+export const humImportRows = pgTable(
+  "hum_import_rows",
+  {
+    stagingId: text("staging_id").notNull(),
+    seq: integer("seq").notNull(),
+    rowNumber: integer("row_number").notNull(),
+    kind: text("kind").$type<enums.CaseKind>().notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    entryId: text("entry_id").notNull(),
+    entryPersonal: text("entry_personal").notNull(),
+    caseId: text("case_id").notNull(),
+    casePersonal: text("case_personal").notNull(),
+    flags: jsonb("flags").$type<RowFlag[]>().notNull(),
+    /** Set by the merge: the side already registered this person, `caseId` is that case. */
+    linked: boolean("linked").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.stagingId, table.seq] })],
 );
 
 /**

@@ -72,10 +72,10 @@ export function registerProgrammeCommands(program: Command): void {
         const budgetSeconds = Number(o.budget);
         const { jobId } = await s.run(runSchedule, { roundId: await roundRef(s, number, o), budgetSeconds });
         const deadline = Date.now() + (budgetSeconds + 120) * 1000;
-        let job = presentJob(await getJob(s.db, s.actor, jobId));
+        let job = presentJob(await getJob(s.db, s.actor, jobId), s.actor);
         while ((job.state === "queued" || job.state === "running") && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 200));
-          job = presentJob(await getJob(s.db, s.actor, jobId));
+          job = presentJob(await getJob(s.db, s.actor, jobId), s.actor);
         }
         const result = (job.result ?? {}) as { placed?: number; moved?: number; unplaced?: unknown[] };
         return output(

@@ -6,6 +6,7 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import {
   type GeoJSONSource,
   type MapLayerMouseEvent,
+  type MapLayerTouchEvent,
   Map as MapLibre,
   Marker,
   type StyleSpecification,
@@ -16,6 +17,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ZoneStatus } from "../../../contracts/followup.ts";
 import { colourOfEventType, zoneStatusColours } from "./colours.ts";
 import boundaries from "./geo/syria.json" with { type: "json" };
+import type { Drawing } from "./ZoneDrawer.tsx";
 
 setWorkerUrl(workerUrl);
 
@@ -32,6 +34,8 @@ export type MapZone = {
   status: ZoneStatus;
   geometry: Polygon;
   approximate: boolean;
+  /** Drawn faintly: another zone is chosen (`?zone=`). */
+  muted?: boolean;
 };
 export type MapIncident = {
   id: string;
@@ -39,6 +43,8 @@ export type MapIncident = {
   latitude: number;
   eventType: string;
   verified: boolean;
+  /** A place the server rounded (the public's): drawn larger and translucent, as an area, not a spot. */
+  coarse?: boolean;
 };
 
 /** Syria with a margin: the view the map opens on. */
@@ -130,6 +136,7 @@ export function FollowupMap({
   governorateName,
   label,
   onUnavailable,
+  drawing = null,
 }: {
   zones: MapZone[];
   incidents: MapIncident[];
@@ -138,6 +145,8 @@ export function FollowupMap({
   governorateName: (id: string, name: string) => string;
   label: string;
   onUnavailable: () => void;
+  /** A zone being drawn: a click adds a point, a point dragged moves. */
+  drawing?: Drawing | null;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibre | null>(null);
@@ -146,6 +155,8 @@ export function FollowupMap({
   select.current = onSelect;
   const unavailable = useRef(onUnavailable);
   unavailable.current = onUnavailable;
+  const draw = useRef(drawing);
+  draw.current = drawing;
 
   // The map is made once per mount; its data and label are set by the effects below.
   useEffect(() => {
@@ -172,7 +183,7 @@ export function FollowupMap({
         id: "zones-fill",
         type: "fill",
         source: "zones",
-        paint: { "fill-color": ["get", "colour"], "fill-opacity": 0.28 },
+        paint: { "fill-color": ["get", "colour"], "fill-opacity": ["case", ["get", "muted"], 0.08, 0.28] },
       });
       created.addLayer({
         id: "zones-edge",
@@ -193,15 +204,82 @@ export function FollowupMap({
         type: "circle",
         source: "incidents",
         paint: {
-          "circle-radius": ["case", ["get", "selected"], 9, 6],
+          "circle-radius": ["case", ["get", "selected"], 9, ["get", "coarse"], 8, 6],
+          "circle-opacity": ["case", ["get", "coarse"], 0.6, 1],
           "circle-color": ["case", ["get", "verified"], ["get", "colour"], "#ffffff"],
           "circle-stroke-color": ["case", ["get", "selected"], "#000000", ["get", "colour"]],
           "circle-stroke-width": ["case", ["get", "selected"], 3, 2],
         },
       });
+      created.addSource("draft", { type: "geojson", data: empty });
+      created.addLayer({
+        id: "draft-fill",
+        type: "fill",
+        source: "draft",
+        filter: ["==", ["geometry-type"], "Polygon"],
+        paint: { "fill-color": "#1c7ed6", "fill-opacity": 0.15 },
+      });
+      created.addLayer({
+        id: "draft-line",
+        type: "line",
+        source: "draft",
+        filter: ["!=", ["geometry-type"], "Point"],
+        paint: { "line-color": "#1c7ed6", "line-width": 2 },
+      });
+      created.addLayer({
+        id: "draft-vertices",
+        type: "circle",
+        source: "draft",
+        filter: ["==", ["geometry-type"], "Point"],
+        paint: {
+          "circle-radius": 7,
+          "circle-color": "#ffffff",
+          "circle-stroke-color": "#1c7ed6",
+          "circle-stroke-width": 2,
+        },
+      });
       created.on("click", "incidents", (event: MapLayerMouseEvent) => {
+        if (draw.current) return;
         const id = event.features?.[0]?.properties?.id;
         if (typeof id === "string") select.current(id);
+      });
+      // Drawing: a click on the map adds a point; a point pressed and dragged moves (mouse or touch).
+      let dragged: number | null = null;
+      created.on("click", (event) => {
+        const drawingNow = draw.current;
+        if (!drawingNow) return;
+        const onVertex = created.queryRenderedFeatures(event.point, { layers: ["draft-vertices"] });
+        if (onVertex.length > 0) return;
+        drawingNow.add([event.lngLat.lng, event.lngLat.lat]);
+      });
+      const grab = (event: MapLayerMouseEvent | MapLayerTouchEvent) => {
+        if (!draw.current) return;
+        const index = event.features?.[0]?.properties?.index;
+        if (typeof index !== "number") return;
+        event.preventDefault();
+        dragged = index;
+        created.getCanvas().style.cursor = "grabbing";
+      };
+      const drag = (event: { lngLat: { lng: number; lat: number } }) => {
+        if (dragged === null || !draw.current) return;
+        draw.current.move(dragged, [event.lngLat.lng, event.lngLat.lat]);
+      };
+      const release = () => {
+        if (dragged === null) return;
+        dragged = null;
+        created.getCanvas().style.cursor = "";
+      };
+      created.on("mousedown", "draft-vertices", grab);
+      created.on("touchstart", "draft-vertices", grab);
+      created.on("mousemove", drag);
+      created.on("touchmove", drag);
+      created.on("mouseup", release);
+      created.on("touchend", release);
+      created.on("mouseenter", "draft-vertices", () => {
+        created.getCanvas().style.cursor = "move";
+      });
+      created.on("mouseleave", "draft-vertices", () => {
+        if (dragged === null) created.getCanvas().style.cursor = draw.current ? "crosshair" : "";
       });
       created.on("mouseenter", "incidents", () => {
         created.getCanvas().style.cursor = "pointer";
@@ -253,7 +331,12 @@ export function FollowupMap({
       type: "FeatureCollection",
       features: zones.map((zone) => ({
         type: "Feature",
-        properties: { id: zone.id, colour: zoneStatusColours[zone.status], approximate: zone.approximate },
+        properties: {
+          id: zone.id,
+          colour: zoneStatusColours[zone.status],
+          approximate: zone.approximate,
+          muted: Boolean(zone.muted),
+        },
         geometry: zone.geometry,
       })),
     });
@@ -280,11 +363,42 @@ export function FollowupMap({
           colour: colourOfEventType(incident.eventType),
           verified: incident.verified,
           selected: incident.id === selectedId,
+          coarse: Boolean(incident.coarse),
         },
         geometry: { type: "Point", coordinates: [incident.longitude, incident.latitude] },
       })),
     });
   }, [incidents, selectedId, ready]);
+
+  // The outline being drawn: its points (numbered, for dragging), its edges, and its area once closed.
+  useEffect(() => {
+    const current = map.current;
+    if (!current || !ready) return;
+    const vertices = drawing?.vertices ?? [];
+    const first = vertices[0];
+    const features: GeoJSON.Feature[] = vertices.map((vertex, index) => ({
+      type: "Feature",
+      properties: { index },
+      geometry: { type: "Point", coordinates: vertex },
+    }));
+    if (vertices.length >= 3 && first)
+      features.unshift({
+        type: "Feature",
+        properties: {},
+        geometry: { type: "Polygon", coordinates: [[...vertices, first]] },
+      });
+    else if (vertices.length === 2)
+      features.unshift({
+        type: "Feature",
+        properties: {},
+        geometry: { type: "LineString", coordinates: vertices },
+      });
+    (current.getSource("draft") as GeoJSONSource | undefined)?.setData({
+      type: "FeatureCollection",
+      features,
+    });
+    current.getCanvas().style.cursor = drawing ? "crosshair" : "";
+  }, [drawing, ready]);
 
   // The selected incident is brought into view when chosen from the list.
   useEffect(() => {

@@ -21,6 +21,7 @@ import {
   type ImportJobView,
   type ImportReport,
   importRunning,
+  useCancelJob,
   useImportJob,
   useStartImport,
 } from "./queries.ts";
@@ -151,6 +152,8 @@ export function ImportPage() {
   const imported = importJob.data?.job.state === "succeeded" ? importJob.data.report : null;
   const stopped =
     current?.data && !running && current.data.job.state !== "succeeded" ? current.data.job : null;
+  const runningJobId = running ? (current?.data?.job.id ?? null) : null;
+  const cancel = useCancelJob(runningJobId);
   const report = imported ?? checked;
   return (
     <Page
@@ -188,9 +191,9 @@ export function ImportPage() {
         ) : current?.data && current.data.job.state !== "failed" ? (
           <ImportProgress job={current.data} applying={Boolean(importJobId)} />
         ) : null}
-        {start.error || current?.error ? (
+        {start.error || current?.error || cancel.error ? (
           <Alert color="red" role="alert">
-            {describeError(t, start.error ?? current?.error)}
+            {describeError(t, start.error ?? current?.error ?? cancel.error)}
           </Alert>
         ) : null}
         {stopped ? (
@@ -210,6 +213,19 @@ export function ImportPage() {
           </Alert>
         ) : null}
       </div>
+      {running && current?.data?.job.can.cancel ? (
+        <Group>
+          <Button
+            variant="light"
+            color="red"
+            onClick={() => cancel.mutate()}
+            loading={cancel.isPending}
+            data-testid="import-cancel"
+          >
+            {t("import.cancel")}
+          </Button>
+        </Group>
+      ) : null}
       {checked && !importJobId && checked.valid > 0 ? (
         <Group>
           <Button onClick={importValid} disabled={busy}>

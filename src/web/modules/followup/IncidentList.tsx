@@ -162,7 +162,9 @@ export function IncidentList({
                     <IncidentSummary incident={incident} zoneNames={zoneNames} />
                     {placeable && !incident.report ? (
                       <Text size="xs" c="dimmed">
-                        {t("map.notPlaced")}
+                        {incident.place
+                          ? t("map.roundedPlace", { grid: incident.place.gridDegrees })
+                          : t("map.notPlaced")}
                       </Text>
                     ) : null}
                     <Anchor

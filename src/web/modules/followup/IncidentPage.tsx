@@ -71,11 +71,19 @@ export function IncidentPage() {
         <Fact label={t("incident.fatalities")}>{format.number(incident.fatalities)}</Fact>
         <Fact label={t("incident.zones")}>
           {incident.zones.length > 0
-            ? incident.zones
-                .map(
-                  (zone) => `${zoneName.get(zone.zoneId) ?? zone.zoneId} (${t(`zoneStatus.${zone.status}`)})`,
-                )
-                .join(", ")
+            ? incident.zones.map((zone, index) => (
+                <span key={zone.zoneId}>
+                  {index > 0 ? ", " : null}
+                  {/* The zone's incidents of that month, on the map and in its list. */}
+                  <Anchor
+                    component={Link}
+                    to={`/processes/${encodeURIComponent(slug)}/followup?zone=${encodeURIComponent(zone.zoneId)}&month=${incident.occurredOn.slice(0, 7)}`}
+                  >
+                    {zoneName.get(zone.zoneId) ?? zone.zoneId}
+                  </Anchor>{" "}
+                  ({t(`zoneStatus.${zone.status}`)})
+                </span>
+              ))
             : "—"}
         </Fact>
         {report ? (

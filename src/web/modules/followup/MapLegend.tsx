@@ -4,8 +4,11 @@ import { zoneStatuses } from "../../../contracts/followup.ts";
 import { eventTypeColours, otherEventColour, zoneStatusColours } from "./colours.ts";
 import { eventTypeLabel } from "./IncidentList.tsx";
 
-/** The map's key: zones by status, incidents by type, and how a verified point differs from an unverified one. */
-export function MapLegend() {
+/**
+ * The map's key: zones by status, incidents by type, how a verified point differs from an unverified
+ * one, and (when some are drawn) what a rounded point means.
+ */
+export function MapLegend({ coarse = false }: { coarse?: boolean }) {
   const { t } = useTranslation("followup");
   return (
     <Group gap="lg" align="flex-start" className="followup-legend" wrap="wrap">
@@ -44,6 +47,12 @@ export function MapLegend() {
           <span className="followup-swatch is-hollow" aria-hidden />
           <Text size="xs">{t("legend.unverified")}</Text>
         </Group>
+        {coarse ? (
+          <Group component="li" gap={4} wrap="nowrap" data-testid="followup-legend-coarse">
+            <span className="followup-swatch is-coarse" aria-hidden />
+            <Text size="xs">{t("legend.coarse")}</Text>
+          </Group>
+        ) : null}
       </Group>
     </Group>
   );

@@ -15,6 +15,7 @@ import { firstDayOf, lastDayOf, monthOf, monthsBetween, zoneStatusOn } from "./m
 import { useIncidents, useMonthCounts, useProcessRef, useZones, type Zone } from "./queries.ts";
 import "./followup.css";
 import { useSlugAddress } from "./canonical.ts";
+import { useZoneDrawing, ZoneDrawer } from "./ZoneDrawer.tsx";
 
 /** A zone's status on a day, from its history (a zone recorded without one counts as established from its start). */
 function statusOn(zone: Zone, day: string) {
@@ -25,8 +26,9 @@ function statusOn(zone: Zone, day: string) {
 /**
  * The follow-up map of a process: its de-escalation zones filled by their status in the chosen month,
  * the month's incidents as points, a month-by-month slider, and beside the map the same incidents as
- * a list (the map's text alternative). Readers who see only declassified summaries get no coordinates:
- * their incidents are listed with their zones, not placed on the map.
+ * a list (the map's text alternative). Readers who see only declassified summaries get no exact place:
+ * the server rounds it (0.1°, or the report's stated precision when coarser) and the map draws it so.
+ * `?zone=` shows one zone's incidents, on the map and in the list.
  */
 export function MapPage() {
   const { slug = "" } = useParams();
@@ -40,6 +42,7 @@ export function MapPage() {
   const me = useSession().account;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [unavailable, setUnavailable] = useState(false);
+  const drawingState = useZoneDrawing();
 
   const months = useMemo(() => {
     const known = [
@@ -53,14 +56,16 @@ export function MapPage() {
   const latestWithIncidents = [...(counts.data?.items ?? [])]
     .sort((a, b) => a.month.localeCompare(b.month))
     .at(-1)?.month;
-  // A search result names a zone (`?zone=`): it is marked in the list of zones.
+  // A zone named in the address (`?zone=`, from a search result or a zone's link): the list and the
+  // map show that zone's incidents only, and the zone is marked.
   const askedZone = search.get("zone");
   const asked = search.get("month");
   const month = asked && months.includes(asked) ? asked : (latestWithIncidents ?? months.at(-1) ?? "");
   const index = Math.max(0, months.indexOf(month));
   const from = month ? firstDayOf(month) : "";
   const to = month ? lastDayOf(month) : "";
-  const incidents = useIncidents(slug, from, to);
+  const zoneFilter = askedZone && zones.data?.items.some((zone) => zone.id === askedZone) ? askedZone : null;
+  const incidents = useIncidents(slug, from, to, zoneFilter);
 
   const goTo = (next: number) => {
     const target = months[Math.min(Math.max(next, 0), months.length - 1)];
@@ -82,14 +87,23 @@ export function MapPage() {
         const status = to ? statusOn(zone, to) : null;
         if (!status) return [];
         const label = zone.approximate ? t("map.approximate", { name: zone.name }) : zone.name;
-        return [{ id: zone.id, label, status, geometry: zone.geometry, approximate: zone.approximate }];
+        return [
+          {
+            id: zone.id,
+            label,
+            status,
+            geometry: zone.geometry,
+            approximate: zone.approximate,
+            muted: zoneFilter !== null && zone.id !== zoneFilter,
+          },
+        ];
       }),
-    [zones.data, to, t],
+    [zones.data, to, t, zoneFilter],
   );
   const items = incidents.data?.items ?? [];
   const mapIncidents: MapIncident[] = useMemo(
     () =>
-      items.flatMap((incident) =>
+      items.flatMap((incident): MapIncident[] =>
         incident.report
           ? [
               {
@@ -98,9 +112,22 @@ export function MapPage() {
                 latitude: incident.report.latitude,
                 eventType: incident.eventType,
                 verified: incident.verification === "verified",
+                coarse: false,
               },
             ]
-          : [],
+          : incident.place
+            ? [
+                // The public's point: rounded by the server, drawn as such.
+                {
+                  id: incident.id,
+                  longitude: incident.place.longitude,
+                  latitude: incident.place.latitude,
+                  eventType: incident.eventType,
+                  verified: incident.verification === "verified",
+                  coarse: true,
+                },
+              ]
+            : [],
       ),
     [items],
   );
@@ -119,6 +146,14 @@ export function MapPage() {
   const zoneNames = new Map(loaded.data.items.map((zone) => [zone.id, zone.name]));
   const monitor = monitorsProcess(me, process.data?.id);
   const placed = mapIncidents.length;
+  const coarse = mapIncidents.some((incident) => incident.coarse);
+  const zoneAddress = (zoneId: string | null) => {
+    const params = new URLSearchParams(search);
+    if (zoneId) params.set("zone", zoneId);
+    else params.delete("zone");
+    const query = params.toString();
+    return `/processes/${encodeURIComponent(slug)}/followup${query ? `?${query}` : ""}`;
+  };
 
   return (
     <Page
@@ -192,9 +227,10 @@ export function MapPage() {
                 governorateName={governorateName}
                 label={t("map.label", { month: monthLabel })}
                 onUnavailable={() => setUnavailable(true)}
+                drawing={drawingState.drawing}
               />
             )}
-            <MapLegend />
+            <MapLegend coarse={coarse} />
             {items.length > placed ? (
               <Text size="sm" c="dimmed">
                 {t("map.unplaced", { count: items.length - placed })}
@@ -207,6 +243,9 @@ export function MapPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="sm">
+            {loaded.data.can.create ? (
+              <ZoneDrawer slug={slug} zones={loaded.data.items} state={drawingState} />
+            ) : null}
             <Title order={2} size="h3" id="followup-zones">
               {t("map.zones")}
             </Title>
@@ -223,9 +262,20 @@ export function MapPage() {
                     className={zone.id === askedZone ? "followup-zone is-selected" : "followup-zone"}
                     data-testid="followup-zone"
                   >
-                    <Text dir="auto" size="sm">
+                    <Anchor
+                      component={Link}
+                      to={zoneAddress(zone.id === askedZone ? null : zone.id)}
+                      dir="auto"
+                      size="sm"
+                      replace
+                      aria-label={
+                        zone.id === askedZone
+                          ? t("map.zoneFilterOff", { name: zone.name })
+                          : t("map.zoneFilterOn", { name: zone.name })
+                      }
+                    >
                       {zone.name}
-                    </Text>
+                    </Anchor>
                     {zone.approximate ? (
                       <Badge variant="outline" color="gray" size="sm">
                         {t("map.approximateBadge")}
@@ -238,6 +288,14 @@ export function MapPage() {
                 );
               })}
             </Stack>
+            {zoneFilter ? (
+              <Group gap="xs" wrap="wrap" data-testid="followup-zone-filter">
+                <Text size="sm">{t("map.zoneFiltered", { name: zoneNames.get(zoneFilter) ?? "" })}</Text>
+                <Anchor component={Link} to={zoneAddress(null)} size="sm" replace>
+                  {t("map.allZones")}
+                </Anchor>
+              </Group>
+            ) : null}
             <IncidentList
               slug={slug}
               incidents={items}

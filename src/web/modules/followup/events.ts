@@ -2,6 +2,7 @@
 export const followupEventTypes = [
   "followup.zone.create",
   "followup.zone.record-status",
+  "followup.zone.update-shape",
   "followup.commitment.create",
   "followup.commitment.update-status",
   "followup.incident.report",

@@ -31,8 +31,8 @@ export type { ImportReport };
 export const followupKeys = {
   all: ["followup"] as const,
   zones: (process: string) => ["followup", "zones", process] as const,
-  incidents: (process: string, from: string, to: string) =>
-    ["followup", "incidents", process, from, to] as const,
+  incidents: (process: string, from: string, to: string, zoneId: string | null = null) =>
+    ["followup", "incidents", process, from, to, zoneId] as const,
   incident: (id: string) => ["followup", "incident", id] as const,
   months: (process: string) => ["followup", "months", process] as const,
   commitments: (process: string) => ["followup", "commitments", process] as const,
@@ -56,15 +56,16 @@ export function useZones(process: string) {
  * The incidents of a period the reader may see (the map's month), at most a thousand, as points: without
  * the reports' texts (`fields=map`, a third of the bytes); the list reads one's texts when it is opened.
  */
-export function useIncidents(process: string, from: string, to: string) {
+/** A month's incidents for the map, of one zone when `zoneId` is given. */
+export function useIncidents(process: string, from: string, to: string, zoneId: string | null = null) {
   return useQuery({
-    queryKey: followupKeys.incidents(process, from, to),
+    queryKey: followupKeys.incidents(process, from, to, zoneId),
     enabled: Boolean(from && to),
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
       api.get<Incidents>(apiPath("processes", process, "incidents"), {
         signal,
-        query: { from, to, limit: 1000, fields: "map" },
+        query: { from, to, limit: 1000, fields: "map", ...(zoneId ? { zoneId } : {}) },
       }),
   });
 }
@@ -148,6 +149,15 @@ export function useImportJob(jobId: string | null) {
     enabled: Boolean(jobId),
     refetchInterval: (query) => (importRunning(query.state.data) ? 1000 : false),
     queryFn: ({ signal }) => api.get<ImportJobView>(apiPath("followup-imports", jobId ?? ""), { signal }),
+  });
+}
+
+/** Cancels a running job (the platform's route): its work is discarded; the job's page then shows it stopped. */
+export function useCancelJob(jobId: string | null) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ jobId: string }>(apiPath("jobs", jobId ?? "", "cancel")),
+    onSettled: () => client.invalidateQueries({ queryKey: followupKeys.importJob(jobId ?? "none") }),
   });
 }
 

@@ -13,13 +13,13 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { type CaseDetail, caseStatuses } from "../../../contracts/humanitarian.ts";
-import { FormPanel } from "../../shell/FormPanel.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { apiPath, useCase, useHumChange } from "./queries.ts";
 import { ArabicName, explain, fullName, PersonTable, StatusBadge } from "./shared.tsx";
+import { WithdrawPanel } from "./WithdrawPanel.tsx";
 import "./humanitarian.css";
 
 /** The next status, on evidence (the side or the intermediary). */
@@ -86,49 +86,6 @@ function StatusForm({ item }: { item: CaseDetail }) {
   );
 }
 
-/** Withdrawing a case: nothing is deleted, the reason is kept. */
-function WithdrawForm({ item }: { item: CaseDetail }) {
-  const { t } = useTranslation("humanitarian");
-  const change = useHumChange();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await change.mutateAsync({
-        path: apiPath("humanitarian", "cases", item.id, "withdraw"),
-        body: { reason },
-      });
-    } catch (failure) {
-      setError(explain(t, failure));
-    }
-  };
-  return (
-    <FormPanel id="case-withdraw" title={t("case.withdraw")} onSubmit={submit} error={error}>
-      <Textarea
-        label={t("case.reason")}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        required
-        autosize
-        minRows={2}
-      />
-      <Group>
-        <Button
-          type="submit"
-          color="red"
-          variant="light"
-          loading={change.isPending}
-          disabled={!reason.trim()}
-        >
-          {t("case.withdrawButton")}
-        </Button>
-      </Group>
-    </FormPanel>
-  );
-}
-
 /** A case: the person's names in both scripts, the status history with evidence, and the forms its readers may use. */
 export function CasePage() {
   const { id = "" } = useParams();
@@ -138,7 +95,20 @@ export function CasePage() {
   const item = loaded.data;
   const title = fullName(item.person.latin) || fullName(item.person.arabic) || t("case.title");
   return (
-    <Page title={title}>
+    <Page
+      title={title}
+      actions={
+        !item.withdrawn && item.can?.update ? (
+          <Button
+            component={Link}
+            to={`/humanitarian/cases/${encodeURIComponent(item.id)}/edit`}
+            variant="light"
+          >
+            {t("caseForm.correct")}
+          </Button>
+        ) : null
+      }
+    >
       <Group gap="sm" wrap="wrap">
         <ArabicName parts={item.person.arabic} />
         <StatusBadge status={item.status} />
@@ -175,7 +145,15 @@ export function CasePage() {
         </Timeline>
       </section>
       {!item.withdrawn && item.can?.changeStatus ? <StatusForm item={item} /> : null}
-      {!item.withdrawn && item.can?.withdraw ? <WithdrawForm item={item} /> : null}
+      {!item.withdrawn && item.can?.withdraw ? (
+        <WithdrawPanel
+          id="case-withdraw"
+          title={t("case.withdraw")}
+          consequence={t("withdrawPanel.caseConsequence")}
+          button={t("case.withdrawButton")}
+          path={apiPath("humanitarian", "cases", item.id, "withdraw")}
+        />
+      ) : null}
     </Page>
   );
 }

@@ -37,7 +37,16 @@ export function CasesPage() {
   if (side && !sides.has(side)) sides.set(side, side);
   const any = { value: "", label: t("cases.any") };
   return (
-    <Page title={t("cases.title")}>
+    <Page
+      title={t("cases.title")}
+      actions={
+        context.mySides.length > 0 ? (
+          <Button component={Link} to={`/processes/${encodeURIComponent(slug)}/humanitarian/cases/new`}>
+            {t("caseForm.newTitle")}
+          </Button>
+        ) : null
+      }
+    >
       <Group gap="sm" wrap="wrap" align="end" role="search" aria-label={t("cases.filters")}>
         <NativeSelect
           label={t("cases.kind")}

@@ -5,8 +5,9 @@ import { Link, useParams } from "react-router";
 import { ApiError } from "../../shell/api.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
-import { useList } from "./queries.ts";
+import { apiPath, useList } from "./queries.ts";
 import { PersonNames } from "./shared.tsx";
+import { WithdrawPanel } from "./WithdrawPanel.tsx";
 import "./humanitarian.css";
 
 const pageSize = 100;
@@ -43,6 +44,15 @@ export function ListPage() {
           })}
         </Text>
       </Group>
+      {list.withdrawn ? (
+        <Alert color="gray" title={t("withdrawn")} data-testid="list-withdrawn">
+          {t("case.withdrawnBecause", {
+            reason: list.withdrawn.reason,
+            by: list.withdrawn.by,
+            at: list.withdrawn.at.slice(0, 10),
+          })}
+        </Alert>
+      ) : null}
       <Text>{t("lists.counts", { imported: list.imported, rejected: list.rejected })}</Text>
       <Table.ScrollContainer minWidth={560}>
         <Table striped withTableBorder>
@@ -68,9 +78,15 @@ export function ListPage() {
                 <Table.Td>{entry.rowNumber}</Table.Td>
                 <Table.Td>
                   <PersonNames person={entry.person} />
+                  {entry.withdrawn ? (
+                    <Badge size="xs" color="gray" variant="outline" me={4}>
+                      {t("withdrawn")}
+                    </Badge>
+                  ) : null}
                   {entry.flags.map((flag) => (
                     <Badge key={`${flag.field}-${flag.code}`} size="xs" color="yellow" variant="light" me={4}>
-                      {flag.field}: {t(`finding.${flag.code}`, { defaultValue: flag.code })}
+                      {t(`column.${flag.field}`, { defaultValue: flag.field })}:{" "}
+                      {t(`finding.${flag.code}`, { defaultValue: flag.code })}
                     </Badge>
                   ))}
                 </Table.Td>
@@ -106,6 +122,15 @@ export function ListPage() {
           {t("next")}
         </Button>
       </Group>
+      {list.can?.withdraw ? (
+        <WithdrawPanel
+          id="list-withdraw"
+          title={t("withdrawPanel.listTitle")}
+          consequence={t("withdrawPanel.listConsequence", { count: list.imported })}
+          button={t("withdrawPanel.listButton")}
+          path={apiPath("humanitarian", "lists", list.id, "withdraw")}
+        />
+      ) : null}
     </Page>
   );
 }

@@ -4,11 +4,12 @@ import { Anchor, Group, Progress, Stack, Table, Text, Title } from "@mantine/cor
 import { useTranslation } from "react-i18next";
 import { type CaseStatus, caseStatuses } from "../../../contracts/humanitarian.ts";
 import { useCaseCounts, useExchanges, useReviewProgress } from "./queries.ts";
+import { StatusByMonthChart } from "./StatusByMonthChart.tsx";
 import { statusColour } from "./shared.tsx";
 
 const fill = (colour: string) => `var(--mantine-color-${colour}-6)`;
 
-/** Cases by side and status now (a bar per side), and status changes by month (a table). */
+/** Cases by side and status now (a bar per side), and status changes by month (a chart per side and a table). */
 export function CaseCountsPicture({ slug, nameOf }: { slug: string; nameOf: (id: string) => string }) {
   const { t } = useTranslation("humanitarian");
   const counts = useCaseCounts(slug).data;
@@ -56,6 +57,12 @@ export function CaseCountsPicture({ slug, nameOf }: { slug: string; nameOf: (id:
           </Text>
         </Stack>
       ))}
+      {months.length > 0 ? (
+        <Title order={3} size="h5">
+          {t("pictures.byMonthTitle")}
+        </Title>
+      ) : null}
+      <StatusByMonthChart counts={counts} nameOf={nameOf} />
       {months.length > 0 ? (
         <Table.ScrollContainer minWidth={420}>
           <Table withTableBorder>

@@ -37,6 +37,18 @@ export const humanitarianModule: WebModule = {
       examples: [`${demoProcess}/cases`],
     },
     {
+      path: "/processes/:slug/humanitarian/cases/new",
+      Component: lazyNamed(() => import("./CaseFormPage.tsx"), "CaseNewPage"),
+      access: "signed-in",
+      examples: [`${demoProcess}/cases/new`],
+    },
+    {
+      path: "/humanitarian/cases/:id/edit",
+      Component: lazyNamed(() => import("./CaseFormPage.tsx"), "CaseEditPage"),
+      access: "signed-in",
+      examples: ["/humanitarian/cases/demo-case-none/edit"],
+    },
+    {
       path: "/humanitarian/cases/:id",
       Component: lazyNamed(() => import("./CasePage.tsx"), "CasePage"),
       access: "signed-in",

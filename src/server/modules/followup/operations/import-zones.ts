@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { PlainText, RecordRef } from "../../../../contracts/common.ts";
 import { tiers } from "../../../../contracts/enums.ts";
@@ -163,7 +163,8 @@ export const importZones = defineOperation({
         if (input.dryRun) continue;
         await ctx.tx
           .update(followupZones)
-          .set({ ...values, updatedAt: new Date() })
+          // A new version: an outline being redrawn on the map from the old one is then refused as stale.
+          .set({ ...values, version: sql`${followupZones.version} + 1`, updatedAt: new Date() })
           .where(eq(followupZones.id, zone.id));
         emitChange(ctx, "followup.zone.import-geojson", "followup.zone", zone);
         continue;

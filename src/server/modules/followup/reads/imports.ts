@@ -23,9 +23,9 @@ function readableImports(actor: Actor): SQL {
   );
 }
 
-function present(row: JobRow): z.infer<typeof ImportJob> {
+function present(row: JobRow, actor: Actor): z.infer<typeof ImportJob> {
   return {
-    job: presentJob(row),
+    job: presentJob(row, actor),
     report: row.state === "succeeded" && row.result ? (row.result as ImportReport) : null,
   };
 }
@@ -37,7 +37,7 @@ export async function getImport(db: Db, actor: Actor, jobId: string): Promise<z.
     .from(jobs)
     .where(and(eq(jobs.id, jobId), readableImports(actor)));
   if (!row) throw new NotFound("Import", jobId);
-  return present(row);
+  return present(row, actor);
 }
 
 /** The latest imports of a process the actor may read, newest first. */
@@ -49,5 +49,5 @@ export async function listImports(db: Db, actor: Actor, processRef: string) {
     .where(and(eq(jobs.processId, process.id), readableImports(actor)))
     .orderBy(desc(jobs.createdAt))
     .limit(50);
-  return { items: rows.map(present) };
+  return { items: rows.map((row) => present(row, actor)) };
 }

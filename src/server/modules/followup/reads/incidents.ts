@@ -23,6 +23,8 @@ import {
   followupIncidentZones,
   followupVerifications,
 } from "../schema.ts";
+import { coarsePlace, gridOfPlace } from "./coarse-place.ts";
+import { listIncidentPoints } from "./incident-points.ts";
 
 const i = followupIncidents;
 
@@ -31,15 +33,16 @@ function raw<T>(full: SQL, column: SQL | AnyPgColumn, as: string) {
   return sql<T | null>`case when ${full} then ${column} end`.as(as);
 }
 
-/**
- * The columns a reader gets. `points` (the map's month) leaves out the report's texts and the protected
- * fields: the same rows and tier rule, a third of the bytes to read and send.
- */
-function selection(actor: Actor, points = false) {
-  const full = processIn(actor, i.processId, memberProcesses(actor));
-  const monitor = points ? sql`false` : processIn(actor, i.processId, monitoredProcesses(actor));
-  const text = <T>(column: SQL | AnyPgColumn, as: string) =>
-    points ? sql<T | null>`null`.as(as) : raw<T>(full, column, as);
+/** Whether the reader gets an incident's raw report (the process's delegations) rather than its summary. */
+function readsReports(actor: Actor): SQL {
+  return processIn(actor, i.processId, memberProcesses(actor));
+}
+
+/** The columns a reader gets. */
+function selection(actor: Actor) {
+  const full = readsReports(actor);
+  const monitor = processIn(actor, i.processId, monitoredProcesses(actor));
+  const text = <T>(column: SQL | AnyPgColumn, as: string) => raw<T>(full, column, as);
   return {
     columns: {
       id: i.id,
@@ -53,6 +56,9 @@ function selection(actor: Actor, points = false) {
       summary: i.summary,
       full: sql<boolean>`(${full})`.as("full"),
       latitude: raw<number>(full, i.latitude, "r_latitude"),
+      placeLatitude: coarsePlace(full, i.latitude).as("p_latitude"),
+      placeLongitude: coarsePlace(full, i.longitude).as("p_longitude"),
+      placeGrid: gridOfPlace(full).as("p_grid"),
       longitude: raw<number>(full, i.longitude, "r_longitude"),
       geoPrecision: raw<string>(full, i.geoPrecision, "r_geo_precision"),
       location: text<string>(i.location, "r_location"),
@@ -85,6 +91,9 @@ type Selected = {
   full: boolean;
   latitude: number | null;
   longitude: number | null;
+  placeLatitude: number | null;
+  placeLongitude: number | null;
+  placeGrid: number | null;
   geoPrecision: string | null;
   location: string | null;
   admin: string[] | null;
@@ -140,11 +149,22 @@ async function present(db: Db, rows: Selected[]): Promise<z.infer<typeof Inciden
           externalId: row.externalId,
         }
       : null,
+    place:
+      !row.full && row.placeLatitude !== null && row.placeLongitude !== null
+        ? {
+            latitude: Number(row.placeLatitude),
+            longitude: Number(row.placeLongitude),
+            gridDegrees: Number(row.placeGrid),
+          }
+        : null,
     protected: row.monitor ? { reporter: row.reporter, sensitive: row.sensitive ?? {} } : null,
   }));
 }
 
-/** A page of a process's incidents the actor may see, newest first, filtered by day, zone and state. */
+/**
+ * A page of a process's incidents the actor may see, newest first, filtered by day, zone and state; with
+ * `fields=map`, as the map's points (incident-points.ts), under the same filter.
+ */
 export async function listIncidents(
   db: Db,
   actor: Actor,
@@ -152,7 +172,6 @@ export async function listIncidents(
   query: z.infer<typeof IncidentQuery>,
 ): Promise<z.infer<typeof IncidentList>> {
   const process = await findProcess(db, processRef);
-  const { columns, protectedJoin } = selection(actor, query.fields === "map");
   const where = and(
     eq(i.processId, process.id),
     readableIncidents(actor, i),
@@ -169,7 +188,9 @@ export async function listIncidents(
             ),
         )
       : undefined,
-  );
+  ) as SQL;
+  if (query.fields === "map") return listIncidentPoints(db, where, readsReports(actor), query);
+  const { columns, protectedJoin } = selection(actor);
   const rows = (await db
     .select(columns)
     .from(i)

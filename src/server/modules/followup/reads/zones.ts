@@ -39,6 +39,7 @@ async function present(db: Db, rows: ZoneRow[]): Promise<z.infer<typeof ZoneView
       termMonths: row.termMonths,
       autoExtend: row.autoExtend,
       tier: row.tier,
+      version: row.version,
       status: own.at(-1)?.status ?? "established",
       history: own.map((entry) => ({
         status: entry.status,

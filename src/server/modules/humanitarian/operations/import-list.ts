@@ -1,65 +1,39 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { RecordRef } from "../../../../contracts/common.ts";
-import {
-  type CaseKind,
-  ColumnMapping,
-  caseKinds,
-  type ListImportReport,
-  listSharings,
-  type PersonFields,
-  type RowFinding,
-} from "../../../../contracts/humanitarian.ts";
-import { insertMany } from "../../../platform/bulk.ts";
-import { BadRequest, Conflict } from "../../../platform/errors.ts";
+import { ListImportReport, listSharings } from "../../../../contracts/humanitarian.ts";
+import type { Db } from "../../../platform/db.ts";
+import { Conflict } from "../../../platform/errors.ts";
+import { sealJob } from "../../../platform/jobs.ts";
 import { defineOperation } from "../../../platform/operation.ts";
-import { type FileFormat, readListFile } from "../list-file.ts";
-import { finding, type ResolvedMapping, readRow, resolveMapping } from "../list-rows.ts";
-import { personFingerprint, sealPerson } from "../person.ts";
 import { canSubmitFor } from "../policies.ts";
-import { humCaseStatus, humCases, humListEntries, humLists } from "../schema.ts";
+import { humCaseStatus, humCases, humImportRows, humListEntries, humLists } from "../schema.ts";
 import { byOf, emitPersonChange, loadProcess, loadSide, newId } from "./shared.ts";
 
-/** Rows written per round trip (insertMany splits further). */
-const batchSize = 5000;
-/** Rows listed in the report (the counts cover the whole file). */
-const listedRows = 1000;
-const previewRows = 20;
+/** Staged rows merged per statement: bounds one statement's memory on a file of a million rows. */
+const rowsPerMerge = 50_000;
 
 export const ImportListInput = z.object({
   processId: RecordRef,
   delegationId: RecordRef,
   title: z.string().trim().min(1).max(300),
   fileName: z.string().trim().min(1).max(300),
-  format: z.enum(["csv", "xlsx"]),
-  kind: z.enum(caseKinds).default("detained"),
   sharing: z.enum(listSharings).default("side"),
-  mapping: ColumnMapping.default({}),
-  dayMonth: z.enum(["refuse", "day_first", "month_first"]).default("refuse"),
-  dryRun: z.boolean(),
-  source: z.custom<AsyncIterable<Uint8Array>>(
-    (value) => typeof value === "object" && value !== null && Symbol.asyncIterator in value,
-    "The list file to read.",
-  ),
-  maxBytes: z.int().positive().optional(),
+  /** Where the file's valid rows were staged, sealed (list-import.ts). */
+  stagingId: z.string().min(1).max(100),
+  /** The reading's report: its counts, findings and content hash. */
+  read: ListImportReport,
 });
 
-type Pending = {
-  row: number;
-  kind: CaseKind;
-  person: PersonFields;
-  fingerprint: string;
-  flags: RowFinding[];
-};
-
 /**
- * humanitarian.list.import: a side uploads its list (CSV or XLSX), streamed, with its columns mapped
- * onto ours. A dry run (the preview) reads every row and writes nothing: the first rows as mapped and
- * the validation report. Otherwise, in one transaction and one audit entry, the list, its rows (sealed)
- * and a case per new person are written — or nothing is: a file already imported in the process (the
- * same bytes) is refused with 409, a file that cannot be read with 400, and a failure anywhere rolls all
- * of it back. A row repeating an earlier row is rejected; a row naming a person this side already
- * registered is linked to that case rather than duplicating it. The report names fields, never values.
+ * humanitarian.list.import: a side imports its list (CSV or XLSX). The file was read streaming and its
+ * valid rows checked, sealed and staged (list-import.ts, which every caller goes through: the request,
+ * the background job, the CLI); this one transaction and one audit entry writes the list, its rows and
+ * a case per new person — or nothing: a file already imported in the process (the same bytes) is
+ * refused with 409, staged rows gone missing (a start-up removed them) refuse the whole import, and a
+ * failure anywhere rolls all of it back. A row naming a person this side already registered is linked
+ * to that case (flagged `already_a_case`) rather than duplicating it. A dry run writes nothing but its
+ * audit entry. The audit and the event carry counts, never a name.
  */
 export const importList = defineOperation({
   name: "humanitarian.list.import",
@@ -79,89 +53,7 @@ export const importList = defineOperation({
         }
       : {},
   run: async (ctx, input, side) => {
-    const report: ListImportReport = {
-      dryRun: input.dryRun,
-      listId: null,
-      format: input.format,
-      encoding: "utf-8",
-      contentHash: "",
-      header: [],
-      mapping: {},
-      unmappedColumns: [],
-      rows: 0,
-      valid: 0,
-      rejected: 0,
-      flagged: 0,
-      duplicates: 0,
-      casesCreated: 0,
-      rejectedRows: [],
-      flaggedRows: [],
-      preview: [],
-    };
-    const listId = newId();
-    const by = byOf(ctx.actor);
-    if (!input.dryRun)
-      await ctx.tx.insert(humLists).values({
-        id: listId,
-        processId: side.processId,
-        delegationId: side.delegationId,
-        participantId: side.participantId,
-        sharing: input.sharing,
-        title: input.title,
-        fileName: input.fileName,
-        format: input.format,
-        encoding: "utf-8",
-        contentHash: `pending:${listId}`,
-        submittedBy: by.byAccountId,
-        submittedByLabel: by.byLabel,
-      });
-    const file = readListFile(input.format as FileFormat, input.source, input.maxBytes);
-    let mapping: ResolvedMapping | null = null;
-    const firstRowOf = new Map<string, number>();
-    let batch: Pending[] = [];
-    const flush = async () => {
-      if (batch.length > 0) await writeBatch(ctx, side, listId, input, batch, report);
-      batch = [];
-    };
-    for await (const cells of file.rows) {
-      if (!mapping) {
-        report.header = cells.map((cell) => cell.trim().slice(0, 200));
-        const resolved = resolveMapping(report.header, input.mapping);
-        mapping = resolved;
-        report.mapping = resolved.used;
-        report.unmappedColumns = resolved.unmapped;
-        continue;
-      }
-      report.rows += 1;
-      const row = report.rows + 1;
-      const read = readRow(cells, mapping, input.kind, input.dayMonth);
-      if (report.preview.length < previewRows)
-        report.preview.push({ row, kind: read.kind, person: read.person, valid: read.ok });
-      if (!read.ok) {
-        report.rejected += 1;
-        if (report.rejectedRows.length < listedRows)
-          report.rejectedRows.push({ row, findings: read.findings });
-        continue;
-      }
-      const fingerprint = personFingerprint(side.processId, read.person);
-      const earlier = firstRowOf.get(fingerprint);
-      if (earlier !== undefined) {
-        report.rejected += 1;
-        report.duplicates += 1;
-        if (report.rejectedRows.length < listedRows)
-          report.rejectedRows.push({ row, findings: [finding("row", "duplicate_row", earlier)] });
-        continue;
-      }
-      firstRowOf.set(fingerprint, row);
-      report.valid += 1;
-      batch.push({ row, kind: read.kind, person: read.person, fingerprint, flags: read.flags });
-      if (batch.length >= batchSize) await flush();
-    }
-    if (!mapping)
-      throw new BadRequest("The file is empty: a list starts with its header row.", {}, "empty_file");
-    await flush();
-    report.encoding = input.format === "csv" ? file.encoding() : "utf-8";
-    report.contentHash = file.contentHash();
+    const report: ListImportReport = { ...input.read, listId: null, casesCreated: 0 };
     const [already] = await ctx.tx
       .select({ id: humLists.id })
       .from(humLists)
@@ -172,18 +64,56 @@ export const importList = defineOperation({
         { listId: already.id, contentHash: report.contentHash },
         "list_already_imported",
       );
-    if (!input.dryRun) {
+    const listId = newId();
+    if (!report.dryRun) {
+      // A cancel asked before this point refuses the merge (nothing imported); after it, it is refused.
+      await sealJob(ctx.tx, input.stagingId);
+      const [staged] = await ctx.tx
+        .select({ rows: count() })
+        .from(humImportRows)
+        .where(eq(humImportRows.stagingId, input.stagingId));
+      if ((staged?.rows ?? 0) !== report.valid)
+        throw new Conflict(
+          "The rows read from the file are no longer staged (the server restarted?): upload the file again.",
+          { staged: staged?.rows ?? 0, valid: report.valid },
+          "import_interrupted",
+        );
+      const by = byOf(ctx.actor);
+      await ctx.tx.insert(humLists).values({
+        id: listId,
+        processId: side.processId,
+        delegationId: side.delegationId,
+        participantId: side.participantId,
+        sharing: input.sharing,
+        title: input.title,
+        fileName: input.fileName,
+        format: report.format,
+        encoding: report.encoding,
+        contentHash: report.contentHash,
+        rows: report.rows,
+        imported: report.valid,
+        rejected: report.rejected,
+        submittedBy: by.byAccountId,
+        submittedByLabel: by.byLabel,
+      });
+      // Fresh statistics, or the planner takes a staged file of 100,000 rows for an empty table.
+      if (report.valid > 10_000) await ctx.tx.execute(sql`analyze ${humImportRows}`);
+      await linkKnownCases(ctx.tx, { ...side, stagingId: input.stagingId });
+      for (let from = 1; from <= report.valid; from += rowsPerMerge)
+        report.casesCreated += await mergeStaged(ctx.tx, {
+          ...side,
+          listId,
+          sharing: input.sharing,
+          stagingId: input.stagingId,
+          from,
+          to: from + rowsPerMerge - 1,
+          ...by,
+        });
+      if (report.valid > 10_000) {
+        await ctx.tx.execute(sql`analyze ${humListEntries}`);
+        await ctx.tx.execute(sql`analyze ${humCases}`);
+      }
       report.listId = listId;
-      await ctx.tx
-        .update(humLists)
-        .set({
-          contentHash: report.contentHash,
-          encoding: report.encoding,
-          rows: report.rows,
-          imported: report.valid,
-          rejected: report.rejected,
-        })
-        .where(eq(humLists.id, listId));
     }
     const {
       rejectedRows: _r,
@@ -195,10 +125,10 @@ export const importList = defineOperation({
       ...counts
     } = report;
     ctx.audit({
-      subjectId: input.dryRun ? undefined : listId,
+      subjectId: report.dryRun ? undefined : listId,
       data: { ...counts, contentHash: undefined },
     });
-    if (!input.dryRun)
+    if (!report.dryRun)
       emitPersonChange(
         ctx,
         "humanitarian.list.import",
@@ -211,77 +141,66 @@ export const importList = defineOperation({
 });
 
 /**
- * Checks a batch of valid rows against the side's existing cases (by fingerprint) and, unless a dry
- * run, writes their entries, the new cases and their first status with insertMany.
+ * Links the staged rows naming a person the side already registered to that case (the earliest, if
+ * several), once, before anything is written: one set-based statement over the staged rows, so the
+ * merge below never looks a row up among the cases it is itself creating.
  */
-async function writeBatch(
-  ctx: Parameters<(typeof importList)["run"]>[0],
-  side: { processId: string; delegationId: string; participantId: string },
-  listId: string,
-  input: z.infer<typeof ImportListInput>,
-  batch: Pending[],
-  report: ListImportReport,
+async function linkKnownCases(
+  tx: Db,
+  m: { processId: string; delegationId: string; stagingId: string },
 ): Promise<void> {
-  const existing = await ctx.tx
-    .select({ id: humCases.id, fingerprint: humCases.fingerprint })
-    .from(humCases)
-    .where(
-      and(
-        eq(humCases.processId, side.processId),
-        eq(humCases.delegationId, side.delegationId),
-        isNull(humCases.withdrawnAt),
-        inArray(
-          humCases.fingerprint,
-          batch.map((row) => row.fingerprint),
-        ),
-      ),
-    );
-  const caseOf = new Map(existing.map((row) => [row.fingerprint, row.id]));
-  const entries: (typeof humListEntries.$inferInsert)[] = [];
-  const cases: (typeof humCases.$inferInsert)[] = [];
-  const steps: (typeof humCaseStatus.$inferInsert)[] = [];
-  const by = byOf(ctx.actor);
-  for (const pending of batch) {
-    const known = caseOf.get(pending.fingerprint);
-    const flags = known ? [...pending.flags, finding("row", "already_a_case", known)] : pending.flags;
-    if (flags.length > 0) {
-      report.flagged += 1;
-      if (report.flaggedRows.length < listedRows)
-        report.flaggedRows.push({ row: pending.row, findings: flags });
-    }
-    if (input.dryRun) continue;
-    const entryId = newId();
-    const caseId = known ?? newId();
-    entries.push({
-      id: entryId,
-      listId,
-      processId: side.processId,
-      delegationId: side.delegationId,
-      rowNumber: pending.row,
-      kind: pending.kind,
-      personal: sealPerson(pending.person, entryId),
-      fingerprint: pending.fingerprint,
-      flags: flags.map((flag) => ({ field: flag.field, code: flag.code })),
-      caseId,
-    });
-    if (known) continue;
-    cases.push({
-      id: caseId,
-      processId: side.processId,
-      delegationId: side.delegationId,
-      participantId: side.participantId,
-      tier: "intermediary",
-      sharing: input.sharing,
-      kind: pending.kind,
-      personal: sealPerson(pending.person, caseId),
-      fingerprint: pending.fingerprint,
-      listEntryId: entryId,
-    });
-    steps.push({ id: newId(), caseId, status: "listed", byAccountId: by.byAccountId, byLabel: by.byLabel });
-  }
-  if (input.dryRun) return;
-  await insertMany(ctx.tx, humListEntries, entries);
-  await insertMany(ctx.tx, humCases, cases);
-  await insertMany(ctx.tx, humCaseStatus, steps);
-  report.casesCreated += cases.length;
+  await tx.execute(sql`
+    update ${humImportRows} s set case_id = known.id, linked = true
+    from (
+      select distinct on (c.fingerprint) c.fingerprint, c.id from ${humCases} c
+      where c.process_id = ${m.processId} and c.delegation_id = ${m.delegationId} and c.withdrawn_at is null
+        and c.fingerprint in (select fingerprint from ${humImportRows} where staging_id = ${m.stagingId})
+      order by c.fingerprint, c.created_at, c.id
+    ) known
+    where s.staging_id = ${m.stagingId} and s.fingerprint = known.fingerprint`);
+}
+
+/**
+ * Moves staged rows `from`…`to` into the list: each row's entry (linked to its existing case, flagged
+ * `already_a_case`, or to its new case), the new cases, and their first status. Three set-based
+ * statements, the personal fields copied sealed. Answers the cases created.
+ */
+async function mergeStaged(
+  tx: Db,
+  m: {
+    processId: string;
+    delegationId: string;
+    participantId: string;
+    listId: string;
+    sharing: string;
+    stagingId: string;
+    from: number;
+    to: number;
+    byAccountId: string | null;
+    byLabel: string;
+  },
+): Promise<number> {
+  const staged = sql`s.staging_id = ${m.stagingId} and s.seq between ${m.from} and ${m.to}`;
+  await tx.execute(sql`
+    insert into ${humListEntries} (id, list_id, process_id, delegation_id, row_number, kind, personal,
+      fingerprint, flags, case_id)
+    select s.entry_id, ${m.listId}, ${m.processId}, ${m.delegationId}, s.row_number, s.kind, s.entry_personal,
+      s.fingerprint,
+      case when s.linked then s.flags || '[{"field":"row","code":"already_a_case"}]'::jsonb else s.flags end,
+      s.case_id
+    from ${humImportRows} s where ${staged}`);
+  const created = await tx.execute(sql`
+    with created as (insert into ${humCases} (id, process_id, delegation_id, participant_id, tier, sharing,
+      kind, personal, fingerprint, list_entry_id)
+    select s.case_id, ${m.processId}, ${m.delegationId}, ${m.participantId}, 'intermediary', ${m.sharing},
+      s.kind, s.case_personal, s.fingerprint, s.entry_id
+    from ${humImportRows} s where ${staged} and not s.linked
+    returning 1)
+    select count(*)::int as n from created`);
+  await tx.execute(sql`
+    insert into ${humCaseStatus} (id, case_id, status, by_account_id, by_label)
+    select gen_random_uuid()::text, s.case_id, 'listed', ${m.byAccountId}, ${m.byLabel}
+    from ${humImportRows} s where ${staged} and not s.linked`);
+  const [row] = (created as unknown as { rows: { n: number }[] }).rows;
+  return Number(row?.n ?? 0);
 }

@@ -7,7 +7,7 @@ import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { findProcess } from "../../core/index.ts";
 import { openPerson } from "../person.ts";
-import { canReadPerson, readablePersons } from "../policies.ts";
+import { canReadPerson, canSubmitFor, readablePersons } from "../policies.ts";
 import { presentList, presentWithdrawal } from "../presenters.ts";
 import { humListEntries, humLists } from "../schema.ts";
 import { auditPersonRead, refusePersonRead } from "./audit-reads.ts";
@@ -62,6 +62,7 @@ export async function getList(
   return {
     ...presentList(list),
     total: total?.n ?? 0,
+    can: { withdraw: !list.withdrawnAt && canSubmitFor(actor, list.processId, list.delegationId) },
     entries: entries.map((entry) => ({
       id: entry.id,
       rowNumber: entry.rowNumber,

@@ -1,0 +1,1 @@
+ALTER TABLE "followup_zones" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;
