@@ -11,6 +11,33 @@ import { presentCase, presentStatusStep } from "../presenters.ts";
 import { humCaseStatus, humCases } from "../schema.ts";
 import { auditPersonRead, mayAskForSide, refusePersonRead, refuseSideRead } from "./audit-reads.ts";
 
+/** The filters a reader of a process's cases may ask for (the list's and the export's). */
+type CaseFilter = Pick<z.infer<typeof CaseQuery>, "delegationId" | "status" | "kind" | "withdrawn">;
+
+/**
+ * Which of a process's cases the actor reads, with the filters asked for, as one SQL condition: the
+ * persons' rule first. Naming a side whose cases the actor may not read at all is refused and audited
+ * under `operation` (the list or the export), rather than answered empty.
+ */
+export async function readableCasesWhere(
+  db: Db,
+  actor: Actor,
+  processRef: string,
+  query: CaseFilter,
+  operation: string,
+): Promise<{ process: { id: string; slug: string }; where: SQL | undefined }> {
+  const process = await findProcess(db, processRef);
+  if (query.delegationId && !mayAskForSide(actor, process.id, query.delegationId))
+    await refuseSideRead(db, actor, operation, process.id, query.delegationId);
+  const filters: (SQL | undefined)[] = [eq(humCases.processId, process.id), readablePersons(actor, humCases)];
+  if (query.delegationId) filters.push(eq(humCases.delegationId, query.delegationId));
+  if (query.status) filters.push(eq(humCases.status, query.status));
+  if (query.kind) filters.push(eq(humCases.kind, query.kind));
+  if (query.withdrawn === "exclude") filters.push(isNull(humCases.withdrawnAt));
+  if (query.withdrawn === "only") filters.push(isNotNull(humCases.withdrawnAt));
+  return { process, where: and(...filters) };
+}
+
 /**
  * The cases of a process the actor may read, filtered by side, status and kind, newest first. Naming
  * a side whose cases the actor may not read at all is refused (audited) rather than answered empty.
@@ -21,16 +48,7 @@ export async function listCases(
   processRef: string,
   query: z.infer<typeof CaseQuery>,
 ): Promise<CaseList> {
-  const process = await findProcess(db, processRef);
-  if (query.delegationId && !mayAskForSide(actor, process.id, query.delegationId))
-    await refuseSideRead(db, actor, "humanitarian.case.list", process.id, query.delegationId);
-  const filters: (SQL | undefined)[] = [eq(humCases.processId, process.id), readablePersons(actor, humCases)];
-  if (query.delegationId) filters.push(eq(humCases.delegationId, query.delegationId));
-  if (query.status) filters.push(eq(humCases.status, query.status));
-  if (query.kind) filters.push(eq(humCases.kind, query.kind));
-  if (query.withdrawn === "exclude") filters.push(isNull(humCases.withdrawnAt));
-  if (query.withdrawn === "only") filters.push(isNotNull(humCases.withdrawnAt));
-  const where = and(...filters);
+  const { process, where } = await readableCasesWhere(db, actor, processRef, query, "humanitarian.case.list");
   const [total] = await db.select({ n: count() }).from(humCases).where(where);
   const rows = await db
     .select()

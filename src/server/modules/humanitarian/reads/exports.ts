@@ -2,7 +2,7 @@
 // each as CSV or XLSX, marked with the exporting account and the time (platform/exports/marked.ts), and
 // each audited as its own read: who, when, which list or filter, how many persons. The tier filter and
 // the refusals are those of the pages' reads (a refused export is audited and answers 404 or 403).
-import { and, asc, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   CaseExportQuery,
@@ -16,11 +16,11 @@ import type { Db } from "../../../platform/db.ts";
 import type { CsvColumn } from "../../../platform/exports/csv.ts";
 import { fileSlug } from "../../../platform/exports/download.ts";
 import { type ExportMark, markedCsv, markedXlsx } from "../../../platform/exports/marked.ts";
-import { findProcess } from "../../core/index.ts";
 import { openPerson } from "../person.ts";
-import { canReadPerson, readablePersons } from "../policies.ts";
+import { canReadPerson } from "../policies.ts";
 import { humCases, humListEntries, humLists } from "../schema.ts";
-import { auditPersonRead, mayAskForSide, refusePersonRead, refuseSideRead } from "./audit-reads.ts";
+import { auditPersonRead, refusePersonRead } from "./audit-reads.ts";
+import { readableCasesWhere } from "./cases.ts";
 import { loadReviewQueue } from "./review-queue.ts";
 
 /** An export ready to send. */
@@ -144,19 +144,17 @@ export async function exportCases(
   processRef: string,
   query: z.infer<typeof CaseExportQuery>,
 ): Promise<ExportFile> {
-  const process = await findProcess(db, processRef);
-  if (query.delegationId && !mayAskForSide(actor, process.id, query.delegationId))
-    await refuseSideRead(db, actor, "humanitarian.case.export", process.id, query.delegationId);
-  const filters: (SQL | undefined)[] = [eq(humCases.processId, process.id), readablePersons(actor, humCases)];
-  if (query.delegationId) filters.push(eq(humCases.delegationId, query.delegationId));
-  if (query.status) filters.push(eq(humCases.status, query.status));
-  if (query.kind) filters.push(eq(humCases.kind, query.kind));
-  if (query.withdrawn === "exclude") filters.push(isNull(humCases.withdrawnAt));
-  if (query.withdrawn === "only") filters.push(isNotNull(humCases.withdrawnAt));
+  const { process, where } = await readableCasesWhere(
+    db,
+    actor,
+    processRef,
+    query,
+    "humanitarian.case.export",
+  );
   const found = await db
     .select()
     .from(humCases)
-    .where(and(...filters))
+    .where(where)
     .orderBy(desc(humCases.createdAt), asc(humCases.id));
   const mark = markOf(actor);
   const { format, ...filter } = query;
