@@ -85,7 +85,7 @@ test.describe
       await page.getByLabel("Place of origin").fill("Idlib");
       await page.getByLabel(/^Birth year/).fill("1984");
       await page.getByRole("button", { name: "Register the case" }).click();
-      await expect(page.getByRole("alert")).toContainText("This side already registered this person.");
+      await expect(page.getByRole("alert")).toContainText("This side already registered this person");
       await page.getByRole("link", { name: "Open the case already registered" }).click();
       await expect(page).toHaveURL(new RegExp(`${caseUrl}$`));
       await page.context().close();
