@@ -17,6 +17,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ZoneStatus } from "../../../contracts/followup.ts";
 import { colourOfEventType, zoneStatusColours } from "./colours.ts";
 import boundaries from "./geo/syria.json" with { type: "json" };
+import { centreOf, labelElement, largestRing, northernmost } from "./map-labels.ts";
 import type { Drawing } from "./ZoneDrawer.tsx";
 
 setWorkerUrl(workerUrl);
@@ -24,7 +25,6 @@ setWorkerUrl(workerUrl);
 // GeoJSON's types, as MapLibre's own declarations bring them (the global `GeoJSON` namespace).
 type FeatureCollection = GeoJSON.FeatureCollection;
 type Polygon = GeoJSON.Polygon;
-type Position = GeoJSON.Position;
 
 export const boundariesAttribution = boundaries.attribution;
 
@@ -87,40 +87,6 @@ const style: StyleSpecification = {
 };
 
 const empty: FeatureCollection = { type: "FeatureCollection", features: [] };
-
-/** A label's spot: the centre of the polygon's outer ring's vertices (good enough for compact shapes). */
-function centreOf(ring: Position[]): [number, number] {
-  const points = ring.slice(0, -1);
-  let longitude = 0;
-  let latitude = 0;
-  for (const [lon = 0, lat = 0] of points) {
-    longitude += lon;
-    latitude += lat;
-  }
-  const n = Math.max(points.length, 1);
-  return [longitude / n, latitude / n];
-}
-
-function northernmost(ring: Position[]): [number, number] {
-  const top = ring.reduce((best, point) => ((point[1] ?? 0) > (best[1] ?? -90) ? point : best), [0, -90]);
-  return [top[0] ?? 0, top[1] ?? 0];
-}
-
-function largestRing(geometry: Polygon | { type: "MultiPolygon"; coordinates: Position[][][] }): Position[] {
-  const rings =
-    geometry.type === "Polygon"
-      ? [geometry.coordinates[0] ?? []]
-      : geometry.coordinates.map((p) => p[0] ?? []);
-  return rings.reduce((best, ring) => (ring.length > best.length ? ring : best), [] as Position[]);
-}
-
-function labelElement(text: string, className: string): HTMLElement {
-  const element = document.createElement("div");
-  element.className = className;
-  element.textContent = text;
-  element.setAttribute("aria-hidden", "true");
-  return element;
-}
 
 /**
  * Draws the zones (filled by their status on the chosen day, dashed where approximate) and the
