@@ -222,6 +222,29 @@ export const ListImportReport = z.object({
 });
 export type ListImportReport = z.infer<typeof ListImportReport>;
 
+/** A list's import report before anything is read (the server's start, the upload page's blank). */
+export function emptyListReport(dryRun: boolean, format: ListImportReport["format"]): ListImportReport {
+  return {
+    dryRun,
+    listId: null,
+    format,
+    encoding: "utf-8",
+    contentHash: "",
+    header: [],
+    mapping: {},
+    unmappedColumns: [],
+    rows: 0,
+    valid: 0,
+    rejected: 0,
+    flagged: 0,
+    duplicates: 0,
+    casesCreated: 0,
+    rejectedRows: [],
+    flaggedRows: [],
+    preview: [],
+  };
+}
+
 /** A list upload started as a background job (`POST …/humanitarian/list-imports`): follow it by its id. */
 export const ListImportStarted = z.object({ jobId: z.string() });
 /**

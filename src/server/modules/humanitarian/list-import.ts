@@ -12,6 +12,7 @@ import type {
   PersonFields,
   RowFinding,
 } from "../../../contracts/humanitarian.ts";
+import { emptyListReport } from "../../../contracts/humanitarian.ts";
 import type { Actor } from "../../platform/authz.ts";
 import { arrayParameter } from "../../platform/bulk.ts";
 import type { Db } from "../../platform/db.ts";
@@ -58,29 +59,6 @@ export type ListImportOptions = {
   shouldStop?: () => boolean;
   requestId?: string | null;
 };
-
-/** A report before anything is read. */
-export function emptyListReport(dryRun: boolean, format: FileFormat): ListImportReport {
-  return {
-    dryRun,
-    listId: null,
-    format,
-    encoding: "utf-8",
-    contentHash: "",
-    header: [],
-    mapping: {},
-    unmappedColumns: [],
-    rows: 0,
-    valid: 0,
-    rejected: 0,
-    flagged: 0,
-    duplicates: 0,
-    casesCreated: 0,
-    rejectedRows: [],
-    flaggedRows: [],
-    preview: [],
-  };
-}
 
 /**
  * Imports a side's list file for an actor: a member of that side only (checked before a byte is

@@ -18,7 +18,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { caseKinds, listColumns, listSharings } from "../../../contracts/humanitarian.ts";
+import { caseKinds, emptyListReport, listColumns, listSharings } from "../../../contracts/humanitarian.ts";
 import { ApiError } from "../../shell/api.ts";
 import { FormPanel } from "../../shell/FormPanel.tsx";
 import { Page } from "../../shell/Page.tsx";
@@ -28,25 +28,7 @@ import { explain, PersonNames, useHumContext } from "./shared.tsx";
 
 type Step = "file" | "mapping" | "preview" | "done";
 
-const emptyReport: Report = {
-  dryRun: true,
-  listId: null,
-  format: "csv",
-  encoding: "utf-8",
-  contentHash: "",
-  header: [],
-  mapping: {},
-  unmappedColumns: [],
-  rows: 0,
-  valid: 0,
-  rejected: 0,
-  flagged: 0,
-  duplicates: 0,
-  casesCreated: 0,
-  rejectedRows: [],
-  flaggedRows: [],
-  preview: [],
-};
+const emptyReport: Report = emptyListReport(true, "csv");
 
 /** The validation report: counts, encoding, rows refused and flagged with why (never their values). */
 function ReportSummary({ report }: { report: Report }) {
