@@ -8,4 +8,5 @@ export const auth = createAuth({
   publicUrl: "http://localhost:3000",
   secureCookies: false,
   signInAttemptsPerMinute: 10,
+  signInRequestsPerMinute: 100,
 });

@@ -153,6 +153,7 @@ export async function buildApp({
     publicUrl: config.publicUrl,
     secureCookies: config.secureCookies,
     signInAttemptsPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    signInRequestsPerMinute: config.SIGN_IN_REQUESTS_PER_MINUTE,
     log: app.log,
   });
   const events = new EventHub(database, (error) =>

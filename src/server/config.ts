@@ -40,6 +40,7 @@ export const environmentSchema = z.object({
   TRUST_PROXY: onOff.default(false),
   BODY_LIMIT_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
   AUTH_RATE_LIMIT_PER_MINUTE: wholeNumber(1, 10000).default(10),
+  SIGN_IN_REQUESTS_PER_MINUTE: wholeNumber(1, 100000).default(100),
   SIGN_IN_FAILURES_PER_ACCOUNT: wholeNumber(1, 1000).default(5),
   SIGN_IN_FAILURES_PER_ADDRESS: wholeNumber(1, 100000).default(50),
   SIGN_IN_LOCKOUT_MINUTES: wholeNumber(1, 24 * 60).default(15),

@@ -87,6 +87,7 @@ describe("configuration", () => {
     ["BODY_LIMIT_BYTES", "1"],
     ["BODY_LIMIT_BYTES", "1.5"],
     ["AUTH_RATE_LIMIT_PER_MINUTE", "0"],
+    ["SIGN_IN_REQUESTS_PER_MINUTE", "0"],
   ];
   it.each(badValues)("refuses %s=%s with a ConfigError naming the variable", (name, value) => {
     const error = configErrorFor({ [name]: value });

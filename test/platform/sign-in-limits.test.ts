@@ -120,3 +120,23 @@ describe("failed sign-ins are limited per account and per address", () => {
     expect(JSON.stringify(entries)).not.toContain("not the password");
   });
 });
+
+describe("sign-in requests from one address are capped, failed or not", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ SIGN_IN_REQUESTS_PER_MINUTE: "4" });
+    await createTestAccount(app.deps.db, { email: "flood@example.org", password });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("answers 429 after SIGN_IN_REQUESTS_PER_MINUTE sign-ins in a minute, while another address signs in", async () => {
+    const flooder = "198.51.100.200";
+    for (let attempt = 1; attempt <= 4; attempt += 1)
+      expect((await signIn(app, "flood@example.org", password, flooder)).statusCode).toBe(200);
+    const capped = await signIn(app, "flood@example.org", password, flooder);
+    expectAuthError(capped, 429, "too_many_requests");
+    expect((await signIn(app, "flood@example.org", password, "198.51.100.201")).statusCode).toBe(200);
+  });
+});

@@ -25,6 +25,8 @@ export type AuthSettings = {
   secureCookies: boolean;
   /** Second-factor attempts per client address per minute (sign-in failures are limited by `sign-in-limits.ts`). */
   signInAttemptsPerMinute: number;
+  /** Sign-in requests per client address per minute, failed or not: a flood cap, far above what people behind one address need. */
+  signInRequestsPerMinute: number;
   log?: AuthLog;
 };
 
@@ -99,12 +101,12 @@ export function createAuth(settings: AuthSettings) {
     rateLimit: {
       enabled: true,
       window: 60,
-      max: 300,
+      max: Math.max(300, settings.signInRequestsPerMinute * 3),
       storage: "database",
       customRules: {
         // better-auth's default (3 per 10 s per address) would lock out everyone behind one address;
         // failed sign-ins are limited per account and per address by the bridge, and this only caps floods.
-        "/sign-in/email": { window: 60, max: 100 },
+        "/sign-in/email": { window: 60, max: settings.signInRequestsPerMinute },
         "/two-factor/verify-totp": strict,
         "/two-factor/verify-backup-code": strict,
       },
