@@ -181,13 +181,13 @@ describe("a list imported as a background job", () => {
       startedBy: "party@example.org",
     });
     await cast.app.database.db.execute(`insert into hum_import_rows (staging_id, seq, row_number, kind,
-      fingerprint, entry_id, entry_personal, case_id, case_personal, flags)
-      values ('${jobId}', 1, 2, 'detained', 'f', 'e', 'v1.x', 'c', 'v1.y', '[]')`);
+      fingerprint, entry_id, entry_personal, flags)
+      values ('${jobId}', 1, 2, 'detained', 'f', 'e', 'v1.x', '[]')`);
     await cast.app.deps.jobs.stop();
     await cast.app.deps.jobs.start();
     await humanitarianModule.onStart?.(cast.app.deps);
     expect(existsSync(path.join(directory, name))).toBe(false);
     expect(await staged(jobId)).toBe(0);
-    expect(await countRows(cast.app, "hum_cases where id = 'c'")).toBe(0);
+    expect(await countRows(cast.app, "hum_cases where id = 'e'")).toBe(0);
   });
 });

@@ -5,7 +5,6 @@
 // staged rows are never a record and carry nothing a reader may not see (personal fields arrive sealed).
 import { and, eq, lt, notInArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { insertMany } from "./bulk.ts";
 import type { Db } from "./db.ts";
 import { DomainError } from "./errors.ts";
 
@@ -17,18 +16,6 @@ export class ImportStopped extends DomainError {
   constructor() {
     super("import_stopped", 409, "The import was stopped before it finished; nothing was imported.");
   }
-}
-
-/** Stages rows in a transaction of their own, so the import's reading never holds one long transaction. */
-export async function stageRows<Table extends StagingTable>(
-  db: Db,
-  table: Table,
-  rows: Table["$inferInsert"][],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db.transaction(async (tx) => {
-    await insertMany(tx as unknown as Db, table, rows);
-  });
 }
 
 /** Removes what an import staged (at its end, whatever the outcome). */

@@ -1,15 +1,17 @@
 // Reading a side's list file as it streams in: CSV (UTF-8, or Windows-1256 when the file is not valid
 // UTF-8: the encoding is told from the first 64 KiB and held to for the whole file) or XLSX (its first
-// sheet), row by row, never the whole file in memory; the bytes are hashed on the way (the same file
-// is refused twice) and counted against the upload limit.
+// sheet: platform/xlsx-rows.ts), row by row, never the whole file in memory; the bytes are hashed on
+// the way (the same file is refused twice) and counted against the upload limit.
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { BadRequest, DomainError } from "../../platform/errors.ts";
+import { XlsxUnreadable, xlsxFirstSheetRows } from "../../platform/xlsx-rows.ts";
 
 export type FileFormat = "csv" | "xlsx";
+/** Where a refusal's cause is recorded for the server's operator (a logger's `warn`). */
+export type WarnLog = (details: Record<string, unknown>, message: string) => void;
 export type Encoding = "utf-8" | "windows-1256";
 
 /** What reading a file gives: its rows as they stream (the header first), then its encoding and hash. */
@@ -129,6 +131,7 @@ export function readListFile(
   format: FileFormat,
   source: AsyncIterable<Uint8Array>,
   maxBytes: number | undefined,
+  warn?: WarnLog,
 ): ListFile {
   const hash = createHash("sha256");
   let digest: string | null = null;
@@ -170,28 +173,19 @@ export function readListFile(
   }
 
   async function* xlsxRows(): AsyncGenerator<string[]> {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
-      sharedStrings: "cache",
-      worksheets: "emit",
-      hyperlinks: "ignore",
-      // Styles tell a date cell from a number (without them a date reads as its serial number).
-      styles: "cache",
-      entries: "emit",
-    });
     try {
-      for await (const sheet of reader) {
-        for await (const row of sheet) {
-          const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-          yield Array.from(values, cellText);
-        }
-        break; // the first sheet only
+      // The whole upload is read (and hashed) before the first row: the sheet comes before its strings.
+      for await (const row of xlsxFirstSheetRows(bytes)) {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        yield Array.from(values, cellText);
       }
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      throw new BadRequest("The file is not a readable XLSX workbook.", {}, "invalid_xlsx");
+      // The uploader gets a 400; the cause is recorded for whoever runs the server (no cell's content).
+      const reason = error instanceof XlsxUnreadable ? error.reason : "unexpected failure";
+      warn?.({ err: error, reason }, "an uploaded XLSX could not be read");
+      throw new BadRequest("The file is not a readable XLSX workbook.", { reason }, "invalid_xlsx");
     }
-    // The rest of the upload is read (and hashed) even when the first sheet ends before it.
-    for await (const _chunk of bytes);
   }
 
   return {

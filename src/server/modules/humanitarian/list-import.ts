@@ -1,6 +1,6 @@
 // Importing a side's list file, whatever its size and whoever calls (the request, the background job,
-// the CLI): read streaming, every row checked, fingerprinted and sealed, the valid rows staged in short
-// transactions (hum_import_rows: sealed, never in clear), then one audited operation
+// the CLI): read streaming, every row checked, fingerprinted and sealed once, the valid rows staged by
+// COPY in short transactions (hum_import_rows: sealed, never in clear), then one audited operation
 // (humanitarian.list.import) moves them into the list and its cases. A stop or a failure at any point
 // imports nothing, and the staged rows are removed whatever the outcome.
 import { and, eq, isNull, sql } from "drizzle-orm";
@@ -18,17 +18,18 @@ import { arrayParameter } from "../../platform/bulk.ts";
 import type { Db } from "../../platform/db.ts";
 import { BadRequest } from "../../platform/errors.ts";
 import { runOperation } from "../../platform/operation.ts";
-import { discardStaged, ImportStopped, stageRows } from "../../platform/staging.ts";
+import { discardStaged, ImportStopped } from "../../platform/staging.ts";
 import type { DayMonthOrder } from "./dates.ts";
-import { type FileFormat, readListFile } from "./list-file.ts";
+import { type FileFormat, readListFile, type WarnLog } from "./list-file.ts";
 import { finding, type ResolvedMapping, readRow, resolveMapping } from "./list-rows.ts";
+import { stagedLine, stageLines } from "./list-staging.ts";
 import { importList } from "./operations/import-list.ts";
-import { loadProcess, loadSide, newId } from "./operations/shared.ts";
+import { loadProcess, loadSide, newId, newOrderedId } from "./operations/shared.ts";
 import { type FoldCache, personFingerprint, sealPerson } from "./person.ts";
 import { canSubmitFor } from "./policies.ts";
 import { humCases, humImportRows } from "./schema.ts";
 
-/** Rows staged per transaction (insertMany's statement size). */
+/** Rows staged per transaction (one COPY). */
 const batchSize = 10_000;
 /** Rows listed in the report (the counts cover the whole file). */
 const listedRows = 1000;
@@ -58,6 +59,8 @@ export type ListImportOptions = {
   /** Checked between rows: true stops the import, which then changes nothing. */
   shouldStop?: () => boolean;
   requestId?: string | null;
+  /** Where the cause of a refused file is recorded (the server's log at warn). */
+  warn?: WarnLog;
 };
 
 /**
@@ -112,7 +115,7 @@ async function readAndStage(
   options: ListImportOptions,
 ): Promise<ListImportReport> {
   const report = emptyListReport(options.dryRun, options.format);
-  const file = readListFile(options.format, options.source, options.maxBytes);
+  const file = readListFile(options.format, options.source, options.maxBytes, options.warn);
   const progress = () =>
     options.onProgress?.({
       rowsRead: report.rows,
@@ -200,7 +203,7 @@ async function stageBatch(
       ),
     );
   const caseOf = new Map(existing.map((row) => [row.fingerprint, row.id]));
-  const rows: (typeof humImportRows.$inferInsert)[] = [];
+  let lines = "";
   let seq = staged;
   for (const pending of batch) {
     const known = caseOf.get(pending.fingerprint);
@@ -211,23 +214,11 @@ async function stageBatch(
         report.flaggedRows.push({ row: pending.row, findings: flags });
     }
     if (report.dryRun) continue;
-    const entryId = newId();
-    const caseId = newId();
     seq += 1;
-    rows.push({
-      stagingId,
-      seq,
-      rowNumber: pending.row,
-      kind: pending.kind,
-      fingerprint: pending.fingerprint,
-      entryId,
-      entryPersonal: sealPerson(pending.person, entryId),
-      caseId,
-      casePersonal: sealPerson(pending.person, caseId),
-      // The merge adds `already_a_case` itself, against the cases as they are when it runs.
-      flags: pending.flags.map((flag) => ({ field: flag.field, code: flag.code })),
-    });
+    // Sealed once, for the list row; the case the row creates takes the row's id and the same ciphertext.
+    const entryId = newOrderedId();
+    lines += stagedLine(stagingId, seq, { ...pending, entryId, sealed: sealPerson(pending.person, entryId) });
   }
-  await stageRows(db, humImportRows, rows);
+  await stageLines(db, lines);
   return seq;
 }

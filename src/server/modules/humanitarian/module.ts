@@ -4,7 +4,7 @@ import * as api from "./api.ts";
 import { humanitarianCanary } from "./canary.ts";
 import { registerHumanitarianCommands } from "./cli.ts";
 import { humanitarianDemoPart } from "./demo/part.ts";
-import { cleanInterruptedListImports, listUploads } from "./jobs/list-import-job.ts";
+import { cleanInterruptedListImports, listUploads, useListImportLog } from "./jobs/list-import-job.ts";
 import { registerHumanitarianRoutes } from "./routes.ts";
 import { registerExportRoutes } from "./routes-exports.ts";
 import { registerListRoutes } from "./routes-lists.ts";
@@ -33,6 +33,7 @@ export const humanitarianModule: AppModule = {
   // Imports a stop interrupted leave a sealed upload and staged rows: removed before the server listens.
   onStart: async ({ db, config, log }) => {
     listUploads.use(config.dataDir);
+    useListImportLog((details, message) => log.warn(details, message));
     const removed = await cleanInterruptedListImports(db, config.dataDir);
     if (removed.files + removed.rows > 0) log.info(removed, "removed what interrupted list imports left");
   },

@@ -113,6 +113,7 @@ export function registerListRoutes(app: ZodApp, deps: ServerDeps): void {
         source: body,
         maxBytes: listUploadMaxBytes,
         requestId: request.id,
+        warn: (details, message) => request.log.warn(details, message),
       });
     },
   );

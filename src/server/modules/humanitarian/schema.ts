@@ -9,7 +9,6 @@
 // decrypting, and the fingerprint tells nothing to whoever lacks the key.
 import { sql } from "drizzle-orm";
 import {
-  boolean,
   date,
   doublePrecision,
   index,
@@ -98,9 +97,13 @@ export const humListEntries = pgTable(
 
 /**
  * The scratch rows of a list being imported (platform/staging.ts): the valid rows of a file as it is
- * read, written in short transactions, merged by humanitarian.list.import and removed when the import
- * ends. Personal fields arrive sealed — for the list row (`entryPersonal`, bound to `entryId`) and for
- * the case it may become (`casePersonal`, bound to `caseId`) — so nothing personal is ever in clear here.
+ * read, staged by COPY in short transactions, merged by humanitarian.list.import and removed when the
+ * import ends. A row's personal fields arrive sealed once (`entryPersonal`, bound to `entryId`), so
+ * nothing personal is ever in clear here; the merge moves that ciphertext as it is into the list row
+ * and into the case the row creates, which takes the row's id (an imported case's id is its list row's
+ * id), so the one ciphertext opens in both tables and nowhere else. A row naming a case the side already
+ * registered keeps its own ciphertext beside that case's: the case may since have been corrected, and
+ * the row must still say what the file said.
  */
 export const humImportRows = pgTable(
   "hum_import_rows",
@@ -112,11 +115,9 @@ export const humImportRows = pgTable(
     fingerprint: text("fingerprint").notNull(),
     entryId: text("entry_id").notNull(),
     entryPersonal: text("entry_personal").notNull(),
-    caseId: text("case_id").notNull(),
-    casePersonal: text("case_personal").notNull(),
+    /** Set by the merge when the side already registered this person (that case); null: the row creates its case. */
+    caseId: text("case_id"),
     flags: jsonb("flags").$type<RowFlag[]>().notNull(),
-    /** Set by the merge: the side already registered this person, `caseId` is that case. */
-    linked: boolean("linked").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.stagingId, table.seq] })],
@@ -125,7 +126,9 @@ export const humImportRows = pgTable(
 /**
  * A person detained, abducted, missing or deceased, submitted by a side. Read as its list would be
  * (tier `intermediary` with the side's delegation, `sharing` for the working group). `status` is the
- * latest of its history, kept here to count and filter.
+ * latest of its history, kept here to count and filter. A case a list import creates takes its row's id
+ * (`listEntryId` = `id`; earlier imports gave it one of its own) and, until corrected, the row's
+ * ciphertext, bound to that id.
  */
 export const humCases = pgTable(
   "hum_cases",

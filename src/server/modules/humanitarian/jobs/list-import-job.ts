@@ -18,6 +18,7 @@ import { ImportStopped } from "../../../platform/staging.ts";
 import { uploadArea } from "../../../platform/uploads.ts";
 import { loadActor } from "../../core/index.ts";
 import type { DayMonthOrder } from "../dates.ts";
+import type { WarnLog } from "../list-file.ts";
 import { importListFile } from "../list-import.ts";
 import { humImportRows } from "../schema.ts";
 
@@ -52,6 +53,13 @@ export const listUploads = uploadArea({
   staging: humImportRows,
 });
 
+let warnLog: WarnLog | undefined;
+
+/** Set once by the module's start-up: where a job records why a file was refused (the server's log). */
+export function useListImportLog(warn: WarnLog): void {
+  warnLog = warn;
+}
+
 export const listImportJob = defineJob<ListImportJobInput, ListImportReport | null>({
   kind: listImportJobKind,
   run: async (input, ctx) => {
@@ -74,6 +82,7 @@ export const listImportJob = defineJob<ListImportJobInput, ListImportReport | nu
         source: openSealedFile(file, input.file),
         totalBytes: input.bytes,
         stagingId: ctx.jobId,
+        warn: (details, message) => warnLog?.({ ...details, jobId: ctx.jobId }, message),
         shouldStop: ctx.shouldStop,
         onProgress: (p) =>
           ctx.progress(input.bytes > 0 ? p.bytesRead / input.bytes : 0, {

@@ -150,7 +150,7 @@ async function linkKnownCases(
   m: { processId: string; delegationId: string; stagingId: string },
 ): Promise<void> {
   await tx.execute(sql`
-    update ${humImportRows} s set case_id = known.id, linked = true
+    update ${humImportRows} s set case_id = known.id
     from (
       select distinct on (c.fingerprint) c.fingerprint, c.id from ${humCases} c
       where c.process_id = ${m.processId} and c.delegation_id = ${m.delegationId} and c.withdrawn_at is null
@@ -163,7 +163,8 @@ async function linkKnownCases(
 /**
  * Moves staged rows `from`…`to` into the list: each row's entry (linked to its existing case, flagged
  * `already_a_case`, or to its new case), the new cases, and their first status. Three set-based
- * statements, the personal fields copied sealed. Answers the cases created.
+ * statements; the row's one ciphertext is copied as it is, never opened: a new case takes its row's id,
+ * to which the ciphertext is bound. Answers the cases created.
  */
 async function mergeStaged(
   tx: Db,
@@ -186,21 +187,22 @@ async function mergeStaged(
       fingerprint, flags, case_id)
     select s.entry_id, ${m.listId}, ${m.processId}, ${m.delegationId}, s.row_number, s.kind, s.entry_personal,
       s.fingerprint,
-      case when s.linked then s.flags || '[{"field":"row","code":"already_a_case"}]'::jsonb else s.flags end,
-      s.case_id
+      case when s.case_id is not null then s.flags || '[{"field":"row","code":"already_a_case"}]'::jsonb
+        else s.flags end,
+      coalesce(s.case_id, s.entry_id)
     from ${humImportRows} s where ${staged}`);
   const created = await tx.execute(sql`
     with created as (insert into ${humCases} (id, process_id, delegation_id, participant_id, tier, sharing,
       kind, personal, fingerprint, list_entry_id)
-    select s.case_id, ${m.processId}, ${m.delegationId}, ${m.participantId}, 'intermediary', ${m.sharing},
-      s.kind, s.case_personal, s.fingerprint, s.entry_id
-    from ${humImportRows} s where ${staged} and not s.linked
+    select s.entry_id, ${m.processId}, ${m.delegationId}, ${m.participantId}, 'intermediary', ${m.sharing},
+      s.kind, s.entry_personal, s.fingerprint, s.entry_id
+    from ${humImportRows} s where ${staged} and s.case_id is null
     returning 1)
     select count(*)::int as n from created`);
   await tx.execute(sql`
     insert into ${humCaseStatus} (id, case_id, status, by_account_id, by_label)
-    select gen_random_uuid()::text, s.case_id, 'listed', ${m.byAccountId}, ${m.byLabel}
-    from ${humImportRows} s where ${staged} and not s.linked`);
+    select gen_random_uuid()::text, s.entry_id, 'listed', ${m.byAccountId}, ${m.byLabel}
+    from ${humImportRows} s where ${staged} and s.case_id is null`);
   const [row] = (created as unknown as { rows: { n: number }[] }).rows;
   return Number(row?.n ?? 0);
 }
