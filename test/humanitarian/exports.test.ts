@@ -2,6 +2,7 @@
 // marked with the exporting account and the time, each audited (who, when, which list, how many
 // persons), refusals too; the other side exports nothing of the first's.
 
+import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -155,4 +156,61 @@ describe("an export of the review queue", () => {
     const denied = (await auditOf("humanitarian.review_queue.read")).filter((e) => e.outcome === "denied");
     expect(denied.map((entry) => entry.actor)).toContain("party@example.org");
   });
+});
+
+describe("an export of a list of a few thousand rows", () => {
+  it("streams every row in order, marked, as CSV and as XLSX, and audits the count", async () => {
+    const count = 3000;
+    const rows = Array.from({ length: count }, (_, n) =>
+      personRow(10_000 + n, { family_latin: `Streamfamily${n}` }),
+    );
+    const uploaded = await uploadList(cast, cast.as.party, csvOf(templateHeader, rows), {
+      delegationId: cast.government,
+      title: "Streamed list",
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    const streamedId = uploaded.json().listId;
+
+    const csv = await get(`/api/humanitarian/lists/${streamedId}/export`, cast.as.party);
+    expect(csv.statusCode, csv.body).toBe(200);
+    const [mark, header, ...records] = parse(csv.body, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as string[][];
+    expect(mark?.slice(0, 3)).toEqual(["Exported by", "party@example.org", "at"]);
+    expect(header?.slice(0, 2)).toEqual(["row", "kind"]);
+    expect(records).toHaveLength(count);
+    // The file's row numbers (its header is row 1), in order, each with its own person.
+    expect(records.map((record) => Number(record[0]))).toEqual(
+      Array.from({ length: count }, (_, n) => n + 2),
+    );
+    expect(records[0]).toContain("Streamfamily0");
+    expect(records.at(-1)).toContain(`Streamfamily${count - 1}`);
+    const [csvAudit] = (await auditOf("humanitarian.list.export")).filter(
+      (entry) => entry.outcome === "ok" && (entry.data as { persons?: number }).persons === count,
+    );
+    expect((csvAudit?.data as { exportedAt?: string } | undefined)?.exportedAt).toBe(mark?.[3]);
+
+    const xlsx = await cast.app.request({
+      method: "GET",
+      url: `/api/humanitarian/lists/${streamedId}/export?format=xlsx`,
+      as: cast.as.icrc,
+    });
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.creator).toBe("icrc@example.org");
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet?.getRow(1).getCell(1).value)).toMatch(/^Exported by icrc@example\.org at /);
+    expect(sheet?.headerFooter.oddHeader).toContain("icrc@example.org");
+    expect(sheet?.rowCount).toBe(count + 2);
+    expect(sheet?.getRow(3).getCell(1).value).toBe(2);
+    expect(sheet?.getRow(count + 2).values).toContain(`Streamfamily${count - 1}`);
+    const entries = await auditOf("humanitarian.list.export");
+    expect(entries.at(-1)).toMatchObject({
+      actor: "icrc@example.org",
+      data: { format: "xlsx", persons: count },
+    });
+  }, 120_000);
 });

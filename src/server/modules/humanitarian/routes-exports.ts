@@ -1,11 +1,11 @@
 // The humanitarian exports as reads (the tier filter and the refusals of the pages they mirror), each a
-// file marked with the exporting account and the time, each audited; never cached.
+// file marked with the exporting account and the time, each audited; never cached; streamed.
 import { z } from "zod";
 import { RecordRef } from "../../../contracts/common.ts";
 import { CaseExportQuery, ListExportQuery } from "../../../contracts/humanitarian.ts";
 import { ReviewQueueExportQuery } from "../../../contracts/humanitarian-matching.ts";
 import { ErrorResponse } from "../../../contracts/platform.ts";
-import { sendBinaryFile, sendFile } from "../../platform/exports/download.ts";
+import { sendStream } from "../../platform/exports/download.ts";
 import type { ServerDeps, ZodApp } from "../../platform/module.ts";
 import { defineRead, readRegistrar } from "../../platform/read.ts";
 import { type ExportFile, exportCases, exportList, exportReviewQueue } from "./reads/exports.ts";
@@ -16,10 +16,8 @@ const produces = ["text/csv", "application/vnd.openxmlformats-officedocument.spr
 const marked =
   "Marked with the exporting account and the time (CSV: the first line, before the header; XLSX: the document's properties, the printed pages' header and the first row), and audited (who, when, which list or filter, how many persons).";
 
-function send(reply: Parameters<typeof sendFile>[0], file: ExportFile) {
-  return typeof file.body === "string"
-    ? sendFile(reply, { ...file, body: file.body })
-    : sendBinaryFile(reply, { ...file, body: file.body });
+function send(reply: Parameters<typeof sendStream>[0], file: ExportFile) {
+  return sendStream(reply, file);
 }
 
 /** Exports of a list, of the cases and of the review queue, as CSV or XLSX. */

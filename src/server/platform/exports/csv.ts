@@ -27,19 +27,28 @@ export function neutralizeFormula(text: string): string {
  * value an empty cell.
  */
 export function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[]): string {
-  const records = rows.map((row) =>
-    columns.map((column) => {
-      const value = column.value(row);
-      if (value === null || value === undefined) return "";
-      return typeof value === "string" ? neutralizeFormula(value) : value;
-    }),
+  return stringify(
+    rows.map((row) => csvCells(columns, row)),
+    { bom: true, ...csvOptions(columns) },
   );
-  return stringify(records, {
-    bom: true,
+}
+
+/** One row's cells as toCsv writes them: an absent value empty, text with its formulas neutralized. */
+export function csvCells<Row>(columns: CsvColumn<Row>[], row: Row): (string | number | boolean)[] {
+  return columns.map((column) => {
+    const value = column.value(row);
+    if (value === null || value === undefined) return "";
+    return typeof value === "string" ? neutralizeFormula(value) : value;
+  });
+}
+
+/** csv-stringify's options for these columns (header first, CRLF, text quoted, booleans as yes/no), sync or streamed. */
+export function csvOptions<Row>(columns: CsvColumn<Row>[]) {
+  return {
     header: true,
     columns: columns.map((column) => column.header),
-    record_delimiter: "windows",
+    record_delimiter: "windows" as const,
     quoted_string: true,
-    cast: { boolean: (value) => (value ? "yes" : "no") },
-  });
+    cast: { boolean: (value: boolean) => (value ? "yes" : "no") },
+  };
 }

@@ -1,4 +1,5 @@
 // How an export is sent: as a file the browser saves under a name that says what it holds.
+import type { Readable } from "node:stream";
 import type { FastifyReply } from "fastify";
 
 /** RFC 5987's encoding of a file name for `filename*` (every byte outside the safe set escaped). */
@@ -49,4 +50,19 @@ export function sendBinaryFile(
     .type(file.mediaType)
     .header("content-disposition", contentDisposition(file.filename, file.disposition))
     .send(Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength));
+}
+
+/**
+ * Sends a file written as the client reads it (a stream, no length known beforehand): its media type
+ * (text with its charset) and the name to save it under. A failure mid-way cuts the download off, so a
+ * broken file never looks complete.
+ */
+export function sendStream(
+  reply: FastifyReply,
+  file: { body: Readable; mediaType: string; filename: string; disposition?: "attachment" | "inline" },
+): FastifyReply {
+  return reply
+    .type(file.mediaType.startsWith("text/") ? `${file.mediaType}; charset=utf-8` : file.mediaType)
+    .header("content-disposition", contentDisposition(file.filename, file.disposition))
+    .send(file.body);
 }

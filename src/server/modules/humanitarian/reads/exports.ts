@@ -2,7 +2,10 @@
 // each as CSV or XLSX, marked with the exporting account and the time (platform/exports/marked.ts), and
 // each audited as its own read: who, when, which list or filter, how many persons. The tier filter and
 // the refusals are those of the pages' reads (a refused export is audited and answers 404 or 403).
-import { asc, desc, eq } from "drizzle-orm";
+// A list's rows and the cases are streamed: the ids to export are read first (tier-filtered, in order:
+// the audited count), then the records a page at a time, opened and written as the client takes them.
+import { Readable } from "node:stream";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   CaseExportQuery,
@@ -15,7 +18,7 @@ import { type Actor, actorLabel } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import type { CsvColumn } from "../../../platform/exports/csv.ts";
 import { fileSlug } from "../../../platform/exports/download.ts";
-import { type ExportMark, markedCsv, markedXlsx } from "../../../platform/exports/marked.ts";
+import { type ExportMark, markedCsvStream, markedXlsxStream } from "../../../platform/exports/marked.ts";
 import { openPerson } from "../person.ts";
 import { canReadPerson } from "../policies.ts";
 import { humCases, humListEntries, humLists } from "../schema.ts";
@@ -23,8 +26,33 @@ import { auditPersonRead, refusePersonRead } from "./audit-reads.ts";
 import { readableCasesWhere } from "./cases.ts";
 import { loadReviewQueue } from "./review-queue.ts";
 
-/** An export ready to send. */
-export type ExportFile = { body: string | Uint8Array; mediaType: string; filename: string };
+/** An export ready to send: its bytes are written as the client reads them. */
+export type ExportFile = { body: Readable; mediaType: string; filename: string };
+
+/** Records exported per query. */
+const pageSize = 1000;
+
+/**
+ * The records of `ids`, in that order, fetched a page at a time by `fetch` (which filters as the ids'
+ * query did): only one page is ever in memory.
+ */
+async function* inPages<Row extends { id: string }>(
+  ids: string[],
+  fetch: (page: string[]) => Promise<Row[]>,
+): AsyncGenerator<Row> {
+  for (let start = 0; start < ids.length; start += pageSize) {
+    const page = ids.slice(start, start + pageSize);
+    const byId = new Map((await fetch(page)).map((row) => [row.id, row]));
+    for (const id of page) {
+      const row = byId.get(id);
+      if (row) yield row;
+    }
+  }
+}
+
+async function* mapped<From, To>(rows: AsyncIterable<From>, map: (row: From) => To): AsyncGenerator<To> {
+  for await (const row of rows) yield map(row);
+}
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const notice =
@@ -58,19 +86,19 @@ function personColumns<Row extends PersonRow>(
   return columns;
 }
 
-async function fileOf<Row>(
+function fileOf<Row>(
   format: "csv" | "xlsx",
   mark: ExportMark,
   name: string,
   sheet: string,
   columns: CsvColumn<Row>[],
-  rows: Row[],
-): Promise<ExportFile> {
+  rows: AsyncIterable<Row>,
+): ExportFile {
   const stamp = mark.at.toISOString().slice(0, 16).replace(":", "");
   const filename = `${fileSlug(name)}-${stamp}.${format}`;
   return format === "csv"
-    ? { body: markedCsv(mark, columns, rows), mediaType: "text/csv", filename }
-    : { body: await markedXlsx(mark, sheet, columns, rows), mediaType: xlsxType, filename };
+    ? { body: markedCsvStream(mark, columns, rows), mediaType: "text/csv", filename }
+    : { body: markedXlsxStream(mark, sheet, columns, rows), mediaType: xlsxType, filename };
 }
 
 type EntryRow = PersonRow & {
@@ -91,11 +119,12 @@ export async function exportList(
   const [list] = await db.select().from(humLists).where(eq(humLists.id, listId));
   if (!list || !canReadPerson(actor, list))
     return refusePersonRead(db, actor, "humanitarian.list.export", "List", listId, list);
-  const entries = await db
-    .select()
+  const ofList = eq(humListEntries.listId, list.id);
+  const ids = await db
+    .select({ id: humListEntries.id })
     .from(humListEntries)
-    .where(eq(humListEntries.listId, list.id))
-    .orderBy(asc(humListEntries.rowNumber));
+    .where(ofList)
+    .orderBy(asc(humListEntries.rowNumber), asc(humListEntries.id));
   const mark = markOf(actor);
   await auditPersonRead(
     db,
@@ -107,16 +136,27 @@ export async function exportList(
       processId: list.processId,
       delegationId: list.delegationId,
     },
-    { format: query.format, persons: entries.length, exportedAt: mark.at.toISOString() },
+    { format: query.format, persons: ids.length, exportedAt: mark.at.toISOString() },
   );
-  const rows: EntryRow[] = entries.map((entry) => ({
-    rowNumber: entry.rowNumber,
-    kind: entry.kind,
-    caseId: entry.caseId,
-    flags: entry.flags.map((flag) => `${flag.field} ${flag.code}`).join("; "),
-    withdrawn: entry.withdrawnAt !== null,
-    person: openPerson(entry.personal, entry.id),
-  }));
+  const entries = inPages(
+    ids.map((row) => row.id),
+    (page) =>
+      db
+        .select()
+        .from(humListEntries)
+        .where(and(ofList, inArray(humListEntries.id, page))),
+  );
+  const rows = mapped(
+    entries,
+    (entry): EntryRow => ({
+      rowNumber: entry.rowNumber,
+      kind: entry.kind,
+      caseId: entry.caseId,
+      flags: entry.flags.map((flag) => `${flag.field} ${flag.code}`).join("; "),
+      withdrawn: entry.withdrawnAt !== null,
+      person: openPerson(entry.personal, entry.id),
+    }),
+  );
   const columns: CsvColumn<EntryRow>[] = [
     { header: "row", value: (row) => row.rowNumber },
     { header: "kind", value: (row) => row.kind },
@@ -151,8 +191,8 @@ export async function exportCases(
     query,
     "humanitarian.case.export",
   );
-  const found = await db
-    .select()
+  const ids = await db
+    .select({ id: humCases.id })
     .from(humCases)
     .where(where)
     .orderBy(desc(humCases.createdAt), asc(humCases.id));
@@ -163,17 +203,28 @@ export async function exportCases(
     actor,
     "humanitarian.case.export",
     { subjectType: "humanitarian.case", processId: process.id, delegationId: query.delegationId ?? null },
-    { format, persons: found.length, filter, exportedAt: mark.at.toISOString() },
+    { format, persons: ids.length, filter, exportedAt: mark.at.toISOString() },
   );
-  const rows: CaseRow[] = found.map((record) => ({
-    id: record.id,
-    delegationId: record.delegationId,
-    kind: record.kind,
-    status: record.status,
-    createdAt: record.createdAt.toISOString(),
-    withdrawn: record.withdrawnAt !== null,
-    person: openPerson(record.personal, record.id),
-  }));
+  const found = inPages(
+    ids.map((row) => row.id),
+    (page) =>
+      db
+        .select()
+        .from(humCases)
+        .where(and(where, inArray(humCases.id, page))),
+  );
+  const rows = mapped(
+    found,
+    (record): CaseRow => ({
+      id: record.id,
+      delegationId: record.delegationId,
+      kind: record.kind,
+      status: record.status,
+      createdAt: record.createdAt.toISOString(),
+      withdrawn: record.withdrawnAt !== null,
+      person: openPerson(record.personal, record.id),
+    }),
+  );
   const columns: CsvColumn<CaseRow>[] = [
     { header: "case_id", value: (row) => row.id },
     { header: "side", value: (row) => row.delegationId },
@@ -250,6 +301,7 @@ export async function exportReviewQueue(
     `review-queue-${query.state}`,
     "Review queue",
     columns,
-    queue.items.map((item) => ({ ...item, person: null })),
+    // The queue is read whole by its own audited read (its candidates are few): only the file is streamed.
+    mapped(Readable.from(queue.items) as AsyncIterable<Candidate>, (item) => ({ ...item, person: null })),
   );
 }
