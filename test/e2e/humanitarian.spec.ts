@@ -53,6 +53,13 @@ test.describe
       await expect(refused.first()).toBeVisible();
       await expect(page.getByText(/duplicated row/).first()).toBeVisible();
       await expect(page.getByText(/ambiguous date/).first()).toBeVisible();
+      // Each finding names its field by its label, beside the row's number: row 10's birth reads two ways.
+      const ambiguous = page
+        .getByTestId("rejected-rows")
+        .getByRole("row")
+        .filter({ hasText: "Birth date or year: ambiguous date" });
+      await expect(ambiguous.getByRole("cell").first()).toHaveText("10");
+      await expect(page.getByTestId("rejected-rows")).not.toContainText("birth:");
       // The preview shows the names as mapped, the Arabic right to left.
       await expect(page.locator('[lang="ar"]', { hasText: "محمد أحمد الخطيب" }).first()).toHaveAttribute(
         "dir",

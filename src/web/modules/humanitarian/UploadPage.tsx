@@ -30,7 +30,10 @@ type Step = "file" | "mapping" | "preview" | "done";
 
 const emptyReport: Report = emptyListReport(true, "csv");
 
-/** The validation report: counts, encoding, rows refused and flagged with why (never their values). */
+/**
+ * The validation report: counts, encoding, rows refused and flagged with why (never their values): each
+ * finding names its field by the label the mapping step shows, in the reader's language.
+ */
 function ReportSummary({ report }: { report: Report }) {
   const { t } = useTranslation("humanitarian");
   const findings = (rows: Report["rejectedRows"], caption: string, testId: string) =>
@@ -51,7 +54,11 @@ function ReportSummary({ report }: { report: Report }) {
                 <Table.Td>
                   {row.findings.map((finding) => (
                     <Text key={`${finding.field}-${finding.code}`} size="sm">
-                      {finding.field}: {t(`finding.${finding.code}`, { defaultValue: finding.message })}
+                      {/* The field by its label, as the mapping step names it; a finding about the whole row needs none. */}
+                      {finding.field === "row"
+                        ? ""
+                        : `${t(`column.${finding.field}`, { defaultValue: finding.field })}: `}
+                      {t(`finding.${finding.code}`, { defaultValue: finding.message })}
                       {finding.ref !== undefined ? ` (${t("upload.ref", { ref: finding.ref })})` : ""}
                     </Text>
                   ))}
