@@ -124,13 +124,22 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   );
 }
 
-/** A field's verdict: its colour, mark and word. */
-export function VerdictBadge({ field, verdict }: { field: string; verdict: string }) {
+/** A field's verdict: its colour, mark and word (without the field's name in a row that already says it). */
+export function VerdictBadge({
+  field,
+  verdict,
+  named = true,
+}: {
+  field: string;
+  verdict: string;
+  named?: boolean;
+}) {
   const { t } = useTranslation("humanitarian");
   const style = verdictStyle[verdict] ?? { colour: "gray", mark: "?" };
   return (
-    <Badge variant="light" color={style.colour} data-verdict={verdict}>
-      {t(`person.${field}`)}: {style.mark} {t(`verdict.${verdict}`)}
+    <Badge variant="light" color={style.colour} data-verdict={verdict} style={{ flexShrink: 0 }}>
+      {named ? `${t(`person.${field}`)}: ` : ""}
+      {style.mark} {t(`verdict.${verdict}`)}
     </Badge>
   );
 }
