@@ -177,6 +177,26 @@ describe("the working group's story", () => {
     expect(governmentCases[5]).toBeDefined();
   });
 
+  it("offers a released case only the statuses that may follow, and none once the family is informed", async () => {
+    const caseId = governmentCases[0] ?? "";
+    const released = (await get(`/api/humanitarian/cases/${caseId}`, cast.as.party)).json();
+    expect(released.status).toBe("released");
+    expect(released.can.changeStatus).toBe(true);
+    const wrong = await post(`/api/humanitarian/cases/${caseId}/status`, cast.as.party, {
+      status: "deceased",
+      evidence: "A mistaken choice",
+    });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json().error.details.allowed).toEqual(["family_informed"]);
+    const informed = await post(`/api/humanitarian/cases/${caseId}/status`, cast.as.party, {
+      status: "family_informed",
+      evidence: "The family met him at the crossing",
+    });
+    expect(informed.statusCode, informed.body).toBe(200);
+    const closed = (await get(`/api/humanitarian/cases/${caseId}`, cast.as.party)).json();
+    expect(closed.can).toMatchObject({ changeStatus: false, update: true, withdraw: true });
+  });
+
   it("a failure in the middle of a completion changes no case", async () => {
     const planned = await post(`/api/processes/${cast.fx.slug}/humanitarian/exchanges`, cast.as.icrc, {
       on: "2026-12-27",

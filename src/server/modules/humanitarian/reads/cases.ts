@@ -2,7 +2,12 @@
 // after that, and every read audited (the list read with its count, one case with its id).
 import { and, asc, count, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { CaseDetail, CaseList, CaseQuery } from "../../../../contracts/humanitarian.ts";
+import {
+  type CaseDetail,
+  type CaseList,
+  type CaseQuery,
+  nextStatuses,
+} from "../../../../contracts/humanitarian.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { findProcess } from "../../core/index.ts";
@@ -93,6 +98,11 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
   return {
     ...presentCase(row),
     history: history.map(presentStatusStep),
-    can: { update: mayChange, changeStatus: mayChange, withdraw: mayChange },
+    // A case whose history is closed (the family informed) has no next status to record.
+    can: {
+      update: mayChange,
+      changeStatus: mayChange && nextStatuses[row.status].length > 0,
+      withdraw: mayChange,
+    },
   };
 }
