@@ -172,6 +172,14 @@ describe("the working group's story", () => {
     const exchange = (await get(`/api/humanitarian/exchanges/${exchangeId}`, cast.as.guarantor)).json();
     expect(exchange).toMatchObject({ state: "completed", ratio: "5 for 5" });
     expect(exchange.first).toMatchObject({ added: 5, confirmed: 5 });
+    // Each side names its participant, so the pages name it in the reader's language, not in English.
+    expect(exchange.first.participantId).toBe(cast.fx.participants["syrian-government"].id);
+    const listed = (
+      await get(`/api/processes/${cast.fx.slug}/humanitarian/exchanges`, cast.as.guarantor)
+    ).json();
+    expect(
+      listed.exchanges.find((e: { id: string }) => e.id === exchangeId).second.participantId,
+    ).toBeTruthy();
     // The guarantors follow the exchange but read no person of an unshared list.
     expect(exchange.people.every((person: { person: unknown }) => person.person === null)).toBe(true);
     expect(governmentCases[5]).toBeDefined();
