@@ -103,6 +103,8 @@ export const CaseView = z.object({
   withdrawn: Withdrawal,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The exchange planned or under way the person is in (one at a time); absent where not computed. */
+  openExchangeId: z.string().nullable().optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 export const CaseDetail = CaseView.extend({

@@ -1,9 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
-import { expectNoHorizontalOverflow } from "./helpers.ts";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { admin, expectNoHorizontalOverflow, setupToken, signInViaApi, uniqueEmail } from "./helpers.ts";
 
 // The public reader of the humanitarian working group, on the demonstration record (the seven exchanges of
 // 2018–2022): every exchange in the table, the one the sources date only to a month included; the numbers
 // and the sides in the reader's language; what the sources disagree on shown, in English and marked so.
+// And a guarantor (Russia's delegate), who reads no side's list, offered both sides to plan an exchange.
 
 async function readIn(page: Page, locale: "ru" | "ar") {
   await page.addInitScript((chosen) => window.localStorage.setItem("astana.locale", chosen), locale);
@@ -48,5 +49,59 @@ test("an Arabic reader on a phone reads what the sources disagree on about an ex
   await expect(doubts.locator("li")).toHaveCount(2);
   await expect(doubts.locator('[lang="en"][data-fallback="true"]').first()).toContainText("TRT French");
   await expectNoHorizontalOverflow(page);
+  await context.close();
+});
+
+/** The first-run setup stands between a fresh server and its pages; an administrator closes it. */
+async function closeSetup(request: APIRequestContext, origin: string) {
+  const setup = await request.get("/api/setup");
+  if (!(await setup.json()).needed) return;
+  const created = await request.post("/api/setup", {
+    data: {
+      name: admin.name,
+      email: admin.email,
+      password: admin.password,
+      locale: "en",
+      token: setupToken(origin),
+    },
+    headers: { origin },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+}
+
+test("a guarantor who reads neither side's list is offered both sides to plan an exchange between", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  const base = baseURL ?? "";
+  const origin = new URL(base).origin;
+  await closeSetup(request, origin);
+  const context = await browser.newContext({ baseURL: base });
+  const page = await context.newPage();
+  await signInViaApi(page, base, admin.email, admin.password);
+  const email = uniqueEmail("russia");
+  const password = "correct horse battery staple";
+  const account = await page.request.post("/api/accounts", {
+    data: { name: "Delegate of Russia", email, password, isAdmin: false, locale: "en" },
+    headers: { origin },
+  });
+  expect(account.status(), await account.text()).toBe(201);
+  const member = await page.request.post("/api/delegations/demo-astana-delegation-russia/members", {
+    data: { accountId: (await account.json()).id },
+    headers: { origin },
+  });
+  expect(member.status(), await member.text()).toBe(201);
+  await context.clearCookies();
+  await signInViaApi(page, base, email, password);
+  await page.goto("/processes/astana/humanitarian");
+  await expect(page.getByText("No list you may read.")).toBeVisible();
+  await page.goto("/processes/astana/humanitarian/exchanges");
+  const sides = page.getByLabel("First side", { exact: true }).locator("option");
+  await expect(sides).toHaveCount(2);
+  await expect(sides).toContainText([/Syrian/, /Syrian/]);
+  await expect(page.getByLabel("Second side", { exact: true })).not.toHaveValue(
+    await page.getByLabel("First side", { exact: true }).inputValue(),
+  );
   await context.close();
 });

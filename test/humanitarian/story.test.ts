@@ -135,6 +135,14 @@ describe("the working group's story", () => {
       expect(added.statusCode, added.body).toBe(201);
       people.push(added.json().id);
     }
+    // Each person named is marked as in this exchange, so no form offers them for another.
+    const named = (
+      await get(`/api/processes/${cast.fx.slug}/humanitarian/cases?limit=500`, cast.as.icrc)
+    ).json().cases as { id: string; openExchangeId: string | null }[];
+    expect(named.find((c) => c.id === governmentCases[0])?.openExchangeId).toBe(exchangeId);
+    expect(named.find((c) => c.id === governmentCases[5])?.openExchangeId).toBeNull();
+    const oneCase = (await get(`/api/humanitarian/cases/${oppositionCases[0]}`, cast.as.opposition)).json();
+    expect(oneCase.openExchangeId).toBe(exchangeId);
     const sixth = await post(`/api/humanitarian/exchanges/${exchangeId}/people`, cast.as.icrc, {
       caseId: oppositionCases[5],
       releasingDelegationId: cast.government,
@@ -160,6 +168,9 @@ describe("the working group's story", () => {
     expect(beforeCompletion.json().status).toBe("listed");
     const done = await post(`/api/humanitarian/exchanges/${exchangeId}/complete`, cast.as.icrc);
     expect(done.statusCode, done.body).toBe(200);
+    // Completed, the exchange no longer holds anyone.
+    const after = (await get(`/api/humanitarian/cases/${governmentCases[0]}`, cast.as.party)).json();
+    expect(after.openExchangeId).toBeNull();
     for (const caseId of [...governmentCases.slice(0, 5), ...oppositionCases.slice(0, 5)]) {
       const view = (await get(`/api/humanitarian/cases/${caseId}`, cast.as.icrc)).json();
       expect(view.status).toBe("released");

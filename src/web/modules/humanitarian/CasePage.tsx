@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -127,6 +128,16 @@ export function CasePage() {
         <Badge variant="outline">{t(`kind.${item.kind}`)}</Badge>
         <Badge variant="light">{t(`sharing.${item.sharing}`)}</Badge>
         <SubmittedBy processId={item.processId} participantId={item.participantId} />
+        {item.openExchangeId ? (
+          <Anchor
+            component={Link}
+            size="sm"
+            to={`/humanitarian/exchanges/${encodeURIComponent(item.openExchangeId)}`}
+            data-testid="case-exchange"
+          >
+            {t("case.inExchange")}
+          </Anchor>
+        ) : null}
       </Group>
       {item.withdrawn ? (
         <Alert color="gray" title={t("withdrawn")}>

@@ -17,7 +17,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { ExchangeDetail } from "../../../contracts/humanitarian.ts";
+import { type ExchangeDetail, nextStatuses } from "../../../contracts/humanitarian.ts";
 import { FormPanel } from "../../shell/FormPanel.tsx";
 import { InEnglish } from "../../shell/LocalText.tsx";
 import { Page } from "../../shell/Page.tsx";
@@ -43,11 +43,14 @@ function AddPersonForm({
   const [releasing, setReleasing] = useState(sides[0]?.delegationId ?? "");
   const cases = useCases(exchange.processId, { limit: 500 }).data?.cases ?? [];
   const taken = new Set(exchange.people.filter((p) => !p.withdrawn).map((p) => p.caseId));
-  // A side releases the people it holds: the other side's cases.
+  // A side releases the people it holds: the other side's cases, free (in no other open exchange) and
+  // in a status from which a release may be recorded.
   const held = cases.filter(
     (c) =>
       !c.withdrawn &&
       !taken.has(c.id) &&
+      !c.openExchangeId &&
+      nextStatuses[c.status].includes("released") &&
       c.delegationId !== releasing &&
       sides.some((s) => s.delegationId === c.delegationId),
   );

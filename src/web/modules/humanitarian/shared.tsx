@@ -189,7 +189,9 @@ export function sideName(
   nameOf: (participantId: string) => string,
   which: "first" | "second",
 ): string {
-  if (side.participantId) return nameOf(side.participantId);
+  // Until the process's names have loaded, `nameOf` answers the id: the recorded label reads better.
+  const named = side.participantId ? nameOf(side.participantId) : null;
+  if (named && named !== side.participantId) return named;
   if (side.label) return t(`recordSides.${side.label}`, { defaultValue: side.label });
   return t(`exchanges.${which}`);
 }
