@@ -18,6 +18,21 @@ export const caseStatuses = [
 export type CaseStatus = (typeof caseStatuses)[number];
 
 /**
+ * The statuses a case may move to from each: finding a person (located, confirmed alive), their
+ * release, or their death and what follows it. One rule for the server's refusal and the page's choices.
+ */
+export const nextStatuses: Record<CaseStatus, readonly CaseStatus[]> = {
+  listed: ["located", "confirmed_alive", "released", "deceased"],
+  located: ["confirmed_alive", "released", "deceased"],
+  confirmed_alive: ["located", "released", "deceased"],
+  released: ["family_informed"],
+  deceased: ["body_handed_over", "identified", "family_informed"],
+  body_handed_over: ["identified", "family_informed"],
+  identified: ["body_handed_over", "family_informed"],
+  family_informed: [],
+};
+
+/**
  * Who besides the submitting side and the neutral intermediary reads a list (or a case): `side` nobody
  * else; `working_group` also the working group's members (the guarantors and the UN). Never the other side.
  */

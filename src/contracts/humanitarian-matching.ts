@@ -3,7 +3,7 @@
 // them) and a person's decision on a candidate. Shared by the server, the web app and the CLI.
 import { z } from "zod";
 import { PlainText, RecordRef } from "./common.ts";
-import { candidateStates, matchRunStates } from "./humanitarian-enums.ts";
+import { candidateStates, caseKinds, matchRunStates } from "./humanitarian-enums.ts";
 
 /**
  * A matching run: a list against another side's list (`lists`), against the cases already recorded
@@ -39,13 +39,21 @@ const NameParts = z.object({
   mother: z.string().nullish(),
 });
 
-/** One side of a candidate: a list row or a case, with the person when the reader may read it. */
+/**
+ * One side of a candidate: a list row or a case, where it comes from (the side, the list and its row)
+ * and, when the reader may read it, the person with everything a reviewer weighs — the compared fields
+ * and the date and place of detention or disappearance, which the matcher does not score.
+ */
 export const CandidateSide = z.object({
   kind: z.enum(["entry", "case"]),
   id: z.string(),
   listId: z.string().nullable(),
+  /** The list's title (a row's side), null for a case. */
+  listTitle: z.string().nullable(),
   rowNumber: z.number().nullable(),
   delegationId: z.string(),
+  /** The side's participant, to name it in the reader's language. */
+  participantId: z.string().nullable(),
   caseId: z.string().nullable(),
   /** Null when the reader may not read this person's record. */
   person: z
@@ -56,6 +64,10 @@ export const CandidateSide = z.object({
       birthDate: z.string().nullish(),
       birthYear: z.number().nullish(),
       origin: z.string().nullish(),
+      kind: z.enum(caseKinds).nullish(),
+      eventDate: z.string().nullish(),
+      eventYear: z.number().nullish(),
+      eventPlace: z.string().nullish(),
     })
     .nullable(),
 });

@@ -103,6 +103,8 @@ export const CaseView = z.object({
   withdrawn: Withdrawal,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The exchange planned or under way the person is in (one at a time); absent where not computed. */
+  openExchangeId: z.string().nullable().optional(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 export const CaseDetail = CaseView.extend({
@@ -325,6 +327,9 @@ export const CancelExchangeInput = z.strictObject({ reason: PlainText(2000, "Say
 
 export const ExchangeSide = z.object({
   delegationId: z.string().nullable(),
+  /** The side's participant (operations), to name it in the reader's language; null for the record's. */
+  participantId: z.string().nullable(),
+  /** The side's name as recorded (in English): the record's exchanges name their sides only so. */
   label: z.string().nullable(),
   /** Agreed (operation) or reported (aggregate; null when no source gives it). */
   releases: z.int().nullable(),
@@ -374,6 +379,10 @@ export const ExchangeDetail = ExchangeView.extend({
 });
 export type ExchangeDetail = z.infer<typeof ExchangeDetail>;
 export const ExchangeList = z.object({ exchanges: z.array(ExchangeView) });
+/** The sides an exchange may name: the process's parties today and their standing delegations. */
+export const ExchangeSides = z.object({
+  sides: z.array(z.object({ participantId: z.string(), delegationId: z.string() })),
+});
 
 // ——— Pictures (aggregates only) ———
 

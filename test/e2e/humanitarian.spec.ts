@@ -156,6 +156,13 @@ test.describe
       await expect(same).toHaveAttribute("aria-current", "true");
       await expect(same).toContainText("محمد");
       await expect(same).toContainText(/agree/);
+      // Where each person comes from, and when they were taken, which no verdict scores.
+      await expect(same.getByTestId("candidate-source")).toContainText([
+        /Government of the Syrian Arab Republic · list “Government list, December”, row 2/,
+        /Syrian armed opposition · list “Opposition list, December”, row \d+/,
+      ]);
+      await expect(same.getByTestId("unscored-field")).toHaveCount(3);
+      await expect(same.getByTestId("unscored-field").filter({ hasText: "2015-03-01" })).toHaveCount(1);
       await page.keyboard.press("c");
       await expect(page.getByRole("alert")).toContainText("Say why first");
       await page.getByLabel("Reason").fill("Same parents, birth year, origin and detention");
@@ -240,6 +247,13 @@ test.describe
       await page.goto(governmentListUrl);
       await page.getByRole("link", { name: "Open the case" }).first().click();
       await expect(page.getByRole("heading", { name: "Status history" })).toBeVisible();
+      await expect(page.getByTestId("case-side")).toHaveText(
+        "Submitted by Government of the Syrian Arab Republic",
+      );
+      // Only the statuses its history allows: never the one it is in.
+      await expect(page.getByLabel("Status", { exact: true }).locator("option")).not.toContainText([
+        "Listed",
+      ]);
       await expect(page.locator('[lang="ar"][dir="rtl"]').first()).toBeVisible();
       await page.getByTestId("language-switcher").click();
       await page.getByRole("menuitem", { name: "العربية" }).click();

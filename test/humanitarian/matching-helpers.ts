@@ -14,6 +14,9 @@ export type TestPerson = {
   sex?: "male" | "female";
   birthDate?: string;
   birthYear?: number;
+  eventDate?: string;
+  eventYear?: number;
+  eventPlace?: string;
 };
 
 /** A second party (the other side), with its delegation, in the fixture's process. */

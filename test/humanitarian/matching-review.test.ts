@@ -186,6 +186,33 @@ describe("the review queue", () => {
     expect(JSON.stringify(reads.at(-1)?.data)).not.toContain("Sameer");
   });
 
+  it("tells the reviewer where each person comes from and when and where they were taken, which no verdict scores", async () => {
+    const process = fixtureProcess(fixtures);
+    const cookie = await fixtureSession(app, process.accounts.intermediary.email);
+    const body = (await queue(cookie)).json();
+    const samirPair = body.items.find(
+      (item: { left: { id: string } }) => item.left.id === lists.government.entryIds[0],
+    );
+    // Which side, which list, which row: the government's row 2 against the opposition's row 3.
+    expect(samirPair.left).toMatchObject({
+      participantId: process.participantIds.party,
+      listTitle: "Held by the government",
+      rowNumber: 2,
+    });
+    expect(samirPair.right).toMatchObject({
+      participantId: `${process.key}-other-side`,
+      listTitle: "Sought by the opposition",
+      rowNumber: 3,
+    });
+    // The kind and the detention, in each side's words, beside the scored fields.
+    expect(samirPair.left.person).toMatchObject({
+      kind: "detained",
+      eventDate: "2014-03-01",
+      eventPlace: "حمص",
+    });
+    expect(samirPair.right.person).toMatchObject({ kind: "detained", eventYear: 2014, eventPlace: "Homs" });
+  });
+
   it("answers the same queue when the process is named by its slug, as the pages name it", async () => {
     const cookie = await fixtureSession(app, fixtureProcess(fixtures).accounts.intermediary.email);
     const byId = (await queue(cookie)).json();

@@ -10,11 +10,15 @@ export const samir: TestPerson = {
   arabic: { given: "سمير", father: "أحمد", grandfather: "إبراهيم", family: "الحلبي", mother: "فاطمة" },
   sex: "male",
   birthDate: "1980-02-01",
+  eventDate: "2014-03-01",
+  eventPlace: "حمص",
 };
 export const samirInLatin: TestPerson = {
   latin: { given: "Sameer", father: "Ahmed", family: "el-Halabi", mother: "Fatmeh" },
   sex: "male",
   birthDate: "1980-02-01",
+  eventYear: 2014,
+  eventPlace: "Homs",
 };
 export const khaled: TestPerson = {
   latin: { given: "Khaled", father: "Omar", grandfather: "Youssef", family: "Haddad" },
@@ -64,10 +68,10 @@ export async function openMatchingWorld(): Promise<MatchingWorld> {
     government: await insertList(
       app.deps.db,
       { processId, participantId: process.participantIds.party, delegationId: process.delegationIds.party },
-      "held",
+      "Held by the government",
       [samir, khaled, stranger],
     ),
-    opposition: await insertList(app.deps.db, { processId, ...other }, "sought", [
+    opposition: await insertList(app.deps.db, { processId, ...other }, "Sought by the opposition", [
       khaledInArabic,
       samirInLatin,
       layla,

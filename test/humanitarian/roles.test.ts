@@ -395,3 +395,39 @@ describe("who may write what", () => {
     expect(again.statusCode).toBe(409);
   });
 });
+
+describe("planning between the sides", () => {
+  it("exchange sides: who follows exchanges gets both parties' delegations (ids only) to plan with, no one else", async () => {
+    expect(
+      await matrix(
+        `/api/processes/${cast.fx.slug}/humanitarian/exchange-sides`,
+        (body) => (body.sides as unknown[]).length,
+      ),
+    ).toEqual({
+      public: "401",
+      admin: "403",
+      secretariat: "200:2",
+      guarantor: "200:2",
+      party: "200:2",
+      opposition: "200:2",
+      observer: "403",
+      io: "200:2",
+      monitor: "403",
+      icrc: "200:2",
+    });
+    // A guarantor who reads neither side's lists still plans between the two sides it is given.
+    const sides = (
+      await get(`/api/processes/${cast.fx.slug}/humanitarian/exchange-sides`, "guarantor")
+    ).json().sides as { delegationId: string }[];
+    expect(sides.map((side) => side.delegationId).sort()).toEqual([cast.government, cast.opposition].sort());
+    const planned = await post(`/api/processes/${cast.fx.slug}/humanitarian/exchanges`, "guarantor", {
+      on: "2027-01-10",
+      place: "Abu al-Zindeen",
+      firstDelegationId: sides[0]?.delegationId,
+      secondDelegationId: sides[1]?.delegationId,
+      firstReleases: 2,
+      secondReleases: 2,
+    });
+    expect(planned.statusCode, planned.body).toBe(201);
+  });
+});

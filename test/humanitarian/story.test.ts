@@ -135,6 +135,14 @@ describe("the working group's story", () => {
       expect(added.statusCode, added.body).toBe(201);
       people.push(added.json().id);
     }
+    // Each person named is marked as in this exchange, so no form offers them for another.
+    const named = (
+      await get(`/api/processes/${cast.fx.slug}/humanitarian/cases?limit=500`, cast.as.icrc)
+    ).json().cases as { id: string; openExchangeId: string | null }[];
+    expect(named.find((c) => c.id === governmentCases[0])?.openExchangeId).toBe(exchangeId);
+    expect(named.find((c) => c.id === governmentCases[5])?.openExchangeId).toBeNull();
+    const oneCase = (await get(`/api/humanitarian/cases/${oppositionCases[0]}`, cast.as.opposition)).json();
+    expect(oneCase.openExchangeId).toBe(exchangeId);
     const sixth = await post(`/api/humanitarian/exchanges/${exchangeId}/people`, cast.as.icrc, {
       caseId: oppositionCases[5],
       releasingDelegationId: cast.government,
@@ -160,6 +168,9 @@ describe("the working group's story", () => {
     expect(beforeCompletion.json().status).toBe("listed");
     const done = await post(`/api/humanitarian/exchanges/${exchangeId}/complete`, cast.as.icrc);
     expect(done.statusCode, done.body).toBe(200);
+    // Completed, the exchange no longer holds anyone.
+    const after = (await get(`/api/humanitarian/cases/${governmentCases[0]}`, cast.as.party)).json();
+    expect(after.openExchangeId).toBeNull();
     for (const caseId of [...governmentCases.slice(0, 5), ...oppositionCases.slice(0, 5)]) {
       const view = (await get(`/api/humanitarian/cases/${caseId}`, cast.as.icrc)).json();
       expect(view.status).toBe("released");
@@ -172,9 +183,37 @@ describe("the working group's story", () => {
     const exchange = (await get(`/api/humanitarian/exchanges/${exchangeId}`, cast.as.guarantor)).json();
     expect(exchange).toMatchObject({ state: "completed", ratio: "5 for 5" });
     expect(exchange.first).toMatchObject({ added: 5, confirmed: 5 });
+    // Each side names its participant, so the pages name it in the reader's language, not in English.
+    expect(exchange.first.participantId).toBe(cast.fx.participants["syrian-government"].id);
+    const listed = (
+      await get(`/api/processes/${cast.fx.slug}/humanitarian/exchanges`, cast.as.guarantor)
+    ).json();
+    expect(
+      listed.exchanges.find((e: { id: string }) => e.id === exchangeId).second.participantId,
+    ).toBeTruthy();
     // The guarantors follow the exchange but read no person of an unshared list.
     expect(exchange.people.every((person: { person: unknown }) => person.person === null)).toBe(true);
     expect(governmentCases[5]).toBeDefined();
+  });
+
+  it("offers a released case only the statuses that may follow, and none once the family is informed", async () => {
+    const caseId = governmentCases[0] ?? "";
+    const released = (await get(`/api/humanitarian/cases/${caseId}`, cast.as.party)).json();
+    expect(released.status).toBe("released");
+    expect(released.can.changeStatus).toBe(true);
+    const wrong = await post(`/api/humanitarian/cases/${caseId}/status`, cast.as.party, {
+      status: "deceased",
+      evidence: "A mistaken choice",
+    });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json().error.details.allowed).toEqual(["family_informed"]);
+    const informed = await post(`/api/humanitarian/cases/${caseId}/status`, cast.as.party, {
+      status: "family_informed",
+      evidence: "The family met him at the crossing",
+    });
+    expect(informed.statusCode, informed.body).toBe(200);
+    const closed = (await get(`/api/humanitarian/cases/${caseId}`, cast.as.party)).json();
+    expect(closed.can).toMatchObject({ changeStatus: false, update: true, withdraw: true });
   });
 
   it("a failure in the middle of a completion changes no case", async () => {

@@ -70,6 +70,7 @@ export function presentList(row: typeof humLists.$inferSelect): ListView {
 export function presentExchange(
   row: typeof humExchanges.$inferSelect,
   people: { first: { added: number; confirmed: number }; second: { added: number; confirmed: number } },
+  participantOf: (delegationId: string | null) => string | null = () => null,
 ): ExchangeView {
   return {
     id: row.id,
@@ -89,12 +90,14 @@ export function presentExchange(
         : null,
     first: {
       delegationId: row.firstDelegationId,
+      participantId: participantOf(row.firstDelegationId),
       label: row.firstSideLabel,
       releases: row.firstReleases,
       ...people.first,
     },
     second: {
       delegationId: row.secondDelegationId,
+      participantId: participantOf(row.secondDelegationId),
       label: row.secondSideLabel,
       releases: row.secondReleases,
       ...people.second,

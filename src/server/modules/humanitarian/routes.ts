@@ -14,6 +14,7 @@ import {
   Created,
   ExchangeDetail,
   ExchangeList,
+  ExchangeSides,
   ExchangeTimeline,
   ListDetail,
   ListQuery,
@@ -47,6 +48,7 @@ import { getCase, listCases } from "./reads/cases.ts";
 import { getExchange, listExchanges } from "./reads/exchanges.ts";
 import { getList, listLists } from "./reads/lists.ts";
 import { caseCounts, exchangeTimeline, reviewProgress } from "./reads/pictures.ts";
+import { listExchangeSides } from "./reads/sides.ts";
 
 const tags = ["humanitarian"];
 const IdParams = z.object({ id: RecordRef });
@@ -117,6 +119,20 @@ export function registerHumanitarianRoutes(app: ZodApp, deps: ServerDeps): void 
       response: ExchangeList,
       cache: "per-actor",
       load: (db, actor, { params }) => listExchanges(db, actor, params.id),
+    }),
+  );
+  read(
+    defineRead({
+      name: "humanitarian.exchange.sides",
+      path: "/processes/:id/humanitarian/exchange-sides",
+      tags,
+      summary:
+        "The sides an exchange may name (the parties today and their delegations: ids only), for who follows exchanges",
+      params: IdParams,
+      response: ExchangeSides,
+      errors: { 401: ErrorResponse, 403: ErrorResponse },
+      cache: "per-actor",
+      load: (db, actor, { params }) => listExchangeSides(db, actor, params.id),
     }),
   );
   read(

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -14,21 +15,22 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { type CaseDetail, caseStatuses } from "../../../contracts/humanitarian.ts";
+import { type CaseDetail, type CaseStatus, nextStatuses } from "../../../contracts/humanitarian.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { apiPath, useCase, useHumChange } from "./queries.ts";
-import { ArabicName, explain, fullName, PersonTable, StatusBadge } from "./shared.tsx";
+import { ArabicName, explain, fullName, PersonTable, StatusBadge, useHumContext } from "./shared.tsx";
 import { WithdrawPanel } from "./WithdrawPanel.tsx";
 import "./humanitarian.css";
 
-/** The next status, on evidence (the side or the intermediary). */
+/** The next status, on evidence (the side or the intermediary): only those the case's history allows. */
 function StatusForm({ item }: { item: CaseDetail }) {
   const { t } = useTranslation("humanitarian");
   const change = useHumChange();
-  const [status, setStatus] = useState<string>(
-    caseStatuses[caseStatuses.indexOf(item.status) + 1] ?? item.status,
-  );
+  const allowed = nextStatuses[item.status];
+  const [chosen, setStatus] = useState<CaseStatus | null>(null);
+  // After a change the case has moved on: a choice it no longer allows falls back to its first next status.
+  const status = chosen && allowed.includes(chosen) ? chosen : (allowed[0] ?? item.status);
   const [evidence, setEvidence] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const submit = async (event: React.FormEvent) => {
@@ -64,9 +66,9 @@ function StatusForm({ item }: { item: CaseDetail }) {
         ) : null}
         <NativeSelect
           label={t("cases.status")}
-          data={caseStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+          data={allowed.map((value) => ({ value, label: t(`status.${value}`) }))}
           value={status}
-          onChange={(e) => setStatus(e.currentTarget.value)}
+          onChange={(e) => setStatus(e.currentTarget.value as CaseStatus)}
         />
         <Textarea
           label={t("case.evidence")}
@@ -83,6 +85,17 @@ function StatusForm({ item }: { item: CaseDetail }) {
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** The side that submitted the case, named in the reader's language. */
+function SubmittedBy({ processId, participantId }: { processId: string; participantId: string }) {
+  const { t } = useTranslation("humanitarian");
+  const context = useHumContext(processId);
+  return (
+    <Text size="sm" data-testid="case-side">
+      {t("case.submittedBy", { side: context.nameOf(participantId) })}
+    </Text>
   );
 }
 
@@ -114,6 +127,17 @@ export function CasePage() {
         <StatusBadge status={item.status} />
         <Badge variant="outline">{t(`kind.${item.kind}`)}</Badge>
         <Badge variant="light">{t(`sharing.${item.sharing}`)}</Badge>
+        <SubmittedBy processId={item.processId} participantId={item.participantId} />
+        {item.openExchangeId ? (
+          <Anchor
+            component={Link}
+            size="sm"
+            to={`/humanitarian/exchanges/${encodeURIComponent(item.openExchangeId)}`}
+            data-testid="case-exchange"
+          >
+            {t("case.inExchange")}
+          </Anchor>
+        ) : null}
       </Group>
       {item.withdrawn ? (
         <Alert color="gray" title={t("withdrawn")}>

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  List,
   NativeSelect,
   Paper,
   Progress,
@@ -16,22 +17,25 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { ExchangeDetail } from "../../../contracts/humanitarian.ts";
+import { type ExchangeDetail, nextStatuses } from "../../../contracts/humanitarian.ts";
 import { FormPanel } from "../../shell/FormPanel.tsx";
+import { InEnglish } from "../../shell/LocalText.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { exchangeStateColour } from "./ExchangesPage.tsx";
 import { apiPath, useCases, useExchange, useHumChange } from "./queries.ts";
-import { explain, fullName, PersonNames, StatusBadge } from "./shared.tsx";
+import { explain, fullName, PersonNames, ratioOf, StatusBadge, sideName, useHumContext } from "./shared.tsx";
 import "./humanitarian.css";
 
 /** Adds a person (a case of one of the two sides, not yet in the exchange) that a side releases. */
 function AddPersonForm({
   exchange,
   onError,
+  nameOf,
 }: {
   exchange: ExchangeDetail;
   onError: (text: string | null) => void;
+  nameOf: (participantId: string) => string;
 }) {
   const { t } = useTranslation("humanitarian");
   const change = useHumChange();
@@ -39,11 +43,14 @@ function AddPersonForm({
   const [releasing, setReleasing] = useState(sides[0]?.delegationId ?? "");
   const cases = useCases(exchange.processId, { limit: 500 }).data?.cases ?? [];
   const taken = new Set(exchange.people.filter((p) => !p.withdrawn).map((p) => p.caseId));
-  // A side releases the people it holds: the other side's cases.
+  // A side releases the people it holds: the other side's cases, free (in no other open exchange) and
+  // in a status from which a release may be recorded.
   const held = cases.filter(
     (c) =>
       !c.withdrawn &&
       !taken.has(c.id) &&
+      !c.openExchangeId &&
+      nextStatuses[c.status].includes("released") &&
       c.delegationId !== releasing &&
       sides.some((s) => s.delegationId === c.delegationId),
   );
@@ -66,9 +73,9 @@ function AddPersonForm({
       <Group grow wrap="wrap" align="end">
         <NativeSelect
           label={t("exchange.releasedBy")}
-          data={sides.map((side) => ({
+          data={sides.map((side, index) => ({
             value: side.delegationId ?? "",
-            label: side.label ?? side.delegationId ?? "",
+            label: sideName(t, side, nameOf, index === 0 ? "first" : "second"),
           }))}
           value={releasing}
           onChange={(e) => setReleasing(e.currentTarget.value)}
@@ -93,6 +100,36 @@ function AddPersonForm({
 }
 
 /**
+ * What the record's sources say about a past exchange beyond its numbers: where they disagree or leave
+ * it uncertain, and how the counts were taken (in the sources' words, English), so no doubt is hidden.
+ */
+function RecordNotes({ exchange }: { exchange: ExchangeDetail }) {
+  const { t } = useTranslation("humanitarian");
+  if (exchange.kind !== "aggregate" || (exchange.conflicts.length === 0 && !exchange.note)) return null;
+  return (
+    <section aria-labelledby="exchange-doubts">
+      <Title order={2} size="h4" id="exchange-doubts" mb="xs">
+        {t("exchange.doubts", { count: exchange.conflicts.length })}
+      </Title>
+      {exchange.conflicts.length > 0 ? (
+        <List size="sm" data-testid="exchange-conflicts" spacing={4}>
+          {exchange.conflicts.map((conflict) => (
+            <List.Item key={conflict.text}>
+              <InEnglish text={conflict.text} />
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+      {exchange.note ? (
+        <Text size="xs" c="dimmed" mt="xs">
+          {t("exchange.countsNote")} <InEnglish text={exchange.note} />
+        </Text>
+      ) : null}
+    </section>
+  );
+}
+
+/**
  * One exchange: its terms, the people each side releases with the intermediary's confirmation of each,
  * and completing it (every case released together or none: the server's refusal is shown as it says).
  */
@@ -103,7 +140,9 @@ export function ExchangePage() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [reason, setReason] = useState("");
-  const loaded = pageData(useExchange(id), t, t("exchange.title"));
+  const query = useExchange(id);
+  const context = useHumContext(query.data?.processId ?? "");
+  const loaded = pageData(query, t, t("exchange.title"));
   if ("element" in loaded) return loaded.element;
   const exchange = loaded.data;
   const act = async (path: string, body: unknown, success: string) => {
@@ -119,8 +158,13 @@ export function ExchangePage() {
   const open = exchange.state === "planned" || exchange.state === "in_progress";
   const people = exchange.people.filter((p) => !p.withdrawn);
   const confirmed = people.filter((p) => p.confirmedAt).length;
-  const sideLabel = (delegationId: string) =>
-    [exchange.first, exchange.second].find((s) => s.delegationId === delegationId)?.label ?? delegationId;
+  const sides = [exchange.first, exchange.second];
+  const sideLabel = (delegationId: string) => {
+    const index = sides.findIndex((side) => side.delegationId === delegationId);
+    const side = sides[index];
+    return side ? sideName(t, side, context.nameOf, index === 0 ? "first" : "second") : delegationId;
+  };
+  const ratio = ratioOf(t, exchange);
   const title = t("exchange.heading", {
     on: exchange.on ?? exchange.dateNote ?? "",
     place: exchange.place ?? "",
@@ -131,18 +175,16 @@ export function ExchangePage() {
         <Badge variant="light" color={exchangeStateColour[exchange.state]}>
           {t(`exchangeState.${exchange.state}`)}
         </Badge>
-        {exchange.ratio ? (
-          <Badge variant="outline">{t("exchange.ratio", { ratio: exchange.ratio })}</Badge>
-        ) : null}
+        {ratio ? <Badge variant="outline">{t("exchange.ratio", { ratio })}</Badge> : null}
         {exchange.intermediary.name ? (
           <Text size="sm">{t("exchange.via", { name: exchange.intermediary.name })}</Text>
         ) : null}
       </Group>
       {exchange.kind === "aggregate" ? <Text>{t("exchange.aggregateNote")}</Text> : null}
-      {[exchange.first, exchange.second].map((side, index) => (
+      {sides.map((side, index) => (
         <Text key={side.delegationId ?? index} size="sm">
           {t("exchange.sideLine", {
-            side: side.label ?? t(index === 0 ? "exchanges.first" : "exchanges.second"),
+            side: sideName(t, side, context.nameOf, index === 0 ? "first" : "second"),
             agreed: side.releases ?? "?",
             added: side.added,
             confirmed: side.confirmed,
@@ -159,6 +201,7 @@ export function ExchangePage() {
           ))}
         </Group>
       ) : null}
+      <RecordNotes exchange={exchange} />
       {error ? (
         <Alert color="red" role="alert" title={t("exchange.refused")}>
           {error}
@@ -247,7 +290,9 @@ export function ExchangePage() {
           </Table.ScrollContainer>
         </section>
       ) : null}
-      {open && exchange.can?.addPeople ? <AddPersonForm exchange={exchange} onError={setError} /> : null}
+      {open && exchange.can?.addPeople ? (
+        <AddPersonForm exchange={exchange} onError={setError} nameOf={context.nameOf} />
+      ) : null}
       {open && exchange.can?.complete ? (
         <Group>
           <Button

@@ -17,9 +17,10 @@ import { Link, useNavigate, useParams } from "react-router";
 import { FormPanel } from "../../shell/FormPanel.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
+import { inTimeOrder } from "./exchange-order.ts";
 import { ExchangeTimelinePicture } from "./Pictures.tsx";
-import { apiPath, useCases, useExchanges, useHumChange, useLists } from "./queries.ts";
-import { explain, useHumContext } from "./shared.tsx";
+import { apiPath, useExchangeSides, useExchanges, useHumChange } from "./queries.ts";
+import { ExchangeText, explain, ratioOf, useHumContext } from "./shared.tsx";
 import "./humanitarian.css";
 
 export const exchangeStateColour: Record<string, string> = {
@@ -30,15 +31,12 @@ export const exchangeStateColour: Record<string, string> = {
 };
 
 /**
- * The sides' delegations as the reader knows them (from the lists and cases it reads): the plan form
- * names a side by its delegation, which only the records carry.
+ * The sides an exchange may name: the process's parties with their delegations (ids only, from the
+ * server), named in the reader's language. A guarantor plans with them without reading any side's list.
  */
 function useSides(slug: string, nameOf: (participantId: string) => string) {
-  const lists = useLists(slug).data?.lists ?? [];
-  const cases = useCases(slug, { limit: 500 }).data?.cases ?? [];
-  const sides = new Map<string, string>();
-  for (const record of [...lists, ...cases]) sides.set(record.delegationId, nameOf(record.participantId));
-  return [...sides].map(([value, label]) => ({ value, label }));
+  const sides = useExchangeSides(slug, true).data?.sides ?? [];
+  return sides.map((side) => ({ value: side.delegationId, label: nameOf(side.participantId) }));
 }
 
 /** The intermediary or a guarantor plans an exchange: date, place, intermediary, guarantors, the ratio. */
@@ -182,18 +180,20 @@ export function ExchangesPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {exchanges.map((exchange) => (
+              {inTimeOrder(exchanges).map((exchange) => (
                 <Table.Tr key={exchange.id} data-testid="exchange-row">
                   <Table.Td>
                     <Anchor
                       component={Link}
                       to={`/humanitarian/exchanges/${encodeURIComponent(exchange.id)}`}
                     >
-                      {exchange.on ?? exchange.dateNote ?? "—"}
+                      {exchange.on ?? <ExchangeText exchange={exchange} text={exchange.dateNote} />}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td dir="auto">{exchange.place ?? "—"}</Table.Td>
-                  <Table.Td>{exchange.ratio ?? "—"}</Table.Td>
+                  <Table.Td>
+                    <ExchangeText exchange={exchange} text={exchange.place} />
+                  </Table.Td>
+                  <Table.Td>{ratioOf(t, exchange) ?? "—"}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={exchangeStateColour[exchange.state]}>
                       {t(`exchangeState.${exchange.state}`)}
@@ -210,7 +210,7 @@ export function ExchangesPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <ExchangeTimelinePicture slug={slug} />
+      <ExchangeTimelinePicture slug={slug} nameOf={context.nameOf} />
     </Page>
   );
 }

@@ -110,7 +110,7 @@ export function HumanitarianPage() {
         ) : null}
       </SimpleGrid>
       <Stack gap="sm">
-        <ExchangeTimelinePicture slug={slug} />
+        <ExchangeTimelinePicture slug={slug} nameOf={context.nameOf} />
       </Stack>
     </Page>
   );

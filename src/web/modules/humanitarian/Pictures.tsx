@@ -3,9 +3,10 @@
 import { Anchor, Group, Progress, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { type CaseStatus, caseStatuses } from "../../../contracts/humanitarian.ts";
+import { inTimeOrder } from "./exchange-order.ts";
 import { useCaseCounts, useExchanges, useReviewProgress } from "./queries.ts";
 import { StatusByMonthChart } from "./StatusByMonthChart.tsx";
-import { statusColour } from "./shared.tsx";
+import { ExchangeText, ratioOf, sideName, statusColour } from "./shared.tsx";
 
 const fill = (colour: string) => `var(--mantine-color-${colour}-6)`;
 
@@ -131,13 +132,15 @@ const height = 150;
 
 /**
  * The exchanges on a time line (circles sized by the people released, both sides together), with the
- * same facts as a table with their sources for whoever does not read the picture.
+ * same facts as a table with their sources for whoever does not read the picture; an exchange the
+ * sources date only loosely ("April 2019") is not drawn but stays in the table, in its place in time.
  */
-export function ExchangeTimelinePicture({ slug }: { slug: string }) {
+export function ExchangeTimelinePicture({ slug, nameOf }: { slug: string; nameOf: (id: string) => string }) {
   const { t } = useTranslation("humanitarian");
-  const exchanges = (useExchanges(slug).data?.exchanges ?? []).filter((e) => e.on);
-  if (exchanges.length === 0) return null;
-  const sorted = [...exchanges].sort((a, b) => (a.on ?? "").localeCompare(b.on ?? ""));
+  const all = inTimeOrder(useExchanges(slug).data?.exchanges ?? []);
+  if (all.length === 0) return null;
+  const sorted = all.filter((e) => e.on);
+  const undated = all.length - sorted.length;
   const times = sorted.map((e) => Date.parse(e.on ?? ""));
   const first = Math.min(...times);
   const last = Math.max(...times);
@@ -153,46 +156,51 @@ export function ExchangeTimelinePicture({ slug }: { slug: string }) {
       <Title order={2} size="h3" id="hum-timeline" mb="sm">
         {t("pictures.timeline")}
       </Title>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        role="img"
-        aria-labelledby="hum-timeline-desc"
-        className="hum-timeline"
-        style={{ direction: "ltr" }}
-      >
-        <desc id="hum-timeline-desc">{t("pictures.timelineDesc", { count: sorted.length })}</desc>
-        <line x1={30} x2={width - 30} y1={100} y2={100} stroke="currentColor" strokeWidth={1} />
-        {years.map((year) => {
-          const at = x(Date.UTC(year, 0, 1));
-          return at >= 30 && at <= width - 30 ? (
-            <g key={year}>
-              <line x1={at} x2={at} y1={96} y2={104} stroke="currentColor" />
-              <text x={at} y={122} textAnchor="middle">
-                {year}
-              </text>
-            </g>
-          ) : null;
-        })}
-        {sorted.map((exchange, index) => {
-          const at = x(Date.parse(exchange.on ?? ""));
-          const radius = 4 + 16 * Math.sqrt(people(exchange) / most);
-          return (
-            <g key={exchange.id}>
-              <circle
-                cx={at}
-                cy={100}
-                r={radius}
-                fill={fill(exchange.kind === "aggregate" ? "blue" : "teal")}
-                fillOpacity={0.6}
-              />
-              <text x={at} y={index % 2 === 0 ? 60 : 40} textAnchor="middle">
-                {exchange.ratio ?? people(exchange)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      {sorted.length > 0 ? (
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          width="100%"
+          role="img"
+          aria-labelledby="hum-timeline-desc"
+          className="hum-timeline"
+          style={{ direction: "ltr" }}
+        >
+          <desc id="hum-timeline-desc">
+            {t("pictures.timelineDesc", { count: sorted.length })}
+            {undated > 0 ? ` ${t("pictures.undated", { count: undated })}` : ""}
+          </desc>
+          <line x1={30} x2={width - 30} y1={100} y2={100} stroke="currentColor" strokeWidth={1} />
+          {years.map((year) => {
+            const at = x(Date.UTC(year, 0, 1));
+            return at >= 30 && at <= width - 30 ? (
+              <g key={year}>
+                <line x1={at} x2={at} y1={96} y2={104} stroke="currentColor" />
+                <text x={at} y={122} textAnchor="middle">
+                  {year}
+                </text>
+              </g>
+            ) : null;
+          })}
+          {sorted.map((exchange, index) => {
+            const at = x(Date.parse(exchange.on ?? ""));
+            const radius = 4 + 16 * Math.sqrt(people(exchange) / most);
+            return (
+              <g key={exchange.id}>
+                <circle
+                  cx={at}
+                  cy={100}
+                  r={radius}
+                  fill={fill(exchange.kind === "aggregate" ? "blue" : "teal")}
+                  fillOpacity={0.6}
+                />
+                <text x={at} y={index % 2 === 0 ? 60 : 40} textAnchor="middle">
+                  {ratioOf(t, exchange) ?? (people(exchange) || "?")}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      ) : null}
       <Table.ScrollContainer minWidth={560}>
         <Table withTableBorder striped>
           <Table.Caption>{t("pictures.timelineTable")}</Table.Caption>
@@ -205,22 +213,24 @@ export function ExchangeTimelinePicture({ slug }: { slug: string }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {sorted.map((exchange) => (
+            {all.map((exchange) => (
               <Table.Tr key={exchange.id} data-testid="timeline-row">
                 <Table.Td>
-                  {exchange.on}
+                  {exchange.on ?? "—"}
                   {exchange.dateNote ? (
                     <Text size="xs" c="dimmed" dir="auto">
-                      {exchange.dateNote}
+                      <ExchangeText exchange={exchange} text={exchange.dateNote} />
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td dir="auto">{exchange.place ?? "—"}</Table.Td>
+                <Table.Td>
+                  <ExchangeText exchange={exchange} text={exchange.place} />
+                </Table.Td>
                 <Table.Td>
                   {t("exchanges.sides", {
-                    first: exchange.first.label ?? t("exchanges.first"),
+                    first: sideName(t, exchange.first, nameOf, "first"),
                     firstCount: exchange.first.releases ?? "?",
-                    second: exchange.second.label ?? t("exchanges.second"),
+                    second: sideName(t, exchange.second, nameOf, "second"),
                     secondCount: exchange.second.releases ?? "?",
                   })}
                 </Table.Td>

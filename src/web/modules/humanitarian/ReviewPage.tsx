@@ -16,6 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -37,16 +38,22 @@ import "./humanitarian.css";
 
 type Side = QueueItem["left"];
 
-/** The value a field's verdict is about, on one side (names in their script, written out). */
-function fieldValue(side: Side, field: string): string {
+/** The value a field's verdict is about, on one side (names in both scripts, sex in the reader's words). */
+function fieldValue(t: TFunction, side: Side, field: string): string {
   const person = side.person;
   if (!person) return "";
-  if (field === "sex") return person.sex ?? "";
+  if (field === "sex") return person.sex ? t(`sex.${person.sex}`, { defaultValue: person.sex }) : "";
   if (field === "birth") return person.birthDate ?? (person.birthYear ? String(person.birthYear) : "");
   if (field === "origin") return person.origin ?? "";
+  if (field === "kind") return person.kind ? t(`kind.${person.kind}`) : "";
+  if (field === "eventDate") return person.eventDate ?? (person.eventYear ? String(person.eventYear) : "");
+  if (field === "eventPlace") return person.eventPlace ?? "";
   const part = field as "given";
   return [person.arabic[part], person.latin[part]].filter(Boolean).join(" · ");
 }
+
+/** What the reviewer also weighs though the matcher does not score it: the kind, when and where. */
+const unscoredFields = ["kind", "eventDate", "eventPlace"] as const;
 
 /** Starts a matching run (a background job) and shows its progress from the job's live events. */
 function RunMatchingForm({ slug }: { slug: string }) {
@@ -167,8 +174,10 @@ function CandidateCard({
   setReason,
   decide,
   busy,
+  nameOf,
 }: {
   item: QueueItem;
+  nameOf: (participantId: string | null | undefined) => string;
   current: boolean;
   index: number;
   onSelect: () => void;
@@ -183,7 +192,15 @@ function CandidateCard({
     <Stack gap={2}>
       <Text size="xs" c="dimmed">
         {label}
-        {value.rowNumber ? ` · ${t("upload.row")} ${value.rowNumber}` : ""}
+      </Text>
+      <Text size="sm" data-testid="candidate-source" dir="auto">
+        {value.kind === "case"
+          ? t("review.fromCase", { side: nameOf(value.participantId) })
+          : t("review.fromList", {
+              side: nameOf(value.participantId),
+              list: value.listTitle ?? "—",
+              row: value.rowNumber ?? "—",
+            })}
       </Text>
       <PersonNames
         person={value.person ? { arabic: value.person.arabic, latin: value.person.latin } : null}
@@ -219,7 +236,7 @@ function CandidateCard({
           {side(t("review.leftSide"), item.left)}
           {side(t("review.rightSide"), item.right)}
         </SimpleGrid>
-        <Table.ScrollContainer minWidth={420}>
+        <Table.ScrollContainer minWidth={340}>
           <Table withTableBorder>
             <Table.Thead>
               <Table.Tr>
@@ -233,10 +250,22 @@ function CandidateCard({
               {item.fields.map((field) => (
                 <Table.Tr key={field.field}>
                   <Table.Th scope="row">{t(`person.${field.field}`)}</Table.Th>
-                  <Table.Td dir="auto">{fieldValue(item.left, field.field)}</Table.Td>
-                  <Table.Td dir="auto">{fieldValue(item.right, field.field)}</Table.Td>
+                  <Table.Td dir="auto">{fieldValue(t, item.left, field.field)}</Table.Td>
+                  <Table.Td dir="auto">{fieldValue(t, item.right, field.field)}</Table.Td>
                   <Table.Td>
-                    <VerdictBadge field={field.field} verdict={field.verdict} />
+                    <VerdictBadge field={field.field} verdict={field.verdict} named={false} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              {unscoredFields.map((field) => (
+                <Table.Tr key={field} data-testid="unscored-field">
+                  <Table.Th scope="row">{t(field === "kind" ? "cases.kind" : `person.${field}`)}</Table.Th>
+                  <Table.Td dir="auto">{fieldValue(t, item.left, field) || "—"}</Table.Td>
+                  <Table.Td dir="auto">{fieldValue(t, item.right, field) || "—"}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed">
+                      {t("review.notScored")}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -383,6 +412,7 @@ export function ReviewPage() {
             setReason={setReason}
             decide={decide}
             busy={change.isPending}
+            nameOf={context.nameOf}
           />
         ))}
       </Stack>

@@ -8,6 +8,7 @@ import type {
   CaseList,
   ExchangeDetail,
   ExchangeList,
+  ExchangeSides,
   ExchangeTimeline,
   ListDetail,
   ListImportReport,
@@ -40,7 +41,10 @@ const get = <T>(key: readonly string[], path: string, query?: Record<string, str
 
 /** The process (its id, names and roles: the sides, the intermediary, the guarantors). */
 export const useProcess = (slug: string) =>
-  useQuery(get<z.infer<typeof ProcessDetail>>(humKeys.of("process", slug), apiPath("processes", slug)));
+  useQuery({
+    ...get<z.infer<typeof ProcessDetail>>(humKeys.of("process", slug), apiPath("processes", slug)),
+    enabled: Boolean(slug),
+  });
 
 export const useLists = (slug: string, enabled = true) =>
   useQuery({
@@ -71,6 +75,16 @@ export const useExchanges = (slug: string) =>
       apiPath("processes", slug, "humanitarian", "exchanges"),
     ),
   );
+
+/** The sides an exchange may name (ids only), for who plans exchanges. */
+export const useExchangeSides = (slug: string, enabled: boolean) =>
+  useQuery({
+    ...get<z.infer<typeof ExchangeSides>>(
+      humKeys.of("exchange-sides", slug),
+      apiPath("processes", slug, "humanitarian", "exchange-sides"),
+    ),
+    enabled,
+  });
 
 export const useExchange = (id: string) =>
   useQuery(get<ExchangeDetail>(humKeys.of("exchange", id), apiPath("humanitarian", "exchanges", id)));

@@ -3,8 +3,9 @@
 import { Badge, Group, Stack, Table, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { CaseStatus, PersonFields } from "../../../contracts/humanitarian.ts";
+import type { CaseStatus, ExchangeView, PersonFields } from "../../../contracts/humanitarian.ts";
 import { describeError } from "../../shell/errors.ts";
+import { InEnglish } from "../../shell/LocalText.tsx";
 import { useSession } from "../../shell/session.ts";
 import { useProcess } from "./queries.ts";
 
@@ -124,13 +125,22 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   );
 }
 
-/** A field's verdict: its colour, mark and word. */
-export function VerdictBadge({ field, verdict }: { field: string; verdict: string }) {
+/** A field's verdict: its colour, mark and word (without the field's name in a row that already says it). */
+export function VerdictBadge({
+  field,
+  verdict,
+  named = true,
+}: {
+  field: string;
+  verdict: string;
+  named?: boolean;
+}) {
   const { t } = useTranslation("humanitarian");
   const style = verdictStyle[verdict] ?? { colour: "gray", mark: "?" };
   return (
-    <Badge variant="light" color={style.colour} data-verdict={verdict}>
-      {t(`person.${field}`)}: {style.mark} {t(`verdict.${verdict}`)}
+    <Badge variant="light" color={style.colour} data-verdict={verdict} style={{ flexShrink: 0 }}>
+      {named ? `${t(`person.${field}`)}: ` : ""}
+      {style.mark} {t(`verdict.${verdict}`)}
     </Badge>
   );
 }
@@ -143,6 +153,47 @@ export function Verdicts({ fields }: { fields: { field: string; verdict: string 
       ))}
     </Group>
   );
+}
+
+/**
+ * An exchange's place or date note: the record's past exchanges give them in English (marked so for a
+ * reader of another language); an operation's are as typed by who planned it.
+ */
+export function ExchangeText({
+  exchange,
+  text,
+}: {
+  exchange: Pick<ExchangeView, "kind">;
+  text: string | null;
+}) {
+  if (!text) return <>—</>;
+  return exchange.kind === "aggregate" ? <InEnglish text={text} /> : <span dir="auto">{text}</span>;
+}
+
+/** An exchange's agreed (or reported) numbers as "N for M" in the reader's words; null when one is unknown. */
+export function ratioOf(t: TFunction, exchange: Pick<ExchangeView, "first" | "second">): string | null {
+  const { first, second } = exchange;
+  return first.releases != null && second.releases != null
+    ? t("exchanges.ratioOf", { first: first.releases, second: second.releases })
+    : null;
+}
+
+/**
+ * A side of an exchange in the reader's language: its participant's name when the exchange names one
+ * (operations planned here); else the record's English label, translated when it is one of the two the
+ * record uses; else "first side" or "second side".
+ */
+export function sideName(
+  t: TFunction,
+  side: Pick<ExchangeView["first"], "participantId" | "label">,
+  nameOf: (participantId: string) => string,
+  which: "first" | "second",
+): string {
+  // Until the process's names have loaded, `nameOf` answers the id: the recorded label reads better.
+  const named = side.participantId ? nameOf(side.participantId) : null;
+  if (named && named !== side.participantId) return named;
+  if (side.label) return t(`recordSides.${side.label}`, { defaultValue: side.label });
+  return t(`exchanges.${which}`);
 }
 
 /**

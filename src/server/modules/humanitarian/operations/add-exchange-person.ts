@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { RecordRef } from "../../../../contracts/common.ts";
-import { AddExchangePersonInput } from "../../../../contracts/humanitarian.ts";
+import { AddExchangePersonInput, nextStatuses } from "../../../../contracts/humanitarian.ts";
 import { BadRequest, Conflict } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { canPlanExchange } from "../policies.ts";
@@ -12,7 +12,7 @@ import {
   loadReadableExchange,
   requireOpenExchange,
 } from "./exchange-shared.ts";
-import { byOf, loadReadableCase, newId, nextStatuses, requireActive } from "./shared.ts";
+import { byOf, loadReadableCase, newId, requireActive } from "./shared.ts";
 
 /**
  * humanitarian.exchange.add-person: the intermediary (or a guarantor who may read the case) adds a

@@ -3,7 +3,7 @@
 // stream are no place for personal data).
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { CaseStatus } from "../../../../contracts/humanitarian.ts";
+import { type CaseStatus, nextStatuses } from "../../../../contracts/humanitarian.ts";
 import type { Actor, Tier } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { Conflict, DomainError, NotFound } from "../../../platform/errors.ts";
@@ -121,21 +121,6 @@ export function byOf(actor: Actor): { byAccountId: string | null; byLabel: strin
   if (actor.kind === "account") return { byAccountId: actor.accountId, byLabel: actor.email };
   return { byAccountId: null, byLabel: actor.kind === "system" ? `system:${actor.name}` : "anonymous" };
 }
-
-/**
- * The statuses a case may move to from each: finding a person (located, confirmed alive), their
- * release, or their death and what follows it. `listed` is where every case starts.
- */
-export const nextStatuses: Record<CaseStatus, CaseStatus[]> = {
-  listed: ["located", "confirmed_alive", "released", "deceased"],
-  located: ["confirmed_alive", "released", "deceased"],
-  confirmed_alive: ["located", "released", "deceased"],
-  released: ["family_informed"],
-  deceased: ["body_handed_over", "identified", "family_informed"],
-  body_handed_over: ["identified", "family_informed"],
-  identified: ["body_handed_over", "family_informed"],
-  family_informed: [],
-};
 
 /** Refuses a status change the history does not allow (409, with the allowed next statuses). */
 export function requireTransition(caseId: string, from: CaseStatus, to: CaseStatus): void {

@@ -1,14 +1,19 @@
 // Cases as their readers see them: filtered in SQL by the persons' rule (policies.ts), decrypted only
 // after that, and every read audited (the list read with its count, one case with its id).
-import { and, asc, count, desc, eq, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { CaseDetail, CaseList, CaseQuery } from "../../../../contracts/humanitarian.ts";
+import {
+  type CaseDetail,
+  type CaseList,
+  type CaseQuery,
+  nextStatuses,
+} from "../../../../contracts/humanitarian.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { findProcess } from "../../core/index.ts";
 import { canReadPerson, canUpdateCase, readablePersons } from "../policies.ts";
 import { presentCase, presentStatusStep } from "../presenters.ts";
-import { humCaseStatus, humCases } from "../schema.ts";
+import { humCaseStatus, humCases, humExchangePeople, humExchanges } from "../schema.ts";
 import { auditPersonRead, mayAskForSide, refusePersonRead, refuseSideRead } from "./audit-reads.ts";
 
 /** The filters a reader of a process's cases may ask for (the list's and the export's). */
@@ -39,6 +44,26 @@ export async function readableCasesWhere(
 }
 
 /**
+ * The open exchange (planned or under way) each of these cases is in, if any: a case is in one at a time,
+ * so the exchange page offers only people free to be added and the case page leads to the exchange.
+ */
+async function openExchangesOf(db: Db, caseIds: string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .select({ caseId: humExchangePeople.caseId, exchangeId: humExchangePeople.exchangeId })
+    .from(humExchangePeople)
+    .innerJoin(humExchanges, eq(humExchanges.id, humExchangePeople.exchangeId))
+    .where(
+      and(
+        inArray(humExchangePeople.caseId, caseIds),
+        isNull(humExchangePeople.withdrawnAt),
+        inArray(humExchanges.state, ["planned", "in_progress"]),
+      ),
+    );
+  return new Map(rows.map((row) => [row.caseId, row.exchangeId]));
+}
+
+/**
  * The cases of a process the actor may read, filtered by side, status and kind, newest first. Naming
  * a side whose cases the actor may not read at all is refused (audited) rather than answered empty.
  */
@@ -64,7 +89,14 @@ export async function listCases(
     { subjectType: "humanitarian.case", processId: process.id, delegationId: query.delegationId ?? null },
     { shown: rows.length, total: total?.n ?? 0 },
   );
-  return { total: total?.n ?? 0, cases: rows.map(presentCase) };
+  const inExchange = await openExchangesOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return {
+    total: total?.n ?? 0,
+    cases: rows.map((row) => ({ ...presentCase(row), openExchangeId: inExchange.get(row.id) ?? null })),
+  };
 }
 
 /** One case with its status history; a case the actor may not read is refused (audited) as missing. */
@@ -90,9 +122,16 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
     { shown: 1 },
   );
   const mayChange = canUpdateCase(actor, row) && !row.withdrawnAt;
+  const inExchange = await openExchangesOf(db, [row.id]);
   return {
     ...presentCase(row),
+    openExchangeId: inExchange.get(row.id) ?? null,
     history: history.map(presentStatusStep),
-    can: { update: mayChange, changeStatus: mayChange, withdraw: mayChange },
+    // A case whose history is closed (the family informed) has no next status to record.
+    can: {
+      update: mayChange,
+      changeStatus: mayChange && nextStatuses[row.status].length > 0,
+      withdraw: mayChange,
+    },
   };
 }

@@ -6,7 +6,7 @@ import type { ExchangeDetail, ExchangeView } from "../../../../contracts/humanit
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
-import { findProcess } from "../../core/index.ts";
+import { delegationInProcess, findProcess } from "../../core/index.ts";
 import { openPerson } from "../person.ts";
 import {
   canPlanExchange,
@@ -48,6 +48,18 @@ async function peopleCounts(db: Db, exchanges: ExchangeRow[]) {
   };
 }
 
+/** The participant each side's delegation represents, so the pages name the sides in the reader's language. */
+async function sideParticipants(db: Db, exchanges: ExchangeRow[]) {
+  const participants = new Map<string, string>();
+  for (const exchange of exchanges)
+    for (const delegationId of [exchange.firstDelegationId, exchange.secondDelegationId]) {
+      if (!delegationId || participants.has(delegationId)) continue;
+      const delegation = await delegationInProcess(db, exchange.processId, delegationId);
+      if (delegation) participants.set(delegationId, delegation.participantId);
+    }
+  return (delegationId: string | null) => (delegationId ? (participants.get(delegationId) ?? null) : null);
+}
+
 /** The exchanges of a process the actor may follow, in date order (undated last). */
 export async function listExchanges(
   db: Db,
@@ -61,7 +73,8 @@ export async function listExchanges(
     .where(and(eq(humExchanges.processId, process.id), readableExchanges(actor, humExchanges)))
     .orderBy(sql`${humExchanges.on} asc nulls last`, asc(humExchanges.sequence), asc(humExchanges.id));
   const counts = await peopleCounts(db, rows);
-  return { exchanges: rows.map((row) => presentExchange(row, counts(row))) };
+  const participantOf = await sideParticipants(db, rows);
+  return { exchanges: rows.map((row) => presentExchange(row, counts(row), participantOf)) };
 }
 
 /** One exchange with its people; each person's fields only for a reader of that person's case. */
@@ -90,9 +103,10 @@ export async function getExchange(db: Db, actor: Actor, exchangeId: string): Pro
       { shown },
     );
   const counts = await peopleCounts(db, [row]);
+  const participantOf = await sideParticipants(db, [row]);
   const open = row.kind === "operation" && (row.state === "planned" || row.state === "in_progress");
   return {
-    ...presentExchange(row, counts(row)),
+    ...presentExchange(row, counts(row), participantOf),
     people: people.map(({ person, caseStatus, personal }) => ({
       id: person.id,
       caseId: person.caseId,

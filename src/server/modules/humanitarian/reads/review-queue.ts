@@ -5,6 +5,7 @@
 // rows' ids (never their names); a refusal too.
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { CaseKind } from "../../../../contracts/humanitarian.ts";
 import type { ReviewQueue, ReviewQueueQuery } from "../../../../contracts/humanitarian-matching.ts";
 import { auditRead } from "../../../platform/audit.ts";
 import { type Actor, deny } from "../../../platform/authz.ts";
@@ -40,7 +41,7 @@ function auditQueueRead(
   );
 }
 
-function personOf(sealed: string, id: string): Person {
+function personOf(sealed: string, id: string, kind: CaseKind): Person {
   const fields = unsealPersonal<Person>(sealed, id);
   return {
     arabic: fields.arabic ?? {},
@@ -49,6 +50,10 @@ function personOf(sealed: string, id: string): Person {
     birthDate: fields.birthDate ?? null,
     birthYear: fields.birthYear ?? null,
     origin: fields.origin ?? null,
+    kind,
+    eventDate: fields.eventDate ?? null,
+    eventYear: fields.eventYear ?? null,
+    eventPlace: fields.eventPlace ?? null,
   };
 }
 
@@ -62,19 +67,26 @@ async function sidesOf(
   const sides = new Map<string, Side>();
   if (entryIds.length > 0) {
     const rows = await db
-      .select({ entry: humListEntries, readable: sql<boolean>`(${readablePersons(actor, humLists)})` })
+      .select({
+        entry: humListEntries,
+        listTitle: humLists.title,
+        participantId: humLists.participantId,
+        readable: sql<boolean>`(${readablePersons(actor, humLists)})`,
+      })
       .from(humListEntries)
       .innerJoin(humLists, eq(humLists.id, humListEntries.listId))
       .where(inArray(humListEntries.id, entryIds));
-    for (const { entry, readable: mayRead } of rows)
+    for (const { entry, listTitle, participantId, readable: mayRead } of rows)
       sides.set(entry.id, {
         kind: "entry",
         id: entry.id,
         listId: entry.listId,
+        listTitle: mayRead ? listTitle : null,
         rowNumber: entry.rowNumber,
         delegationId: entry.delegationId,
+        participantId,
         caseId: entry.caseId,
-        person: mayRead ? personOf(entry.personal, entry.id) : null,
+        person: mayRead ? personOf(entry.personal, entry.id, entry.kind) : null,
       });
   }
   if (caseIds.length > 0) {
@@ -87,10 +99,12 @@ async function sidesOf(
         kind: "case",
         id: record.id,
         listId: null,
+        listTitle: null,
         rowNumber: null,
         delegationId: record.delegationId,
+        participantId: record.participantId,
         caseId: record.id,
-        person: mayRead ? personOf(record.personal, record.id) : null,
+        person: mayRead ? personOf(record.personal, record.id, record.kind) : null,
       });
   }
   return sides;
@@ -100,8 +114,10 @@ const missingSide = (id: string): Side => ({
   kind: "entry",
   id,
   listId: null,
+  listTitle: null,
   rowNumber: null,
   delegationId: "",
+  participantId: null,
   caseId: null,
   person: null,
 });
