@@ -89,13 +89,15 @@ test.describe
       const page = await pageAs(browser, baseURL ?? "", setup.secretariat.email);
       await page.goto(`/processes/${setup.processSlug}/commitments`);
       const form = page.getByTestId("commitment-new");
-      await form.getByLabel("Round").selectOption({ label: "Round 23" });
-      await form.getByLabel("Adopted text").selectOption({ label: "Joint Statement of the 23rd meeting" });
-      await form.getByLabel("Operative paragraph").selectOption({ index: 2 });
-      await expect(form.getByLabel("Operative paragraph").locator("option:checked")).toContainText(
-        "2. Agreed to maintain calm",
-      );
-      await form.getByLabel("Category").selectOption("ceasefire");
+      await form.getByLabel("Round", { exact: true }).selectOption({ label: "Round 23" });
+      await form
+        .getByLabel("Adopted text", { exact: true })
+        .selectOption({ label: "Joint Statement of the 23rd meeting" });
+      await form.getByLabel("Operative paragraph", { exact: true }).selectOption({ index: 2 });
+      await expect(
+        form.getByLabel("Operative paragraph", { exact: true }).locator("option:checked"),
+      ).toContainText("2. Agreed to maintain calm");
+      await form.getByLabel("Category", { exact: true }).selectOption("ceasefire");
       const responsible = form.getByLabel("Responsible");
       for (const name of ["Russia", "Türkiye"]) {
         await responsible.click();

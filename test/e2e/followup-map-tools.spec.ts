@@ -241,9 +241,9 @@ test.describe
       await page.goto(`/processes/${setup.processSlug}/followup?month=2025-03`);
       await page.getByRole("link", { name: "Report an incident" }).click();
       const form = page.getByTestId("incident-report-form");
-      await form.getByLabel("Day (YYYY-MM-DD)").fill("2025-03-14");
-      await form.getByLabel("Latitude", { exact: true }).fill("35.92");
-      await form.getByLabel("Longitude", { exact: true }).fill("36.64");
+      await form.getByLabel(/^Day \(YYYY-MM-DD\)/).fill("2025-03-14");
+      await form.getByLabel(/^Latitude/).fill("35.92");
+      await form.getByLabel(/^Longitude/).fill("36.64");
       await form.getByLabel("Type", { exact: true }).selectOption("Explosions/Remote violence");
       await form.getByLabel("Fatalities").fill("2");
       await form.getByLabel("Notes", { exact: true }).fill("Synthetic: shelling reported by hand.");
@@ -261,12 +261,14 @@ test.describe
       await monitor.context().close();
     });
 
-    // The test servers hold every ACLED import job 3 s, running, before its work (ASTANA_TEST_HOLD_JOBS in
+    // The test servers hold every ACLED import job 8 s, running, before its work (ASTANA_TEST_HOLD_JOBS in
     // serve.ts; refused in production), so Cancel is there to click however fast the machine reads.
     test("the monitor cancels a running check, then the import of the valid rows; nothing is written", async ({
       browser,
       baseURL,
     }) => {
+      // Three imports, each held 8 s by the test server before its work.
+      test.setTimeout(90_000);
       const rows = [
         row("SYR-CANCEL-1", "2025-05-02", "Battles", 35.93, "Synthetic: an import to cancel."),
         row("SYR-CANCEL-2", "2025-05-03", "Battles", 35.9, "Synthetic: an import to cancel."),
@@ -286,7 +288,7 @@ test.describe
       // Checked again to the end, then the import of its valid rows is cancelled while it runs.
       await page.getByRole("button", { name: "Check the file" }).click();
       await expect(page.getByTestId("import-result")).toContainText("Checked: 2 rows, 2 valid, 0 rejected.", {
-        timeout: 15_000,
+        timeout: 30_000,
       });
       await page.getByRole("button", { name: "Import the 2 valid rows" }).click();
       await page.getByRole("button", { name: "Cancel the import" }).click();
@@ -303,6 +305,8 @@ test.describe
       browser,
       baseURL,
     }) => {
+      // Each import is held 8 s by the test server before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
+      test.setTimeout(90_000);
       const page = await pageAs(browser, baseURL ?? "", monitorEmail, {
         viewport: { width: 390, height: 844 },
         isMobile: true,
@@ -316,7 +320,7 @@ test.describe
         .setInputFiles({ name: "acled-syria.csv", mimeType: "text/csv", buffer: Buffer.from(acledFile) });
       await page.getByRole("button", { name: "فحص الملف" }).click();
       const rejected = page.getByTestId("import-rejected");
-      await expect(rejected).toContainText("SYR-E2E-4", { timeout: 20_000 });
+      await expect(rejected).toContainText("SYR-E2E-4", { timeout: 30_000 });
       await expect(rejected).toContainText("خط العرض في");
       await expect(rejected).toContainText("خارج النطاق");
       await expect(rejected).not.toContainText("out of range");

@@ -194,7 +194,9 @@ export function NewCommitmentForm({ slug }: { slug: string }) {
               ...choose(t("newCommitment.chooseParagraph")),
               ...(paragraphs.data ?? []).map((paragraph) => ({
                 value: paragraph.id,
-                label: `${paragraph.number ?? ""}. ${paragraph.body.length > 110 ? `${paragraph.body.slice(0, 109)}…` : paragraph.body}`,
+                // The number as the text writes it ("2."), then the paragraph's first words.
+                label:
+                  `${paragraph.number ?? ""} ${paragraph.body.length > 110 ? `${paragraph.body.slice(0, 109)}…` : paragraph.body}`.trim(),
               })),
             ]}
           />
