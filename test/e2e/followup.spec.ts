@@ -37,7 +37,7 @@ test.describe
       browser,
       baseURL,
     }) => {
-      // Each import is held 8 s by the test server before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
+      // Each import is held 3 s by the test server before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
       test.setTimeout(90_000);
       const page = await pageAs(browser, baseURL ?? "", monitorEmail);
       await page.goto(`/processes/${setup.processSlug}`);
@@ -58,7 +58,7 @@ test.describe
       await page.getByRole("button", { name: "Check the file" }).click();
       // The check runs as a job: its progress (rows and bytes read, from the job) shows, then its report.
       const progress = page.getByTestId("import-progress");
-      // The test server holds every import 8 s before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
+      // The test server holds every import 3 s before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
       await expect(progress).toContainText(/4 rows read, [\d.,]+ (byte|kB) of [\d.,]+ (byte|kB)\./, {
         timeout: 30_000,
       });
@@ -87,7 +87,7 @@ test.describe
       browser,
       baseURL,
     }, testInfo) => {
-      // Each import is held 8 s by the test server before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
+      // Each import is held 3 s by the test server before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
       test.setTimeout(90_000);
       // A dry run writes nothing, so a large file leaves the record as it was.
       const rows = Array.from({ length: 150_000 }, (_, index) =>
