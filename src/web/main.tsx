@@ -18,7 +18,7 @@ if (root) {
   // signed in meanwhile.
   preloadPages([...shellRoutes, ...modules.routes], window.location.pathname);
   void queryClient.prefetchQuery(sessionQuery);
-  void startI18n(modules).then(() =>
+  void startI18n(window.location.pathname, modules).then(() =>
     createRoot(root).render(
       <StrictMode>
         <Providers modules={modules}>

@@ -12,6 +12,7 @@ import { shellRoutes } from "../../src/web/app/router.tsx";
 import { composeModules } from "../../src/web/shell/module.ts";
 import { mayOpen, type PageAccess } from "../../src/web/shell/routes.ts";
 import type { Me } from "../../src/web/shell/session.ts";
+import { bareKeysIn } from "./bare-keys.ts";
 import { admin, setupToken, signInViaApi, uniqueEmail } from "./helpers.ts";
 
 // Runs in the "demo" project, against the server with the demonstration record: every page of the app
@@ -208,7 +209,7 @@ test.afterAll(async () => {
 });
 
 for (const { address, access } of pagesToCheck()) {
-  test(`${address}: no serious axe violation in ${languages.join(", ")}; the skip link is the first Tab stop`, async ({
+  test(`${address}: no serious axe violation and no bare translation key in ${languages.join(", ")}; the skip link is the first Tab stop`, async ({
     baseURL,
   }) => {
     test.setTimeout(150_000);
@@ -224,6 +225,12 @@ for (const { address, access } of pagesToCheck()) {
     for (const language of languages) {
       await open(page, opened, language);
       expect.soft(await violations(page), `${opened} in ${language}, as ${person}`).toEqual([]);
+      expect
+        .soft(
+          bareKeysIn(await page.locator("body").innerText()),
+          `keys shown for text on ${opened} in ${language}`,
+        )
+        .toEqual([]);
       await page.keyboard.press("Tab");
       await expect
         .soft(page.locator(".skip-link"), `${address} in ${language}: first Tab stop`)

@@ -2,7 +2,9 @@ import { IconFlask } from "@tabler/icons-react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createElement, type ReactNode } from "react";
 import { prerender } from "react-dom/static";
-import { describe, expect, it } from "vitest";
+import { initReactI18next } from "react-i18next";
+import { beforeAll, describe, expect, it } from "vitest";
+import { i18n } from "../shell/i18n.ts";
 import { ModuleSections, ModulesProvider } from "../shell/ModuleSlots.tsx";
 import { composeModules, lazyNamed, type SectionContexts, type WebModule } from "../shell/module.ts";
 import { type Me, sessionKey } from "../shell/session.ts";
@@ -107,6 +109,15 @@ async function renderRoundSlot(
 
 describe("the web modules put together", () => {
   const composed = composeModules([...webModules, fixtureModule]);
+  // The fixture's strings as if fetched: its sections show only once they have arrived.
+  beforeAll(async () => {
+    await i18n.use(initReactI18next).init({
+      lng: "en",
+      resources: { en: { fixture: fixtureStrings.en } },
+      ns: ["fixture"],
+      react: { useSuspense: false },
+    });
+  });
 
   it("adds a new module's page, and its navigation entry, to the app's", () => {
     const page = composed.routes.find((route) => route.path === "/fixture-notes");
@@ -134,6 +145,16 @@ describe("the web modules put together", () => {
     );
     expect(await composed.loadTranslation("ru", "fixture")).toEqual({ title: "Фикстура" });
     expect(await composed.loadTranslation("ar", "fixture")).toEqual({ title: "تجربة" });
+  });
+
+  it("fetches before the first render only the strings of the page asked for, not every module's", () => {
+    expect(composed.namespacesFor("/fixture-notes")).toEqual(["fixture"]);
+    const publicProcessPage = composeModules(webModules).namespacesFor("/processes/astana");
+    expect(publicProcessPage).toContain("process");
+    for (const unneeded of ["secretariat", "programme", "humanitarian", "texts", "platform"])
+      expect(publicProcessPage).not.toContain(unneeded);
+    // The start page uses the process module's words too.
+    expect(composeModules(webModules).namespacesFor("/")).toEqual(["process"]);
   });
 
   it("gives every namespace of the app's modules in English, Russian and Arabic, with the same keys", async () => {

@@ -2,6 +2,14 @@ import i18next, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { supportedLocales } from "../../contracts/accounts.ts";
 
+/**
+ * The namespaces fetched before the first render, whatever the page: the shell's (the frame, the
+ * common refusals) and core's (the record's own refusals). A module's strings are fetched when one of
+ * its pages or sections is first shown (namespaces.tsx), so a reader of the public record does not
+ * download the secretariat's, the programme's or the humanitarian module's strings.
+ */
+export const alwaysLoadedNamespaces = ["shell", "core"] as const;
+
 /** An interface language; the same list the server accepts as an account's preference. */
 export type Locale = (typeof supportedLocales)[number];
 
@@ -72,13 +80,18 @@ export const i18n = i18next.createInstance();
 
 /**
  * Starts i18n with the namespaces the modules declare. Only the reader's language (and English, the
- * fallback) is fetched, every namespace before the first render so no page shows a bare key; a language
- * switch fetches the new language's files before it takes effect.
+ * fallback) is fetched: before the first render the shell's and core's and those of the page at
+ * `pathname`; a module's others when one of its pages or sections is shown (namespaces.tsx). A
+ * language switch fetches the new language's files of every namespace fetched so far before it takes
+ * effect.
  */
-export async function startI18n(modules: {
-  namespaces: readonly string[];
-  loadTranslation: (locale: string, namespace: string) => Promise<Record<string, unknown> | null>;
-}): Promise<void> {
+export async function startI18n(
+  pathname: string,
+  modules: {
+    namespacesFor: (pathname: string) => readonly string[];
+    loadTranslation: (locale: string, namespace: string) => Promise<Record<string, unknown> | null>;
+  },
+): Promise<void> {
   const backend: BackendModule = {
     type: "backend",
     init: () => {},
@@ -102,7 +115,7 @@ export async function startI18n(modules: {
       lng: initialLocale(),
       fallbackLng: "en",
       supportedLngs: languages.map((language) => language.code),
-      ns: ["shell", ...modules.namespaces],
+      ns: [...new Set([...alwaysLoadedNamespaces, ...modules.namespacesFor(pathname)])],
       defaultNS: "shell",
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -3,6 +3,7 @@ import type { QueryKey } from "@tanstack/react-query";
 import { type ComponentType, type LazyExoticComponent, lazy } from "react";
 import { matchRoutes } from "react-router";
 import type { Locale } from "./i18n.ts";
+import { withNamespaces } from "./namespaces.tsx";
 import type { AppRoute } from "./routes.ts";
 import type { Me } from "./session.ts";
 
@@ -86,8 +87,10 @@ export type WebModule = {
   routes?: readonly AppRoute[];
   /** Its sections on shared pages. */
   sections?: readonly ModuleSection[];
-  /** Its i18next namespaces, each a file per language. */
+  /** Its i18next namespaces, each a file per language, fetched when one of its pages or sections is shown. */
   translations?: Readonly<Record<string, Readonly<Record<Locale, TranslationLoader>>>>;
+  /** Other modules' namespaces its pages and sections use, fetched with its own. */
+  borrowsNamespaces?: readonly string[];
   /** Which live events refresh which of its queries. */
   liveEvents?: readonly LiveRefresh[];
 };
@@ -97,6 +100,8 @@ export type ComposedModules = {
   routes: readonly AppRoute[];
   sections: <P extends SharedPage>(page: P) => ReadonlyArray<SectionOf<P>>;
   namespaces: readonly string[];
+  /** The namespaces the pages at an address need (their modules' own and borrowed), for the first render. */
+  namespacesFor: (pathname: string) => string[];
   /** The strings of one namespace in one language, or null when the module has none in it. */
   loadTranslation: (locale: string, namespace: string) => Promise<Record<string, unknown> | null>;
   liveEvents: {
@@ -120,12 +125,13 @@ function refuseDuplicates(kind: string, names: readonly string[]): void {
  * stops the app at start-up instead.
  */
 export function composeModules(modules: readonly WebModule[]): ComposedModules {
-  const routes = modules.flatMap((module) => module.routes ?? []);
+  const gated = modules.map(withModuleNamespaces);
+  const routes = gated.flatMap((module) => module.routes ?? []);
   refuseDuplicates(
     "page address",
     routes.map((route) => route.path),
   );
-  const sections = modules.flatMap((module) => module.sections ?? []);
+  const sections = gated.flatMap((module) => module.sections ?? []);
   refuseDuplicates(
     "section",
     sections.map((section) => `${section.page}/${section.id}`),
@@ -149,6 +155,13 @@ export function composeModules(modules: readonly WebModule[]): ComposedModules {
         .filter((section): section is SectionOf<P> & ModuleSection => section.page === page)
         .sort((a, b) => a.order - b.order),
     namespaces: [...translations.keys()],
+    namespacesFor: (pathname) => [
+      ...new Set(
+        (matchRoutes([...routes], pathname) ?? []).flatMap(
+          (match) => namespacesOfRoute.get(match.route as AppRoute) ?? [],
+        ),
+      ),
+    ],
     loadTranslation: async (locale, namespace) => {
       const load = translations.get(namespace)?.[locale];
       return load ? (await load()).default : null;
@@ -158,6 +171,30 @@ export function composeModules(modules: readonly WebModule[]): ComposedModules {
       queryKeysFor: (type) => keysByType.get(type) ?? [],
       allQueryKeys: [...keysByType.values()].flat(),
     },
+  };
+}
+
+/** The namespaces each gated page needs, for `namespacesFor`. */
+const namespacesOfRoute = new WeakMap<AppRoute, readonly string[]>();
+
+/** A module with each page and section wrapped to wait for its module's strings (`withNamespaces`). */
+function withModuleNamespaces(module: WebModule): WebModule {
+  const namespaces = [...Object.keys(module.translations ?? {}), ...(module.borrowsNamespaces ?? [])];
+  if (namespaces.length === 0) return module;
+  return {
+    ...module,
+    routes: module.routes?.map((route) => {
+      const gatedRoute = { ...route, Component: withNamespaces(route.Component, namespaces) };
+      namespacesOfRoute.set(gatedRoute, namespaces);
+      return gatedRoute;
+    }),
+    sections: module.sections?.map(
+      (section) =>
+        ({
+          ...section,
+          Component: withNamespaces(section.Component as ComponentType<object>, namespaces),
+        }) as ModuleSection,
+    ),
   };
 }
 

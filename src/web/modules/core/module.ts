@@ -26,6 +26,8 @@ export const coreModule: WebModule = {
       Component: lazyNamed(() => import("./WorkspaceDelegations.tsx"), "WorkspaceDelegations"),
     },
   ],
+  // The standing delegations, shown in the secretariat's workspace, use its words.
+  borrowsNamespaces: ["secretariat"],
   translations: {
     core: {
       en: () => import("./locales/en.json"),

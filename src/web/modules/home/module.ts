@@ -1,7 +1,7 @@
 import { IconHome } from "@tabler/icons-react";
 import { lazyNamed, type WebModule } from "../../shell/module.ts";
 
-/** The start page; its strings are the shell's. */
+/** The start page; its strings are the shell's and the process module's. */
 export const homeModule: WebModule = {
   name: "home",
   routes: [
@@ -12,4 +12,5 @@ export const homeModule: WebModule = {
       nav: { label: "shell:nav.home", icon: IconHome, order: 0, end: true },
     },
   ],
+  borrowsNamespaces: ["process"],
 };

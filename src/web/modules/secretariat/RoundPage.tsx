@@ -3,6 +3,7 @@ import { IconArrowBack, IconExternalLink } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ModuleSection, useModules } from "../../shell/ModuleSlots.tsx";
+import { namespacesOfKeys, useNamespacesReady } from "../../shell/namespaces.tsx";
 import { useSession } from "../../shell/session.ts";
 import { LoadFailure, Loading } from "./components.tsx";
 import { localName } from "./forms.ts";
@@ -24,7 +25,8 @@ function RoundWorkspace({ process, roundId }: { process: ProcessDetail; roundId:
   const sections = useModules()
     .sections("workspaceRound")
     .filter((section) => !context || !section.visible || section.visible(context, account));
-  if (round.isPending) return <Loading />;
+  const labelsReady = useNamespacesReady(namespacesOfKeys(sections.map((section) => section.tab.label)));
+  if (round.isPending || !labelsReady) return <Loading />;
   if (round.error) return <LoadFailure error={round.error} />;
   if (!context) return null;
   const first = sections[0]?.id;

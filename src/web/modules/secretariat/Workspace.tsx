@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, useParams } from "react-router";
 import { useModules } from "../../shell/ModuleSlots.tsx";
 import type { ProcessRef } from "../../shell/module.ts";
+import { namespacesOfKeys, useNamespacesReady } from "../../shell/namespaces.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { useSession } from "../../shell/session.ts";
 import { LoadFailure, Loading, ProcessStatusBadge } from "./components.tsx";
@@ -48,8 +49,13 @@ export function Workspace({
   const process = useProcess(slug);
   const { account } = useSession();
   const sections = useModules().sections("workspace");
+  const labelsReady = useNamespacesReady(
+    namespacesOfKeys(
+      sections.flatMap((section) => [section.nav.label, ...(section.title ? [section.title] : [])]),
+    ),
+  );
 
-  if (process.isPending) return <Loading />;
+  if (process.isPending || !labelsReady) return <Loading />;
   if (process.error) return <LoadFailure error={process.error} />;
   const detail = process.data;
   const processName = localName(detail.names, i18n.language);
