@@ -71,6 +71,8 @@ export const followupModule: WebModule = {
     { page: "process", id: "followup", order: 45, Component: lazyNamed(sections, "ProcessFollowupSection") },
     { page: "round", id: "followup", order: 50, Component: lazyNamed(sections, "RoundFollowupSection") },
   ],
+  // The zone page shows the record's conflicts with the process pages' card; the incident page names tiers.
+  borrowsNamespaces: ["process", "platform"],
   translations: {
     followup: {
       en: () => import("./locales/en.json"),
