@@ -5,6 +5,7 @@ import { z } from "zod";
 import { PlainText, RecordRef } from "./common.ts";
 import { tiers } from "./enums.ts";
 import { JobView } from "./platform.ts";
+import { RecordConflict } from "./record.ts";
 
 /** PA-X-like categories of a commitment (the Peace Agreements Database's codebook, in its spirit). */
 export const commitmentCategories = [
@@ -151,6 +152,8 @@ export const ZoneView = z.object({
   startDate: z.string(),
   termMonths: z.number().nullable(),
   autoExtend: z.boolean(),
+  /** The sources of the zone's area and creation. */
+  sources: z.array(z.object({ url: z.string(), title: z.string().optional() })),
   tier: Tier,
   status: z.enum(zoneStatuses),
   history: z.array(ZoneStatusEntry),
@@ -158,13 +161,23 @@ export const ZoneView = z.object({
   version: z.number(),
 });
 export const ZoneList = z.object({ items: z.array(ZoneView), can: z.object({ create: z.boolean() }) });
+/**
+ * One zone with what the record's sources dispute about it (each conflict by kind, every value with its
+ * sources): the conflicts recorded about the zone and those about the memorandum that created it.
+ */
+export const ZoneDetail = ZoneView.extend({
+  conflicts: z.array(RecordConflict.extend({ about: z.enum(["zone", "memorandum"]) })),
+  /** Whether the reader may record what became of the zone (the secretariat, the guarantors). */
+  can: z.object({ recordStatus: z.boolean() }),
+});
 
 const CommitmentUpdateView = z.object({
   status: z.enum(commitmentStatuses),
   on: z.string(),
   evidence: z.string().nullable(),
   sources: z.array(z.object({ url: z.string(), title: z.string().optional() })),
-  by: z.string(),
+  /** Who recorded it: for the process's delegations only (null for the public, who never see an address). */
+  by: z.string().nullable(),
 });
 export const CommitmentView = z.object({
   id: z.string(),
@@ -183,6 +196,15 @@ export const CommitmentView = z.object({
   /** Whether the latest change moved it closer to being met (up), away (down), or neither. */
   trend: z.enum(["up", "down", "flat"]),
   updates: z.array(CommitmentUpdateView),
+});
+/**
+ * One commitment, with the adopted text's paragraph it comes from as the reader may read that text
+ * (its title and number; null when it comes from no text, or from one the reader may not read).
+ */
+export const CommitmentDetail = CommitmentView.extend({
+  paragraph: z
+    .object({ documentId: z.string(), title: z.string(), number: z.string().nullable() })
+    .nullable(),
 });
 export const CommitmentList = z.object({
   items: z.array(CommitmentView),
@@ -263,10 +285,38 @@ export const IncidentQuery = z.object({
   fields: z.enum(["full", "map"]).default("full"),
 });
 
+/**
+ * One reason a row was refused, as a code a page words in the reader's language: the column at fault
+ * and the values the wording needs (`value`, `max`, `country`, `line`).
+ */
+export const RowFault = z.object({
+  field: z.string(),
+  code: z.enum([
+    "missing",
+    "unstorable",
+    "too_long",
+    "nonexistent_date",
+    "ambiguous_date",
+    "unreadable_date",
+    "not_numbers",
+    "latitude_range",
+    "longitude_range",
+    "swapped",
+    "outside_country",
+    "not_precision",
+    "not_count",
+    "repeated",
+  ]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type RowFault = z.infer<typeof RowFault>;
 export const RejectedRow = z.object({
   line: z.number(),
   eventId: z.string().nullable(),
+  /** In English, as the CLI prints them. */
   reasons: z.array(z.string()),
+  /** The same reasons, in the same order, as codes. */
+  faults: z.array(RowFault),
 });
 export const ImportReport = z.object({
   dryRun: z.boolean(),
@@ -289,8 +339,10 @@ export const ImportStarted = z.object({ jobId: z.string() });
 export const ImportJob = z.object({ job: JobView, report: ImportReport.nullable() });
 export const ImportJobList = z.object({ items: z.array(ImportJob) });
 
+const ReportSource = z.object({ url: z.string(), title: z.string().optional() });
 export const SinceLastRoundReport = z.object({
   roundId: z.string(),
+  processId: z.string(),
   roundNumber: z.number(),
   from: z.string().nullable(),
   to: z.string(),
@@ -309,9 +361,20 @@ export const SinceLastRoundReport = z.object({
       from: z.string().nullable(),
       to: z.string(),
       on: z.string(),
+      /** The update's evidence and sources: every change the report states cites them. */
+      evidence: z.string().nullable(),
+      sources: z.array(ReportSource),
     }),
   ),
-  newBreaches: z.array(z.object({ commitmentId: z.string(), what: z.string(), on: z.string() })),
+  newBreaches: z.array(
+    z.object({
+      commitmentId: z.string(),
+      what: z.string(),
+      on: z.string(),
+      evidence: z.string().nullable(),
+      sources: z.array(ReportSource),
+    }),
+  ),
 });
 export const MonthCounts = z.object({
   items: z.array(z.object({ zoneId: z.string().nullable(), month: z.string(), incidents: z.number() })),

@@ -159,7 +159,9 @@ export async function buildApp({
   const events = new EventHub(database, (error) =>
     app.log.error({ err: error }, "live event dispatch failed"),
   );
-  const jobs = new JobRunner(database.db, (error) => app.log.error({ err: error }, "background job failed"));
+  const jobs = new JobRunner(database.db, (error) => app.log.error({ err: error }, "background job failed"), {
+    holds: config.ASTANA_TEST_HOLD_JOBS,
+  });
   const deps: ServerDeps = { config, database, db: database.db, auth, events, jobs, log: app.log };
 
   await app.register(fastifySwagger, {

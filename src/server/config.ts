@@ -19,6 +19,26 @@ const wholeNumber = (min: number, max: number) =>
 const port = wholeNumber(0, 65535);
 
 /**
+ * ASTANA_TEST_HOLD_JOBS, for test servers only: `kind:milliseconds` pairs, comma-separated
+ * (`followup.import:3000`): a job of that kind waits that long, running, before its work, or until
+ * cancelled (platform/jobs.ts), so a browser test can cancel it from the page.
+ */
+const jobHolds = z
+  .string()
+  .regex(
+    /^[a-z][\w.-]*:\d{1,5}(,[a-z][\w.-]*:\d{1,5})*$/,
+    "must be job-kind:milliseconds pairs separated by commas, e.g. followup.import:3000",
+  )
+  .transform((value) =>
+    Object.fromEntries(
+      value.split(",").map((pair) => {
+        const [kind = "", ms = "0"] = pair.split(":");
+        return [kind, Number(ms)];
+      }),
+    ),
+  );
+
+/**
  * Every environment variable the server reads, with its default. The README's configuration table
  * documents the same list; a value that does not parse stops start-up naming the variable.
  */
@@ -48,6 +68,7 @@ export const environmentSchema = z.object({
   SERVE_WEB: onOff.default(true),
   ASTANA_PERSONAL_DATA_KEY: z.string().min(1).optional(),
   ASTANA_PERSONAL_DATA_KEY_FILE: z.string().min(1).optional(),
+  ASTANA_TEST_HOLD_JOBS: jobHolds.optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -86,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`, variables);
   }
   const values = parsed.data;
+  if (values.ASTANA_TEST_HOLD_JOBS && env.NODE_ENV === "production")
+    throw new ConfigError(
+      "Invalid configuration:\n  ASTANA_TEST_HOLD_JOBS: a test servers' hold on background jobs; refused with NODE_ENV=production",
+      ["ASTANA_TEST_HOLD_JOBS"],
+    );
   const dataDir = path.resolve(values.DATA_DIR);
   const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, "");
   return {

@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
@@ -198,30 +197,139 @@ test.describe
       await page.context().close();
     });
 
-    // Skipped until the job can be held mid-read in a test: the check of 150,000 rows now ends before
-    // the Cancel button can be clicked on a quiet machine. Cancelling is tested on both databases in
-    // test/followup/import-job.test.ts (the route, its refusals, nothing imported).
-    test.skip("the monitor cancels a running check of a large file; nothing is written", async ({
+    test("the secretariat records on the zone's page what became of it; the public reads it with its source", async ({
       browser,
       baseURL,
-    }, testInfo) => {
-      const rows = Array.from({ length: 150_000 }, (_, index) =>
-        row(`SYR-CANCEL-${index}`, "2024-01-15", "Battles", 35.93, "Synthetic: a row of a large export."),
-      );
-      const file = testInfo.outputPath("acled-cancel.csv");
-      await writeFile(file, [header.join(","), ...rows].join("\r\n"));
+    }) => {
+      const page = await pageAs(browser, baseURL ?? "", setup.secretariat.email);
+      await page.goto(`/processes/${setup.processSlug}/followup?month=2025-03`);
+      await page
+        .getByTestId("followup-zone")
+        .filter({ hasText: "Idlib de-escalation area" })
+        .getByTestId("followup-zone-page")
+        .click();
+      await expect(page.getByRole("heading", { level: 1, name: "Idlib de-escalation area" })).toBeVisible();
+      const form = page.getByTestId("zone-record");
+      await form.getByLabel("Status").selectOption("partly_seized");
+      await form.getByLabel("From (YYYY-MM-DD)").fill("2025-02-30");
+      await form.getByRole("button", { name: "Record the status" }).click();
+      await expect(form.getByRole("alert")).toBeVisible();
+      await form.getByLabel("From (YYYY-MM-DD)").fill("2025-02-01");
+      await form.getByLabel("Note").fill("Synthetic: the southern part taken.");
+      await form.getByLabel("Source address (optional)").fill("https://example.org/synthetic/zone-note");
+      await form.getByRole("button", { name: "Record the status" }).click();
+      await expect(form.getByRole("status")).toHaveText("Recorded.");
+      const history = page.getByTestId("zone-history");
+      await expect(history.getByRole("row")).toHaveCount(3);
+      await page.context().close();
+
+      const reader = await pageAs(browser, baseURL ?? "", null);
+      await reader.goto(`/processes/${setup.processSlug}/zones/${zoneId}`);
+      const row = reader.getByTestId("zone-history").getByRole("row").last();
+      await expect(row).toContainText("partly seized");
+      await expect(row).toContainText("Synthetic: the southern part taken.");
+      await expect(row.getByRole("link")).toHaveAttribute("href", "https://example.org/synthetic/zone-note");
+      await expect(reader.getByTestId("zone-record")).toHaveCount(0);
+      await reader.context().close();
+    });
+
+    test("the secretariat reports an incident by hand; the reporter it names is the monitors' alone", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await pageAs(browser, baseURL ?? "", setup.secretariat.email);
+      await page.goto(`/processes/${setup.processSlug}/followup?month=2025-03`);
+      await page.getByRole("link", { name: "Report an incident" }).click();
+      const form = page.getByTestId("incident-report-form");
+      await form.getByLabel(/^Day \(YYYY-MM-DD\)/).fill("2025-03-14");
+      await form.getByLabel(/^Latitude/).fill("35.92");
+      await form.getByLabel(/^Longitude/).fill("36.64");
+      await form.getByLabel("Type", { exact: true }).selectOption("Explosions/Remote violence");
+      await form.getByLabel("Fatalities").fill("2");
+      await form.getByLabel("Notes", { exact: true }).fill("Synthetic: shelling reported by hand.");
+      await form.getByLabel("Reported by").fill("Synthetic informant R.");
+      await form.getByRole("button", { name: "Report the incident" }).click();
+      await expect(page).toHaveURL(/\/incidents\/[^/]+$/);
+      await expect(page.getByText("reported", { exact: true }).first()).toBeVisible();
+      await expect(page.getByRole("main")).toContainText("Idlib de-escalation area");
+      await expect(page.getByRole("main")).not.toContainText("Synthetic informant R.");
+      const incidentPath = new URL(page.url()).pathname;
+      await page.context().close();
+      const monitor = await pageAs(browser, baseURL ?? "", monitorEmail);
+      await monitor.goto(incidentPath);
+      await expect(monitor.getByRole("main")).toContainText("Synthetic informant R.");
+      await monitor.context().close();
+    });
+
+    // Skipped again, with what was found: the test servers now hold every import 3 s, running, before its
+    // work (ASTANA_TEST_HOLD_JOBS, serve.ts; the hold is tested in test/platform/jobs.test.ts, the job is
+    // seen running with can.cancel true for the whole hold), and this test passed once; but in five runs
+    // in a row Playwright found the Cancel button, performed the click and then waited ("waiting for
+    // scheduled navigations to finish") until the job had finished, and no cancel request left the page.
+    // Until that is understood, cancelling stays tested in Vitest on both databases
+    // (test/followup/import-job.test.ts: the route, its refusals, nothing imported).
+    test.skip("the monitor cancels a running check, then the import of the valid rows; nothing is written", async ({
+      browser,
+      baseURL,
+    }) => {
+      // Three imports, each held 3 s by the test server before its work.
+      test.setTimeout(90_000);
+      const rows = [
+        row("SYR-CANCEL-1", "2025-05-02", "Battles", 35.93, "Synthetic: an import to cancel."),
+        row("SYR-CANCEL-2", "2025-05-03", "Battles", 35.9, "Synthetic: an import to cancel."),
+      ];
+      const file = [header.join(","), ...rows].join("\r\n");
       const page = await pageAs(browser, baseURL ?? "", monitorEmail);
       await page.goto(`/processes/${setup.processSlug}/followup/import`);
-      await page.locator('input[type="file"]').setInputFiles(file);
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: "acled-cancel.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
       await page.getByRole("button", { name: "Check the file" }).click();
-      // Cancelled as soon as the button shows (while the job runs): a check of the whole file takes
-      // only seconds on a quiet machine.
-      await page.getByRole("button", { name: "Cancel the import" }).click({ timeout: 15_000 });
-      await expect(page.getByRole("alert")).toContainText("stopped before it finished; nothing was written", {
-        timeout: 15_000,
-      });
+      await page.getByRole("button", { name: "Cancel the import" }).click();
+      await expect(page.getByRole("alert")).toContainText("stopped before it finished; nothing was written");
       await expect(page.getByRole("button", { name: "Cancel the import" })).toHaveCount(0);
       await expect(page.getByTestId("import-result")).toHaveCount(0);
+
+      // Checked again to the end, then the import of its valid rows is cancelled while it runs.
+      await page.getByRole("button", { name: "Check the file" }).click();
+      await expect(page.getByTestId("import-result")).toContainText("Checked: 2 rows, 2 valid, 0 rejected.", {
+        timeout: 30_000,
+      });
+      await page.getByRole("button", { name: "Import the 2 valid rows" }).click();
+      await page.getByRole("button", { name: "Cancel the import" }).click();
+      await expect(page.getByRole("alert")).toContainText("stopped before it finished; nothing was written");
+      await expect(page.getByRole("button", { name: "Cancel the import" })).toHaveCount(0);
+      await expect(page.getByTestId("import-result")).not.toContainText("Imported");
+      const listed = (await (
+        await page.request.get(`/api/processes/${setup.processSlug}/incidents?from=2025-05-01&to=2025-05-31`)
+      ).json()) as { items: unknown[]; total: number };
+      expect(listed.total).toBe(0);
+      await page.context().close();
+    });
+    test("an Arabic monitor on a phone reads the rejected rows' reasons in Arabic, right to left", async ({
+      browser,
+      baseURL,
+    }) => {
+      // Each import is held 3 s by the test server before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
+      test.setTimeout(90_000);
+      const page = await pageAs(browser, baseURL ?? "", monitorEmail, {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      await page.addInitScript(() => window.localStorage.setItem("astana.locale", "ar"));
+      await page.goto(`/processes/${setup.processSlug}/followup/import`);
+      await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: "acled-syria.csv", mimeType: "text/csv", buffer: Buffer.from(acledFile) });
+      await page.getByRole("button", { name: "فحص الملف" }).click();
+      const rejected = page.getByTestId("import-rejected");
+      await expect(rejected).toContainText("SYR-E2E-4", { timeout: 30_000 });
+      await expect(rejected).toContainText("خط العرض في");
+      await expect(rejected).toContainText("خارج النطاق");
+      await expect(rejected).not.toContainText("out of range");
+      await expectNoHorizontalOverflow(page);
       await page.context().close();
     });
   });

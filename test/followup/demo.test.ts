@@ -58,4 +58,36 @@ describe("the demonstration zones", () => {
         ?.sources.map((source) => source.url),
     ).toContain("http://preciouskashmir.com/2018/04/12/eastern-ghouta-falls-to-syrian-regime/");
   });
+
+  it("each zone's page cites its sources and shows the conflicts between sources about it, by kind", async () => {
+    type Conflict = { kind: string; field: string | null; about: string; values: { sources: unknown[] }[] };
+    const read = async (id: string) => {
+      const response = await app.request({ method: "GET", url: `/api/zones/${id}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as Zone & { sources: { url: string }[]; conflicts: Conflict[] };
+    };
+    const idlib = await read("demo-zone-idlib");
+    expect(idlib.sources.map((source) => source.url)).toContain("https://tass.com/politics/944911");
+    const aboutIdlib = idlib.conflicts.filter((conflict) => conflict.about === "zone");
+    // The data file's three about Idlib: the March 2020 ceasefire's start, the M4 corridor, the day Assad left.
+    expect(aboutIdlib.map((conflict) => conflict.kind).sort()).toEqual([
+      "ambiguity",
+      "disagreement",
+      "disagreement",
+    ]);
+    for (const conflict of aboutIdlib) {
+      expect(conflict.field).toMatch(/^Idlib de-escalation area: /);
+      for (const value of conflict.values) expect(value.sources.length).toBeGreaterThan(0);
+    }
+    // The memorandum's own (its entry into force, the working group's and the maps' deadlines) bear on every zone.
+    expect(idlib.conflicts.filter((conflict) => conflict.about === "memorandum")).toHaveLength(3);
+    // Never another zone's: eastern Ghouta's single-source figure is on its page, not Idlib's.
+    expect(idlib.conflicts.some((conflict) => conflict.kind === "single_source")).toBe(false);
+    const ghouta = await read("demo-zone-eastern-ghouta");
+    expect(ghouta.conflicts.filter((conflict) => conflict.about === "zone")).toMatchObject([
+      { kind: "single_source" },
+    ]);
+    const homs = await read("demo-zone-north-homs");
+    expect(homs.conflicts.filter((conflict) => conflict.about === "zone")).toEqual([]);
+  });
 });

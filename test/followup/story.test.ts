@@ -53,7 +53,12 @@ type Report = {
   inserted: number;
   updated: number;
   attributed: number;
-  rejectedRows: { line: number; eventId: string | null; reasons: string[] }[];
+  rejectedRows: {
+    line: number;
+    eventId: string | null;
+    reasons: string[];
+    faults: { field: string; code: string; params: Record<string, string | number> }[];
+  }[];
 };
 
 describe("importing an ACLED file", () => {
@@ -72,6 +77,27 @@ describe("importing an ACLED file", () => {
       /event_id_cnty: missing/,
     );
     expect(reasonsOf("SYR1001")).toMatch(/repeats line 2/);
+    // The same reasons as codes, one per reason, which the import page words in its reader's language.
+    const faultsOf = (id: string | null) => report.rejectedRows.find((row) => row.eventId === id)?.faults;
+    for (const row of report.rejectedRows) expect(row.faults).toHaveLength(row.reasons.length);
+    expect(faultsOf("SYR1005")).toEqual([
+      { field: "event_date", code: "ambiguous_date", params: { value: "03/04/2025" } },
+    ]);
+    expect(faultsOf("SYR1006")).toEqual([
+      { field: "latitude/longitude", code: "swapped", params: { value: "40.14, 35.33", country: "Syria" } },
+    ]);
+    expect(faultsOf("SYR1007")?.[0]).toMatchObject({
+      code: "swapped",
+      params: { value: "135, 36.6" },
+    });
+    expect(faultsOf("SYR1008")).toEqual([
+      { field: "fatalities", code: "not_count", params: { value: "many" } },
+    ]);
+    expect(faultsOf(null)?.map((fault) => `${fault.field}:${fault.code}`)).toEqual([
+      "event_id_cnty:missing",
+      "event_date:missing",
+    ]);
+    expect(faultsOf("SYR1001")).toEqual([{ field: "event_id_cnty", code: "repeated", params: { line: 2 } }]);
     expect(await countRows(app, "followup_incidents")).toBe(0);
   });
 
@@ -169,7 +195,12 @@ describe("verifying, breaching and reporting", () => {
       method: "POST",
       url: `/api/commitments/${commitmentId}/updates`,
       as: fx.as.monitor,
-      payload: { status: "breached", evidence: "Verified shelling on 10 March 2025.", on: "2025-03-12" },
+      payload: {
+        status: "breached",
+        evidence: "Verified shelling on 10 March 2025.",
+        on: "2025-03-12",
+        sources: [{ url: "https://example.org/monitoring/2025-03", title: "Monitoring note, March 2025" }],
+      },
     });
     expect(breached.statusCode, breached.body).toBe(200);
     const tracker = (
@@ -199,7 +230,17 @@ describe("verifying, breaching and reporting", () => {
       incidents: 1,
       fatalities: 0,
     });
-    expect(report.newBreaches).toHaveLength(1);
+    // The breach the report states cites its evidence and sources.
+    expect(report.newBreaches).toEqual([
+      {
+        commitmentId: expect.any(String),
+        what: expect.any(String),
+        on: "2025-03-12",
+        evidence: "Verified shelling on 10 March 2025.",
+        sources: [{ url: "https://example.org/monitoring/2025-03", title: "Monitoring note, March 2025" }],
+      },
+    ]);
+    expect(report.processId).toBe(fx.processId);
     const csv = await app.request({
       method: "GET",
       url: `/api/rounds/${round23}/followup-report.csv`,
@@ -210,6 +251,20 @@ describe("verifying, breaching and reporting", () => {
     expect(csv.headers["content-disposition"]).toMatch(/since-last-round-23\.csv/);
     expect(csv.body.startsWith("\uFEFF")).toBe(true);
     expect(csv.body).toContain("new breach");
+    expect(csv.body.split("\r\n")[0]).toMatch(/,"sources"$/);
+    expect(csv.body).toContain("https://example.org/monitoring/2025-03");
+    // In Russian for a Russian reader: the report's own words, the headers as they are.
+    const russian = await app.request({
+      method: "GET",
+      url: `/api/rounds/${round23}/followup-report.csv?lang=ru`,
+      as: fx.as.secretariat,
+    });
+    expect(russian.statusCode).toBe(200);
+    expect(russian.headers["content-disposition"]).toMatch(/since-last-round-23-ru\.csv/);
+    expect(russian.body).toContain("новое нарушение");
+    expect(russian.body).toContain("Вне зон");
+    expect(russian.body).toMatch(/→ нарушено/);
+    expect(russian.body).not.toContain("new breach");
   });
 
   it("the public sees only the declassified summary of a verified report", async () => {

@@ -95,6 +95,28 @@ describe("configuration", () => {
     expect(error.message).toContain(`${name}:`);
   });
 
+  it("takes the test servers' job hold as kind:ms pairs, and refuses it with NODE_ENV=production", () => {
+    const dataDir = temporaryDir();
+    const config = loadConfig({
+      SESSION_SECRET: secret,
+      DATA_DIR: dataDir,
+      ASTANA_TEST_HOLD_JOBS: "followup.import:3000,programme.solve:10",
+    });
+    expect(config.ASTANA_TEST_HOLD_JOBS).toEqual({ "followup.import": 3000, "programme.solve": 10 });
+    expect(loadConfig({ SESSION_SECRET: secret, DATA_DIR: dataDir }).ASTANA_TEST_HOLD_JOBS).toBeUndefined();
+    expect(configErrorFor({ DATA_DIR: dataDir, ASTANA_TEST_HOLD_JOBS: "followup.import" }).variables).toEqual(
+      ["ASTANA_TEST_HOLD_JOBS"],
+    );
+    const production = configErrorFor({
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      ASTANA_PERSONAL_DATA_KEY: Buffer.alloc(32, 7).toString("base64"),
+      ASTANA_TEST_HOLD_JOBS: "followup.import:3000",
+    });
+    expect(production.variables).toEqual(["ASTANA_TEST_HOLD_JOBS"]);
+    expect(production.message).toContain("NODE_ENV=production");
+  });
+
   it("names every bad variable at once", () => {
     const error = configErrorFor({ PORT: "abc", LOG_LEVEL: "loud", DEMO: "maybe" });
     expect(error.variables.sort()).toEqual(["DEMO", "LOG_LEVEL", "PORT"]);

@@ -170,4 +170,39 @@ describe("background jobs", () => {
     for (const id of ["left-running", "left-queued"])
       expect(await job(id)).toMatchObject({ state: "failed", error: { code: "interrupted" } });
   });
+  it("holds a job of a kind the test servers name (ASTANA_TEST_HOLD_JOBS), running, until the hold ends or a cancel comes", async () => {
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await app.deps.jobs.stop();
+    const held = new JobRunner(app.deps.db, undefined, { holds: { "test.count": 60_000 } });
+    await held.start({ recover: false });
+    try {
+      const { jobId } = await start("counting", { upTo: 3 });
+      for (let waited = 0; (await row(jobId))?.state !== "running" && waited < 10_000; waited += 50)
+        await wait(50);
+      await wait(500);
+      // Running, its work not begun: the page shows it under way, with its Cancel.
+      expect(await row(jobId)).toMatchObject({ state: "running", progress: 0 });
+      const began = performance.now();
+      await runOperation({ db: app.deps.db }, cancelJob, systemActor("test"), { jobId });
+      await held.settled(jobId);
+      expect(performance.now() - began).toBeLessThan(2_000);
+      expect(await job(jobId)).toMatchObject({ state: "cancelled", result: null });
+    } finally {
+      await held.stop();
+    }
+    const brief = new JobRunner(app.deps.db, undefined, { holds: { "test.count": 400 } });
+    await brief.start({ recover: false });
+    try {
+      const began = performance.now();
+      const { jobId } = await start("counting", { upTo: 2 });
+      await wait(50);
+      await brief.settled(jobId);
+      // The hold ends on its own and the work runs as ever.
+      expect(performance.now() - began).toBeGreaterThanOrEqual(400);
+      expect(await job(jobId)).toMatchObject({ state: "succeeded", result: { total: 3 } });
+    } finally {
+      await brief.stop();
+      await app.deps.jobs.start({ recover: false });
+    }
+  });
 });

@@ -173,6 +173,27 @@ function errorOf(error: unknown): { code: string; message: string; details?: unk
 type Running = { stop: () => void; done: Promise<void> };
 
 /**
+ * Test servers only (ASTANA_TEST_HOLD_JOBS, refused with NODE_ENV=production): how long a job of a kind
+ * waits, already running, before its work starts, ending early on a cancel. A browser test can then
+ * click Cancel on a job that would otherwise finish before the button shows; the work runs as ever.
+ */
+export type JobHolds = Readonly<Record<string, number>>;
+
+/** Waits `ms`, or less if the signal aborts first; never throws. */
+function holdUnlessStopped(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/**
  * Runs the jobs of one database in this server process. `start` marks jobs a dead server left behind
  * as failed and listens for commits that queue jobs; `stop` stops the running ones (recorded as
  * failed: the server stopped) and waits for them.
@@ -180,13 +201,15 @@ type Running = { stop: () => void; done: Promise<void> };
 export class JobRunner {
   private readonly db: Db;
   private readonly onError: (error: unknown) => void;
+  private readonly holds: JobHolds;
   private readonly running = new Map<string, Running>();
   private unsubscribe: (() => void) | undefined;
   private stopping = false;
 
-  constructor(db: Db, onError: (error: unknown) => void = () => {}) {
+  constructor(db: Db, onError: (error: unknown) => void = () => {}, options: { holds?: JobHolds } = {}) {
     this.db = db;
     this.onError = onError;
+    this.holds = options.holds ?? {};
   }
 
   /**
@@ -294,6 +317,8 @@ export class JobRunner {
         signal: abort.signal,
       };
       try {
+        const hold = this.holds[row.kind];
+        if (hold) await holdUnlessStopped(hold, abort.signal);
         const output = kind.worker
           ? await runInWorker(kind.worker, row.input, stopFlag, progress)
           : await (kind.run as NonNullable<typeof kind.run>)(row.input, ctx);

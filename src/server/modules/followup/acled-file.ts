@@ -4,7 +4,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import type { ImportReport } from "../../../contracts/followup.ts";
+import type { ImportReport, RowFault } from "../../../contracts/followup.ts";
 import type { Actor } from "../../platform/authz.ts";
 import type { Db } from "../../platform/db.ts";
 import { BadRequest, DomainError } from "../../platform/errors.ts";
@@ -156,9 +156,10 @@ async function readAndStage(
   // One COPY runs while the next batch is read: on a server the two overlap.
   let copying: Promise<void> = Promise.resolve();
   let copyFailure: { error: unknown } | null = null;
-  const reject = (line: number, eventId: string | null, reasons: string[]) => {
+  const reject = (line: number, eventId: string | null, reasons: string[], faults: RowFault[]) => {
     report.rejected += 1;
-    if (report.rejectedRows.length < listedRejections) report.rejectedRows.push({ line, eventId, reasons });
+    if (report.rejectedRows.length < listedRejections)
+      report.rejectedRows.push({ line, eventId, reasons, faults });
   };
   const progress = () =>
     options.onProgress?.({
@@ -188,12 +189,17 @@ async function readAndStage(
       const read = readAcledRow(record);
       const eventId = record.event_id_cnty?.trim() || null;
       if ("reasons" in read) {
-        reject(info.lines, eventId, read.reasons);
+        reject(info.lines, eventId, read.reasons, read.faults);
         continue;
       }
       const seen = firstLine.get(read.incident.externalId);
       if (seen !== undefined) {
-        reject(info.lines, eventId, [`event_id_cnty: repeats line ${seen} of this file`]);
+        reject(
+          info.lines,
+          eventId,
+          [`event_id_cnty: repeats line ${seen} of this file`],
+          [{ field: "event_id_cnty", code: "repeated", params: { line: seen } }],
+        );
         continue;
       }
       firstLine.set(read.incident.externalId, info.lines);

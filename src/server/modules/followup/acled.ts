@@ -2,7 +2,7 @@
 // or the reasons it cannot be (so the report says which line failed and why).
 
 import { hasControlCharacters, hasUnstorableCharacters } from "../../../contracts/common.ts";
-import type { GeoPrecision, TimePrecision } from "../../../contracts/followup.ts";
+import type { GeoPrecision, RowFault, TimePrecision } from "../../../contracts/followup.ts";
 import { readDay } from "./dates.ts";
 import { coordinateFault } from "./geo.ts";
 
@@ -58,12 +58,28 @@ const inBox = (box: [number, number, number, number], lon: number, lat: number) 
  * A point outside the country its row names: swapped latitude and longitude (which are both in range
  * for Syria, so only the country shows it) or simply elsewhere.
  */
-function countryFault(row: Record<string, string | undefined>, lon: number, lat: number): string | null {
+function countryFault(
+  row: Record<string, string | undefined>,
+  lon: number,
+  lat: number,
+): { text: string; code: RowFault["code"]; country: string } | null {
   const box = countryBoxes[(row.country ?? "").trim().toLowerCase()];
+  const country = row.country ?? "";
   if (!box || inBox(box, lon, lat)) return null;
   if (inBox(box, lat, lon))
-    return `the point (${lat}, ${lon}) lies outside ${row.country}: latitude and longitude look swapped`;
-  return `the point (${lat}, ${lon}) lies outside ${row.country}`;
+    return {
+      text: `the point (${lat}, ${lon}) lies outside ${country}: latitude and longitude look swapped`,
+      code: "swapped",
+      country,
+    };
+  return { text: `the point (${lat}, ${lon}) lies outside ${country}`, code: "outside_country", country };
+}
+
+/** Which bound a coordinate pair breaks, as a code (the English words are geo.ts's coordinateFault). */
+function rangeFaultCode(lon: number, lat: number): RowFault["code"] {
+  const latOk = Math.abs(lat) <= 90;
+  if (!latOk && Math.abs(lat) <= 180 && Math.abs(lon) <= 90) return "swapped";
+  return latOk ? "longitude_range" : "latitude_range";
 }
 
 /** The ACLED columns a header lacks. */
@@ -87,54 +103,84 @@ const geoPrecisionOf: Record<string, GeoPrecision> = {
  */
 export function readAcledRow(
   row: Record<string, string | undefined>,
-): { incident: AcledIncident } | { reasons: string[] } {
+): { incident: AcledIncident } | { reasons: string[]; faults: RowFault[] } {
   const reasons: string[] = [];
+  const faults: RowFault[] = [];
+  // Each reason twice: in English (the CLI's report) and as a code a page words in its reader's language.
+  const refuse = (
+    field: string,
+    code: RowFault["code"],
+    english: string,
+    params: RowFault["params"] = {},
+  ) => {
+    reasons.push(`${field}: ${english}`);
+    faults.push({ field, code, params });
+  };
   const text = (name: string, max: number): string | null => {
     const value = (row[name] ?? "").trim();
     if (value === "") return null;
     if (hasUnstorableCharacters(value) || hasControlCharacters(value.replace(/[\r\n\t]/g, " "))) {
-      reasons.push(`${name}: contains characters that cannot be stored`);
+      refuse(name, "unstorable", "contains characters that cannot be stored");
       return null;
     }
     if (value.length > max) {
-      reasons.push(`${name}: longer than ${max} characters`);
+      refuse(name, "too_long", `longer than ${max} characters`, { max });
       return null;
     }
     return value;
   };
   const externalId = text("event_id_cnty", 100);
-  if (!externalId) reasons.push("event_id_cnty: missing");
+  if (!externalId) refuse("event_id_cnty", "missing", "missing");
   const eventType = text("event_type", 200);
-  if (!eventType) reasons.push("event_type: missing");
+  if (!eventType) refuse("event_type", "missing", "missing");
   let occurredOn = "";
   const rawDate = (row.event_date ?? "").trim();
-  if (!rawDate) reasons.push("event_date: missing");
+  if (!rawDate) refuse("event_date", "missing", "missing");
   else {
     const day = readDay(rawDate);
     if ("day" in day) occurredOn = day.day;
-    else reasons.push(`event_date: ${day.fault}`);
+    else refuse("event_date", day.code, day.fault, { value: rawDate.slice(0, 40) });
   }
   const latitudeText = (row.latitude ?? "").trim();
   const longitudeText = (row.longitude ?? "").trim();
   const latitude = Number(latitudeText);
   const longitude = Number(longitudeText);
-  if (latitudeText === "" || longitudeText === "") reasons.push("latitude/longitude: missing");
+  const point = "latitude/longitude";
+  if (latitudeText === "" || longitudeText === "") refuse(point, "missing", "missing");
   else if (!Number.isFinite(latitude) || !Number.isFinite(longitude))
-    reasons.push("latitude/longitude: not numbers");
+    refuse(point, "not_numbers", "not numbers");
   else {
-    const fault = coordinateFault(longitude, latitude) ?? countryFault(row, longitude, latitude);
-    if (fault) reasons.push(`latitude/longitude: ${fault}`);
+    const range = coordinateFault(longitude, latitude);
+    const country = range ? null : countryFault(row, longitude, latitude);
+    if (range)
+      refuse(point, rangeFaultCode(longitude, latitude), range, { value: `${latitude}, ${longitude}` });
+    else if (country)
+      refuse(point, country.code, country.text, {
+        value: `${latitude}, ${longitude}`,
+        country: country.country,
+      });
   }
   const timePrecision = timePrecisionOf[(row.time_precision ?? "").trim()];
   if (!timePrecision)
-    reasons.push(`time_precision: "${(row.time_precision ?? "").slice(0, 20)}" is not 1, 2 or 3`);
+    refuse(
+      "time_precision",
+      "not_precision",
+      `"${(row.time_precision ?? "").slice(0, 20)}" is not 1, 2 or 3`,
+      {
+        value: (row.time_precision ?? "").slice(0, 20),
+      },
+    );
   const geoPrecision = geoPrecisionOf[(row.geo_precision ?? "").trim()];
   if (!geoPrecision)
-    reasons.push(`geo_precision: "${(row.geo_precision ?? "").slice(0, 20)}" is not 1, 2 or 3`);
+    refuse("geo_precision", "not_precision", `"${(row.geo_precision ?? "").slice(0, 20)}" is not 1, 2 or 3`, {
+      value: (row.geo_precision ?? "").slice(0, 20),
+    });
   const fatalitiesText = (row.fatalities ?? "").trim();
   const fatalities = fatalitiesText === "" ? 0 : Number(fatalitiesText);
   if (!Number.isSafeInteger(fatalities) || fatalities < 0 || fatalities > 1_000_000)
-    reasons.push(`fatalities: "${fatalitiesText.slice(0, 20)}" is not a count`);
+    refuse("fatalities", "not_count", `"${fatalitiesText.slice(0, 20)}" is not a count`, {
+      value: fatalitiesText.slice(0, 20),
+    });
   const incident = {
     externalId: externalId ?? "",
     occurredOn,
@@ -154,5 +200,5 @@ export function readAcledRow(
     notes: text("notes", 8000),
     fatalities,
   };
-  return reasons.length > 0 ? { reasons } : { incident };
+  return reasons.length > 0 ? { reasons, faults } : { incident };
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { RecordRef } from "../../../contracts/common.ts";
 import {
+  CommitmentDetail,
   CommitmentList,
-  CommitmentView,
   CreateCommitmentInput,
   Created,
   CreateZoneInput,
@@ -20,12 +20,13 @@ import {
   UpdateCommitmentStatusInput,
   UpdateZoneShapeInput,
   VerifyIncidentInput,
+  ZoneDetail,
   ZoneFeatureCollection,
   ZoneImportInput,
   ZoneImportReport,
   ZoneList,
-  ZoneView,
 } from "../../../contracts/followup.ts";
+import { ExportQuery } from "../../../contracts/record.ts";
 import { sendFile } from "../../platform/exports/download.ts";
 import {
   type AnyOperation,
@@ -49,7 +50,7 @@ import { verifyIncident } from "./operations/verify-incident.ts";
 import { getCommitment, listCommitments } from "./reads/commitments.ts";
 import { getIncident, listIncidents } from "./reads/incidents.ts";
 import { monthCounts, reportCsv, sinceLastRound } from "./reads/report.ts";
-import { getZone, listZones, zonesGeoJson } from "./reads/zones.ts";
+import { getZoneDetail, listZones, zonesGeoJson } from "./reads/zones.ts";
 import { registerImportRoutes } from "./routes-imports.ts";
 
 const tags = ["followup"];
@@ -76,11 +77,12 @@ export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
       name: "followup.zone.get",
       path: "/zones/:id",
       tags,
-      summary: "One de-escalation zone with its status history and sources",
+      summary:
+        "One de-escalation zone with its status history and sources, and the conflicts between sources about it and its memorandum",
       params: IdParams,
-      response: ZoneView,
+      response: ZoneDetail,
       cache: "per-actor",
-      load: (db, actor, { params }) => getZone(db, actor, params.id),
+      load: (db, actor, { params }) => getZoneDetail(db, actor, params.id),
     }),
   );
   read(
@@ -102,7 +104,7 @@ export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
       tags,
       summary: "One commitment with its status updates, evidence and sources",
       params: IdParams,
-      response: CommitmentView,
+      response: CommitmentDetail,
       cache: "per-actor",
       load: (db, actor, { params }) => getCommitment(db, actor, params.id),
     }),
@@ -167,12 +169,15 @@ export function registerFollowupRoutes(app: ZodApp, deps: ServerDeps): void {
       name: "followup.report.since-last-round-csv",
       path: "/rounds/:id/followup-report.csv",
       tags,
-      summary: "The since-the-last-round report as CSV (UTF-8 with BOM), for the agenda",
+      summary:
+        "The since-the-last-round report as CSV (UTF-8 with BOM), for the agenda; its sections and statuses in `lang`",
       params: IdParams,
+      query: ExportQuery,
       response: z.string(),
       produces: ["text/csv"],
       cache: "per-actor",
-      load: async (db, actor, { params }) => reportCsv(await sinceLastRound(db, actor, params.id)),
+      load: async (db, actor, { params, query }) =>
+        reportCsv(await sinceLastRound(db, actor, params.id), query.lang),
       send: (reply, file) => sendFile(reply, file),
     }),
   );

@@ -6,6 +6,7 @@ import {
   List,
   NativeSelect,
   Paper,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -19,10 +20,19 @@ import { Link, useParams } from "react-router";
 import { commitmentStatuses } from "../../../contracts/followup.ts";
 import { describeError } from "../../shell/errors.ts";
 import { useFormatters } from "../../shell/format.ts";
+import { LocalText } from "../../shell/LocalText.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { StatusBadge, TrendMark } from "./CommitmentBadges.tsx";
-import { apiPath, type Commitment, useCommitment, useCommitments, useFollowupChange } from "./queries.ts";
+import {
+  apiPath,
+  type Commitment,
+  useCommitment,
+  useCommitments,
+  useFollowupChange,
+  useParticipantNames,
+  useZones,
+} from "./queries.ts";
 import "./followup.css";
 import { useSlugAddress } from "./canonical.ts";
 
@@ -127,9 +137,15 @@ export function CommitmentPage() {
   const format = useFormatters();
   const query = useCommitment(id);
   const list = useCommitments(slug);
+  const zones = useZones(slug);
+  const people = useParticipantNames();
   const loaded = pageData(query, t, t("commitments.title"));
   if ("element" in loaded) return loaded.element;
   const commitment = loaded.data;
+  const participants = new Map((people.data?.items ?? []).map((item) => [item.id, item]));
+  const zoneNames = new Map((zones.data?.items ?? []).map((zone) => [zone.id, zone.name]));
+  // Who recorded each update is shown to the process's delegations only (the server leaves it out otherwise).
+  const showBy = commitment.updates.some((update) => update.by !== null);
   return (
     <Page
       title={commitment.what}
@@ -154,11 +170,74 @@ export function CommitmentPage() {
               : "—"}
         </Text>
       </Group>
-      {commitment.documentId ? (
-        <Anchor component={Link} to={`/texts/${encodeURIComponent(commitment.documentId)}`}>
-          {t("commitments.from")}
-        </Anchor>
+      {commitment.paragraph ? (
+        <Text size="sm" data-testid="commitment-source">
+          {t("commitments.fromParagraph")}{" "}
+          <Anchor
+            component={Link}
+            to={`/texts/${encodeURIComponent(commitment.paragraph.documentId)}#paragraph-${encodeURIComponent(commitment.paragraphId ?? "")}`}
+            dir="auto"
+          >
+            {commitment.paragraph.number
+              ? t("commitments.paragraphOf", {
+                  // Numbered as the text writes it ("2."); the sentence gives its own punctuation.
+                  number: commitment.paragraph.number.replace(/\.$/, ""),
+                  title: commitment.paragraph.title,
+                })
+              : commitment.paragraph.title}
+          </Anchor>
+        </Text>
+      ) : commitment.documentId ? (
+        <Text size="sm" c="dimmed" data-testid="commitment-source">
+          {t("commitments.fromUnreadText")}
+        </Text>
       ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" data-testid="commitment-facts">
+        <div>
+          <Text size="xs" c="dimmed">
+            {t("commitments.responsible")}
+          </Text>
+          <Text size="sm" component="div">
+            {commitment.responsibleParticipantIds.length === 0
+              ? "—"
+              : commitment.responsibleParticipantIds.map((participantId, index) => {
+                  const participant = participants.get(participantId);
+                  return (
+                    <span key={participantId}>
+                      {index > 0 ? ", " : null}
+                      {participant ? (
+                        <LocalText value={participant.localized?.name} fallback={participant.name} />
+                      ) : (
+                        participantId
+                      )}
+                    </span>
+                  );
+                })}
+          </Text>
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            {t("commitments.zones")}
+          </Text>
+          <Text size="sm" component="div">
+            {commitment.zoneIds.length === 0
+              ? "—"
+              : commitment.zoneIds.map((zoneId, index) => (
+                  <span key={zoneId}>
+                    {index > 0 ? ", " : null}
+                    <Anchor
+                      component={Link}
+                      to={`/processes/${encodeURIComponent(slug)}/zones/${encodeURIComponent(zoneId)}`}
+                      size="sm"
+                      dir="auto"
+                    >
+                      {zoneNames.get(zoneId) ?? zoneId}
+                    </Anchor>
+                  </span>
+                ))}
+          </Text>
+        </div>
+      </SimpleGrid>
       {commitment.indicators.length > 0 ? (
         <section aria-labelledby="commitment-indicators">
           <Title order={2} size="h4" id="commitment-indicators" mb="xs">
@@ -187,7 +266,7 @@ export function CommitmentPage() {
                 <Table.Th scope="col">{t("commitments.status")}</Table.Th>
                 <Table.Th scope="col">{t("commitments.evidence")}</Table.Th>
                 <Table.Th scope="col">{t("commitments.sources")}</Table.Th>
-                <Table.Th scope="col">{t("commitments.by")}</Table.Th>
+                {showBy ? <Table.Th scope="col">{t("commitments.by")}</Table.Th> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -212,7 +291,7 @@ export function CommitmentPage() {
                       </Anchor>
                     ))}
                   </Table.Td>
-                  <Table.Td dir="auto">{update.by}</Table.Td>
+                  {showBy ? <Table.Td dir="auto">{update.by ?? "—"}</Table.Td> : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>

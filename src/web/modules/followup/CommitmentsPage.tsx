@@ -6,7 +6,9 @@ import { commitmentCategories, commitmentStatuses } from "../../../contracts/fol
 import { useFormatters } from "../../shell/format.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
+import { BulkStatusForm } from "./BulkStatusForm.tsx";
 import { StatusBadge, TrendMark } from "./CommitmentBadges.tsx";
+import { NewCommitmentForm } from "./NewCommitmentForm.tsx";
 import { useCommitments } from "./queries.ts";
 import "./followup.css";
 
@@ -120,6 +122,8 @@ export function CommitmentsPage() {
           </Table>
         </div>
       )}
+      {loaded.data.can.create ? <NewCommitmentForm slug={slug} /> : null}
+      {loaded.data.can.update ? <BulkStatusForm slug={slug} /> : null}
     </Page>
   );
 }

@@ -27,7 +27,10 @@ import {
 } from "./queries.ts";
 import "./followup.css";
 
-/** The rows the check refused, with the line of the file and the reasons, as a table. */
+/** A value of the file inside a sentence: isolated, so it keeps its own direction in Arabic. */
+const isolate = (value: string) => `\u2068${value}\u2069`;
+
+/** The rows the check refused, with the line of the file and the reasons in the reader's language, as a table. */
 function RejectedRows({ report }: { report: ImportReport }) {
   const { t } = useTranslation("followup");
   if (report.rejectedRows.length === 0) return null;
@@ -55,7 +58,26 @@ function RejectedRows({ report }: { report: ImportReport }) {
               <Table.Tr key={row.line}>
                 <Table.Td>{row.line}</Table.Td>
                 <Table.Td dir="ltr">{row.eventId ?? "—"}</Table.Td>
-                <Table.Td>{row.reasons.join("; ")}</Table.Td>
+                <Table.Td>
+                  {/* A report kept from before reasons had codes has none: its English reasons are shown. */}
+                  {row.faults?.length === row.reasons.length
+                    ? row.faults
+                        .map((fault, index) =>
+                          // Column names and the file's values stay left to right inside an Arabic sentence.
+                          t(`import.faults.${fault.code}`, {
+                            ...Object.fromEntries(
+                              Object.entries(fault.params).map(([key, value]) => [
+                                key,
+                                isolate(String(value)),
+                              ]),
+                            ),
+                            field: isolate(fault.field),
+                            defaultValue: row.reasons[index],
+                          }),
+                        )
+                        .join("; ")
+                    : row.reasons.join("; ")}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -7,7 +7,7 @@ import { useFormatters } from "../../shell/format.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { useSession } from "../../shell/session.ts";
-import { monitorsProcess } from "./access.ts";
+import { monitorsProcess, reportsIncidents } from "./access.ts";
 import { FollowupMap, type MapIncident, type MapZone } from "./FollowupMap.tsx";
 import { IncidentList } from "./IncidentList.tsx";
 import { MapLegend } from "./MapLegend.tsx";
@@ -171,6 +171,11 @@ export function MapPage() {
               {t("links.import")}
             </Anchor>
           ) : null}
+          {reportsIncidents(me, process.data?.id) ? (
+            <Anchor component={Link} to={`/processes/${encodeURIComponent(slug)}/incidents/new`}>
+              {t("links.reportIncident")}
+            </Anchor>
+          ) : null}
         </Group>
       }
     >
@@ -239,6 +244,14 @@ export function MapPage() {
             <Text size="xs" c="dimmed">
               {t("map.attribution")}
             </Text>
+            <Anchor
+              href={`/api/processes/${encodeURIComponent(slug)}/zones.geojson`}
+              download
+              size="sm"
+              className="followup-no-print"
+            >
+              {t("map.geojson")}
+            </Anchor>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -284,6 +297,14 @@ export function MapPage() {
                     <Badge variant="light" size="sm" color={status ? undefined : "gray"}>
                       {status ? t(`zoneStatus.${status}`) : t("map.notYet")}
                     </Badge>
+                    <Anchor
+                      component={Link}
+                      to={`/processes/${encodeURIComponent(slug)}/zones/${encodeURIComponent(zone.id)}`}
+                      size="xs"
+                      data-testid="followup-zone-page"
+                    >
+                      {t("zone.open")}
+                    </Anchor>
                   </Group>
                 );
               })}

@@ -10,6 +10,35 @@ import "./followup.css";
 
 const day = (value: string) => `${value.slice(0, 10)}T12:00:00Z`;
 
+/** The sources an update cites, as links (their titles where known). */
+function SourceLinks({
+  sources,
+  inline = false,
+}: {
+  sources: { url: string; title?: string }[];
+  inline?: boolean;
+}) {
+  if (sources.length === 0) return <>—</>;
+  return (
+    <>
+      {sources.map((source, index) => (
+        <span key={source.url}>
+          {inline && index > 0 ? ", " : null}
+          <Anchor
+            href={source.url}
+            size="sm"
+            display={inline ? "inline" : "block"}
+            rel="noreferrer"
+            dir="auto"
+          >
+            {source.title ?? source.url}
+          </Anchor>
+        </span>
+      ))}
+    </>
+  );
+}
+
 /**
  * "Since the last round" for a round: the incidents of each zone, the commitments whose status changed
  * and the new breaches between the previous round's end and this round's start, as the reader may see
@@ -17,12 +46,16 @@ const day = (value: string) => `${value.slice(0, 10)}T12:00:00Z`;
  */
 export function ReportPage() {
   const { id = "" } = useParams();
-  const { t } = useTranslation("followup");
+  const { t, i18n } = useTranslation("followup");
   const format = useFormatters();
   const query = useReport(id);
+  // The CSV's sections and statuses in the reader's language (English for one without its own).
+  const csvLanguage = ["ru", "ar"].includes(i18n.language) ? i18n.language : "en";
   const loaded = pageData(query, t, t("report.title", { number: "" }));
   if ("element" in loaded) return loaded.element;
   const report = loaded.data;
+  const commitmentPath = (commitmentId: string) =>
+    `/processes/${encodeURIComponent(report.processId)}/commitments/${encodeURIComponent(commitmentId)}`;
   const period = report.from
     ? t("report.period", { from: format.date(day(report.from)), to: format.date(day(report.to)) })
     : t("report.periodOpen", { to: format.date(day(report.to)) });
@@ -31,7 +64,7 @@ export function ReportPage() {
       title={t("report.title", { number: report.roundNumber })}
       actions={
         <Group gap="sm" className="followup-no-print">
-          <Anchor href={apiPath("rounds", id, "followup-report.csv")} download>
+          <Anchor href={`${apiPath("rounds", id, "followup-report.csv")}?lang=${csvLanguage}`} download>
             {t("report.csv")}
           </Anchor>
           <Button variant="subtle" size="compact-sm" onClick={() => window.print()}>
@@ -84,12 +117,18 @@ export function ReportPage() {
                   <Table.Th scope="col">{t("commitments.what")}</Table.Th>
                   <Table.Th scope="col">{t("report.change")}</Table.Th>
                   <Table.Th scope="col">{t("commitments.on")}</Table.Th>
+                  <Table.Th scope="col">{t("commitments.evidence")}</Table.Th>
+                  <Table.Th scope="col">{t("commitments.sources")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {report.commitmentsChanged.map((row) => (
                   <Table.Tr key={`${row.commitmentId}-${row.on}-${row.from}-${row.to}`}>
-                    <Table.Td dir="auto">{row.what}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={commitmentPath(row.commitmentId)} size="sm" dir="auto">
+                        {row.what}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
                         {row.from ? <StatusBadge status={row.from as never} /> : null}
@@ -100,6 +139,10 @@ export function ReportPage() {
                       </Group>
                     </Table.Td>
                     <Table.Td>{format.date(day(row.on))}</Table.Td>
+                    <Table.Td dir="auto">{row.evidence ?? "—"}</Table.Td>
+                    <Table.Td>
+                      <SourceLinks sources={row.sources} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -116,7 +159,17 @@ export function ReportPage() {
             <Stack gap={4} component="ul" data-testid="report-breaches">
               {report.newBreaches.map((row) => (
                 <Text key={`${row.commitmentId}-${row.on}`} component="li" size="sm" dir="auto">
-                  {format.date(day(row.on))}: {row.what}
+                  {format.date(day(row.on))}:{" "}
+                  <Anchor component={Link} to={commitmentPath(row.commitmentId)} size="sm">
+                    {row.what}
+                  </Anchor>
+                  {row.evidence ? ` — ${row.evidence}` : ""}
+                  {row.sources.length > 0 ? (
+                    <Text span size="sm">
+                      {" "}
+                      ({t("commitments.sources")}: <SourceLinks sources={row.sources} inline />)
+                    </Text>
+                  ) : null}
                 </Text>
               ))}
             </Stack>

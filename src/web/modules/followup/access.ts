@@ -9,6 +9,15 @@ export function monitorsProcess(account: Me | null, processId: string | undefine
   return account.memberships.some((m) => m.processId === processId && m.roles.includes("monitor"));
 }
 
+/** Whether the account may report an incident in the process: the monitors, the secretariat, the guarantors, the parties. */
+export function reportsIncidents(account: Me | null, processId: string | undefined): boolean {
+  if (!account || !processId) return false;
+  const reporters = ["monitor", "host", "guarantor", "party"];
+  return account.memberships.some(
+    (m) => m.processId === processId && m.roles.some((role) => reporters.includes(role)),
+  );
+}
+
 /**
  * The states a report may move to from its state, as the server's verification workflow allows them
  * (reported → under review → verified, disputed or rejected; any decision reopened for review), so the

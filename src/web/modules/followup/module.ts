@@ -33,6 +33,12 @@ export const followupModule: WebModule = {
       examples: [`${demoProcess}/followup/import`],
     },
     {
+      path: "/processes/:slug/zones/:id",
+      Component: lazyNamed(() => import("./ZonePage.tsx"), "ZonePage"),
+      access: "public",
+      examples: [`${demoProcess}/zones/demo-zone-idlib`, `${demoProcess}/zones/demo-zone-eastern-ghouta`],
+    },
+    {
       path: "/processes/:slug/commitments",
       Component: lazyNamed(() => import("./CommitmentsPage.tsx"), "CommitmentsPage"),
       access: "public",
@@ -42,6 +48,12 @@ export const followupModule: WebModule = {
       path: "/processes/:slug/commitments/:id",
       Component: lazyNamed(() => import("./CommitmentPage.tsx"), "CommitmentPage"),
       access: "public",
+    },
+    {
+      path: "/processes/:slug/incidents/new",
+      Component: lazyNamed(() => import("./ReportIncidentPage.tsx"), "ReportIncidentPage"),
+      access: "signed-in",
+      examples: [`${demoProcess}/incidents/new`],
     },
     {
       path: "/processes/:slug/incidents/:id",
@@ -59,6 +71,8 @@ export const followupModule: WebModule = {
     { page: "process", id: "followup", order: 45, Component: lazyNamed(sections, "ProcessFollowupSection") },
     { page: "round", id: "followup", order: 50, Component: lazyNamed(sections, "RoundFollowupSection") },
   ],
+  // The zone page shows the record's conflicts with the process pages' card; the incident page names tiers.
+  borrowsNamespaces: ["process", "platform"],
   translations: {
     followup: {
       en: () => import("./locales/en.json"),

@@ -1,7 +1,9 @@
 // The follow-up pages' reads and writes. Every query key starts with "followup", so a live event refreshes them all.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type {
+  CommitmentDetail,
   CommitmentList,
   CommitmentView,
   ImportJob,
@@ -11,17 +13,21 @@ import type {
   IncidentView,
   MonthCounts,
   SinceLastRoundReport,
+  ZoneDetail,
   ZoneList,
   ZoneView,
 } from "../../../contracts/followup.ts";
+import type { LocalizedText } from "../../../contracts/localize.ts";
 import { ApiError, api, apiRequest } from "../../shell/api.ts";
 
 export type Zone = z.infer<typeof ZoneView>;
 export type Zones = z.infer<typeof ZoneList>;
+export type ZoneFull = z.infer<typeof ZoneDetail>;
 export type Incident = z.infer<typeof IncidentView>;
 export type Incidents = z.infer<typeof IncidentList>;
 export type IncidentFull = z.infer<typeof IncidentDetail>;
 export type Commitment = z.infer<typeof CommitmentView>;
+export type CommitmentFull = z.infer<typeof CommitmentDetail>;
 export type Commitments = z.infer<typeof CommitmentList>;
 export type Months = z.infer<typeof MonthCounts>;
 export type Report = z.infer<typeof SinceLastRoundReport>;
@@ -31,6 +37,7 @@ export type { ImportReport };
 export const followupKeys = {
   all: ["followup"] as const,
   zones: (process: string) => ["followup", "zones", process] as const,
+  zone: (id: string) => ["followup", "zone", id] as const,
   incidents: (process: string, from: string, to: string, zoneId: string | null = null) =>
     ["followup", "incidents", process, from, to, zoneId] as const,
   incident: (id: string) => ["followup", "incident", id] as const,
@@ -49,6 +56,14 @@ export function useZones(process: string) {
   return useQuery({
     queryKey: followupKeys.zones(process),
     queryFn: ({ signal }) => api.get<Zones>(apiPath("processes", process, "zones"), { signal }),
+  });
+}
+
+/** One zone with its history, sources and the conflicts between sources about it. */
+export function useZone(id: string) {
+  return useQuery({
+    queryKey: followupKeys.zone(id),
+    queryFn: ({ signal }) => api.get<ZoneFull>(apiPath("zones", id), { signal }),
   });
 }
 
@@ -95,7 +110,22 @@ export function useCommitments(process: string) {
 export function useCommitment(id: string) {
   return useQuery({
     queryKey: followupKeys.commitment(id),
-    queryFn: ({ signal }) => api.get<Commitment>(apiPath("commitments", id), { signal }),
+    queryFn: ({ signal }) => api.get<CommitmentFull>(apiPath("commitments", id), { signal }),
+  });
+}
+
+/** The participants (states, parties, organizations) by id, for naming who answers for a commitment. */
+export function useParticipantNames() {
+  const { i18n } = useTranslation();
+  return useQuery({
+    // The names come in the reader's language (Accept-Language): one answer per language.
+    queryKey: ["followup", "participants", i18n.language],
+    queryFn: ({ signal }) =>
+      api.get<{ items: { id: string; name: string; localized?: { name?: LocalizedText } | null }[] }>(
+        "/api/participants",
+        { signal },
+      ),
+    staleTime: 60_000,
   });
 }
 
@@ -159,6 +189,18 @@ export function useCancelJob(jobId: string | null) {
     mutationFn: () => api.post<{ jobId: string }>(apiPath("jobs", jobId ?? "", "cancel")),
     onSettled: () => client.invalidateQueries({ queryKey: followupKeys.importJob(jobId ?? "none") }),
   });
+}
+
+/** Posts a CSV file as the body (text/csv) and answers the JSON reply, or throws the server's error. */
+export async function sendCsv<T>(path: string, file: File | null): Promise<T> {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "text/csv" },
+    body: file,
+    credentials: "same-origin",
+  });
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as T;
 }
 
 async function errorOf(response: Response) {

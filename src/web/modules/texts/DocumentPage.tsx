@@ -11,9 +11,9 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams, useSearchParams } from "react-router";
+import { useLocation, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../../shell/api.ts";
 import { describeError } from "../../shell/errors.ts";
 import { Page } from "../../shell/Page.tsx";
@@ -50,6 +50,16 @@ export function DocumentPage() {
   const change = useDocumentChange(id);
   const failure = useChangeError();
   const [search, setSearch] = useSearchParams();
+  const { hash } = useLocation();
+  const loadedOnce = query.data !== undefined;
+  // A link to a paragraph (`#paragraph-<id>`, e.g. from a commitment made of it) brings it into view and
+  // moves the focus there, once the text has loaded.
+  useEffect(() => {
+    if (!loadedOnce || !hash.startsWith("#paragraph-")) return;
+    const target = window.document.getElementById(decodeURIComponent(hash.slice(1)));
+    target?.scrollIntoView({ block: "start" });
+    target?.focus({ preventScroll: true });
+  }, [loadedOnce, hash]);
   const loaded = pageData(query, t, t("notFoundTitle"));
   if ("element" in loaded) return loaded.element;
   const view = loaded.data;
@@ -170,6 +180,11 @@ export function DocumentPage() {
             {view.paragraphs.map((paragraph) => (
               <Paper
                 key={paragraph.id}
+                id={`paragraph-${paragraph.id}`}
+                tabIndex={-1}
+                className={
+                  hash === `#paragraph-${paragraph.id}` ? "texts-paragraph is-linked" : "texts-paragraph"
+                }
                 withBorder
                 p="sm"
                 radius="md"

@@ -18,6 +18,47 @@ import {
 } from "../schema.ts";
 
 type Report = z.infer<typeof SinceLastRoundReport>;
+type Lang = "en" | "ru" | "ar";
+
+/** The report's own words in the CSV, in the reader's language (the record's texts stay as they are). */
+const words: Record<Lang, Record<string, string>> = {
+  en: {
+    "incidents by zone": "incidents by zone",
+    "commitment changed": "commitment changed",
+    "new breach": "new breach",
+    "Outside the zones": "Outside the zones",
+    fatalities: "fatalities",
+    not_started: "not started",
+    in_progress: "in progress",
+    met: "met",
+    breached: "breached",
+    lapsed: "lapsed",
+  },
+  ru: {
+    "incidents by zone": "инциденты по зонам",
+    "commitment changed": "изменение обязательства",
+    "new breach": "новое нарушение",
+    "Outside the zones": "Вне зон",
+    fatalities: "погибших",
+    not_started: "не начато",
+    in_progress: "выполняется",
+    met: "выполнено",
+    breached: "нарушено",
+    lapsed: "истекло",
+  },
+  ar: {
+    "incidents by zone": "الحوادث حسب المنطقة",
+    "commitment changed": "تغيّر التزام",
+    "new breach": "خرق جديد",
+    "Outside the zones": "خارج المناطق",
+    fatalities: "قتلى",
+    not_started: "لم يبدأ",
+    in_progress: "قيد التنفيذ",
+    met: "مُنجز",
+    breached: "مُخترق",
+    lapsed: "انقضى",
+  },
+};
 
 /** The day the previous round (the highest-numbered one before it that the reader may see) ended. */
 async function previousRoundEnd(
@@ -77,6 +118,8 @@ export async function sinceLastRound(db: Db, actor: Actor, roundId: string): Pro
       from: followupCommitmentUpdates.fromStatus,
       to: followupCommitmentUpdates.status,
       on: followupCommitmentUpdates.on,
+      evidence: followupCommitmentUpdates.evidence,
+      sources: followupCommitmentUpdates.sources,
     })
     .from(followupCommitmentUpdates)
     .innerJoin(followupCommitments, eq(followupCommitments.id, followupCommitmentUpdates.commitmentId))
@@ -92,6 +135,7 @@ export async function sinceLastRound(db: Db, actor: Actor, roundId: string): Pro
     .orderBy(asc(followupCommitmentUpdates.on), asc(followupCommitmentUpdates.at));
   return {
     roundId: round.id,
+    processId: round.processId,
     roundNumber: round.number,
     from,
     to,
@@ -105,34 +149,56 @@ export async function sinceLastRound(db: Db, actor: Actor, roundId: string): Pro
     commitmentsChanged: changes,
     newBreaches: changes
       .filter((change) => change.to === "breached" && change.from !== "breached")
-      .map((change) => ({ commitmentId: change.commitmentId, what: change.what, on: change.on })),
+      .map(({ commitmentId, what, on, evidence, sources }) => ({
+        commitmentId,
+        what,
+        on,
+        evidence,
+        sources,
+      })),
   };
 }
 
-/** The report as one CSV (UTF-8 with BOM): a section column says which part each line belongs to. */
-export function reportCsv(report: Report): { body: string; mediaType: string; filename: string } {
-  type Line = { section: string; subject: string; detail: string; count: number | null; on: string | null };
+/**
+ * The report as one CSV (UTF-8 with BOM): a section column says which part each line belongs to; the
+ * report's own words (sections, statuses) in `lang`, the headers in English for the programs that read it.
+ */
+export function reportCsv(
+  report: Report,
+  lang: Lang = "en",
+): { body: string; mediaType: string; filename: string } {
+  const w = (word: string) => words[lang][word] ?? word;
+  type Line = {
+    section: string;
+    subject: string;
+    detail: string;
+    count: number | null;
+    on: string | null;
+    sources?: { url: string }[];
+  };
   const lines: Line[] = [
     ...report.incidentsByZone.map((row) => ({
-      section: "incidents by zone",
-      subject: row.zoneName,
-      detail: `${row.fatalities} fatalities`,
+      section: w("incidents by zone"),
+      subject: row.zoneId ? row.zoneName : w("Outside the zones"),
+      detail: `${row.fatalities} ${w("fatalities")}`,
       count: row.incidents,
       on: null,
     })),
     ...report.commitmentsChanged.map((row) => ({
-      section: "commitment changed",
+      section: w("commitment changed"),
       subject: row.what,
-      detail: `${row.from ?? ""} → ${row.to}`,
+      detail: `${row.from ? w(row.from) : ""} → ${w(row.to)}`,
       count: null,
       on: row.on,
+      sources: row.sources,
     })),
     ...report.newBreaches.map((row) => ({
-      section: "new breach",
+      section: w("new breach"),
       subject: row.what,
-      detail: "",
+      detail: row.evidence ?? "",
       count: null,
       on: row.on,
+      sources: row.sources,
     })),
   ];
   const body = toCsv<Line>(
@@ -142,10 +208,12 @@ export function reportCsv(report: Report): { body: string; mediaType: string; fi
       { header: "detail", value: (line) => line.detail },
       { header: "count", value: (line) => line.count },
       { header: "date", value: (line) => line.on },
+      { header: "sources", value: (line) => (line.sources ?? []).map((source) => source.url).join(" ") },
     ],
     lines,
   );
-  return { body, mediaType: "text/csv", filename: `since-last-round-${report.roundNumber}.csv` };
+  const suffix = lang === "en" ? "" : `-${lang}`;
+  return { body, mediaType: "text/csv", filename: `since-last-round-${report.roundNumber}${suffix}.csv` };
 }
 
 /** Incidents per zone per month over a period, as the reader may see them (the chart and the map's month). */

@@ -1,11 +1,17 @@
 // The zones of a process with their status history, filtered by their tier in SQL.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import type { ZoneFeatureCollection, ZoneList, ZoneView } from "../../../../contracts/followup.ts";
+import type {
+  ZoneDetail,
+  ZoneFeatureCollection,
+  ZoneList,
+  ZoneView,
+} from "../../../../contracts/followup.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
 import { findProcess } from "../../core/index.ts";
+import { processConflicts } from "../../record/index.ts";
 import { canManageAgreements, readableRows } from "../policies.ts";
 import { followupZoneStatuses, followupZones } from "../schema.ts";
 
@@ -38,6 +44,7 @@ async function present(db: Db, rows: ZoneRow[]): Promise<z.infer<typeof ZoneView
       startDate: row.startDate,
       termMonths: row.termMonths,
       autoExtend: row.autoExtend,
+      sources: row.sources,
       tier: row.tier,
       version: row.version,
       status: own.at(-1)?.status ?? "established",
@@ -71,6 +78,41 @@ export async function getZone(db: Db, actor: Actor, id: string): Promise<z.infer
   const [zone] = await present(db, rows);
   if (!zone) throw new NotFound("Zone", id);
   return zone;
+}
+
+/**
+ * One zone with the conflicts between sources that bear on it, as the reader may see them (the record's
+ * tier rule): those the record keeps about the memorandum that created it (a milestone of that name),
+ * and among them those whose field names the zone ("Idlib de-escalation area: history[5] …": the record
+ * keeps a memorandum's zones' conflicts on the memorandum, each field prefixed by the zone's name).
+ */
+export async function getZoneDetail(db: Db, actor: Actor, id: string): Promise<z.infer<typeof ZoneDetail>> {
+  const zone = await getZone(db, actor, id);
+  const [{ processId } = { processId: "" }] = await db
+    .select({ processId: followupZones.processId })
+    .from(followupZones)
+    .where(eq(followupZones.id, id));
+  const can = { recordStatus: canManageAgreements(actor, processId) };
+  if (!zone.memorandum) return { ...zone, conflicts: [], can };
+  // Names only, to tell another zone's conflicts apart; nothing of those zones is shown.
+  const others = (
+    await db
+      .select({ name: followupZones.name })
+      .from(followupZones)
+      .where(eq(followupZones.processId, processId))
+  )
+    .map((row) => `${row.name}: `)
+    .filter((prefix) => prefix !== `${zone.name}: `);
+  const { items } = await processConflicts(db, actor, processId, undefined);
+  type Conflicts = z.infer<typeof ZoneDetail>["conflicts"];
+  const conflicts = items.flatMap(({ subject, ...conflict }): Conflicts => {
+    if (subject.subjectType !== "milestone" || subject.label !== zone.memorandum) return [];
+    const field = conflict.field ?? "";
+    if (field.startsWith(`${zone.name}: `)) return [{ ...conflict, about: "zone" as const }];
+    if (others.some((prefix) => field.startsWith(prefix))) return [];
+    return [{ ...conflict, about: "memorandum" as const }];
+  });
+  return { ...zone, conflicts, can };
 }
 
 /**
