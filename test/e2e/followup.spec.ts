@@ -37,8 +37,6 @@ test.describe
       browser,
       baseURL,
     }) => {
-      // Each import is held 3 s by the test server before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
-      test.setTimeout(90_000);
       const page = await pageAs(browser, baseURL ?? "", monitorEmail);
       await page.goto(`/processes/${setup.processSlug}`);
       await page.getByRole("link", { name: "Import ACLED reports" }).click();
@@ -58,10 +56,7 @@ test.describe
       await page.getByRole("button", { name: "Check the file" }).click();
       // The check runs as a job: its progress (rows and bytes read, from the job) shows, then its report.
       const progress = page.getByTestId("import-progress");
-      // The test server holds every import 3 s before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
-      await expect(progress).toContainText(/4 rows read, [\d.,]+ (byte|kB) of [\d.,]+ (byte|kB)\./, {
-        timeout: 30_000,
-      });
+      await expect(progress).toContainText(/4 rows read, [\d.,]+ (byte|kB) of [\d.,]+ (byte|kB)\./);
       await expect(progress.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
       await expect(page.getByTestId("import-result")).toContainText(
         "Checked: 4 rows, 3 valid, 1 rejected. Nothing has been written.",
@@ -71,9 +66,7 @@ test.describe
       await expect(rejected).toContainText("SYR-E2E-4");
       await expect(rejected).toContainText(/latitude/i);
       await page.getByRole("button", { name: "Import the 3 valid rows" }).click();
-      await expect(page.getByTestId("import-result")).toContainText("Imported: 3 new, 0 updated", {
-        timeout: 30_000,
-      });
+      await expect(page.getByTestId("import-result")).toContainText("Imported: 3 new, 0 updated");
       await expect(progress).toContainText("4 rows read");
       const listed = (await (
         await page.request.get(`/api/processes/${setup.processSlug}/incidents`)
@@ -87,8 +80,6 @@ test.describe
       browser,
       baseURL,
     }, testInfo) => {
-      // Each import is held 3 s by the test server before its work (ASTANA_TEST_HOLD_JOBS, serve.ts).
-      test.setTimeout(90_000);
       // A dry run writes nothing, so a large file leaves the record as it was.
       const rows = Array.from({ length: 150_000 }, (_, index) =>
         row(`SYR-BIG-${index}`, "2024-01-15", "Battles", 35.93, "Synthetic: a row of a large export."),

@@ -34,9 +34,6 @@ const server = spawn(process.execPath, ["scripts/start.ts", "serve", "--build-we
     // Every test signs in from the same address; the limit itself is tested by the API suite.
     AUTH_RATE_LIMIT_PER_MINUTE: "1000",
     SIGN_IN_REQUESTS_PER_MINUTE: "100000",
-    // Test servers only (refused in production): an ACLED import waits 3 s, running, before its work, so
-    // the import page's Cancel can be clicked (followup-map-tools.spec.ts).
-    ASTANA_TEST_HOLD_JOBS: "followup.import:3000",
   },
 });
 
