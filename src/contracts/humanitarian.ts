@@ -9,51 +9,14 @@
 // refusals too. Errors and events carry ids and counts only, never a name.
 import { z } from "zod";
 import { PlainText, RecordRef } from "./common.ts";
-import {
-  candidateStates,
-  caseKinds,
-  caseStatuses,
-  exchangeKinds,
-  exchangeStates,
-  listSharings,
-} from "./humanitarian-enums.ts";
+import { caseKinds, caseStatuses, listSharings } from "./humanitarian-enums.ts";
 import { JobView } from "./platform.ts";
 
 export * from "./humanitarian-enums.ts";
+export * from "./humanitarian-exchanges.ts";
+export * from "./humanitarian-person.ts";
 
-/** A calendar day, ISO `yyyy-mm-dd`. */
-export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "A day as yyyy-mm-dd.");
-
-/** The parts of a name in one script; any part may be unknown. */
-export const NameParts = z.strictObject({
-  given: PlainText(200).nullish(),
-  father: PlainText(200).nullish(),
-  grandfather: PlainText(200).nullish(),
-  family: PlainText(200).nullish(),
-  mother: PlainText(200).nullish(),
-});
-export type NameParts = z.infer<typeof NameParts>;
-
-/**
- * A person's personal fields: names in Arabic script and in Latin transliteration, sex, birth (a day
- * when known, else a year), place of origin, and the date and place of detention or disappearance
- * (`event`). All of it is encrypted at rest.
- */
-export const PersonFields = z.strictObject({
-  arabic: NameParts.default({}),
-  latin: NameParts.default({}),
-  sex: z.enum(["male", "female"]).nullish(),
-  birthDate: IsoDay.nullish(),
-  birthYear: z.int().min(1880).max(2100).nullish(),
-  origin: PlainText(300).nullish(),
-  eventDate: IsoDay.nullish(),
-  /** When only the year of the detention or disappearance is known. */
-  eventYear: z.int().min(1880).max(2100).nullish(),
-  eventPlace: PlainText(300).nullish(),
-});
-export type PersonFields = z.infer<typeof PersonFields>;
-
-const Withdrawal = z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable();
+import { PersonFields, Withdrawal } from "./humanitarian-person.ts";
 
 // ——— Cases ———
 
@@ -301,129 +264,5 @@ export const ExportFormat = z.enum(["csv", "xlsx"]).default("csv");
 export const ListExportQuery = z.strictObject({ format: ExportFormat });
 /** An export of the cases the reader may read, with the cases list's filters, marked and audited. */
 export const CaseExportQuery = CaseQuery.omit({ limit: true, offset: true }).extend({ format: ExportFormat });
-
-// ——— Exchanges ———
-
-export const PlanExchangeInput = z.strictObject({
-  on: IsoDay,
-  place: PlainText(300),
-  /** The neutral intermediary: a participant of the process (e.g. the ICRC), and/or its name. */
-  intermediaryParticipantId: RecordRef.optional(),
-  intermediaryName: PlainText(200).optional(),
-  guarantorParticipantIds: z.array(RecordRef).max(10).default([]),
-  /** The two sides: the first releases `firstReleases`, the second `secondReleases` (N for M). */
-  firstDelegationId: RecordRef,
-  secondDelegationId: RecordRef,
-  firstReleases: z.int().min(1).max(10_000),
-  secondReleases: z.int().min(1).max(10_000),
-  note: PlainText(2000).optional(),
-});
-/** A person a side releases: a case, and the side releasing it (one of the exchange's two). */
-export const AddExchangePersonInput = z.strictObject({
-  caseId: RecordRef,
-  releasingDelegationId: RecordRef,
-});
-export const CancelExchangeInput = z.strictObject({ reason: PlainText(2000, "Say why.") });
-
-export const ExchangeSide = z.object({
-  delegationId: z.string().nullable(),
-  /** The side's participant (operations), to name it in the reader's language; null for the record's. */
-  participantId: z.string().nullable(),
-  /** The side's name as recorded (in English): the record's exchanges name their sides only so. */
-  label: z.string().nullable(),
-  /** Agreed (operation) or reported (aggregate; null when no source gives it). */
-  releases: z.int().nullable(),
-  /** People added and confirmed released by the intermediary (operations only). */
-  added: z.int(),
-  confirmed: z.int(),
-});
-export const ExchangeView = z.object({
-  id: z.string(),
-  processId: z.string(),
-  kind: z.enum(exchangeKinds),
-  state: z.enum(exchangeStates),
-  sequence: z.int().nullable(),
-  title: z.string().nullable(),
-  on: z.string().nullable(),
-  dateNote: z.string().nullable(),
-  place: z.string().nullable(),
-  intermediary: z.object({ participantId: z.string().nullable(), name: z.string().nullable() }),
-  guarantorParticipantIds: z.array(z.string()),
-  /** "N for M", from the two sides' releases (null when a count is unknown). */
-  ratio: z.string().nullable(),
-  first: ExchangeSide,
-  second: ExchangeSide,
-  sources: z.array(z.object({ url: z.string(), title: z.string().nullable().optional() })),
-  conflicts: z.array(z.object({ text: z.string(), field: z.string().nullable().optional() })),
-  note: z.string().nullable(),
-  completedAt: z.string().nullable(),
-  cancelled: z.object({ at: z.string(), reason: z.string() }).nullable(),
-});
-export type ExchangeView = z.infer<typeof ExchangeView>;
-export const ExchangePersonView = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  releasingDelegationId: z.string(),
-  confirmedAt: z.string().nullable(),
-  confirmedByLabel: z.string().nullable(),
-  withdrawn: Withdrawal,
-  /** The person, only for a reader of the case (its side, the intermediary, the working group if shared). */
-  person: PersonFields.nullable(),
-  caseStatus: z.enum(caseStatuses).nullable(),
-});
-export const ExchangeDetail = ExchangeView.extend({
-  people: z.array(ExchangePersonView),
-  can: z
-    .object({ addPeople: z.boolean(), confirm: z.boolean(), complete: z.boolean(), cancel: z.boolean() })
-    .optional(),
-});
-export type ExchangeDetail = z.infer<typeof ExchangeDetail>;
-export const ExchangeList = z.object({ exchanges: z.array(ExchangeView) });
-/** The sides an exchange may name: the process's parties today and their standing delegations. */
-export const ExchangeSides = z.object({
-  sides: z.array(z.object({ participantId: z.string(), delegationId: z.string() })),
-});
-
-// ——— Pictures (aggregates only) ———
-
-/** Cases by side and status now, and status changes by month: over the cases the reader may read. */
-export const CaseCounts = z.object({
-  current: z.array(z.object({ delegationId: z.string(), status: z.enum(caseStatuses), count: z.int() })),
-  byMonth: z.array(
-    z.object({
-      month: z.string(),
-      delegationId: z.string(),
-      status: z.enum(caseStatuses),
-      count: z.int(),
-    }),
-  ),
-});
-export type CaseCounts = z.infer<typeof CaseCounts>;
-/** The exchanges on a time line: dates and counts only (public aggregates for the public). */
-export const ExchangeTimeline = z.object({
-  exchanges: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(exchangeKinds),
-      state: z.enum(exchangeStates),
-      on: z.string().nullable(),
-      dateNote: z.string().nullable(),
-      place: z.string().nullable(),
-      firstReleases: z.int().nullable(),
-      secondReleases: z.int().nullable(),
-      sources: z.int(),
-      conflicts: z.int(),
-    }),
-  ),
-});
-/** The review queue's progress: candidates by state (the intermediary's; zeros for anyone else). */
-export const ReviewProgress = z.object({
-  runs: z.int(),
-  candidates: z.object(
-    Object.fromEntries(candidateStates.map((s) => [s, z.int()])) as {
-      [K in (typeof candidateStates)[number]]: z.ZodInt;
-    },
-  ),
-});
 
 export const Created = z.object({ id: z.string() });

@@ -5,6 +5,7 @@ import { callerPath, UsageError } from "../../../cli/common.ts";
 import { json, processOption, roundSelector } from "../../../cli/options.ts";
 import { act, output } from "../../../cli/session.ts";
 import * as contracts from "../../../contracts/followup.ts";
+import * as fileContracts from "../../../contracts/followup-files.ts";
 import { processRef, roundRef } from "../core/index.ts";
 import { importAcledFile } from "./acled-file.ts";
 import { bulkUpdateCommitmentStatus } from "./operations/bulk-update-commitment-status.ts";
@@ -24,7 +25,7 @@ function describeImport(report: contracts.ImportReport): string {
   return lines.join("\n");
 }
 
-function describeStatusUpdate(report: contracts.CommitmentStatusImportReport): string {
+function describeStatusUpdate(report: fileContracts.CommitmentStatusImportReport): string {
   const lines = [
     `${report.dryRun ? "Dry run (nothing changed)" : `Applied: ${report.applied} status updates`}: ${report.rows} lines, ${report.matched.length} to change, ${report.unchanged.length} unchanged, ${report.unknownId.length} unknown ids, ${report.invalidStatus.length} invalid statuses, ${report.invalid.length} other faults.`,
   ];
@@ -96,7 +97,7 @@ export function registerFollowupCommands(program: Command): void {
         csv,
         apply: o.apply === true,
       });
-      return output(report, () => contracts.CommitmentStatusImportReport, describeStatusUpdate);
+      return output(report, () => fileContracts.CommitmentStatusImportReport, describeStatusUpdate);
     }),
   );
   processOption(
@@ -136,12 +137,12 @@ export function registerFollowupCommands(program: Command): void {
       }
       const report = await s.run(importZones, {
         processId: await processRef(s, o.process),
-        collection: collection as contracts.ZoneImportInput,
+        collection: collection as fileContracts.ZoneImportInput,
         dryRun: o.apply !== true,
       });
       return output(
         report,
-        () => contracts.ZoneImportReport,
+        () => fileContracts.ZoneImportReport,
         (r) =>
           [
             `${r.dryRun ? "Dry run (nothing written)" : "Imported"}: ${r.features} features, ${r.created.length} new zones, ${r.updated.length} updated, ${r.rejected.length} rejected.`,

@@ -5,13 +5,13 @@ import type { Readable } from "node:stream";
 import { z } from "zod";
 import { RecordRef } from "../../../contracts/common.ts";
 import {
-  CommitmentStatusImportReport,
   ImportJob,
   ImportJobList,
   ImportQuery,
   ImportReport,
   ImportStarted,
 } from "../../../contracts/followup.ts";
+import { CommitmentStatusImportReport } from "../../../contracts/followup-files.ts";
 import { ErrorResponse } from "../../../contracts/platform.ts";
 import { BadRequest, DomainError } from "../../platform/errors.ts";
 import { perform, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";

@@ -21,11 +21,13 @@ import {
   UpdateZoneShapeInput,
   VerifyIncidentInput,
   ZoneDetail,
+  ZoneList,
+} from "../../../contracts/followup.ts";
+import {
   ZoneFeatureCollection,
   ZoneImportInput,
   ZoneImportReport,
-  ZoneList,
-} from "../../../contracts/followup.ts";
+} from "../../../contracts/followup-files.ts";
 import { ExportQuery } from "../../../contracts/record.ts";
 import { sendFile } from "../../platform/exports/download.ts";
 import {

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import type { CommitmentStatusImportReport } from "../../../contracts/followup.ts";
+import type { CommitmentStatusImportReport } from "../../../contracts/followup-files.ts";
 import { describeError } from "../../shell/errors.ts";
 import { StatusBadge } from "./CommitmentBadges.tsx";
 import { apiPath, followupKeys, sendCsv } from "./queries.ts";

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { RecordRef } from "../../../../contracts/common.ts";
-import type { CommitmentStatusImportReport } from "../../../../contracts/followup.ts";
+import type { CommitmentStatusImportReport } from "../../../../contracts/followup-files.ts";
 import { insertMany } from "../../../platform/bulk.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { readStatusFile } from "../commitment-csv.ts";

@@ -2,12 +2,8 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { PlainText, RecordRef } from "../../../../contracts/common.ts";
 import { tiers } from "../../../../contracts/enums.ts";
-import {
-  Day,
-  PolygonGeometry,
-  ZoneImportInput,
-  type ZoneImportReport,
-} from "../../../../contracts/followup.ts";
+import { Day, PolygonGeometry } from "../../../../contracts/followup.ts";
+import { ZoneImportInput, type ZoneImportReport } from "../../../../contracts/followup-files.ts";
 import { DomainError } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { readDay } from "../dates.ts";

@@ -1,12 +1,8 @@
 // The zones of a process with their status history, filtered by their tier in SQL.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import type {
-  ZoneDetail,
-  ZoneFeatureCollection,
-  ZoneList,
-  ZoneView,
-} from "../../../../contracts/followup.ts";
+import type { ZoneDetail, ZoneList, ZoneView } from "../../../../contracts/followup.ts";
+import type { ZoneFeatureCollection } from "../../../../contracts/followup-files.ts";
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { NotFound } from "../../../platform/errors.ts";
