@@ -156,6 +156,18 @@ describe("verifying, breaching and reporting", () => {
       "under_review",
       "disputed",
     ]);
+    // A party reads that the team took each step, not which member; the monitors read who.
+    expect(detail.json().history.map((entry: { by: string }) => entry.by)).toEqual([
+      "reporter (protected)",
+      "monitoring team",
+      "monitoring team",
+    ]);
+    const seenByMonitor = await app.request({
+      method: "GET",
+      url: `/api/incidents/${other}`,
+      as: fx.as.monitor,
+    });
+    expect(seenByMonitor.json().history.at(-1).by).toContain("@");
   });
 
   it("a ceasefire commitment covering the zone gets suggested links; the monitor marks it breached", async () => {

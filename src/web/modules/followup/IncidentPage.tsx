@@ -1,4 +1,5 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useFormatters } from "../../shell/format.ts";
@@ -155,7 +156,7 @@ export function IncidentPage() {
                 <Text size="sm">{format.dateTime(entry.at)}</Text>
                 <VerificationBadge state={entry.state} />
                 <Text size="sm" dir="auto">
-                  {t("incident.by", { who: entry.by })}
+                  {t("incident.by", { who: whoTookStep(t, entry.by) })}
                   {entry.reason ? ` — ${entry.reason}` : ""}
                 </Text>
               </Group>
@@ -213,4 +214,11 @@ export function IncidentPage() {
       {monitor ? <MonitorPanel incident={incident} /> : null}
     </Page>
   );
+}
+
+/** Who took a step as the reader may know it: the server names the team or the protected reporter, in English. */
+function whoTookStep(t: TFunction, by: string): string {
+  if (by === "monitoring team") return t("incident.byTeam");
+  if (by === "reporter (protected)") return t("incident.byReporter");
+  return by;
 }

@@ -229,8 +229,13 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<z.i
     ...(incident as z.infer<typeof IncidentView>),
     history: history.map((entry) => ({
       state: entry.state,
-      // Who reported is the monitors' alone; who verified is not protected.
-      by: entry.state === "reported" && !row.monitor ? "reporter (protected)" : entry.byLabel,
+      // Who took each step is the monitoring team's alone: a party to the conflict reads that the team
+      // verified, never which of its members (an account's address) did.
+      by: row.monitor
+        ? entry.byLabel
+        : entry.state === "reported"
+          ? "reporter (protected)"
+          : "monitoring team",
       reason: entry.reason,
       at: entry.at.toISOString(),
     })),
