@@ -34,6 +34,8 @@ const server = spawn(process.execPath, ["scripts/start.ts", "serve", "--build-we
     // Every test signs in from the same address; the limit itself is tested by the API suite.
     AUTH_RATE_LIMIT_PER_MINUTE: "1000",
     SIGN_IN_REQUESTS_PER_MINUTE: "100000",
+    // Imports may be held per job when a test asks (header x-astana-test-hold); none is held otherwise.
+    ASTANA_TEST_HOLD_JOBS: process.env.ASTANA_TEST_HOLD_JOBS ?? "followup.import:0",
   },
 });
 

@@ -163,6 +163,24 @@ describe("the ACLED import as a job", () => {
     expect(list.json().items[0]).toMatchObject({ job: { id: jobId }, report: { dryRun: true, valid: 5 } });
   });
 
+  it("ignores a test hold asked for on a server that holds no import (ASTANA_TEST_HOLD_JOBS unset)", async () => {
+    const started = await app.request({
+      method: "POST",
+      url: `/api/processes/${fx.slug}/incidents/imports?dryRun=true`,
+      as: fx.as.monitor,
+      headers: { "content-type": "text/csv", "x-astana-test-hold": "start=60000" },
+      payload: file("UNHELD", 3),
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    const { jobId } = started.json();
+    for (let waited = 0; waited < 15_000; waited += 50) {
+      const state = (await jobRow(jobId))?.state;
+      if (state !== "queued" && state !== "running") break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await jobRow(jobId)).toMatchObject({ state: "succeeded", result: { valid: 3 } });
+  });
+
   it("refuses the other roles before keeping the file, and a file not in UTF-8 at once", async () => {
     const before = (await readdir(importsDirectory(app.config.dataDir)).catch(() => [])).length;
     for (const role of ["party", "guarantor"] as const)

@@ -16,11 +16,13 @@ import type { Db } from "./db.ts";
 import { DomainError, NotFound } from "./errors.ts";
 import { announceCommit, onCommitted, type PublishedEvent, writeEvent } from "./events.ts";
 import { canCancelJob, JobCancelled } from "./job-cancel.ts";
+import { holdOf, holdUnlessStopped, type JobHolds, requestTestHold, type TestHold } from "./job-holds.ts";
 import { runInWorker } from "./job-threads.ts";
 import type { OperationContext } from "./operation.ts";
 import { jobs, type Tier } from "./schema.ts";
 
 export { canCancelJob, JobCancelled, requestCancel, sealJob } from "./job-cancel.ts";
+export { type JobHolds, type TestHold, testHoldFromHeader, testHoldHeader } from "./job-holds.ts";
 export { workerModule } from "./job-threads.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -36,6 +38,8 @@ export type JobContext = {
   shouldStop: () => boolean;
   /** The same stop as an AbortSignal, for work that takes one (streams, fetch, timers). */
   signal: AbortSignal;
+  /** Between chunks of work: resolves at once, except on a test server holding the job (job-holds.ts). */
+  pause: () => Promise<void>;
 };
 
 /** The work of a kind, run in-process (`run`) or in a worker thread (`worker`: a module and its export). */
@@ -83,8 +87,10 @@ export async function queueJob<Input, Output>(
   job: JobKind<Input, Output>,
   input: Input,
   scope: JobScope,
+  options: { testHold?: TestHold | null } = {},
 ): Promise<string> {
   const id = randomUUID();
+  if (options.testHold) requestTestHold(id, options.testHold);
   await ctx.tx.insert(jobs).values({
     id,
     kind: job.kind,
@@ -171,27 +177,6 @@ function errorOf(error: unknown): { code: string; message: string; details?: unk
 }
 
 type Running = { stop: () => void; done: Promise<void> };
-
-/**
- * Test servers only (ASTANA_TEST_HOLD_JOBS, refused with NODE_ENV=production): how long a job of a kind
- * waits, already running, before its work starts, ending early on a cancel. A browser test can then
- * click Cancel on a job that would otherwise finish before the button shows; the work runs as ever.
- */
-export type JobHolds = Readonly<Record<string, number>>;
-
-/** Waits `ms`, or less if the signal aborts first; never throws. */
-function holdUnlessStopped(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
 
 /**
  * Runs the jobs of one database in this server process. `start` marks jobs a dead server left behind
@@ -309,16 +294,17 @@ export class JobRunner {
           })
           .catch(this.onError);
       };
+      const hold = holdOf(this.holds, row.kind, jobId);
       const ctx: JobContext = {
         jobId,
         db: this.db,
         progress,
         shouldStop: () => cancelled || this.stopping,
         signal: abort.signal,
+        pause: () => holdUnlessStopped(hold.chunkMs, abort.signal),
       };
       try {
-        const hold = this.holds[row.kind];
-        if (hold) await holdUnlessStopped(hold, abort.signal);
+        await holdUnlessStopped(hold.startMs, abort.signal);
         const output = kind.worker
           ? await runInWorker(kind.worker, row.input, stopFlag, progress)
           : await (kind.run as NonNullable<typeof kind.run>)(row.input, ctx);

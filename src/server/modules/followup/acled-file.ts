@@ -37,6 +37,8 @@ export type AcledFileOptions = {
   onProgress?: (progress: ImportProgress) => void;
   /** Checked between rows: true stops the import, which then changes nothing. */
   shouldStop?: () => boolean;
+  /** Awaited after each progress report, between chunks (a test server's hold on the job; otherwise at once). */
+  pause?: () => Promise<void>;
   requestId?: string | null;
 };
 
@@ -185,6 +187,7 @@ async function readAndStage(
       if (report.rows % 1000 === 0) {
         if (options.shouldStop?.()) throw new ImportStopped();
         progress();
+        await options.pause?.();
       }
       const read = readAcledRow(record);
       const eventId = record.event_id_cnty?.trim() || null;

@@ -14,10 +14,11 @@ import {
 import { CommitmentStatusImportReport } from "../../../contracts/followup-files.ts";
 import { ErrorResponse } from "../../../contracts/platform.ts";
 import { BadRequest, DomainError } from "../../platform/errors.ts";
+import { testHoldFromHeader, testHoldHeader } from "../../platform/jobs.ts";
 import { perform, type ServerDeps, writeErrors, type ZodApp } from "../../platform/module.ts";
 import { defineRead, readRegistrar } from "../../platform/read.ts";
 import { fileTooLarge, importAcledFile } from "./acled-file.ts";
-import { acledUploads } from "./jobs/import-job.ts";
+import { acledUploads, importJobKind } from "./jobs/import-job.ts";
 import { bulkUpdateCommitmentStatus } from "./operations/bulk-update-commitment-status.ts";
 import { loadProcess } from "./operations/shared.ts";
 import { startImport } from "./operations/start-import.ts";
@@ -119,7 +120,17 @@ export function registerImportRoutes(app: ZodApp, deps: ServerDeps): void {
       }
       const { name, bytes } = await saveUpload(body, deps.config.dataDir);
       try {
-        const started = await perform(request, deps.db, startImport, { ...input, file: name, bytes });
+        // A test server (ASTANA_TEST_HOLD_JOBS naming followup.import) holds the job as the test asks.
+        const testHold =
+          deps.config.ASTANA_TEST_HOLD_JOBS?.[importJobKind] !== undefined
+            ? testHoldFromHeader(request.headers[testHoldHeader])
+            : null;
+        const started = await perform(request, deps.db, startImport, {
+          ...input,
+          file: name,
+          bytes,
+          testHold,
+        });
         return reply.status(202).send(started);
       } catch (error) {
         await acledUploads.discard(deps.config.dataDir, name);

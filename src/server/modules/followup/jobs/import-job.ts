@@ -56,6 +56,7 @@ export const importJob = defineJob<ImportJobInput, ImportReport | null>({
         totalBytes: input.bytes,
         stagingId: ctx.jobId,
         shouldStop: ctx.shouldStop,
+        pause: ctx.pause,
         onProgress: (p) =>
           ctx.progress(input.bytes > 0 ? p.bytesRead / input.bytes : 0, {
             rowsRead: p.rowsRead,

@@ -19,6 +19,8 @@ export const startImport = defineOperation({
     dryRun: z.boolean(),
     file: z.string().regex(uploadName, "An upload's name."),
     bytes: z.int().nonnegative(),
+    /** A test server's hold on the job (the route passes one only when the server holds imports). */
+    testHold: z.object({ startMs: z.int().nonnegative(), chunkMs: z.int().nonnegative() }).nullish(),
   }),
   load: (tx, input) => loadProcess(tx, input.processId),
   authorize: (actor, _input, target) => canMonitor(actor, target.processId),
@@ -50,6 +52,7 @@ export const startImport = defineOperation({
         subjectType: "followup.import",
         subjectId: processId,
       },
+      { testHold: input.testHold },
     );
     ctx.audit({ subjectId: jobId, data: { jobId, dryRun: input.dryRun, bytes: input.bytes } });
     return { jobId };
