@@ -1,13 +1,9 @@
 import {
-  Alert,
   Anchor,
-  Button,
   Group,
   List,
   NativeSelect,
-  Paper,
   SimpleGrid,
-  Stack,
   Table,
   Text,
   Textarea,
@@ -18,18 +14,17 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { commitmentStatuses } from "../../../contracts/followup.ts";
-import { describeError } from "../../shell/errors.ts";
 import { useFormatters } from "../../shell/format.ts";
 import { LocalText } from "../../shell/LocalText.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { StatusBadge, TrendMark } from "./CommitmentBadges.tsx";
+import { FollowupForm, useFollowupSend } from "./FollowupForm.tsx";
 import {
   apiPath,
   type Commitment,
   useCommitment,
   useCommitments,
-  useFollowupChange,
   useParticipantNames,
   useZones,
 } from "./queries.ts";
@@ -41,91 +36,62 @@ const day = (value: string) => `${value.slice(0, 10)}T12:00:00Z`;
 /** The form to record a commitment's new status with its evidence and a source (secretariat, guarantors, monitors). */
 function MarkStatusForm({ commitment }: { commitment: Commitment }) {
   const { t } = useTranslation("followup");
-  const change = useFollowupChange();
+  const sending = useFollowupSend();
   const [status, setStatus] = useState<string>(commitment.status);
   const [evidence, setEvidence] = useState("");
   const [on, setOn] = useState("");
   const [source, setSource] = useState("");
-  const [saved, setSaved] = useState(false);
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    change.mutate(
+  const submit = () =>
+    sending.send(
+      apiPath("commitments", commitment.id, "updates"),
       {
-        path: apiPath("commitments", commitment.id, "updates"),
-        body: {
-          status,
-          ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
-          ...(on.trim() ? { on: on.trim() } : {}),
-          sources: source.trim() ? [{ url: source.trim() }] : [],
-        },
+        status,
+        ...(evidence.trim() ? { evidence: evidence.trim() } : {}),
+        ...(on.trim() ? { on: on.trim() } : {}),
+        sources: source.trim() ? [{ url: source.trim() }] : [],
       },
-      {
-        onSuccess: () => {
-          setSaved(true);
-          setEvidence("");
-          setSource("");
-        },
+      () => {
+        setEvidence("");
+        setSource("");
       },
     );
-  };
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
+    <FollowupForm
+      id="commitment-mark"
+      title={t("commitments.mark")}
+      sending={sending}
       onSubmit={submit}
-      aria-labelledby="commitment-mark"
-      className="followup-no-print"
+      saved={() => t("commitments.saved")}
+      submitLabel={t("commitments.save")}
     >
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="commitment-mark">
-          {t("commitments.mark")}
-        </Title>
-        <NativeSelect
-          label={t("commitments.newStatus")}
-          value={status}
-          onChange={(event) => setStatus(event.currentTarget.value)}
-          data={commitmentStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+      <NativeSelect
+        label={t("commitments.newStatus")}
+        value={status}
+        onChange={(event) => setStatus(event.currentTarget.value)}
+        data={commitmentStatuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+      />
+      <Textarea
+        label={t("commitments.evidence")}
+        value={evidence}
+        onChange={(event) => setEvidence(event.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <Group grow wrap="wrap">
+        <TextInput
+          label={t("commitments.date")}
+          value={on}
+          onChange={(event) => setOn(event.currentTarget.value)}
+          placeholder="2025-03-31"
         />
-        <Textarea
-          label={t("commitments.evidence")}
-          value={evidence}
-          onChange={(event) => setEvidence(event.currentTarget.value)}
-          autosize
-          minRows={2}
+        <TextInput
+          label={t("commitments.sourceUrl")}
+          value={source}
+          onChange={(event) => setSource(event.currentTarget.value)}
+          type="url"
         />
-        <Group grow wrap="wrap">
-          <TextInput
-            label={t("commitments.date")}
-            value={on}
-            onChange={(event) => setOn(event.currentTarget.value)}
-            placeholder="2025-03-31"
-          />
-          <TextInput
-            label={t("commitments.sourceUrl")}
-            value={source}
-            onChange={(event) => setSource(event.currentTarget.value)}
-            type="url"
-          />
-        </Group>
-        {change.error ? (
-          <Alert color="red" role="alert">
-            {describeError(t, change.error)}
-          </Alert>
-        ) : null}
-        {saved ? (
-          <Text size="sm" role="status" c="green.8">
-            {t("commitments.saved")}
-          </Text>
-        ) : null}
-        <Group>
-          <Button type="submit" loading={change.isPending}>
-            {t("commitments.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      </Group>
+    </FollowupForm>
   );
 }
 

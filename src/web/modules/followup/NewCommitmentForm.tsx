@@ -1,18 +1,12 @@
 import {
-  Alert,
   Anchor,
-  Button,
   Checkbox,
   Group,
   MultiSelect,
   NativeSelect,
-  Paper,
   Radio,
-  Stack,
-  Text,
   Textarea,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -20,8 +14,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { commitmentCategories } from "../../../contracts/followup.ts";
 import { api } from "../../shell/api.ts";
-import { describeError } from "../../shell/errors.ts";
-import { apiPath, useFollowupChange, useZones } from "./queries.ts";
+import { FollowupForm, useFollowupSend } from "./FollowupForm.tsx";
+import { apiPath, useZones } from "./queries.ts";
 
 type Rounds = { items: { id: string; number: number; name: string }[] };
 type Texts = { items: { id: string; title: string; status: string }[] };
@@ -63,7 +57,7 @@ const lines = (text: string) =>
  */
 export function NewCommitmentForm({ slug }: { slug: string }) {
   const { t } = useTranslation("followup");
-  const change = useFollowupChange();
+  const sending = useFollowupSend();
   const rounds = useQuery({
     queryKey: ["followup", "rounds", slug],
     queryFn: ({ signal }) => api.get<Rounds>(apiPath("processes", slug, "rounds"), { signal }),
@@ -95,198 +89,173 @@ export function NewCommitmentForm({ slug }: { slug: string }) {
   const [indicators, setIndicators] = useState("");
   const [zoneIds, setZoneIds] = useState<string[]>([]);
   const [externalId, setExternalId] = useState("");
-  const [created, setCreated] = useState<string | null>(null);
   const texts = useAdoptedTexts(fromText === "text" ? roundId : "");
   const paragraphs = useOperativeParagraphs(fromText === "text" ? documentId : "");
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setCreated(null);
-    change.mutate(
+  const submit = () =>
+    sending.send(
+      apiPath("processes", slug, "commitments"),
       {
-        path: apiPath("processes", slug, "commitments"),
-        body: {
-          ...(what.trim() ? { what: what.trim() } : {}),
-          ...(fromText === "text" && documentId ? { documentId } : {}),
-          ...(fromText === "text" && paragraphId ? { paragraphId } : {}),
-          category,
-          responsibleParticipantIds: responsible,
-          ...(dueDate.trim() ? { dueDate: dueDate.trim() } : {}),
-          ...(recurrence.trim() ? { recurrence: recurrence.trim() } : {}),
-          indicators: lines(indicators),
-          zoneIds,
-          ...(externalId.trim() ? { externalId: externalId.trim() } : {}),
-        },
+        ...(what.trim() ? { what: what.trim() } : {}),
+        ...(fromText === "text" && documentId ? { documentId } : {}),
+        ...(fromText === "text" && paragraphId ? { paragraphId } : {}),
+        category,
+        responsibleParticipantIds: responsible,
+        ...(dueDate.trim() ? { dueDate: dueDate.trim() } : {}),
+        ...(recurrence.trim() ? { recurrence: recurrence.trim() } : {}),
+        indicators: lines(indicators),
+        zoneIds,
+        ...(externalId.trim() ? { externalId: externalId.trim() } : {}),
       },
-      {
-        onSuccess: ({ id }) => {
-          setCreated(id);
-          setWhat("");
-          setParagraphId("");
-          setIndicators("");
-          setExternalId("");
-        },
+      () => {
+        setWhat("");
+        setParagraphId("");
+        setIndicators("");
+        setExternalId("");
       },
     );
-  };
   const choose = (label: string) => [{ value: "", label }];
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
+    <FollowupForm
+      id="commitment-new"
+      testId="commitment-new"
+      title={t("newCommitment.title")}
+      sending={sending}
       onSubmit={submit}
-      aria-labelledby="commitment-new"
-      className="followup-no-print"
-      data-testid="commitment-new"
+      saved={(created) => (
+        <>
+          {t("newCommitment.created")}{" "}
+          <Anchor
+            component={Link}
+            to={`/processes/${encodeURIComponent(slug)}/commitments/${encodeURIComponent(created)}`}
+          >
+            {t("newCommitment.open")}
+          </Anchor>
+        </>
+      )}
+      submitLabel={t("newCommitment.save")}
     >
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="commitment-new">
-          {t("newCommitment.title")}
-        </Title>
-        <Radio.Group value={fromText} onChange={setFromText} label={t("newCommitment.source")}>
-          <Group gap="md" mt={4}>
-            <Radio value="text" label={t("newCommitment.fromText")} />
-            <Radio value="hand" label={t("newCommitment.byHand")} />
-          </Group>
-        </Radio.Group>
-        {fromText === "text" ? (
-          <Group grow wrap="wrap" align="flex-start">
-            <NativeSelect
-              label={t("newCommitment.round")}
-              value={roundId}
-              onChange={(event) => {
-                setRoundId(event.currentTarget.value);
-                setDocumentId("");
-                setParagraphId("");
-              }}
-              data={[
-                ...choose(t("newCommitment.chooseRound")),
-                ...[...(rounds.data?.items ?? [])]
-                  .sort((a, b) => b.number - a.number)
-                  .map((round) => ({ value: round.id, label: round.name })),
-              ]}
-            />
-            <NativeSelect
-              label={t("newCommitment.text")}
-              value={documentId}
-              disabled={!roundId}
-              onChange={(event) => {
-                setDocumentId(event.currentTarget.value);
-                setParagraphId("");
-              }}
-              data={[
-                ...choose(
-                  roundId && texts.data?.length === 0
-                    ? t("newCommitment.noText")
-                    : t("newCommitment.chooseText"),
-                ),
-                ...(texts.data ?? []).map((text) => ({ value: text.id, label: text.title })),
-              ]}
-            />
-          </Group>
-        ) : null}
-        {fromText === "text" && documentId ? (
+      <Radio.Group value={fromText} onChange={setFromText} label={t("newCommitment.source")}>
+        <Group gap="md" mt={4}>
+          <Radio value="text" label={t("newCommitment.fromText")} />
+          <Radio value="hand" label={t("newCommitment.byHand")} />
+        </Group>
+      </Radio.Group>
+      {fromText === "text" ? (
+        <Group grow wrap="wrap" align="flex-start">
           <NativeSelect
-            label={t("newCommitment.paragraph")}
-            value={paragraphId}
-            onChange={(event) => setParagraphId(event.currentTarget.value)}
+            label={t("newCommitment.round")}
+            value={roundId}
+            onChange={(event) => {
+              setRoundId(event.currentTarget.value);
+              setDocumentId("");
+              setParagraphId("");
+            }}
             data={[
-              ...choose(t("newCommitment.chooseParagraph")),
-              ...(paragraphs.data ?? []).map((paragraph) => ({
-                value: paragraph.id,
-                // The number as the text writes it ("2."), then the paragraph's first words.
-                label:
-                  `${paragraph.number ?? ""} ${paragraph.body.length > 110 ? `${paragraph.body.slice(0, 109)}…` : paragraph.body}`.trim(),
-              })),
+              ...choose(t("newCommitment.chooseRound")),
+              ...[...(rounds.data?.items ?? [])]
+                .sort((a, b) => b.number - a.number)
+                .map((round) => ({ value: round.id, label: round.name })),
             ]}
           />
-        ) : null}
-        <Textarea
-          label={t("newCommitment.what")}
-          description={fromText === "text" ? t("newCommitment.whatHint") : undefined}
-          value={what}
-          onChange={(event) => setWhat(event.currentTarget.value)}
-          autosize
-          minRows={2}
-          required={fromText === "hand"}
-        />
-        <Group grow wrap="wrap" align="flex-start">
           <NativeSelect
-            label={t("commitments.category")}
-            value={category}
-            onChange={(event) => setCategory(event.currentTarget.value)}
-            data={commitmentCategories.map((value) => ({ value, label: t(`category.${value}`) }))}
-          />
-          <MultiSelect
-            label={t("commitments.responsible")}
-            value={responsible}
-            onChange={setResponsible}
-            searchable
-            data={(participants.data ?? []).map((item) => ({
-              value: item.id,
-              label: item.localized?.name?.text ?? item.name,
-            }))}
-          />
-        </Group>
-        <Group grow wrap="wrap" align="flex-start">
-          <TextInput
-            label={t("newCommitment.due")}
-            value={dueDate}
-            onChange={(event) => setDueDate(event.currentTarget.value)}
-            placeholder="2025-12-31"
-          />
-          <TextInput
-            label={t("newCommitment.recurrence")}
-            value={recurrence}
-            onChange={(event) => setRecurrence(event.currentTarget.value)}
+            label={t("newCommitment.text")}
+            value={documentId}
+            disabled={!roundId}
+            onChange={(event) => {
+              setDocumentId(event.currentTarget.value);
+              setParagraphId("");
+            }}
+            data={[
+              ...choose(
+                roundId && texts.data?.length === 0
+                  ? t("newCommitment.noText")
+                  : t("newCommitment.chooseText"),
+              ),
+              ...(texts.data ?? []).map((text) => ({ value: text.id, label: text.title })),
+            ]}
           />
         </Group>
-        <Textarea
-          label={t("commitments.indicators")}
-          description={t("newCommitment.indicatorsHint")}
-          value={indicators}
-          onChange={(event) => setIndicators(event.currentTarget.value)}
-          autosize
-          minRows={2}
+      ) : null}
+      {fromText === "text" && documentId ? (
+        <NativeSelect
+          label={t("newCommitment.paragraph")}
+          value={paragraphId}
+          onChange={(event) => setParagraphId(event.currentTarget.value)}
+          data={[
+            ...choose(t("newCommitment.chooseParagraph")),
+            ...(paragraphs.data ?? []).map((paragraph) => ({
+              value: paragraph.id,
+              // The number as the text writes it ("2."), then the paragraph's first words.
+              label:
+                `${paragraph.number ?? ""} ${paragraph.body.length > 110 ? `${paragraph.body.slice(0, 109)}…` : paragraph.body}`.trim(),
+            })),
+          ]}
+        />
+      ) : null}
+      <Textarea
+        label={t("newCommitment.what")}
+        description={fromText === "text" ? t("newCommitment.whatHint") : undefined}
+        value={what}
+        onChange={(event) => setWhat(event.currentTarget.value)}
+        autosize
+        minRows={2}
+        required={fromText === "hand"}
+      />
+      <Group grow wrap="wrap" align="flex-start">
+        <NativeSelect
+          label={t("commitments.category")}
+          value={category}
+          onChange={(event) => setCategory(event.currentTarget.value)}
+          data={commitmentCategories.map((value) => ({ value, label: t(`category.${value}`) }))}
+        />
+        <MultiSelect
+          label={t("commitments.responsible")}
+          value={responsible}
+          onChange={setResponsible}
+          searchable
+          data={(participants.data ?? []).map((item) => ({
+            value: item.id,
+            label: item.localized?.name?.text ?? item.name,
+          }))}
+        />
+      </Group>
+      <Group grow wrap="wrap" align="flex-start">
+        <TextInput
+          label={t("newCommitment.due")}
+          value={dueDate}
+          onChange={(event) => setDueDate(event.currentTarget.value)}
+          placeholder="2025-12-31"
         />
         <TextInput
-          label={t("newCommitment.externalId")}
-          description={t("newCommitment.externalIdHint")}
-          value={externalId}
-          onChange={(event) => setExternalId(event.currentTarget.value)}
-          dir="ltr"
+          label={t("newCommitment.recurrence")}
+          value={recurrence}
+          onChange={(event) => setRecurrence(event.currentTarget.value)}
         />
-        {(zones.data?.items.length ?? 0) > 0 ? (
-          <Checkbox.Group label={t("commitments.zones")} value={zoneIds} onChange={setZoneIds}>
-            <Group gap="md" mt={4}>
-              {(zones.data?.items ?? []).map((zone) => (
-                <Checkbox key={zone.id} value={zone.id} label={zone.name} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-        ) : null}
-        {change.error ? (
-          <Alert color="red" role="alert">
-            {describeError(t, change.error)}
-          </Alert>
-        ) : null}
-        {created ? (
-          <Text size="sm" role="status" c="green">
-            {t("newCommitment.created")}{" "}
-            <Anchor
-              component={Link}
-              to={`/processes/${encodeURIComponent(slug)}/commitments/${encodeURIComponent(created)}`}
-            >
-              {t("newCommitment.open")}
-            </Anchor>
-          </Text>
-        ) : null}
-        <Group>
-          <Button type="submit" loading={change.isPending}>
-            {t("newCommitment.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      </Group>
+      <Textarea
+        label={t("commitments.indicators")}
+        description={t("newCommitment.indicatorsHint")}
+        value={indicators}
+        onChange={(event) => setIndicators(event.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <TextInput
+        label={t("newCommitment.externalId")}
+        description={t("newCommitment.externalIdHint")}
+        value={externalId}
+        onChange={(event) => setExternalId(event.currentTarget.value)}
+        dir="ltr"
+      />
+      {(zones.data?.items.length ?? 0) > 0 ? (
+        <Checkbox.Group label={t("commitments.zones")} value={zoneIds} onChange={setZoneIds}>
+          <Group gap="md" mt={4}>
+            {(zones.data?.items ?? []).map((zone) => (
+              <Checkbox key={zone.id} value={zone.id} label={zone.name} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+      ) : null}
+    </FollowupForm>
   );
 }

@@ -1,11 +1,8 @@
 import {
-  Alert,
   Anchor,
   Badge,
-  Button,
   Group,
   NativeSelect,
-  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -18,13 +15,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { zoneStatuses } from "../../../contracts/followup.ts";
-import { describeError } from "../../shell/errors.ts";
 import { useFormatters } from "../../shell/format.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { ConflictCard } from "../process/index.ts";
 import { useSlugAddress } from "./canonical.ts";
-import { apiPath, useFollowupChange, useZone, type Zone, type ZoneFull } from "./queries.ts";
+import { FollowupForm, useFollowupSend } from "./FollowupForm.tsx";
+import { apiPath, useZone, type Zone, type ZoneFull } from "./queries.ts";
 import "./followup.css";
 
 const day = (value: string) => `${value.slice(0, 10)}T12:00:00Z`;
@@ -52,93 +49,64 @@ function SourceLinks({ sources }: { sources: Zone["sources"] }) {
  */
 function RecordStatusForm({ zone }: { zone: ZoneFull }) {
   const { t } = useTranslation("followup");
-  const change = useFollowupChange();
+  const sending = useFollowupSend();
   const [status, setStatus] = useState<string>(zone.status === "established" ? "partly_seized" : zone.status);
   const [fromDate, setFromDate] = useState("");
   const [note, setNote] = useState("");
   const [source, setSource] = useState("");
-  const [saved, setSaved] = useState(false);
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    change.mutate(
+  const submit = () =>
+    sending.send(
+      apiPath("zones", zone.id, "statuses"),
       {
-        path: apiPath("zones", zone.id, "statuses"),
-        body: {
-          status,
-          fromDate: fromDate.trim(),
-          ...(note.trim() ? { note: note.trim() } : {}),
-          sources: source.trim() ? [{ url: source.trim() }] : [],
-        },
+        status,
+        fromDate: fromDate.trim(),
+        ...(note.trim() ? { note: note.trim() } : {}),
+        sources: source.trim() ? [{ url: source.trim() }] : [],
       },
-      {
-        onSuccess: () => {
-          setSaved(true);
-          setNote("");
-          setSource("");
-        },
+      () => {
+        setNote("");
+        setSource("");
       },
     );
-  };
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
+    <FollowupForm
+      id="zone-record"
+      testId="zone-record"
+      title={t("zone.record")}
+      sending={sending}
       onSubmit={submit}
-      aria-labelledby="zone-record"
-      className="followup-no-print"
-      data-testid="zone-record"
+      saved={() => t("zone.recorded")}
+      submitLabel={t("zone.recordAction")}
     >
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="zone-record">
-          {t("zone.record")}
-        </Title>
-        <Group grow wrap="wrap" align="flex-start">
-          <NativeSelect
-            label={t("zone.status")}
-            value={status}
-            onChange={(event) => setStatus(event.currentTarget.value)}
-            data={zoneStatuses.map((value) => ({ value, label: t(`zoneStatus.${value}`) }))}
-          />
-          <TextInput
-            label={t("zone.fromDay")}
-            value={fromDate}
-            onChange={(event) => setFromDate(event.currentTarget.value)}
-            placeholder="2018-04-12"
-            required
-          />
-        </Group>
-        <Textarea
-          label={t("zone.note")}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-          autosize
-          minRows={2}
+      <Group grow wrap="wrap" align="flex-start">
+        <NativeSelect
+          label={t("zone.status")}
+          value={status}
+          onChange={(event) => setStatus(event.currentTarget.value)}
+          data={zoneStatuses.map((value) => ({ value, label: t(`zoneStatus.${value}`) }))}
         />
         <TextInput
-          label={t("commitments.sourceUrl")}
-          value={source}
-          onChange={(event) => setSource(event.currentTarget.value)}
-          type="url"
+          label={t("zone.fromDay")}
+          value={fromDate}
+          onChange={(event) => setFromDate(event.currentTarget.value)}
+          placeholder="2018-04-12"
+          required
         />
-        {change.error ? (
-          <Alert color="red" role="alert">
-            {describeError(t, change.error)}
-          </Alert>
-        ) : null}
-        {saved ? (
-          <Text size="sm" role="status" c="green">
-            {t("zone.recorded")}
-          </Text>
-        ) : null}
-        <Group>
-          <Button type="submit" loading={change.isPending}>
-            {t("zone.recordAction")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      </Group>
+      <Textarea
+        label={t("zone.note")}
+        value={note}
+        onChange={(event) => setNote(event.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <TextInput
+        label={t("commitments.sourceUrl")}
+        value={source}
+        onChange={(event) => setSource(event.currentTarget.value)}
+        type="url"
+      />
+    </FollowupForm>
   );
 }
 
