@@ -66,11 +66,42 @@ export const ZoneImportInput = z.object({
   features: z.array(z.unknown()).max(500),
 });
 export type ZoneImportInput = z.infer<typeof ZoneImportInput>;
+/** Why a feature cannot be a zone, as a code with the values its sentence needs. */
+export const ZoneFault = z.object({
+  field: z.string(),
+  code: z.enum([
+    "missing",
+    "invalid",
+    "too_few_positions",
+    "too_many_positions",
+    "not_closed",
+    "not_numbers",
+    "latitude_range",
+    "longitude_range",
+    "swapped",
+    "self_intersecting",
+    "bad_date",
+    "duplicate_id",
+  ]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ZoneFault = z.infer<typeof ZoneFault>;
 export const ZoneImportReport = z.object({
   dryRun: z.boolean(),
   features: z.number(),
   created: z.array(z.object({ feature: z.number(), id: z.string().nullable(), name: z.string() })),
   updated: z.array(z.object({ feature: z.number(), id: z.string(), name: z.string() })),
-  rejected: z.array(z.object({ feature: z.number(), code: z.string(), reasons: z.array(z.string()) })),
+  rejected: z.array(
+    z.object({
+      feature: z.number(),
+      /** The feature's `properties.name` when it has one, to find it in the file. */
+      name: z.string().nullish(),
+      code: z.string(),
+      /** In English, as the CLI prints them. */
+      reasons: z.array(z.string()),
+      /** The same faults as codes, for a page to word in its reader's language. */
+      faults: z.array(ZoneFault).optional(),
+    }),
+  ),
 });
 export type ZoneImportReport = z.infer<typeof ZoneImportReport>;

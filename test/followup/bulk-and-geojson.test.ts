@@ -123,6 +123,19 @@ const square = (lon: number, lat: number) => ({
     ],
   ],
 });
+/** An outline whose first and third edges cross. */
+const bowTie = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [36, 33],
+      [36.2, 33.2],
+      [36.2, 33],
+      [36, 33.2],
+      [36, 33],
+    ],
+  ],
+};
 const feature = (properties: Record<string, unknown>, geometry: unknown = square(36.3, 33.5)) => ({
   type: "Feature",
   geometry,
@@ -179,21 +192,7 @@ describe("zones in GeoJSON", () => {
       type: "FeatureCollection",
       features: [
         feature({ id: "EG", name: "Eastern Ghouta" }),
-        feature(
-          { name: "Bow tie" },
-          {
-            type: "Polygon",
-            coordinates: [
-              [
-                [36, 33],
-                [36.2, 33.2],
-                [36.2, 33],
-                [36, 33.2],
-                [36, 33],
-              ],
-            ],
-          },
-        ),
+        feature({ name: "Bow tie" }, bowTie),
         feature({ name: "Swapped" }, square(33.5, 136.3)),
         feature(
           { name: "Open" },
@@ -243,6 +242,48 @@ describe("zones in GeoJSON", () => {
     expect(real.statusCode, real.body).toBe(422);
     expect(real.json().error.details.rejected).toHaveLength(5);
     expect(await countRows(app, "followup_zones")).toBe(zonesBefore);
+  });
+
+  it("gives each refused feature its name and its faults as codes, for the page to word in its reader's language", async () => {
+    const dry = await app.request({
+      method: "POST",
+      url: `/api/processes/${fx.slug}/zones/import?dryRun=true`,
+      as: fx.as.secretariat,
+      payload: {
+        type: "FeatureCollection",
+        features: [
+          feature({ name: "Bow tie" }, bowTie),
+          feature({ name: "Far north" }, square(100, 95)),
+          feature({ name: "Swapped" }, square(33.5, 136.3)),
+          feature({ area: "No name given" }),
+          feature({ name: "Undated", startDate: "someday" }),
+          feature({ id: "TWICE", name: "Once" }),
+          feature({ id: "TWICE", name: "Twice" }),
+        ],
+      },
+    });
+    expect(dry.statusCode, dry.body).toBe(200);
+    const rejected = dry.json().rejected as { feature: number; name: string | null; faults: unknown[] }[];
+    expect(rejected.map((row) => [row.feature, row.name, row.faults])).toEqual([
+      [
+        0,
+        "Bow tie",
+        [{ field: "geometry", code: "self_intersecting", params: { ring: 1, first: 1, second: 3 } }],
+      ],
+      [
+        1,
+        "Far north",
+        [{ field: "geometry", code: "latitude_range", params: { ring: 1, position: 1, value: "100, 95" } }],
+      ],
+      [
+        2,
+        "Swapped",
+        [{ field: "geometry", code: "swapped", params: { ring: 1, position: 1, value: "33.5, 136.3" } }],
+      ],
+      [3, null, [{ field: "properties.name", code: "missing", params: {} }]],
+      [4, "Undated", [{ field: "properties.startDate", code: "bad_date", params: { value: "someday" } }]],
+      [6, "Twice", [{ field: "id", code: "duplicate_id", params: { value: "TWICE", feature: 6 } }]],
+    ]);
   });
 
   it("creates new zones and updates existing ones by id, and the export goes back in unchanged", async () => {

@@ -10,14 +10,28 @@ export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: numb
  * wrong way round (a latitude past ±90 that would be a valid longitude, with a longitude within ±90).
  */
 export function coordinateFault(longitude: number, latitude: number): string | null {
-  if (!Number.isFinite(longitude) || !Number.isFinite(latitude)) return "a coordinate is not a number";
+  const code = coordinateFaultCode(longitude, latitude);
+  if (code === null) return null;
+  return {
+    not_numbers: "a coordinate is not a number",
+    swapped: `latitude ${latitude} is out of range (±90): latitude and longitude look swapped`,
+    latitude_range: `latitude ${latitude} is out of range (±90)`,
+    longitude_range: `longitude ${longitude} is out of range (±180)`,
+  }[code];
+}
+
+/** The same fault as a code, for a page to word in its reader's language. */
+export function coordinateFaultCode(
+  longitude: number,
+  latitude: number,
+): "not_numbers" | "swapped" | "latitude_range" | "longitude_range" | null {
+  if (!Number.isFinite(longitude) || !Number.isFinite(latitude)) return "not_numbers";
   const lonOk = Math.abs(longitude) <= 180;
   const latOk = Math.abs(latitude) <= 90;
   if (lonOk && latOk) return null;
-  if (!latOk && Math.abs(latitude) <= 180 && Math.abs(longitude) <= 90)
-    return `latitude ${latitude} is out of range (±90): latitude and longitude look swapped`;
-  if (!latOk) return `latitude ${latitude} is out of range (±90)`;
-  return `longitude ${longitude} is out of range (±180)`;
+  if (!latOk && Math.abs(latitude) <= 180 && Math.abs(longitude) <= 90) return "swapped";
+  if (!latOk) return "latitude_range";
+  return "longitude_range";
 }
 
 type Point = [number, number];
@@ -74,9 +88,7 @@ export function checkPolygon(geometry: PolygonGeometry): void {
     if (ring.length < 4)
       throw new BadRequest(
         `The polygon's ${where} has ${ring.length} positions: a ring needs at least 4.`,
-        {
-          ring: r,
-        },
+        { ring: r, fault: "too_few_positions", positions: ring.length },
         "invalid_polygon",
       );
     ring.forEach((position, p) => {
@@ -84,7 +96,12 @@ export function checkPolygon(geometry: PolygonGeometry): void {
       if (fault)
         throw new BadRequest(
           `The polygon's ${where}, position ${p + 1}: ${fault}.`,
-          { ring: r, position: p },
+          {
+            ring: r,
+            position: p,
+            fault: coordinateFaultCode(position[0], position[1]),
+            value: `${position[0]}, ${position[1]}`,
+          },
           "invalid_coordinates",
         );
     });
@@ -93,20 +110,20 @@ export function checkPolygon(geometry: PolygonGeometry): void {
     if (first[0] !== last[0] || first[1] !== last[1])
       throw new BadRequest(
         `The polygon's ${where} is not closed: its last position must repeat its first.`,
-        { ring: r },
+        { ring: r, fault: "not_closed" },
         "invalid_polygon",
       );
     if (ring.length > 5000)
       throw new BadRequest(
         `The polygon's ${where} has more than 5,000 positions: simplify it.`,
-        { ring: r },
+        { ring: r, fault: "too_many_positions" },
         "invalid_polygon",
       );
     const crossing = selfIntersection(ring);
     if (crossing)
       throw new BadRequest(
         `The polygon's ${where} crosses itself (edges ${crossing[0] + 1} and ${crossing[1] + 1}).`,
-        { ring: r, edges: crossing },
+        { ring: r, edges: crossing, fault: "self_intersecting" },
         "self_intersecting_polygon",
       );
   });

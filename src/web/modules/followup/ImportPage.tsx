@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  FileInput,
-  Group,
-  Loader,
-  Progress,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, FileInput, Group, Loader, Progress, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -25,10 +13,8 @@ import {
   useImportJob,
   useStartImport,
 } from "./queries.ts";
+import { RefusedTable, wordFaults } from "./RefusedTable.tsx";
 import "./followup.css";
-
-/** A value of the file inside a sentence: isolated, so it keeps its own direction in Arabic. */
-const isolate = (value: string) => `\u2068${value}\u2069`;
 
 /** The rows the check refused, with the line of the file and the reasons in the reader's language, as a table. */
 function RejectedRows({ report }: { report: ImportReport }) {
@@ -44,45 +30,18 @@ function RejectedRows({ report }: { report: ImportReport }) {
           {t("import.rejectedShown", { shown: report.rejectedRows.length, total: report.rejected })}
         </Text>
       ) : null}
-      <div className="followup-table-scroll">
-        <Table withTableBorder striped data-testid="import-rejected">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("import.line")}</Table.Th>
-              <Table.Th scope="col">{t("import.eventId")}</Table.Th>
-              <Table.Th scope="col">{t("import.reasons")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.rejectedRows.map((row) => (
-              <Table.Tr key={row.line}>
-                <Table.Td>{row.line}</Table.Td>
-                <Table.Td dir="ltr">{row.eventId ?? "—"}</Table.Td>
-                <Table.Td>
-                  {/* A report kept from before reasons had codes has none: its English reasons are shown. */}
-                  {row.faults?.length === row.reasons.length
-                    ? row.faults
-                        .map((fault, index) =>
-                          // Column names and the file's values stay left to right inside an Arabic sentence.
-                          t(`import.faults.${fault.code}`, {
-                            ...Object.fromEntries(
-                              Object.entries(fault.params).map(([key, value]) => [
-                                key,
-                                isolate(String(value)),
-                              ]),
-                            ),
-                            field: isolate(fault.field),
-                            defaultValue: row.reasons[index],
-                          }),
-                        )
-                        .join("; ")
-                    : row.reasons.join("; ")}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </div>
+      <RefusedTable
+        testId="import-rejected"
+        columns={[t("import.line"), t("import.eventId"), t("import.reasons")]}
+        rows={report.rejectedRows.map((row) => ({
+          key: row.line,
+          where: row.line,
+          what: row.eventId ?? "—",
+          whatDir: "ltr",
+          // Column names and the file's values stay left to right inside an Arabic sentence.
+          why: wordFaults(t, "import", row),
+        }))}
+      />
     </section>
   );
 }
@@ -197,6 +156,7 @@ export function ImportPage() {
             clear();
           }}
           clearable
+          clearButtonProps={{ "aria-label": t("import.clear") }}
           w={320}
           disabled={busy}
         />

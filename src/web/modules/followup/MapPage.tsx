@@ -16,6 +16,7 @@ import { useIncidents, useMonthCounts, useProcessRef, useZones, type Zone } from
 import "./followup.css";
 import { useSlugAddress } from "./canonical.ts";
 import { useZoneDrawing, ZoneDrawer } from "./ZoneDrawer.tsx";
+import { ZoneImportPanel } from "./ZoneImportPanel.tsx";
 
 /** A zone's status on a day, from its history (a zone recorded without one counts as established from its start). */
 function statusOn(zone: Zone, day: string) {
@@ -252,6 +253,7 @@ export function MapPage() {
             >
               {t("map.geojson")}
             </Anchor>
+            {loaded.data.can.create ? <ZoneImportPanel slug={slug} /> : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -3,7 +3,11 @@ import { z } from "zod";
 import { PlainText, RecordRef } from "../../../../contracts/common.ts";
 import { tiers } from "../../../../contracts/enums.ts";
 import { Day, PolygonGeometry } from "../../../../contracts/followup.ts";
-import { ZoneImportInput, type ZoneImportReport } from "../../../../contracts/followup-files.ts";
+import {
+  type ZoneFault,
+  ZoneImportInput,
+  type ZoneImportReport,
+} from "../../../../contracts/followup-files.ts";
 import { DomainError } from "../../../platform/errors.ts";
 import { defineOperation } from "../../../platform/operation.ts";
 import { readDay } from "../dates.ts";
@@ -30,6 +34,45 @@ const Feature = z.object({
   geometry: PolygonGeometry,
   properties: FeatureProperties,
 });
+
+/** The value at a path of a feature as sent, to tell a missing field from a wrong one. */
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>(
+    (value, key) =>
+      value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    raw,
+  );
+}
+
+/** A field the feature's schema refused, as a fault: missing, a start date that is none, or not valid. */
+function faultOf(raw: unknown, path: PropertyKey[]): ZoneFault {
+  const field = path.map(String).join(".") || "feature";
+  const value = valueAt(raw, path);
+  if (value === undefined) return { field, code: "missing", params: {} };
+  if (field === "properties.startDate") return { field, code: "bad_date", params: { value: String(value) } };
+  return { field, code: "invalid", params: {} };
+}
+
+/** A polygon's refusal (geo.ts's checkPolygon) as a fault code with its ring, position or edges. */
+function geometryFault(error: DomainError): ZoneFault {
+  const details = (error.details ?? {}) as {
+    ring?: number;
+    position?: number;
+    edges?: [number, number];
+    fault?: ZoneFault["code"];
+    value?: string;
+    positions?: number;
+  };
+  const params: ZoneFault["params"] = { ring: (details.ring ?? 0) + 1 };
+  if (details.position !== undefined) params.position = details.position + 1;
+  if (details.value !== undefined) params.value = details.value;
+  if (details.positions !== undefined) params.positions = details.positions;
+  if (details.edges) {
+    params.first = details.edges[0] + 1;
+    params.second = details.edges[1] + 1;
+  }
+  return { field: "geometry", code: details.fault ?? "invalid", params };
+}
 
 /**
  * followup.zone.import-geojson: the secretariat or a guarantor imports de-escalation zones from a GeoJSON
@@ -65,19 +108,24 @@ export const importZones = defineOperation({
       startDate: string;
     }[] = [];
     input.collection.features.forEach((raw, index) => {
+      const named = valueAt(raw, ["properties", "name"]);
+      const name = typeof named === "string" && named.trim() ? named.trim().slice(0, 300) : null;
       const parsed = Feature.safeParse(raw);
       if (!parsed.success) {
         report.rejected.push({
           feature: index,
+          name,
           code: "invalid_feature",
           reasons: parsed.error.issues.map(
             (issue) => `${issue.path.join(".") || "feature"}: ${issue.message}`,
           ),
+          faults: parsed.error.issues.map((issue) => faultOf(raw, issue.path)),
         });
         return;
       }
       const feature = parsed.data;
       const reasons: string[] = [];
+      const faults: ZoneFault[] = [];
       let code = "invalid_feature";
       try {
         checkPolygon(feature.geometry);
@@ -85,11 +133,19 @@ export const importZones = defineOperation({
         if (!(error instanceof DomainError)) throw error;
         code = error.code;
         reasons.push(error.message);
+        faults.push(geometryFault(error));
       }
       const day = readDay(feature.properties.startDate);
-      if ("fault" in day) reasons.push(`properties.startDate: ${day.fault}`);
+      if ("fault" in day) {
+        reasons.push(`properties.startDate: ${day.fault}`);
+        faults.push({
+          field: "properties.startDate",
+          code: "bad_date",
+          params: { value: feature.properties.startDate },
+        });
+      }
       if (reasons.length > 0) {
-        report.rejected.push({ feature: index, code, reasons });
+        report.rejected.push({ feature: index, name, code, reasons, faults });
         return;
       }
       const key = feature.properties.id ?? feature.id;
@@ -121,8 +177,10 @@ export const importZones = defineOperation({
       if (first !== undefined)
         report.rejected.push({
           feature: entry.index,
+          name: entry.feature.properties.name,
           code: "duplicate_id",
           reasons: [`id "${entry.key}" repeats feature ${first}`],
+          faults: [{ field: "id", code: "duplicate_id", params: { value: entry.key, feature: first + 1 } }],
         });
       else seen.set(entry.key, entry.index);
     }
