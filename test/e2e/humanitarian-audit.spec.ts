@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { expectNoHorizontalOverflow } from "./helpers.ts";
 import { csv, oppositionRows } from "./humanitarian-lists.ts";
@@ -123,6 +124,38 @@ test.describe
         "مرفوض",
       );
       await expectNoHorizontalOverflow(page);
+      await page.context().close();
+    });
+
+    test("the panel and the audit page pass axe in English, Russian and Arabic", async ({
+      browser,
+      baseURL,
+    }) => {
+      const page = await pageAs(browser, baseURL ?? "", cast.icrc, almaty);
+      const serious = async () =>
+        (
+          await new AxeBuilder({ page })
+            .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+            .analyze()
+        ).violations
+          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+          .map((violation) => violation.id);
+      for (const [language, title] of [
+        ["English", "Who read this record"],
+        ["Русский", "Кто читал эту запись"],
+        ["العربية", "من قرأ هذا السجل"],
+      ] as const) {
+        await page.goto(`/humanitarian/cases/${caseId}`);
+        await page.getByTestId("language-switcher").click();
+        await page.getByRole("menuitem", { name: language }).click();
+        await expect(
+          page.getByRole("region", { name: title }).getByTestId("case-read").first(),
+        ).toBeVisible();
+        expect(await serious(), `${language}: the case page`).toEqual([]);
+        await page.goto("/audit");
+        await expect(page.getByTestId("audit-table")).toBeVisible();
+        expect(await serious(), `${language}: the audit page`).toEqual([]);
+      }
       await page.context().close();
     });
   });
