@@ -286,3 +286,32 @@ test("the conflict filter chips show the keyboard focus", async () => {
   expect(outline.width).toBeGreaterThanOrEqual(2);
   await page.close();
 });
+
+test("on a phone and a laptop the header's buttons are named by their visible text (label in name), in every language", async () => {
+  test.setTimeout(60_000);
+  const { context } = contexts.get("visitor") as { context: BrowserContext };
+  const page = await context.newPage();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const language of languages) {
+      await open(page, `/processes/${processSlug}`, language);
+      const result = await new AxeBuilder({ page })
+        .include("header")
+        .withRules(["label-content-name-mismatch"])
+        .analyze();
+      const where = `${width} px in ${language}`;
+      expect
+        .soft(
+          result.violations.map((violation) => violation.id),
+          where,
+        )
+        .toEqual([]);
+      const switcher = page.getByTestId("language-switcher");
+      const shown = (await switcher.locator("span[lang]:visible").innerText()).trim();
+      expect.soft(shown, `the language button shows its language at ${where}`).not.toBe("");
+      const escaped = shown.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      await expect.soft(switcher, where).toHaveAccessibleName(new RegExp(escaped));
+    }
+  }
+  await page.close();
+});
