@@ -7,7 +7,7 @@
 // the same file into a bare all-text table, on the embedded database, in the same run.
 // Alone: `npx node bench/humanitarian-list-import.ts`.
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, readFileSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -66,7 +66,7 @@ const mothers = ["فاطمة", "عائشة", "مريم", "خديجة", "زينب
 const places = ["Aleppo", "Homs", "Hama", "Idlib", "Daraa", "Douma", "Raqqa"];
 
 /** Writes `count` distinct persons (a number in the family name keeps each one different). */
-async function writeFile(path: string, count: number): Promise<void> {
+export async function writeListFile(path: string, count: number): Promise<void> {
   const out = createWriteStream(path);
   const write = (text: string) =>
     out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
@@ -84,40 +84,69 @@ async function writeFile(path: string, count: number): Promise<void> {
   await new Promise<void>((resolve) => out.end(resolve));
 }
 
+/** A fresh in-memory database with a process and one side (a party) to import for. */
+export async function openBench() {
+  installPersonalDataKey(randomBytes(32));
+  // BENCH_HUM_DATA_DIR=1: a data directory on disk, as a server opens it, instead of one in memory.
+  const dataDir = process.env.BENCH_HUM_DATA_DIR === "1" ? mkdtempSync(join(tmpdir(), "hum-bench-")) : null;
+  const instance = dataDir
+    ? await PGlite.create({ dataDir, extensions: pgliteExtensions })
+    : await PGlite.create({ extensions: pgliteExtensions });
+  const database = await openDatabase({ kind: "pglite-instance", instance });
+  await migrateDatabase(database);
+  const actor = systemActor("bench");
+  const deps = { db: database.db };
+  const host = await runOperation(deps, createParticipant, actor, {
+    slug: "host",
+    kind: "state",
+    names: { en: "Host" },
+  });
+  const side = await runOperation(deps, createParticipant, actor, {
+    slug: "side",
+    kind: "party",
+    names: { en: "A side" },
+  });
+  const bench = await runOperation(deps, createProcess, actor, {
+    slug: "bench",
+    names: { en: "Bench" },
+    hostParticipantId: host.id,
+  });
+  await runOperation(deps, assignRole, actor, {
+    processId: bench.id,
+    participantId: side.id,
+    role: "party",
+  });
+  const delegationId = (await standingDelegationIdsOf(database.db, bench.id, [side.id])).get(side.id) ?? "";
+  const close = async () => {
+    await database.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { instance, database, actor, processId: bench.id, delegationId, close };
+}
+
+type Bench = Awaited<ReturnType<typeof openBench>>;
+
+/** Imports the list file as a job or the CLI does (streamed from disk), for the bench's side. */
+export function importIntoBench(bench: Bench, file: string) {
+  return importListFile(bench.database.db, bench.actor, {
+    processId: bench.processId,
+    delegationId: bench.delegationId,
+    title: "Bench list",
+    fileName: "bench.csv",
+    format: "csv",
+    dryRun: false,
+    source: createReadStream(file, { highWaterMark: 1024 * 1024 }),
+  });
+}
+
 async function measure(): Promise<BenchResult> {
   const count = Number(process.env.BENCH_HUM_LIST_ROWS ?? 100_000);
   const file = join(tmpdir(), `hum-list-bench-${process.pid}.csv`);
-  await writeFile(file, count);
-  installPersonalDataKey(randomBytes(32));
-  const instance = await PGlite.create({ extensions: pgliteExtensions });
-  const database = await openDatabase({ kind: "pglite-instance", instance });
+  await writeListFile(file, count);
   const load = loadavg()[0]?.toFixed(1);
+  const bench = await openBench();
+  const { instance, database } = bench;
   try {
-    await migrateDatabase(database);
-    const actor = systemActor("bench");
-    const deps = { db: database.db };
-    const host = await runOperation(deps, createParticipant, actor, {
-      slug: "host",
-      kind: "state",
-      names: { en: "Host" },
-    });
-    const side = await runOperation(deps, createParticipant, actor, {
-      slug: "side",
-      kind: "party",
-      names: { en: "A side" },
-    });
-    const bench = await runOperation(deps, createProcess, actor, {
-      slug: "bench",
-      names: { en: "Bench" },
-      hostParticipantId: host.id,
-    });
-    await runOperation(deps, assignRole, actor, {
-      processId: bench.id,
-      participantId: side.id,
-      role: "party",
-    });
-    const delegationId = (await standingDelegationIdsOf(database.db, bench.id, [side.id])).get(side.id) ?? "";
-
     await database.db.execute(
       sql.raw(`create table bench_list (${header.map((name) => `${name} text`).join(", ")})`),
     );
@@ -133,15 +162,7 @@ async function measure(): Promise<BenchResult> {
 
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const report = await importListFile(database.db, actor, {
-      processId: bench.id,
-      delegationId,
-      title: "Bench list",
-      fileName: "bench.csv",
-      format: "csv",
-      dryRun: false,
-      source: createReadStream(file, { highWaterMark: 1024 * 1024 }),
-    });
+    const report = await importIntoBench(bench, file);
     const importMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     if (report.casesCreated !== count) throw new Error(`imported ${report.casesCreated} of ${count}`);
@@ -163,7 +184,7 @@ async function measure(): Promise<BenchResult> {
         "against COPY of the same file into a bare all-text table in the same run.",
     };
   } finally {
-    await database.close();
+    await bench.close();
     rmSync(file, { force: true });
   }
 }

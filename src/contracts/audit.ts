@@ -29,6 +29,11 @@ export const AuditQuery = z.strictObject({
   to: optionalParam(
     z.union([Instant, Day]).describe("ISO date (that whole day included) or date-time; entries up to it"),
   ),
+  kind: optionalParam(
+    z
+      .enum(["read", "change"])
+      .describe("read: audited reads of protected records (allowed or refused); change: every other entry"),
+  ),
   limit: optionalParam(z.coerce.number().pipe(z.int().min(1).max(200))).describe("page size, default 50"),
   before: optionalParam(z.coerce.number().pipe(z.int().min(1))).describe(
     "only entries with a smaller seq: the previous page's nextBefore",

@@ -72,7 +72,15 @@ export const CaseView = z.object({
 export type CaseView = z.infer<typeof CaseView>;
 export const CaseDetail = CaseView.extend({
   history: z.array(CaseStatusStep),
-  can: z.object({ update: z.boolean(), changeStatus: z.boolean(), withdraw: z.boolean() }).optional(),
+  can: z
+    .object({
+      update: z.boolean(),
+      changeStatus: z.boolean(),
+      withdraw: z.boolean(),
+      /** Reads who read this record (GET /api/audit?subjectType=humanitarian.case&subjectId=…&kind=read). */
+      readAudit: z.boolean(),
+    })
+    .optional(),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 export const CaseQuery = z.object({

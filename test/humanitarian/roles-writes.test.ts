@@ -125,7 +125,7 @@ describe("who may write what", () => {
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     const view = (await w.get(`/api/humanitarian/cases/${w.governmentCase}`, "party")).json();
     expect(view.withdrawn).toMatchObject({ by: "party@example.org", reason: "Entered twice" });
-    expect(view.can).toEqual({ update: false, changeStatus: false, withdraw: false });
+    expect(view.can).toEqual({ update: false, changeStatus: false, withdraw: false, readAudit: false });
     const after = await w.post(`/api/humanitarian/cases/${w.governmentCase}/status`, "party", {
       status: "located",
       evidence: "x",

@@ -162,6 +162,12 @@ export type AppModule = {
   tables?: Record<string, unknown>;
   /** Every operation the module defines, so the platform can list them (OpenAPI, tests, audit). */
   operations?: readonly AnyOperation[];
+  /**
+   * Process roles that read, in the audit log, this module's entries of the processes where they hold
+   * the role (actions named `<module>.…`, every tier the role may read, refusals included): the
+   * custodian of a module's records reads who touched them (the humanitarian module: the intermediary).
+   */
+  auditReaders?: readonly ProcessRole[];
   /** The event types its operations emit on the live stream. */
   eventTypes?: readonly string[];
   /** The subject types the record may cite and dispute, by name, each with its loader. */

@@ -29,8 +29,10 @@ export function stagedLine(
     flags: RowFinding[];
   },
 ): string {
-  // The merge adds `already_a_case` itself, against the cases as they are when it runs.
-  const flags = row.flags.map((flag) => ({ field: flag.field, code: flag.code }));
+  // The merge adds `already_a_case` itself, against the cases as they are when it runs. No flags: null
+  // (the merge writes []), so most rows carry no JSON for the database to parse.
+  const flags =
+    row.flags.length === 0 ? null : row.flags.map((flag) => ({ field: flag.field, code: flag.code }));
   return csvLine([stagingId, seq, row.row, row.kind, row.fingerprint, row.entryId, row.sealed, flags]);
 }
 

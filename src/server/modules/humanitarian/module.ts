@@ -5,6 +5,7 @@ import { humanitarianCanary } from "./canary.ts";
 import { registerHumanitarianCommands } from "./cli.ts";
 import { humanitarianDemoPart } from "./demo/part.ts";
 import { cleanInterruptedListImports, listUploads, useListImportLog } from "./jobs/list-import-job.ts";
+import { auditReaderRoles } from "./policies.ts";
 import { registerHumanitarianRoutes } from "./routes.ts";
 import { registerExportRoutes } from "./routes-exports.ts";
 import { registerListRoutes } from "./routes-lists.ts";
@@ -19,6 +20,8 @@ export const humanitarianModule: AppModule = {
   tables,
   operations,
   eventTypes: operations.map((operation) => operation.name),
+  // The neutral intermediary (the ICRC) keeps the lists: it reads who read or changed a person's record.
+  auditReaders: auditReaderRoles,
   routes: (app, deps) => {
     registerHumanitarianRoutes(app, deps);
     registerListRoutes(app, deps);

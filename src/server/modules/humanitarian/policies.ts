@@ -17,6 +17,17 @@ import { type Actor, canSee, hasRole, type Tier, visibleTo } from "../../platfor
 /** The working group's members besides the intermediary (DESIGN §2: the guarantors plus the UN). */
 export const workingGroupRoles: ProcessRole[] = ["guarantor", "international_organization"];
 
+/**
+ * Who reads the module's audit entries of a process (the manifest's `auditReaders`): the intermediary,
+ * custodian of the lists, sees who read or changed a person's record, refusals included.
+ */
+export const auditReaderRoles: readonly ProcessRole[] = ["intermediary"];
+
+/** Whether the actor reads who read this process's persons (the audit page, a case's "who read it"). */
+export function canReadPersonAudit(actor: Actor, processId: string): boolean {
+  return actor.kind === "system" || hasRole(actor, processId, ...auditReaderRoles);
+}
+
 /** The processes in which the actor holds one of these roles (the system actor: handled by callers). */
 export function processesWithRole(actor: Actor, roles: ProcessRole[]): string[] {
   if (actor.kind !== "account") return [];

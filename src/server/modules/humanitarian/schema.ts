@@ -117,7 +117,8 @@ export const humImportRows = pgTable(
     entryPersonal: text("entry_personal").notNull(),
     /** Set by the merge when the side already registered this person (that case); null: the row creates its case. */
     caseId: text("case_id"),
-    flags: jsonb("flags").$type<RowFlag[]>().notNull(),
+    /** The row's flags; null when it has none (most rows: no JSON to parse while staging). */
+    flags: jsonb("flags").$type<RowFlag[]>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.stagingId, table.seq] })],

@@ -16,9 +16,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { type CaseDetail, type CaseStatus, nextStatuses } from "../../../contracts/humanitarian.ts";
+import { useFormatters } from "../../shell/format.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { apiPath, useCase, useHumChange } from "./queries.ts";
+import { ReadLogPanel } from "./ReadLogPanel.tsx";
 import { ArabicName, explain, fullName, PersonTable, StatusBadge, useHumContext } from "./shared.tsx";
 import { WithdrawPanel } from "./WithdrawPanel.tsx";
 import "./humanitarian.css";
@@ -103,6 +105,7 @@ function SubmittedBy({ processId, participantId }: { processId: string; particip
 export function CasePage() {
   const { id = "" } = useParams();
   const { t } = useTranslation("humanitarian");
+  const format = useFormatters();
   const loaded = pageData(useCase(id), t, t("case.title"));
   if ("element" in loaded) return loaded.element;
   const item = loaded.data;
@@ -144,7 +147,7 @@ export function CasePage() {
           {t("case.withdrawnBecause", {
             reason: item.withdrawn.reason,
             by: item.withdrawn.by,
-            at: item.withdrawn.at.slice(0, 10),
+            at: format.date(item.withdrawn.at),
           })}
         </Alert>
       ) : null}
@@ -156,9 +159,7 @@ export function CasePage() {
         <Timeline active={item.history.length - 1} bulletSize={14}>
           {item.history.map((step) => (
             <Timeline.Item key={step.id} title={t(`status.${step.status}`)}>
-              <Text size="sm">
-                {t("case.by", { by: step.byLabel, at: step.at.slice(0, 16).replace("T", " ") })}
-              </Text>
+              <Text size="sm">{t("case.by", { by: step.byLabel, at: format.dateTime(step.at) })}</Text>
               {step.evidence ? (
                 <Text size="sm" dir="auto">
                   {t("case.onEvidence", { evidence: step.evidence })}
@@ -178,6 +179,7 @@ export function CasePage() {
           path={apiPath("humanitarian", "cases", item.id, "withdraw")}
         />
       ) : null}
+      {item.can?.readAudit ? <ReadLogPanel caseId={item.id} /> : null}
     </Page>
   );
 }

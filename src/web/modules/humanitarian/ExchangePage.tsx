@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { type ExchangeDetail, nextStatuses } from "../../../contracts/humanitarian.ts";
 import { FormPanel } from "../../shell/FormPanel.tsx";
+import { useFormatters } from "../../shell/format.ts";
 import { InEnglish } from "../../shell/LocalText.tsx";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
@@ -136,6 +137,7 @@ function RecordNotes({ exchange }: { exchange: ExchangeDetail }) {
 export function ExchangePage() {
   const { id = "" } = useParams();
   const { t } = useTranslation("humanitarian");
+  const format = useFormatters();
   const change = useHumChange();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -257,7 +259,7 @@ export function ExchangePage() {
                         <Text size="sm">
                           {t("exchange.confirmedBy", {
                             by: person.confirmedByLabel ?? "",
-                            at: person.confirmedAt.slice(0, 16).replace("T", " "),
+                            at: format.dateTime(person.confirmedAt),
                           })}
                         </Text>
                       ) : exchange.can?.confirm && open ? (

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { useFormatters } from "../../shell/format.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { CaseCountsPicture, ExchangeTimelinePicture, ReviewProgressPicture } from "./Pictures.tsx";
@@ -12,6 +13,7 @@ import "./humanitarian.css";
 export function HumanitarianPage() {
   const { slug = "" } = useParams();
   const { t } = useTranslation("humanitarian");
+  const format = useFormatters();
   const context = useHumContext(slug);
   const lists = useLists(slug, context.signedIn);
   const loaded = pageData(context.process, t, t("title"));
@@ -87,7 +89,7 @@ export function HumanitarianPage() {
                       </Table.Td>
                       <Table.Td>{t(`sharing.${list.sharing}`)}</Table.Td>
                       <Table.Td>
-                        {list.submittedByLabel} · {list.createdAt.slice(0, 10)}
+                        {list.submittedByLabel} · {format.date(list.createdAt)}
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../shell/api.ts";
+import { useFormatters } from "../../shell/format.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { apiPath, useList } from "./queries.ts";
@@ -16,6 +17,7 @@ const pageSize = 100;
 export function ListPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation("humanitarian");
+  const format = useFormatters();
   const [offset, setOffset] = useState(0);
   const query = useList(id, offset);
   if (query.error instanceof ApiError && query.error.status === 404)
@@ -40,7 +42,7 @@ export function ListPage() {
             format: list.format.toUpperCase(),
             encoding: list.encoding,
             by: list.submittedByLabel,
-            at: list.createdAt.slice(0, 10),
+            at: format.date(list.createdAt),
           })}
         </Text>
       </Group>
@@ -49,7 +51,7 @@ export function ListPage() {
           {t("case.withdrawnBecause", {
             reason: list.withdrawn.reason,
             by: list.withdrawn.by,
-            at: list.withdrawn.at.slice(0, 10),
+            at: format.date(list.withdrawn.at),
           })}
         </Alert>
       ) : null}

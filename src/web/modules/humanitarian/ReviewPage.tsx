@@ -16,6 +16,7 @@ import type { TFunction } from "i18next";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { useFormatters } from "../../shell/format.ts";
 import { Page } from "../../shell/Page.tsx";
 import { pageData } from "../../shell/page-data.tsx";
 import { QueueProgress } from "./Pictures.tsx";
@@ -68,6 +69,7 @@ function CandidateCard({
   busy: boolean;
 }) {
   const { t } = useTranslation("humanitarian");
+  const format = useFormatters();
   const side = (label: string, value: Side) => (
     <Stack gap={2}>
       <Text size="xs" c="dimmed">
@@ -156,7 +158,7 @@ function CandidateCard({
           <Text size="sm" dir="auto">
             {t("review.decided", {
               by: item.decidedByLabel ?? "",
-              at: item.decidedAt?.slice(0, 10) ?? "",
+              at: item.decidedAt ? format.dateTime(item.decidedAt) : "",
               reason: item.reason ?? "",
             })}
           </Text>

@@ -8,8 +8,12 @@ export const platformModule: WebModule = {
     {
       path: "/audit",
       Component: lazyNamed(() => import("./AuditPage.tsx"), "AuditPage"),
-      // Administrators and the host secretariat of any process.
-      access: (account) => account.memberships.some((membership) => membership.roles.includes("host")),
+      // Administrators, the host secretariat of any process, and a process's neutral intermediary (it
+      // reads that process's humanitarian entries: who read a person's record, refusals included).
+      access: (account) =>
+        account.memberships.some(
+          (membership) => membership.roles.includes("host") || membership.roles.includes("intermediary"),
+        ),
       nav: { label: "platform:nav.audit", icon: IconListSearch, order: 90 },
     },
   ],

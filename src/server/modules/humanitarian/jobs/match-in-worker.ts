@@ -1,7 +1,8 @@
 // The matching job's work, in a worker thread: decrypts the persons it was handed (sealed, with the
 // key in memory), matches them, and returns candidates by row id with their verdicts — never a name.
-import { installPersonalDataKey, unsealPersonal } from "../../../platform/personal-data.ts";
+import { installPersonalDataKey } from "../../../platform/personal-data.ts";
 import { type Candidate, findDuplicates, findMatches, type MatchablePerson } from "../matching/index.ts";
+import { openPerson } from "../person.ts";
 
 /** A person as stored: the row's id (the ciphertext's context) and its sealed personal fields. */
 export type SealedPerson = { id: string; sealed: string };
@@ -27,7 +28,7 @@ type WorkerContext = {
 };
 
 function opened(person: SealedPerson): MatchablePerson {
-  const fields = unsealPersonal<Omit<MatchablePerson, "id">>(person.sealed, person.id);
+  const fields = openPerson(person.sealed, person.id);
   return { ...fields, id: person.id, arabic: fields.arabic ?? {}, latin: fields.latin ?? {} };
 }
 

@@ -162,9 +162,11 @@ async function linkKnownCases(
 
 /**
  * Moves staged rows `from`…`to` into the list: each row's entry (linked to its existing case, flagged
- * `already_a_case`, or to its new case), the new cases, and their first status. Three set-based
- * statements; the row's one ciphertext is copied as it is, never opened: a new case takes its row's id,
- * to which the ciphertext is bound. Answers the cases created.
+ * `already_a_case`, or to its new case), the new cases, and their first status. Two set-based
+ * statements, each reading the staged rows once (the statuses are written from the cases as they are
+ * inserted); the row's one ciphertext is copied as it is, never opened: a new case takes its row's id,
+ * to which the ciphertext is bound, and its first status takes the case's id too (time-ordered, so the
+ * indexes are appended to, not scattered over). Answers the cases created.
  */
 async function mergeStaged(
   tx: Db,
@@ -187,8 +189,9 @@ async function mergeStaged(
       fingerprint, flags, case_id)
     select s.entry_id, ${m.listId}, ${m.processId}, ${m.delegationId}, s.row_number, s.kind, s.entry_personal,
       s.fingerprint,
-      case when s.case_id is not null then s.flags || '[{"field":"row","code":"already_a_case"}]'::jsonb
-        else s.flags end,
+      case when s.case_id is not null
+        then coalesce(s.flags, '[]'::jsonb) || '[{"field":"row","code":"already_a_case"}]'::jsonb
+        else coalesce(s.flags, '[]'::jsonb) end,
       coalesce(s.case_id, s.entry_id)
     from ${humImportRows} s where ${staged}`);
   const created = await tx.execute(sql`
@@ -197,12 +200,10 @@ async function mergeStaged(
     select s.entry_id, ${m.processId}, ${m.delegationId}, ${m.participantId}, 'intermediary', ${m.sharing},
       s.kind, s.entry_personal, s.fingerprint, s.entry_id
     from ${humImportRows} s where ${staged} and s.case_id is null
-    returning 1)
+    returning id),
+    statuses as (insert into ${humCaseStatus} (id, case_id, status, by_account_id, by_label)
+      select id, id, 'listed', ${m.byAccountId}, ${m.byLabel} from created)
     select count(*)::int as n from created`);
-  await tx.execute(sql`
-    insert into ${humCaseStatus} (id, case_id, status, by_account_id, by_label)
-    select gen_random_uuid()::text, s.entry_id, 'listed', ${m.byAccountId}, ${m.byLabel}
-    from ${humImportRows} s where ${staged} and s.case_id is null`);
   const [row] = (created as unknown as { rows: { n: number }[] }).rows;
   return Number(row?.n ?? 0);
 }

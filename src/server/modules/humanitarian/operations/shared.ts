@@ -1,7 +1,7 @@
 // What the humanitarian operations share: ids, the side a record belongs to, loading a case as the
 // actor may see it, audit scopes and events that carry ids only (never a name: the outbox and the live
 // stream are no place for personal data).
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomFillSync, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { type CaseStatus, nextStatuses } from "../../../../contracts/humanitarian.ts";
 import type { Actor, Tier } from "../../../platform/authz.ts";
@@ -16,6 +16,9 @@ export const newId = () => randomUUID();
 
 let lastMillisecond = 0;
 let sameMillisecond = 0;
+/** Random bytes drawn from the system's generator for a thousand ids at a time (a draw per id cost 5 µs). */
+const randomPool = Buffer.alloc(16 * 1024);
+let randomAt = randomPool.length;
 
 /**
  * A fresh id that sorts after the ones made before it (a UUID version 7, RFC 9562: the time in
@@ -24,7 +27,12 @@ let sameMillisecond = 0;
  * merge costs about a sixth less CPU).
  */
 export function newOrderedId(): string {
-  const bytes = randomBytes(16);
+  if (randomAt >= randomPool.length) {
+    randomFillSync(randomPool);
+    randomAt = 0;
+  }
+  const bytes = Buffer.from(randomPool.subarray(randomAt, randomAt + 16));
+  randomAt += 16;
   const now = Date.now();
   sameMillisecond = now === lastMillisecond ? sameMillisecond + 1 : 0;
   lastMillisecond = now;

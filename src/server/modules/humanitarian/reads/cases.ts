@@ -11,7 +11,7 @@ import {
 import type { Actor } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
 import { findProcess } from "../../core/index.ts";
-import { canReadPerson, canUpdateCase, readablePersons } from "../policies.ts";
+import { canReadPerson, canReadPersonAudit, canUpdateCase, readablePersons } from "../policies.ts";
 import { presentCase, presentStatusStep } from "../presenters.ts";
 import { humCaseStatus, humCases, humExchangePeople, humExchanges } from "../schema.ts";
 import { auditPersonRead, mayAskForSide, refusePersonRead, refuseSideRead } from "./audit-reads.ts";
@@ -132,6 +132,7 @@ export async function getCase(db: Db, actor: Actor, caseId: string): Promise<Cas
       update: mayChange,
       changeStatus: mayChange && nextStatuses[row.status].length > 0,
       withdraw: mayChange,
+      readAudit: canReadPersonAudit(actor, row.processId),
     },
   };
 }

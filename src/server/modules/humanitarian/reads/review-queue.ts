@@ -10,8 +10,8 @@ import type { ReviewQueue, ReviewQueueQuery } from "../../../../contracts/humani
 import { auditRead } from "../../../platform/audit.ts";
 import { type Actor, deny } from "../../../platform/authz.ts";
 import type { Db } from "../../../platform/db.ts";
-import { unsealPersonal } from "../../../platform/personal-data.ts";
 import { findProcess } from "../../core/index.ts";
+import { openPerson } from "../person.ts";
 import { isIntermediary, readableByIntermediary, readablePersons } from "../policies.ts";
 import { humCases, humListEntries, humLists, humMatchCandidates, humMatchRuns } from "../schema.ts";
 
@@ -42,7 +42,7 @@ function auditQueueRead(
 }
 
 function personOf(sealed: string, id: string, kind: CaseKind): Person {
-  const fields = unsealPersonal<Person>(sealed, id);
+  const fields = openPerson(sealed, id);
   return {
     arabic: fields.arabic ?? {},
     latin: fields.latin ?? {},

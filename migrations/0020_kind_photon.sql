@@ -1,0 +1,1 @@
+ALTER TABLE "hum_import_rows" ALTER COLUMN "flags" DROP NOT NULL;
