@@ -8,12 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import { createParticipant, createProcess } from "../src/server/modules/core/index.ts";
 import { createZone, importAcledFile, listIncidents } from "../src/server/modules/followup/index.ts";
 import { systemActor } from "../src/server/platform/authz.ts";
 import { migrateDatabase, openDatabase, pgliteExtensions } from "../src/server/platform/db.ts";
 import { runOperation } from "../src/server/platform/operation.ts";
 import { refreshPlannerStatistics } from "../src/server/platform/planner-statistics.ts";
+import { createBenchProcess } from "./lib/bench-process.ts";
 import type { Benchmark, BenchResult } from "./suite.ts";
 import "../src/server/modules.ts";
 
@@ -129,19 +129,10 @@ async function measureOn(
   const actor = systemActor("bench");
   const deps = { db: database.db };
   await migrateDatabase(database);
-  const host = await runOperation(deps, createParticipant, actor, {
-    slug: "host",
-    kind: "state",
-    names: { en: "Host" },
-  });
-  const process_ = await runOperation(deps, createProcess, actor, {
-    slug: "bench",
-    names: { en: "Bench" },
-    hostParticipantId: host.id,
-  });
+  const processId = await createBenchProcess(database.db, actor);
   for (const [name, ring] of zones)
     await runOperation(deps, createZone, actor, {
-      processId: process_.id,
+      processId,
       name,
       geometry: { type: "Polygon", coordinates: [ring] },
       startDate: "2017-05-04",
@@ -163,7 +154,7 @@ async function measureOn(
   const started = performance.now();
   let staged = started;
   const report = await importAcledFile(database.db, actor, {
-    processId: process_.id,
+    processId,
     dryRun: false,
     source: createReadStream(file, { highWaterMark: 1024 * 1024 }),
     onProgress: () => {
@@ -184,7 +175,7 @@ async function measureOn(
     .join("\n");
   const reimportStarted = performance.now();
   const again = await importAcledFile(database.db, actor, {
-    processId: process_.id,
+    processId,
     dryRun: false,
     source: [Buffer.from(`${lines}\n`)] as unknown as AsyncIterable<Uint8Array>,
   });

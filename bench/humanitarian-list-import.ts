@@ -12,17 +12,13 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import {
-  assignRole,
-  createParticipant,
-  createProcess,
-  standingDelegationIdsOf,
-} from "../src/server/modules/core/index.ts";
+import { assignRole, createParticipant, standingDelegationIdsOf } from "../src/server/modules/core/index.ts";
 import { importListFile } from "../src/server/modules/humanitarian/index.ts";
 import { systemActor } from "../src/server/platform/authz.ts";
 import { migrateDatabase, openDatabase, pgliteExtensions } from "../src/server/platform/db.ts";
 import { runOperation } from "../src/server/platform/operation.ts";
 import { installPersonalDataKey } from "../src/server/platform/personal-data.ts";
+import { createBenchProcess } from "./lib/bench-process.ts";
 import type { Benchmark, BenchResult } from "./suite.ts";
 import "../src/server/modules.ts";
 
@@ -96,32 +92,23 @@ export async function openBench() {
   await migrateDatabase(database);
   const actor = systemActor("bench");
   const deps = { db: database.db };
-  const host = await runOperation(deps, createParticipant, actor, {
-    slug: "host",
-    kind: "state",
-    names: { en: "Host" },
-  });
+  const processId = await createBenchProcess(database.db, actor);
   const side = await runOperation(deps, createParticipant, actor, {
     slug: "side",
     kind: "party",
     names: { en: "A side" },
   });
-  const bench = await runOperation(deps, createProcess, actor, {
-    slug: "bench",
-    names: { en: "Bench" },
-    hostParticipantId: host.id,
-  });
   await runOperation(deps, assignRole, actor, {
-    processId: bench.id,
+    processId,
     participantId: side.id,
     role: "party",
   });
-  const delegationId = (await standingDelegationIdsOf(database.db, bench.id, [side.id])).get(side.id) ?? "";
+  const delegationId = (await standingDelegationIdsOf(database.db, processId, [side.id])).get(side.id) ?? "";
   const close = async () => {
     await database.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { instance, database, actor, processId: bench.id, delegationId, close };
+  return { instance, database, actor, processId, delegationId, close };
 }
 
 type Bench = Awaited<ReturnType<typeof openBench>>;

@@ -4,27 +4,17 @@
 // the sides, the guarantors, an observer and the administrator do not see them.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { AuditEntry } from "../../src/contracts/audit.ts";
 import { appendAudit } from "../../src/server/platform/audit.ts";
 import { type Role, withRolesWorld } from "./roles-world.ts";
 
 const w = withRolesWorld();
 
-type Entry = {
-  actorLabel: string;
-  action: string;
-  outcome: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  processId: string | null;
-  tier: string;
-  data: Record<string, unknown>;
-};
-
 const auditOf = async (role: Role, query = "") => {
   const response = await w.get(`/api/audit?limit=200${query}`, role);
   return {
     status: response.statusCode,
-    entries: response.statusCode === 200 ? (response.json().entries as Entry[]) : [],
+    entries: response.statusCode === 200 ? (response.json().entries as AuditEntry[]) : [],
   };
 };
 
