@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 /** The administrator the first-run test creates; later tests sign in with it. */
@@ -67,4 +68,20 @@ export function setupLink(baseURL: string): string {
 /** The token of that link. */
 export function setupToken(baseURL: string): string {
   return new URL(setupLink(baseURL)).searchParams.get("token") ?? "";
+}
+
+/** Serious or critical WCAG 2.2 A and AA violations on the page (or within one part of it), one line each. */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags([
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22a",
+    "wcag22aa",
+  ]);
+  const axe = await (within ? builder.include(within) : builder).analyze();
+  return axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`);
 }
