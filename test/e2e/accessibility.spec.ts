@@ -1,19 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import {
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  expect,
-  type Page,
-  test,
-} from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { webModules } from "../../src/web/app/modules.ts";
 import { shellRoutes } from "../../src/web/app/router.tsx";
 import { composeModules } from "../../src/web/shell/module.ts";
 import { mayOpen, type PageAccess } from "../../src/web/shell/routes.ts";
 import type { Me } from "../../src/web/shell/session.ts";
 import { bareKeysIn } from "./bare-keys.ts";
-import { admin, setupToken, signInViaApi, uniqueEmail } from "./helpers.ts";
+import { admin, closeSetup, setupToken, signInViaApi, uniqueEmail } from "./helpers.ts";
 
 // Runs in the "demo" project, against the server with the demonstration record: every page of the app
 // (the shell's and every module's, read from the web manifests), in English, Russian and Arabic, as the
@@ -106,23 +99,6 @@ function pagesToCheck(): { address: string; access: PageAccess }[] {
 type Person = "visitor" | "delegate" | "secretariat" | "admin";
 const people: Person[] = ["visitor", "delegate", "secretariat", "admin"];
 const contexts = new Map<Person, { context: BrowserContext; me: Me | null }>();
-
-/** The first-run setup stands between a fresh server and its pages; an administrator closes it. */
-async function closeSetup(request: APIRequestContext, origin: string) {
-  const setup = await request.get("/api/setup");
-  if (!(await setup.json()).needed) return;
-  const created = await request.post("/api/setup", {
-    data: {
-      name: admin.name,
-      email: admin.email,
-      password: admin.password,
-      locale: "en",
-      token: setupToken(origin),
-    },
-    headers: { origin },
-  });
-  expect(created.ok(), await created.text()).toBe(true);
-}
 
 /** An account on one of the demonstration's standing delegations, made through the API. */
 async function member(adminPage: Page, origin: string, name: string, delegationId: string) {

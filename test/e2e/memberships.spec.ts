@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
-import { admin, expectNoHorizontalOverflow, setupToken, signInViaApi, uniqueEmail } from "./helpers.ts";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { admin, closeSetup, expectNoHorizontalOverflow, signInViaApi, uniqueEmail } from "./helpers.ts";
 
 // Runs in the "demo" project, against the server with the demonstration record (DEMO=on): an
 // administrator gives a new account a role in the Astana process from the web app alone, by putting
@@ -11,23 +11,6 @@ const processName = "International Meetings on Syria in the Astana format";
 const password = "correct horse battery staple";
 const shots = path.join(process.cwd(), ".tmp");
 mkdirSync(shots, { recursive: true });
-
-/** The first-run setup stands between a fresh server and its pages; an administrator closes it. */
-async function closeSetup(request: APIRequestContext, origin: string) {
-  const setup = await request.get("/api/setup");
-  if (!(await setup.json()).needed) return;
-  const created = await request.post("/api/setup", {
-    data: {
-      name: admin.name,
-      email: admin.email,
-      password: admin.password,
-      locale: "en",
-      token: setupToken(origin),
-    },
-    headers: { origin },
-  });
-  expect(created.ok(), await created.text()).toBe(true);
-}
 
 test.describe.configure({ mode: "serial" });
 

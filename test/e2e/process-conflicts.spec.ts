@@ -1,25 +1,9 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { admin, setupToken } from "./helpers.ts";
+import { expect, type Page, test } from "@playwright/test";
+import { closeSetup } from "./helpers.ts";
 
 // Runs in the "demo" project (DEMO=on). No conflict settled silently: a reader, in English and in
 // Arabic, finds the marks of disputed values on the timeline, in the attendance matrix, on round 22
 // and on the United States' role line, and opens them to see each value with its sources.
-
-async function closeSetup(request: APIRequestContext, origin: string) {
-  const setup = await request.get("/api/setup");
-  if (!(await setup.json()).needed) return;
-  const created = await request.post("/api/setup", {
-    data: {
-      name: admin.name,
-      email: admin.email,
-      password: admin.password,
-      locale: "en",
-      token: setupToken(origin),
-    },
-    headers: { origin },
-  });
-  expect(created.ok(), await created.text()).toBe(true);
-}
 
 test.beforeAll(async ({ request, baseURL }) => {
   await closeSetup(request, new URL(baseURL ?? "").origin);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { admin, setupToken } from "./helpers.ts";
+import { closeSetup } from "./helpers.ts";
 
 // Runs in the "demo" project: a researcher exports, cites and prints the Astana record.
 
@@ -8,19 +8,7 @@ const processName = "International Meetings on Syria in the Astana format";
 
 test.beforeAll(async ({ request, baseURL }) => {
   const origin = new URL(baseURL ?? "").origin;
-  const setup = await request.get("/api/setup");
-  if (!(await setup.json()).needed) return;
-  const created = await request.post("/api/setup", {
-    data: {
-      name: admin.name,
-      email: admin.email,
-      password: admin.password,
-      locale: "en",
-      token: setupToken(origin),
-    },
-    headers: { origin },
-  });
-  expect(created.ok(), await created.text()).toBe(true);
+  await closeSetup(request, origin);
 });
 
 async function openRound22(page: Page) {

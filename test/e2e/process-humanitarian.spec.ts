@@ -1,5 +1,5 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { admin, expectNoHorizontalOverflow, setupToken, signInViaApi, uniqueEmail } from "./helpers.ts";
+import { expect, type Page, test } from "@playwright/test";
+import { admin, closeSetup, expectNoHorizontalOverflow, signInViaApi, uniqueEmail } from "./helpers.ts";
 
 // The public reader of the humanitarian working group, on the demonstration record (the seven exchanges of
 // 2018–2022): every exchange in the table, the one the sources date only to a month included; the numbers
@@ -51,23 +51,6 @@ test("an Arabic reader on a phone reads what the sources disagree on about an ex
   await expectNoHorizontalOverflow(page);
   await context.close();
 });
-
-/** The first-run setup stands between a fresh server and its pages; an administrator closes it. */
-async function closeSetup(request: APIRequestContext, origin: string) {
-  const setup = await request.get("/api/setup");
-  if (!(await setup.json()).needed) return;
-  const created = await request.post("/api/setup", {
-    data: {
-      name: admin.name,
-      email: admin.email,
-      password: admin.password,
-      locale: "en",
-      token: setupToken(origin),
-    },
-    headers: { origin },
-  });
-  expect(created.ok(), await created.text()).toBe(true);
-}
 
 test("a guarantor who reads neither side's list is offered both sides to plan an exchange between", async ({
   browser,

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
-import { admin, expectNoHorizontalOverflow, setupToken } from "./helpers.ts";
+import { admin, closeSetup, expectNoHorizontalOverflow } from "./helpers.ts";
 
 // Runs in the "demo" project, against the server started with the demonstration record (DEMO=on).
 // A public visitor reads the Astana process as a new user would: no account needed.
@@ -7,23 +7,6 @@ import { admin, expectNoHorizontalOverflow, setupToken } from "./helpers.ts";
 const processName = "International Meetings on Syria in the Astana format";
 /** A date range as Intl writes it in English (en-GB): "11 – 12 Nov 2024", with thin or plain spaces. */
 const range = (from: string, to: string) => new RegExp(`${from}\\s*–\\s*${to}`);
-
-/** The first-run setup stands between a fresh server and its pages; an administrator closes it. */
-async function closeSetup(request: APIRequestContext, origin: string) {
-  const setup = await request.get("/api/setup");
-  if (!(await setup.json()).needed) return;
-  const created = await request.post("/api/setup", {
-    data: {
-      name: admin.name,
-      email: admin.email,
-      password: admin.password,
-      locale: "en",
-      token: setupToken(origin),
-    },
-    headers: { origin },
-  });
-  expect(created.ok(), await created.text()).toBe(true);
-}
 
 /** Whether the record module (timeline, attendance, sources, conflicts) answers on this server. */
 async function recordIsServed(request: APIRequestContext) {
